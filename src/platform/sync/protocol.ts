@@ -1,0 +1,83 @@
+/**
+ * The sync protocol shared by the client engine and the server RPCs
+ * (`public.sync_push(ops jsonb)` and `public.sync_pull(cursor text, max_rows int)`).
+ * Pure types and constants: no framework, no I/O.
+ */
+
+/** Every business action a device can push. Grows as features land. */
+export const OP_KINDS = ['department.upsert', 'department.delete', 'profile.update'] as const
+export type OpKind = (typeof OP_KINDS)[number]
+
+/** One change made on a device, as it travels to the server. Ids are device-made UUIDs. */
+export interface SyncOp {
+  op_id: string
+  kind: OpKind
+  /** The row the op is about (departments.id, profiles.id, ...). */
+  entity_id: string
+  payload: Record<string, unknown>
+  /** When the user acted, by the device clock (ISO 8601). The server also stamps receipt time. */
+  device_time: string
+}
+
+/**
+ * applied: written; duplicate: this op_id was applied before (idempotent re-push);
+ * flagged: written, but it conflicts with server state and a keeper must look;
+ * refused: unauthorised or malformed; `reason` says why and nothing changed.
+ */
+export type OpStatus = 'applied' | 'duplicate' | 'flagged' | 'refused'
+
+/** Reason codes the server returns; the client translates them (i18n key `sync.reason.<code>`). */
+export const REFUSAL_REASONS = ['forbidden', 'invalid', 'not_found', 'unknown_kind'] as const
+export type RefusalReason = (typeof REFUSAL_REASONS)[number]
+
+export interface OpResult {
+  op_id: string
+  status: OpStatus
+  reason?: RefusalReason | string
+  /** Human detail for logs and the "needs attention" list (e.g. which field). */
+  detail?: string
+}
+
+/** Tables the server sends down in a pull. */
+export const SYNCED_TABLES = ['company', 'sites', 'departments', 'profiles', 'user_roles'] as const
+export type SyncedTable = (typeof SYNCED_TABLES)[number]
+
+export interface PulledChange {
+  table: SyncedTable
+  id: string
+  /** The full row as the server has it, or null for a tombstone. */
+  row: Record<string, unknown> | null
+  deleted: boolean
+}
+
+export interface PullPage {
+  changes: PulledChange[]
+  /** Opaque; pass it back unchanged. Null only before the first pull. */
+  cursor: string
+  has_more: boolean
+}
+
+/** Thrown by a transport when the request never got a definite answer: retry with backoff. */
+export class TransientSyncError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message)
+    this.name = 'TransientSyncError'
+  }
+}
+
+/** Thrown when the server answered but the session is not valid (401/403 on the call itself). */
+export class AuthSyncError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'AuthSyncError'
+  }
+}
+
+/** How the engine reaches a server. Supabase transport in production, SQL transport in tests. */
+export interface SyncTransport {
+  push(ops: SyncOp[]): Promise<OpResult[]>
+  pull(cursor: string | null, maxRows: number): Promise<PullPage>
+}
