@@ -75,6 +75,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // `npm run bench`: measurements printed as a table; they check correctness, never time.
+        extends: true,
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.bench.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 })

@@ -1,0 +1,78 @@
+/**
+ * First-screen weight, measured in real Chromium: every JS and CSS file the built app
+ * loads to show its first screen, gzipped as a static host would serve it.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launchChromium, newPhoneContext, projectRoot, serveBuiltApp, type ServedApp } from '../e2e/support/browser'
+import { createReport } from './support/report'
+
+const dist = join(projectRoot, 'dist')
+const gzipKb = (file: string) => gzipSync(readFileSync(file)).length / 1024
+/** Strings that only appear inside these libraries' code. */
+const HEAVY_MARKERS = { 'supabase-js': 'GoTrueClient', 'html5-qrcode': 'Html5Qrcode' }
+
+describe('bundle', () => {
+  let app: ServedApp
+  let browser: Browser
+  const report = createReport('Bundle (gzip)')
+
+  beforeAll(async () => {
+    app = await serveBuiltApp()
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    report.print()
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('keeps heavy libraries out of the first screen', async () => {
+    const context = await newPhoneContext(browser, app.url)
+    const page = await context.newPage()
+    const loaded = new Set<string>()
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname
+      if (/\.(js|css)$/.test(path) && !path.endsWith('sw.js') && !path.includes('workbox')) loaded.add(path)
+    })
+    await page.goto('/')
+    await page.waitForLoadState('networkidle')
+    await context.close()
+
+    const files = [...loaded].map((p) => join(dist, p))
+    const js = files.filter((f) => f.endsWith('.js'))
+    const css = files.filter((f) => f.endsWith('.css'))
+    expect(js.length).toBeGreaterThan(0)
+    for (const file of js) {
+      const text = readFileSync(file, 'utf8')
+      for (const [lib, marker] of Object.entries(HEAVY_MARKERS)) {
+        expect(text.includes(marker), `${lib} found in first-screen chunk ${file}`).toBe(false)
+      }
+    }
+    report.add({ what: `first screen JS (${js.length} files)`, value: sum(js.map(gzipKb)), unit: 'kB', goal: '≤ 90 kB' })
+    report.add({ what: `first screen CSS (${css.length} files)`, value: sum(css.map(gzipKb)), unit: 'kB', goal: '≤ 30 kB' })
+  })
+
+  it('reports the precache and the heavy chunks', () => {
+    const sw = readFileSync(join(dist, 'sw.js'), 'utf8')
+    const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1] ?? '')
+    expect(precached).toContain('index.html')
+    const bytes = sum(precached.map((url) => statSync(join(dist, url)).size))
+    report.add({ what: `precache (${precached.length} files, raw)`, value: bytes / 1024, unit: 'kB' })
+    for (const [lib, marker] of Object.entries(HEAVY_MARKERS)) {
+      const chunk = allFiles(join(dist, 'assets')).find((f) => f.endsWith('.js') && readFileSync(f, 'utf8').includes(marker))
+      if (chunk) report.add({ what: `${lib} chunk (lazy)`, value: gzipKb(chunk), unit: 'kB' })
+    }
+  })
+})
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0)
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).map((name) => join(dir, name))
+}

@@ -1,0 +1,84 @@
+/**
+ * Real-browser harness: Debian's Chromium driven by playwright-core against the BUILT app
+ * served by `vite preview` on 127.0.0.1 (a secure context, so service worker and camera work).
+ */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { preview, type PreviewServer } from 'vite'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url))
+
+const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium']
+
+export function chromiumPath(): string {
+  const found = CHROMIUM_CANDIDATES.find((p): p is string => !!p && existsSync(p))
+  if (!found) throw new Error('Chromium not found: apt-get install chromium, or set CHROMIUM_PATH')
+  return found
+}
+
+export interface ServedApp {
+  url: string
+  close(): Promise<void>
+}
+
+/** Serves dist/ (run `npm run build` first; .ci/run does). */
+export async function serveBuiltApp(): Promise<ServedApp> {
+  if (!existsSync(`${projectRoot}dist/index.html`)) {
+    throw new Error('dist/ is missing: run `npm run build` before `npm run test:e2e`')
+  }
+  const server: PreviewServer = await preview({
+    root: projectRoot,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 4300 + Math.floor(Math.random() * 500), strictPort: false },
+  })
+  const url = server.resolvedUrls?.local[0]
+  if (!url) throw new Error('vite preview did not report a URL')
+  return { url: url.replace(/\/$/, ''), close: () => server.close() }
+}
+
+export interface LaunchOptions {
+  /** Absolute path of a 4:2:0 Y4M file the fake camera loops. */
+  fakeVideo?: string
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const args = ['--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  if (options.fakeVideo) {
+    args.push(
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${options.fakeVideo}`,
+    )
+  }
+  return chromium.launch({ executablePath: chromiumPath(), args })
+}
+
+/** A phone-sized context (360 px wide) with a clean IndexedDB and service worker. */
+export function newPhoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    serviceWorkers: 'allow',
+  })
+}
+
+/** Waits until a service worker is active AND controls this page (reloading once if needed). */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  const controlled = await page.evaluate(() => !!navigator.serviceWorker.controller)
+  if (!controlled) await page.reload()
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller)
+}
+
+/** Console errors that are the browser's own offline noise, not app failures. */
+export function isOfflineNoise(text: string): boolean {
+  return /ERR_INTERNET_DISCONNECTED|Failed to fetch|sw\.js|net::ERR/.test(text)
+}
