@@ -1,0 +1,18 @@
+import { AdminFieldDb } from './schema'
+
+export { AdminFieldDb, SCHEMA_V1, SCHEMA_V2 } from './schema'
+export { getMeta, setMeta } from './meta'
+export { observe } from './observe'
+export type * from './rows'
+
+/** A database handle. Tests pass a unique name so each gets a fresh IndexedDB. */
+export function openDb(name = 'adminfield'): AdminFieldDb {
+  return new AdminFieldDb(name)
+}
+
+/** The app's database. Dexie opens IndexedDB lazily on first use, so constructing it is cheap. */
+export const db: AdminFieldDb = openDb('adminfield')
+
+export function getDb(): AdminFieldDb {
+  return db
+}

@@ -1,0 +1,2 @@
+export * from './protocol'
+export { buildOp, commitWithOutbox, pendingEntityIds } from './outbox'

@@ -1,0 +1,75 @@
+import type { AdminFieldDb } from '../db/schema'
+import type { OutboxEntry } from '../db/rows'
+import type { OpKind, SyncOp } from './protocol'
+
+/** Statuses that mean "the server has not accepted this yet": the local version must win. */
+export const UNSETTLED: OutboxEntry['status'][] = ['pending', 'refused']
+
+/** A new outbox entry for one user action. The op_id is made here, so every re-push is idempotent. */
+export function buildOp(
+  kind: OpKind,
+  entityTable: string,
+  entityId: string,
+  payload: Record<string, unknown>,
+  now: Date = new Date(),
+): OutboxEntry {
+  return {
+    op_id: crypto.randomUUID(),
+    kind,
+    entity_table: entityTable,
+    entity_id: entityId,
+    payload,
+    device_time: now.toISOString(),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: 0,
+    last_error: null,
+    reason: null,
+    detail: null,
+    settled_at: null,
+  }
+}
+
+/**
+ * Runs `write` and queues `op` in ONE read-write transaction over `tables` + outbox:
+ * either both land or neither does. The UI may say "saved" only after this resolves.
+ * `write` must only touch Dexie (no fetch, no timers) or the transaction commits early.
+ */
+export async function commitWithOutbox(
+  database: AdminFieldDb,
+  tables: string[],
+  op: OutboxEntry,
+  write: () => Promise<void>,
+): Promise<void> {
+  const scope = [...new Set([...tables, 'outbox'])]
+  await database.transaction('rw', scope, async () => {
+    await write()
+    await database.outbox.add(op)
+  })
+}
+
+/** Ids of entities with a change the server has not accepted (pending or refused). */
+export async function pendingEntityIds(database: AdminFieldDb): Promise<Set<string>> {
+  const entries = await database.outbox.where('status').anyOf(UNSETTLED).toArray()
+  return new Set(entries.map((e) => e.entity_id))
+}
+
+/** `${table}:${id}` keys of unsettled entities, for the pull to leave alone. */
+export async function unsettledKeys(database: AdminFieldDb): Promise<Set<string>> {
+  const entries = await database.outbox.where('status').anyOf(UNSETTLED).toArray()
+  return new Set(entries.map((e) => entityKey(e.entity_table, e.entity_id)))
+}
+
+export function entityKey(table: string, id: string): string {
+  return `${table}:${id}`
+}
+
+export function toSyncOp(entry: OutboxEntry): SyncOp {
+  return {
+    op_id: entry.op_id,
+    kind: entry.kind as OpKind,
+    entity_id: entry.entity_id,
+    payload: entry.payload,
+    device_time: entry.device_time,
+  }
+}

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import Dexie from 'dexie'
+import { Blob as NodeBlob } from 'node:buffer'
+import { AdminFieldDb, SCHEMA_V1, getMeta, observe, setMeta } from '@/platform/db'
+import { buildOp } from '@/platform/sync'
+import { dept, freshDb } from './helpers'
+
+const opened: Dexie[] = []
+afterEach(async () => {
+  for (const d of opened.splice(0)) {
+    d.close()
+    await Dexie.delete(d.name)
+  }
+})
+
+describe('AdminFieldDb schema', () => {
+  it('upgrades a v1 device without losing pending ops or photos', async () => {
+    const name = `upgrade-${Math.random()}`
+    const v1 = new Dexie(name)
+    v1.version(1).stores(SCHEMA_V1)
+    const op = buildOp('department.upsert', 'departments', 'd1', { name: 'HR' })
+    // A v1 build that did not yet write the retry fields.
+    const { attempts: _a, next_attempt_at: _n, last_error: _l, ...legacy } = op
+    await v1.table('outbox').add(legacy)
+    await v1.table('outbox').add(buildOp('department.delete', 'departments', 'd2', {}))
+    const bytes = new Uint8Array([1, 2, 3, 4, 5])
+    await v1.table('photos').put({
+      id: 'p1',
+      // happy-dom's Blob cannot be structured-cloned by fake-indexeddb; Node's can (as a browser's).
+      blob: new NodeBlob([bytes], { type: 'image/jpeg' }) as unknown as Blob,
+      mime: 'image/jpeg',
+      owner_table: 'inspections',
+      owner_id: 'i1',
+      taken_at: '2025-01-01T00:00:00.000Z',
+      uploaded_at: null,
+    })
+    await v1.table('departments').put(dept('d1', 'HR'))
+    v1.close()
+
+    const current = new AdminFieldDb(name)
+    opened.push(current)
+    await current.open()
+    expect(current.verno).toBe(2)
+
+    const outbox = await current.outbox.orderBy('seq').toArray()
+    expect(outbox.map((e) => [e.entity_id, e.status])).toEqual([
+      ['d1', 'pending'],
+      ['d2', 'pending'],
+    ])
+    expect(outbox[0]).toMatchObject({ op_id: op.op_id, attempts: 0, next_attempt_at: 0, last_error: null })
+    // The v2 indexes work on upgraded data.
+    const pending = await current.outbox
+      .where('[status+seq]')
+      .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+      .toArray()
+    expect(pending).toHaveLength(2)
+    const photo = await current.photos.get('p1')
+    expect(photo?.uploaded_at).toBeNull()
+    expect(photo?.blob.size).toBe(5)
+    expect(new Uint8Array(await photo!.blob.arrayBuffer())).toEqual(bytes)
+    expect(await current.departments.where('[site_id+code]').equals([dept('d1').site_id, 'd1']).count()).toBe(1)
+  })
+
+  it('stores meta values', async () => {
+    const d = freshDb()
+    opened.push(d)
+    expect(await getMeta(d, 'sync.cursor')).toBeUndefined()
+    await setMeta(d, 'sync.cursor', { at: 5 })
+    expect(await getMeta<{ at: number }>(d, 'sync.cursor')).toEqual({ at: 5 })
+  })
+
+  it('observe re-runs the query when the table changes and stops after unsubscribe', async () => {
+    const d = freshDb()
+    opened.push(d)
+    const seen: number[] = []
+    let wake: () => void = () => {}
+    const stop = observe(
+      () => d.departments.count(),
+      (n) => {
+        seen.push(n)
+        wake()
+      },
+    )
+    const next = () => new Promise<void>((r) => (wake = r))
+    await next()
+    const second = next()
+    await d.departments.put(dept('d1'))
+    await second
+    expect(seen).toEqual([0, 1])
+    stop()
+    await d.departments.put(dept('d2'))
+    await new Promise((r) => setTimeout(r, 30))
+    expect(seen).toEqual([0, 1])
+  })
+})
