@@ -1,0 +1,5 @@
+export { isSupabaseMode, getSupabase, AUTH_STORAGE_KEY } from './client'
+export { createSupabaseTransport } from './transport'
+export { toSyncError } from './errors'
+export { auth, classifySignInError, type SignInResult } from './auth'
+export { fetchMyRoles, readDeviceRoles, type MyRoles } from './roles'

@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import { getDb } from '../db'
+import type { AdminFieldDb } from '../db/schema'
+import type { ProfileRow, UserRoleRow } from '../db/rows'
+import { applyPage } from '../sync/pull'
+import { auth } from './auth'
+import { getSupabase } from './client'
+
+export interface MyRoles {
+  userId: string
+  profile: ProfileRow | null
+  /** Live (not deleted) role rows. */
+  roles: UserRoleRow[]
+  /** 'device' when the server could not be reached and the device copy answered. */
+  source: 'server' | 'device'
+}
+
+const roleRow = z.looseObject({
+  id: z.string(),
+  user_id: z.string(),
+  role: z.string(),
+  site_id: z.string().nullable(),
+  updated_at: z.string(),
+  deleted_at: z.string().nullable(),
+})
+const profileRow = z.looseObject({
+  id: z.string(),
+  display_name: z.string(),
+  phone: z.string().nullable(),
+  site_id: z.string().nullable(),
+  department_id: z.string().nullable(),
+  updated_at: z.string(),
+  deleted_at: z.string().nullable(),
+})
+
+/**
+ * The signed-in user's profile and roles, fresh from the server (RLS lets a user read their
+ * own rows) and stored on the device; offline, the device copy. null when signed out.
+ */
+export async function fetchMyRoles(database: AdminFieldDb = getDb()): Promise<MyRoles | null> {
+  const userId = await auth.currentUserId()
+  if (!userId) return null
+  try {
+    const supabase = await getSupabase()
+    const [r, p] = await Promise.all([
+      supabase.from('user_roles').select('*').eq('user_id', userId),
+      supabase.from('profiles').select('*').eq('id', userId).maybeSingle(),
+    ])
+    if (r.error || p.error) throw new Error((r.error ?? p.error)?.message)
+    const roles = z.array(roleRow).parse(r.data) as UserRoleRow[]
+    const profile = p.data === null ? null : (profileRow.parse(p.data) as ProfileRow)
+    // Same path as a pull: rows with unsynced local changes are left alone.
+    await applyPage(
+      database,
+      [
+        ...roles.map((row) => ({ table: 'user_roles' as const, id: row.id, row: { ...row }, deleted: false })),
+        ...(profile ? [{ table: 'profiles' as const, id: profile.id, row: { ...profile }, deleted: false }] : []),
+      ],
+      null,
+    )
+    return { userId, profile, roles: roles.filter((x) => x.deleted_at === null), source: 'server' }
+  } catch {
+    return readDeviceRoles(database, userId)
+  }
+}
+
+export async function readDeviceRoles(database: AdminFieldDb, userId: string): Promise<MyRoles> {
+  const [roles, profile] = await Promise.all([
+    database.user_roles.where('user_id').equals(userId).toArray(),
+    database.profiles.get(userId),
+  ])
+  return { userId, profile: profile ?? null, roles: roles.filter((x) => x.deleted_at === null), source: 'device' }
+}

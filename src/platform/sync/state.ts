@@ -1,0 +1,66 @@
+import type { OutboxEntry } from '../db/rows'
+
+export interface SyncState {
+  phase: 'idle' | 'pushing' | 'pulling' | 'backoff' | 'offline' | 'signed_out'
+  online: boolean
+  /** Ops waiting to be pushed (status 'pending' only). */
+  pending: number
+  lastSyncAt: string | null
+  lastError: string | null
+  /** Epoch ms of the next automatic try while in backoff. */
+  nextRetryAt: number | null
+  /** Ops the server refused, oldest first. They stay until the user retries or discards them. */
+  attention: OutboxEntry[]
+}
+
+export function initialState(online: boolean): SyncState {
+  return {
+    phase: online ? 'idle' : 'offline',
+    online,
+    pending: 0,
+    lastSyncAt: null,
+    lastError: null,
+    nextRetryAt: null,
+    attention: [],
+  }
+}
+
+/** A tiny observable holder: notifies only when something actually changed. */
+export function createStateStore(initial: SyncState) {
+  let state = initial
+  const listeners = new Set<(s: SyncState) => void>()
+
+  function same(a: SyncState, b: SyncState): boolean {
+    return (
+      a.phase === b.phase &&
+      a.online === b.online &&
+      a.pending === b.pending &&
+      a.lastSyncAt === b.lastSyncAt &&
+      a.lastError === b.lastError &&
+      a.nextRetryAt === b.nextRetryAt &&
+      JSON.stringify(a.attention) === JSON.stringify(b.attention)
+    )
+  }
+
+  return {
+    get: (): SyncState => ({ ...state, attention: [...state.attention] }),
+    set(patch: Partial<SyncState>): void {
+      const next = { ...state, ...patch }
+      if (same(state, next)) return
+      state = next
+      for (const fn of listeners) {
+        try {
+          fn({ ...state, attention: [...state.attention] })
+        } catch (e) {
+          console.error('sync state listener failed', e)
+        }
+      }
+    },
+    /** Calls `fn` now with the current state, then on every change. */
+    subscribe(fn: (s: SyncState) => void): () => void {
+      listeners.add(fn)
+      fn({ ...state, attention: [...state.attention] })
+      return () => listeners.delete(fn)
+    },
+  }
+}
