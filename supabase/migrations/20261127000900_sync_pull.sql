@@ -1,0 +1,102 @@
+-- public.sync_pull(cursor, max_rows): rows changed since the cursor, RLS-filtered.
+--
+-- Snapshot-safe cursor: every synced row carries row_xid, the id of the
+-- transaction that last wrote it. A pull run covers row_xid in [since, upper),
+-- upper = xmin of the snapshot when the run started: every transaction below it
+-- has finished, so no row can still appear there later (a now() timestamp would
+-- let a long transaction commit "in the past" and be skipped). Pages within a run
+-- are keyset-ordered by (row_xid, table, id); `since` moves to `upper` only when
+-- the run is complete. The cursor is opaque base64 JSON:
+--   {"v":1,"since":"<xid8>"}                                  run complete
+--   {"v":1,"since":..,"upper":..,"after":{"x":..,"t":..,"id":..}}   mid-run
+
+create function public.sync_pull(p_cursor text default null, p_max_rows int default 500)
+returns jsonb
+language plpgsql security invoker
+set search_path = ''
+as $$
+declare
+  v_limit int := greatest(1, least(coalesce(p_max_rows, 500), 2000));
+  v_cur jsonb;
+  v_since xid8 := '0'::xid8;
+  v_upper xid8;
+  v_after_x xid8;
+  v_after_t text;
+  v_after_id uuid;
+  v_changes jsonb;
+  v_has_more boolean;
+  v_last jsonb;
+  v_next jsonb;
+begin
+  if coalesce(p_cursor, '') <> '' then
+    begin
+      v_cur := convert_from(decode(p_cursor, 'base64'), 'UTF8')::jsonb;
+      if v_cur ->> 'v' is distinct from '1' or v_cur ->> 'since' is null then
+        raise exception 'bad cursor';
+      end if;
+      v_since := (v_cur ->> 'since')::xid8;
+      v_upper := (v_cur ->> 'upper')::xid8;
+      if v_upper is not null then
+        v_after_x := (v_cur #>> '{after,x}')::xid8;
+        v_after_t := v_cur #>> '{after,t}';
+        v_after_id := (v_cur #>> '{after,id}')::uuid;
+        if v_after_x is null or v_after_t is null or v_after_id is null then
+          raise exception 'bad cursor';
+        end if;
+      end if;
+    exception when others then
+      raise exception 'sync_pull: invalid cursor' using errcode = '22023';
+    end;
+  end if;
+  if v_upper is null then
+    -- A new run: fix its upper bound now.
+    v_upper := greatest(v_since, pg_snapshot_xmin(pg_current_snapshot()));
+  end if;
+
+  with changed as (
+    select t.row_xid as x, 'company' as t, t.id, to_jsonb(t) - 'row_xid' as r, t.deleted_at is not null as del
+    from public.company t where t.row_xid >= v_since and t.row_xid < v_upper
+    union all
+    select t.row_xid, 'departments', t.id, to_jsonb(t) - 'row_xid', t.deleted_at is not null
+    from public.departments t where t.row_xid >= v_since and t.row_xid < v_upper
+    union all
+    select t.row_xid, 'profiles', t.id, to_jsonb(t) - 'row_xid', t.deleted_at is not null
+    from public.profiles t where t.row_xid >= v_since and t.row_xid < v_upper
+    union all
+    select t.row_xid, 'sites', t.id, to_jsonb(t) - 'row_xid', t.deleted_at is not null
+    from public.sites t where t.row_xid >= v_since and t.row_xid < v_upper
+    union all
+    select t.row_xid, 'user_roles', t.id, to_jsonb(t) - 'row_xid', t.deleted_at is not null
+    from public.user_roles t where t.row_xid >= v_since and t.row_xid < v_upper
+  ),
+  page as (
+    select c.*, row_number() over (order by c.x, c.t collate "C", c.id) as rn
+    from changed c
+    where v_after_x is null or (c.x, c.t collate "C", c.id) > (v_after_x, v_after_t collate "C", v_after_id)
+    order by c.x, c.t collate "C", c.id
+    limit v_limit + 1
+  )
+  select
+    coalesce(jsonb_agg(jsonb_build_object(
+      'table', p.t, 'id', p.id, 'row', case when p.del then null else p.r end, 'deleted', p.del
+    ) order by p.rn) filter (where p.rn <= v_limit), '[]'::jsonb),
+    count(*) > v_limit,
+    (array_agg(jsonb_build_object('x', p.x::text, 't', p.t, 'id', p.id) order by p.rn desc)
+      filter (where p.rn <= v_limit))[1]
+  into v_changes, v_has_more, v_last
+  from page p;
+
+  v_next := case
+    when v_has_more then jsonb_build_object('v', 1, 'since', v_since::text, 'upper', v_upper::text, 'after', v_last)
+    else jsonb_build_object('v', 1, 'since', v_upper::text)
+  end;
+  return jsonb_build_object(
+    'changes', v_changes,
+    'cursor', translate(encode(convert_to(v_next::text, 'UTF8'), 'base64'), E'\n', ''),
+    'has_more', v_has_more
+  );
+end;
+$$;
+
+revoke execute on function public.sync_pull(text, int) from public, anon;
+grant execute on function public.sync_pull(text, int) to authenticated;
