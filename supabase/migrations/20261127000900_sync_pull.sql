@@ -31,7 +31,10 @@ begin
   if coalesce(p_cursor, '') <> '' then
     begin
       v_cur := convert_from(decode(p_cursor, 'base64'), 'UTF8')::jsonb;
-      if v_cur ->> 'v' is distinct from '1' or v_cur ->> 'since' is null then
+      -- Digits only: some versions' xid8 input accepts junk as 0.
+      if v_cur ->> 'v' is distinct from '1' or (v_cur ->> 'since') !~ '^\d{1,20}$'
+         or coalesce(v_cur ->> 'upper', '0') !~ '^\d{1,20}$'
+         or coalesce(v_cur #>> '{after,x}', '0') !~ '^\d{1,20}$' then
         raise exception 'bad cursor';
       end if;
       v_since := (v_cur ->> 'since')::xid8;
@@ -47,6 +50,11 @@ begin
     exception when others then
       raise exception 'sync_pull: invalid cursor' using errcode = '22023';
     end;
+  end if;
+  -- A cursor beyond any xid ever assigned came from another database (a restore,
+  -- a new project): it would hide every change, so make the device start over.
+  if greatest(v_since, coalesce(v_upper, v_since)) > pg_snapshot_xmax(pg_current_snapshot()) then
+    raise exception 'sync_pull: cursor is from another database; pull again from null' using errcode = '22023';
   end if;
   if v_upper is null then
     -- A new run: fix its upper bound now.
