@@ -49,12 +49,15 @@ export const auth = {
     if (error) await supabase.auth.signOut({ scope: 'local' })
   },
 
+  /**
+   * Read from the stored session, without the network: offline with an expired access token,
+   * getSession() would retry the refresh for up to ~30 s. supabase-js removes the stored
+   * session when a refresh is definitively refused, so "stored" means "signed in on this device".
+   */
   async currentUserId(): Promise<string | null> {
-    const supabase = await getSupabase()
-    const { data, error } = await supabase.auth.getSession()
-    if (data.session) return data.session.user.id
-    // Offline with an expired token supabase-js keeps the session but cannot refresh it.
-    return error ? storedUserId() : null
+    if (globalThis.localStorage) return storedUserId()
+    const { data } = await (await getSupabase()).auth.getSession()
+    return data.session?.user.id ?? null
   },
 
   /** Calls `fn` on sign-in, sign-out and user change. Do not call supabase auth inside `fn` synchronously. */

@@ -37,15 +37,24 @@ const profileRow = z.looseObject({
  * The signed-in user's profile and roles, fresh from the server (RLS lets a user read their
  * own rows) and stored on the device; offline, the device copy. null when signed out.
  */
-export async function fetchMyRoles(database: AdminFieldDb = getDb()): Promise<MyRoles | null> {
+export async function fetchMyRoles(
+  database: AdminFieldDb = getDb(),
+  opts: { timeoutMs?: number } = {},
+): Promise<MyRoles | null> {
   const userId = await auth.currentUserId()
   if (!userId) return null
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return readDeviceRoles(database, userId)
   try {
     const supabase = await getSupabase()
-    const [r, p] = await Promise.all([
-      supabase.from('user_roles').select('*').eq('user_id', userId),
-      supabase.from('profiles').select('*').eq('id', userId).maybeSingle(),
-    ])
+    // A flaky network must not hold the app's start: past the timeout the device copy answers.
+    const [r, p] = await withTimeout(
+      Promise.all([
+        // No built-in GET retries (1+2+4 s): offline we want the device copy now.
+        supabase.from('user_roles').select('*').eq('user_id', userId).retry(false),
+        supabase.from('profiles').select('*').eq('id', userId).maybeSingle().retry(false),
+      ]),
+      opts.timeoutMs ?? 8_000,
+    )
     if (r.error || p.error) throw new Error((r.error ?? p.error)?.message)
     const roles = z.array(roleRow).parse(r.data) as UserRoleRow[]
     const profile = p.data === null ? null : (profileRow.parse(p.data) as ProfileRow)
@@ -70,4 +79,20 @@ export async function readDeviceRoles(database: AdminFieldDb, userId: string): P
     database.profiles.get(userId),
   ])
   return { userId, profile: profile ?? null, roles: roles.filter((x) => x.deleted_at === null), source: 'device' }
+}
+
+function withTimeout<T>(promise: PromiseLike<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)
+    Promise.resolve(promise).then(
+      (v) => {
+        clearTimeout(timer)
+        resolve(v)
+      },
+      (e: unknown) => {
+        clearTimeout(timer)
+        reject(e instanceof Error ? e : new Error(String(e)))
+      },
+    )
+  })
 }
