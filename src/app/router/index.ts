@@ -1,0 +1,28 @@
+import { createRouter, createWebHistory, type Router, type RouterHistory } from 'vue-router'
+import { decideNavigation, useSessionStore } from '@/features/auth'
+import { routes } from './routes'
+
+export function createAppRouter(history: RouterHistory = createWebHistory()): Router {
+  const router = createRouter({ history, routes, scrollBehavior: () => ({ top: 0 }) })
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+    try {
+      await session.init()
+    } catch {
+      return true // App shows the start error; nothing to guard.
+    }
+    // Roles arrive from the device db just after start or a role switch; decide on real roles.
+    await session.identityReady()
+    const decision = decideNavigation({
+      isPublic: to.meta.public === true,
+      signedIn: session.signedIn,
+      allowed: to.meta.roles,
+      held: session.roles,
+      targetName: typeof to.name === 'string' ? to.name : undefined,
+    })
+    return decision.allow ? true : { name: decision.redirect, replace: true }
+  })
+
+  return router
+}

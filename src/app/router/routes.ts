@@ -1,0 +1,18 @@
+/** All routes, collected from the features. Pages are lazy chunks; only the shell is in the entry. */
+import type { RouteRecordRaw } from 'vue-router'
+import { authRoutes } from '@/features/auth'
+import { homeRoutes } from '@/features/home'
+import { scanRoutes } from '@/features/scan'
+import { workRoutes } from '@/features/work'
+import { meRoutes } from '@/features/me'
+import { adminRoutes } from '@/features/admin'
+
+export const routes: RouteRecordRaw[] = [
+  ...homeRoutes,
+  ...scanRoutes,
+  ...workRoutes,
+  ...meRoutes,
+  ...adminRoutes,
+  ...authRoutes,
+  { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
+]

@@ -1,0 +1,74 @@
+/**
+ * Departments on the device. Every change writes the row and its outbox op in one transaction;
+ * a delete is a tombstone (deleted_at) so the row disappears locally and the op carries it to the server.
+ */
+import { observe, type AdminFieldDb } from '@/platform/db'
+import type { DepartmentRow, SiteRow } from '@/platform/db/rows'
+import { buildOp, commitWithOutbox } from '@/platform/sync'
+import type { Department, NewDepartment, Site } from '../domain/department'
+
+export function toDepartment(row: DepartmentRow): Department {
+  return { id: row.id, siteId: row.site_id, code: row.code, name: row.name }
+}
+
+function toSite(row: SiteRow): Site {
+  return { id: row.id, code: row.code, name: row.name }
+}
+
+export interface OrgSnapshot {
+  sites: Site[]
+  departments: Department[]
+}
+
+export async function loadOrg(database: AdminFieldDb): Promise<OrgSnapshot> {
+  const [sites, departments] = await Promise.all([database.sites.toArray(), database.departments.toArray()])
+  return {
+    sites: sites.filter((s) => s.deleted_at === null).map(toSite).sort((a, b) => a.code.localeCompare(b.code)),
+    departments: departments.filter((d) => d.deleted_at === null).map(toDepartment),
+  }
+}
+
+export function observeOrg(database: AdminFieldDb, onValue: (org: OrgSnapshot) => void, onError: (e: unknown) => void): () => void {
+  return observe(() => loadOrg(database), onValue, onError)
+}
+
+export class DepartmentNotFoundError extends Error {
+  constructor(id: string) {
+    super(`department ${id} not found`)
+    this.name = 'DepartmentNotFoundError'
+  }
+}
+
+async function requireRow(database: AdminFieldDb, id: string): Promise<DepartmentRow> {
+  const row = await database.departments.get(id)
+  if (!row || row.deleted_at !== null) throw new DepartmentNotFoundError(id)
+  return row
+}
+
+/** Creates a department with a device-made id; returns the id. */
+export async function createDepartment(database: AdminFieldDb, input: NewDepartment, now = new Date()): Promise<string> {
+  const id = crypto.randomUUID()
+  const payload = { site_id: input.site_id, code: input.code, name: input.name }
+  const op = buildOp('department.upsert', 'departments', id, payload, now)
+  await commitWithOutbox(database, ['departments'], op, async () => {
+    await database.departments.add({ id, ...payload, updated_at: now.toISOString(), deleted_at: null })
+  })
+  return id
+}
+
+export async function renameDepartment(database: AdminFieldDb, id: string, name: string, now = new Date()): Promise<void> {
+  const row = await requireRow(database, id)
+  // The upsert op carries the whole row: the server applies it idempotently.
+  const op = buildOp('department.upsert', 'departments', id, { site_id: row.site_id, code: row.code, name }, now)
+  await commitWithOutbox(database, ['departments'], op, async () => {
+    await database.departments.put({ ...row, name, updated_at: now.toISOString() })
+  })
+}
+
+export async function deleteDepartment(database: AdminFieldDb, id: string, now = new Date()): Promise<void> {
+  const row = await requireRow(database, id)
+  const op = buildOp('department.delete', 'departments', id, {}, now)
+  await commitWithOutbox(database, ['departments'], op, async () => {
+    await database.departments.put({ ...row, deleted_at: now.toISOString(), updated_at: now.toISOString() })
+  })
+}

@@ -1,0 +1,72 @@
+/**
+ * Local mode: fill the device database with the demo company on first run.
+ * Idempotent: a meta flag records the seed, and rows that already exist are never overwritten
+ * (the user may have renamed a department since).
+ */
+import { getMeta, setMeta, type AdminFieldDb } from '@/platform/db'
+import type { DepartmentRow, ProfileRow, SiteRow, UserRoleRow } from '@/platform/db/rows'
+import demo from '@/platform/demo/demo-company.json'
+
+export const DEMO_SEED_KEY = 'demo_seeded_at'
+
+export interface DemoUser {
+  id: string
+  displayName: string
+  roles: string[]
+}
+
+/** Demo users in file order (one per role): the role switcher's options. */
+export const DEMO_USERS: readonly DemoUser[] = demo.users.map((u) => ({
+  id: u.id,
+  displayName: u.display_name,
+  roles: u.roles,
+}))
+
+/** The demo user a fresh device starts as: the head of administration sees every screen. */
+export const DEFAULT_DEMO_USER_ID: string = demo.users[0]?.id ?? ''
+
+/** user_roles ids are not in the demo file; derive a stable one per user and role. */
+export function demoUserRoleId(userId: string, index: number): string {
+  return `${(0xe0 + index).toString(16)}${userId.slice(2)}`
+}
+
+/** Returns true when it seeded, false when the device was already seeded. */
+export async function seedDemoCompany(database: AdminFieldDb, now: Date = new Date()): Promise<boolean> {
+  const stamp = now.toISOString()
+  const base = { updated_at: stamp, deleted_at: null }
+  const sites: SiteRow[] = demo.sites.map((s) => ({ ...s, ...base }))
+  const departments: DepartmentRow[] = demo.departments.map((d) => ({ ...d, ...base }))
+  const profiles: ProfileRow[] = demo.users.map((u) => ({
+    id: u.id,
+    display_name: u.display_name,
+    phone: u.phone,
+    site_id: u.site_id,
+    department_id: u.department_id,
+    ...base,
+  }))
+  const userRoles: UserRoleRow[] = demo.users.flatMap((u) =>
+    u.roles.map((role, i) => ({ id: demoUserRoleId(u.id, i), user_id: u.id, role, site_id: null, ...base })),
+  )
+  const tables = [database.company, database.sites, database.departments, database.profiles, database.user_roles, database.meta]
+  return database.transaction('rw', tables, async () => {
+    if (await getMeta<string>(database, DEMO_SEED_KEY)) return false
+    if (!(await database.company.get(demo.company.id))) await database.company.add({ ...demo.company, ...base })
+    await addMissing(database.sites, sites)
+    await addMissing(database.departments, departments)
+    await addMissing(database.profiles, profiles)
+    await addMissing(database.user_roles, userRoles)
+    await setMeta(database, DEMO_SEED_KEY, stamp)
+    return true
+  })
+}
+
+interface KeyedTable<R extends { id: string }> {
+  bulkGet(keys: string[]): Promise<(R | undefined)[]>
+  bulkAdd(rows: readonly R[]): Promise<unknown>
+}
+
+async function addMissing<R extends { id: string }>(table: KeyedTable<R>, rows: R[]): Promise<void> {
+  const existing = await table.bulkGet(rows.map((r) => r.id))
+  const missing = rows.filter((_, i) => existing[i] === undefined)
+  if (missing.length > 0) await table.bulkAdd(missing)
+}

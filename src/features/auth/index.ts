@@ -1,0 +1,18 @@
+/** Public API of the auth feature: roles, access rules, the session store and routes. */
+import './routeMeta'
+
+export { ROLES, isRole, type Role } from './domain/roles'
+export {
+  TABS,
+  TAB_ROLES,
+  canAccess,
+  decideNavigation,
+  primaryRole,
+  tabsForRoles,
+  type AccessDecision,
+  type TabId,
+} from './domain/access'
+export type { AppMode, RoleGrant, SignInError, UserProfile } from './domain/session'
+export { useSessionStore, type SessionStatus } from './stores/session'
+export { authRoutes } from './routes'
+export { default as RoleSwitcher } from './components/RoleSwitcher.vue'

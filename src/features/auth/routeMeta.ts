@@ -1,0 +1,20 @@
+/** What every route may declare in `meta`. Access control is the auth feature's concern. */
+import type { Role } from './domain/roles'
+import type { TabId } from './domain/access'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Roles that may open the route; absent or 'all' = every signed-in user. */
+    roles?: readonly Role[] | 'all'
+    /** i18n key of the header title. */
+    titleKey?: string
+    /** The bottom tab this route belongs to (tab roots show no back arrow). */
+    tab?: TabId
+    /** Open without a session (sign-in). */
+    public?: boolean
+    /** Full-screen page: no header, banner or tab bar. */
+    hideChrome?: boolean
+  }
+}
+
+export {}

@@ -1,0 +1,49 @@
+/**
+ * The to-do sections on Home per role. Each id has i18n keys home.sections.<id>.title/.empty;
+ * the sections fill in as their features land (custody, checklists, requests, tasks, KPIs).
+ */
+import type { Role } from '@/features/auth'
+
+export const TODO_SECTIONS = [
+  'approvals',
+  'followUps',
+  'kpis',
+  'sealRequests',
+  'sealsOut',
+  'assetsOut',
+  'assetAudits',
+  'trips',
+  'vehicleChecks',
+  'dispatch',
+  'vehicleDue',
+  'cleaningAreas',
+  'rectifications',
+  'inspections',
+  'reinspections',
+  'dormApplications',
+  'roomChecks',
+  'myRequests',
+  'myItems',
+] as const
+export type TodoSection = (typeof TODO_SECTIONS)[number]
+
+const BY_ROLE: Record<Role, readonly TodoSection[]> = {
+  admin_head: ['approvals', 'followUps', 'rectifications', 'kpis'],
+  executive: ['approvals', 'followUps', 'kpis'],
+  seal_keeper: ['sealRequests', 'sealsOut'],
+  asset_keeper: ['assetsOut', 'assetAudits'],
+  driver: ['trips', 'vehicleChecks'],
+  fleet_manager: ['dispatch', 'vehicleDue'],
+  cleaner: ['cleaningAreas', 'rectifications'],
+  inspector: ['inspections', 'reinspections'],
+  dorm_manager: ['dormApplications', 'roomChecks'],
+  employee: ['myRequests', 'myItems'],
+}
+
+/** Sections for everything the user holds, without duplicates; everyone sees their own requests and items. */
+export function todoSectionsFor(roles: readonly Role[]): TodoSection[] {
+  const wanted = new Set<TodoSection>(roles.flatMap((r) => BY_ROLE[r]))
+  wanted.add('myRequests')
+  wanted.add('myItems')
+  return TODO_SECTIONS.filter((s) => wanted.has(s))
+}

@@ -1,0 +1,75 @@
+/**
+ * The sync engine, seen by the UI: reactive state and the user's sync actions.
+ * The app creates the engine (transport per mode) and connects it once the db is ready.
+ */
+import { computed, shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import type { SyncEngine, SyncState } from '@/platform/sync'
+import { badgeStatus } from '../domain/syncView'
+
+function initialState(): SyncState {
+  return {
+    phase: 'idle',
+    online: typeof navigator === 'undefined' ? true : navigator.onLine,
+    pending: 0,
+    lastSyncAt: null,
+    lastError: null,
+    nextRetryAt: null,
+    attention: [],
+  }
+}
+
+export const useSyncStore = defineStore('sync', () => {
+  const state = shallowRef<SyncState>(initialState())
+  const connected = shallowRef(false)
+  let engine: SyncEngine | null = null
+  let unsubscribe: (() => void) | null = null
+
+  const pending = computed(() => state.value.pending)
+  const attention = computed(() => state.value.attention)
+  const badge = computed(() =>
+    badgeStatus({
+      phase: state.value.phase,
+      online: state.value.online,
+      pending: state.value.pending,
+      attentionCount: state.value.attention.length,
+    }),
+  )
+
+  function connect(next: SyncEngine, { start = true } = {}): void {
+    disconnect()
+    engine = next
+    state.value = next.getState()
+    unsubscribe = next.subscribe((s) => {
+      state.value = s
+    })
+    connected.value = true
+    if (start) next.start()
+  }
+
+  function disconnect(): void {
+    unsubscribe?.()
+    unsubscribe = null
+    engine?.stop()
+    engine = null
+    connected.value = false
+  }
+
+  function requireEngine(): SyncEngine {
+    if (!engine) throw new Error('sync engine not connected')
+    return engine
+  }
+
+  return {
+    state,
+    connected,
+    pending,
+    attention,
+    badge,
+    connect,
+    disconnect,
+    syncNow: () => requireEngine().syncNow(),
+    retry: (opId: string) => requireEngine().retry(opId),
+    discard: (opId: string) => requireEngine().discard(opId),
+  }
+})

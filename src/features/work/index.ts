@@ -1,0 +1,2 @@
+/** Public API of the work feature. */
+export { workRoutes } from './routes'

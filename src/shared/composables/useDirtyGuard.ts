@@ -1,0 +1,45 @@
+/**
+ * A form calls this with its "has unsaved input" state. While mounted it counts as dirty for the
+ * update prompt, asks before the route is left, and asks the browser before the tab is closed.
+ */
+import { onBeforeUnmount, onMounted, toValue, type MaybeRefOrGetter } from 'vue'
+import { onBeforeRouteLeave } from 'vue-router'
+import { useI18n } from 'vue-i18n'
+import { showConfirmDialog } from 'vant'
+import 'vant/es/dialog/style'
+import { registerDirtySource } from './dirtyRegistry'
+
+export function useDirtyGuard(dirty: MaybeRefOrGetter<boolean>, options: { guardRoute?: boolean } = {}): void {
+  const { t } = useI18n()
+  let unregister: (() => void) | null = null
+
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!toValue(dirty)) return
+    event.preventDefault()
+    // Legacy browsers need returnValue set to show their own prompt.
+    event.returnValue = ''
+  }
+
+  onMounted(() => {
+    unregister = registerDirtySource(() => toValue(dirty))
+    window.addEventListener('beforeunload', onBeforeUnload)
+  })
+  onBeforeUnmount(() => {
+    unregister?.()
+    window.removeEventListener('beforeunload', onBeforeUnload)
+  })
+
+  if (options.guardRoute !== false) {
+    onBeforeRouteLeave(async () => {
+      if (!toValue(dirty)) return true
+      return showConfirmDialog({
+        title: t('dirty.leaveTitle'),
+        message: t('dirty.leaveMessage'),
+        confirmButtonText: t('dirty.leave'),
+        cancelButtonText: t('dirty.stay'),
+      })
+        .then(() => true)
+        .catch(() => false)
+    })
+  }
+}

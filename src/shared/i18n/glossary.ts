@@ -1,0 +1,83 @@
+/**
+ * The manual's Chinese terms (seed/PROCESSES.md) and the names the code uses for them.
+ * Use it when naming tables, op kinds, routes and i18n keys so both languages stay aligned.
+ * `kind` says what the code name is: a role code, a feature/module name, or a domain concept.
+ */
+export type GlossaryKind = 'role' | 'feature' | 'concept'
+
+export interface GlossaryEntry {
+  readonly zh: string
+  readonly en: string
+  readonly code: string
+  readonly kind: GlossaryKind
+}
+
+export const GLOSSARY = [
+  // Roles (codes match features/auth/domain/roles.ts and i18n roles.<code>)
+  { zh: '行政部长', en: 'Head of administration', code: 'admin_head', kind: 'role' },
+  { zh: '执行长', en: 'Executive', code: 'executive', kind: 'role' },
+  { zh: '印章管理员', en: 'Seal keeper', code: 'seal_keeper', kind: 'role' },
+  { zh: '资产管理员', en: 'Asset keeper', code: 'asset_keeper', kind: 'role' },
+  { zh: '司机', en: 'Driver', code: 'driver', kind: 'role' },
+  { zh: '车队管理员', en: 'Fleet manager', code: 'fleet_manager', kind: 'role' },
+  { zh: '保洁员', en: 'Cleaner', code: 'cleaner', kind: 'role' },
+  { zh: '检查员', en: 'Inspector', code: 'inspector', kind: 'role' },
+  { zh: '宿管员', en: 'Dorm manager', code: 'dorm_manager', kind: 'role' },
+  { zh: '员工', en: 'Employee', code: 'employee', kind: 'role' },
+  // Organisation
+  { zh: '行政部', en: 'Administration department', code: 'adminDepartment', kind: 'concept' },
+  { zh: '厂区', en: 'Site', code: 'site', kind: 'concept' },
+  { zh: '部门', en: 'Department', code: 'department', kind: 'concept' },
+  { zh: '督办人员', en: 'Follow-up officer', code: 'followUpOfficer', kind: 'concept' },
+  { zh: '承办部门', en: 'Responsible department', code: 'assigneeDepartment', kind: 'concept' },
+  { zh: '受检部门', en: 'Inspected department', code: 'inspectedDepartment', kind: 'concept' },
+  // Processes and features
+  { zh: '行政事务处理', en: 'Administrative affairs', code: 'affairs', kind: 'feature' },
+  { zh: '督办', en: 'Follow-up supervision', code: 'followUp', kind: 'feature' },
+  { zh: '催办', en: 'Reminder', code: 'reminder', kind: 'concept' },
+  { zh: '监督检查', en: 'Supervisory inspection', code: 'supervisoryInspection', kind: 'feature' },
+  { zh: '整改', en: 'Rectification', code: 'rectification', kind: 'concept' },
+  { zh: '复查', en: 'Re-inspection', code: 'reinspection', kind: 'concept' },
+  { zh: '印章', en: 'Seal', code: 'seal', kind: 'feature' },
+  { zh: '用印登记', en: 'Seal usage log', code: 'sealUsage', kind: 'concept' },
+  { zh: '印章刻制', en: 'Seal engraving', code: 'sealEngraving', kind: 'concept' },
+  { zh: '证照', en: 'Licence', code: 'licence', kind: 'feature' },
+  { zh: '资产', en: 'Asset', code: 'asset', kind: 'feature' },
+  { zh: '借出', en: 'Check-out', code: 'checkOut', kind: 'concept' },
+  { zh: '归还', en: 'Check-in', code: 'checkIn', kind: 'concept' },
+  { zh: '盘点', en: 'Audit', code: 'audit', kind: 'concept' },
+  { zh: '报废', en: 'Retirement (scrapping)', code: 'retire', kind: 'concept' },
+  { zh: '工衣制服', en: 'Work uniform', code: 'uniform', kind: 'concept' },
+  { zh: '车辆', en: 'Vehicle', code: 'vehicle', kind: 'feature' },
+  { zh: '出车', en: 'Trip', code: 'trip', kind: 'concept' },
+  { zh: '派车', en: 'Vehicle dispatch', code: 'dispatch', kind: 'concept' },
+  { zh: '加油', en: 'Fuel log', code: 'fuelLog', kind: 'concept' },
+  { zh: '出车前检查', en: 'Pre-trip inspection', code: 'preTripCheck', kind: 'concept' },
+  { zh: '车辆年检', en: 'Annual vehicle inspection', code: 'annualInspection', kind: 'concept' },
+  { zh: '环境卫生', en: 'Sanitation', code: 'sanitation', kind: 'feature' },
+  { zh: '绿化', en: 'Greening', code: 'greening', kind: 'concept' },
+  { zh: '检查表', en: 'Checklist', code: 'checklist', kind: 'concept' },
+  { zh: '宿舍', en: 'Dormitory', code: 'dorm', kind: 'feature' },
+  { zh: '宿舍入住', en: 'Dormitory check-in', code: 'dormCheckIn', kind: 'concept' },
+  { zh: '审批', en: 'Approval', code: 'approval', kind: 'concept' },
+  { zh: '申请', en: 'Request', code: 'request', kind: 'concept' },
+  { zh: '任务', en: 'Task', code: 'task', kind: 'feature' },
+  { zh: '交接', en: 'Handover', code: 'handover', kind: 'concept' },
+  { zh: '考核指标', en: 'KPI', code: 'kpi', kind: 'feature' },
+  { zh: '及时率', en: 'On-time rate', code: 'onTimeRate', kind: 'concept' },
+  { zh: '一次性通过率', en: 'First-pass rate', code: 'firstPassRate', kind: 'concept' },
+  { zh: '目标值', en: 'Target value', code: 'target', kind: 'concept' },
+  { zh: '流程', en: 'Process', code: 'process', kind: 'concept' },
+  { zh: '节点', en: 'Node', code: 'node', kind: 'concept' },
+  { zh: '未同步', en: 'Not synced', code: 'pending', kind: 'concept' },
+  { zh: '需处理', en: 'Needs attention', code: 'attention', kind: 'concept' },
+] as const satisfies readonly GlossaryEntry[]
+
+export type GlossaryCode = (typeof GLOSSARY)[number]['code']
+
+/** Look a term up by its code name. */
+export function glossaryByCode(code: GlossaryCode): GlossaryEntry {
+  const entry = GLOSSARY.find((e) => e.code === code)
+  if (!entry) throw new Error(`glossary: no entry ${code}`)
+  return entry
+}

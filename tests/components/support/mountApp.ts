@@ -1,0 +1,9 @@
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { createAppI18n } from '@/shared/i18n'
+
+/** Pinia + i18n (zh-CN) as the app installs them, for mounting components. */
+export function appPlugins(): { pinia: Pinia; plugins: [Pinia, ReturnType<typeof createAppI18n>] } {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  return { pinia, plugins: [pinia, createAppI18n('zh-CN')] }
+}

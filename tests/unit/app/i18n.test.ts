@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import zhCN from '@/shared/i18n/messages/zh-CN'
+import en from '@/shared/i18n/messages/en'
+import { GLOSSARY } from '@/shared/i18n/glossary'
+import { ROLES } from '@/features/auth/domain/roles'
+import { TODO_SECTIONS } from '@/features/home/domain/todoSections'
+import { DEFAULT_LOCALE, isAppLocale, loadLocale } from '@/shared/i18n/locale'
+
+type Tree = { [key: string]: string | Tree }
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)))
+}
+
+function lookup(tree: Tree, path: string): string | Tree | undefined {
+  return path.split('.').reduce<string | Tree | undefined>((node, k) => (node && typeof node === 'object' ? node[k] : undefined), tree)
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort()
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return sourceFiles(path)
+    return /\.(ts|vue)$/.test(name) ? [path] : []
+  })
+}
+
+const zhKeys = keys(zhCN)
+const enKeys = keys(en)
+
+describe('i18n messages', () => {
+  it('has every zh-CN key in English and vice versa', () => {
+    expect(zhKeys.filter((k) => !enKeys.includes(k))).toEqual([])
+    expect(enKeys.filter((k) => !zhKeys.includes(k))).toEqual([])
+  })
+
+  it('uses the same placeholders in both languages, and no empty texts', () => {
+    for (const key of zhKeys) {
+      const zh = lookup(zhCN, key) as string
+      const e = lookup(en, key) as string
+      expect(placeholders(e), key).toEqual(placeholders(zh))
+      expect(zh.trim(), key).not.toBe('')
+      expect(e.trim(), key).not.toBe('')
+    }
+  })
+
+  it('avoids vue-i18n syntax characters that would break a message', () => {
+    for (const [tree, list] of [[zhCN, zhKeys], [en, enKeys]] as const) {
+      for (const key of list) expect(lookup(tree, key) as string, key).not.toMatch(/[@|]/)
+    }
+  })
+
+  it('names every role and every to-do section', () => {
+    for (const role of ROLES) expect(lookup(zhCN, `roles.${role}`), role).toBeTypeOf('string')
+    for (const s of TODO_SECTIONS) {
+      expect(lookup(zhCN, `home.sections.${s}.title`), s).toBeTypeOf('string')
+      expect(lookup(zhCN, `home.sections.${s}.empty`), s).toBeTypeOf('string')
+    }
+  })
+
+  it('has a message for every literal key the source code uses', () => {
+    const srcDir = join(process.cwd(), 'src')
+    const missing: string[] = []
+    for (const file of sourceFiles(srcDir)) {
+      const text = readFileSync(file, 'utf8')
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z][\w.]*)'/g)) {
+        const key = m[1] ?? ''
+        if (typeof lookup(zhCN, key) !== 'string') missing.push(`${file.slice(srcDir.length)}: ${key}`)
+      }
+    }
+    expect(missing).toEqual([])
+  })
+})
+
+describe('glossary', () => {
+  it('maps each term to a unique code name', () => {
+    const codes = GLOSSARY.map((e) => e.code)
+    expect(new Set(codes).size).toBe(codes.length)
+    for (const term of ['用印登记', '行政部长', '督办', '整改', '出车', '加油']) {
+      expect(GLOSSARY.some((e) => e.zh === term), term).toBe(true)
+    }
+  })
+
+  it('agrees with the role names shown in the UI', () => {
+    for (const entry of GLOSSARY.filter((e) => e.kind === 'role')) {
+      expect(ROLES as readonly string[]).toContain(entry.code)
+      expect(lookup(zhCN, `roles.${entry.code}`)).toBe(entry.zh)
+      expect(lookup(en, `roles.${entry.code}`)).toBe(entry.en)
+    }
+  })
+})
+
+describe('locale choice', () => {
+  it('defaults to zh-CN and remembers a valid choice', () => {
+    localStorage.removeItem('adminfield.locale')
+    expect(loadLocale()).toBe(DEFAULT_LOCALE)
+    localStorage.setItem('adminfield.locale', 'en')
+    expect(loadLocale()).toBe('en')
+    localStorage.setItem('adminfield.locale', 'fr')
+    expect(loadLocale()).toBe('zh-CN')
+    expect(isAppLocale('en')).toBe(true)
+    localStorage.removeItem('adminfield.locale')
+  })
+})

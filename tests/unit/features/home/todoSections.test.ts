@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { ROLES } from '@/features/auth/domain/roles'
+import { todoSectionsFor } from '@/features/home/domain/todoSections'
+
+describe('todoSectionsFor', () => {
+  it('gives every role its own sections plus the personal ones', () => {
+    for (const role of ROLES) {
+      const sections = todoSectionsFor([role])
+      expect(sections).toContain('myRequests')
+      expect(new Set(sections).size).toBe(sections.length)
+    }
+    expect(todoSectionsFor(['admin_head'])).toContain('followUps')
+    expect(todoSectionsFor(['driver'])).toEqual(expect.arrayContaining(['trips', 'vehicleChecks']))
+    expect(todoSectionsFor(['employee'])).toEqual(['myRequests', 'myItems'])
+  })
+})
