@@ -1,0 +1,222 @@
+/**
+ * The kinds of custody asset and what the registry records for each
+ * (issue 3, "Assets and their labels"). One engine, five kinds today;
+ * archive boxes and books join by adding an entry here.
+ *
+ * `assetInputSchema` is what a keeper creates or edits; `assetSchema` is the
+ * row as the device reads it, with the custody state the server derives.
+ */
+import { z } from 'zod'
+import { ASSET_KINDS, ASSET_NUMBER_PREFIX, ASSET_NUMBER_RE, type AssetKind } from './assetNumber'
+import { CUSTODY_STATUSES, KEEPER_ROLES, KEEPER_ROLE_BY_KIND, type KeeperRole } from './custody'
+import { E, calendarDate, choice, dateTime, int, optionalText, text, uuid } from './fields'
+import { isLabelToken } from './labelToken'
+import { isValidPlate, normalizePlate } from './plate'
+
+export { ASSET_KINDS, type AssetKind } from './assetNumber'
+
+export interface AssetKindInfo {
+  kind: AssetKind
+  /** Chinese name, for printed labels and CSV; the UI uses i18n `assets.kinds.<kind>`. */
+  zh: string
+  keeperRole: KeeperRole
+  numberPrefix: string
+}
+
+export const ASSET_KIND_INFO: Record<AssetKind, AssetKindInfo> = {
+  seal: { kind: 'seal', zh: '印章', keeperRole: KEEPER_ROLE_BY_KIND.seal, numberPrefix: ASSET_NUMBER_PREFIX.seal },
+  licence: { kind: 'licence', zh: '证照', keeperRole: KEEPER_ROLE_BY_KIND.licence, numberPrefix: ASSET_NUMBER_PREFIX.licence },
+  equipment: { kind: 'equipment', zh: '办公设备', keeperRole: KEEPER_ROLE_BY_KIND.equipment, numberPrefix: ASSET_NUMBER_PREFIX.equipment },
+  vehicle: { kind: 'vehicle', zh: '车辆', keeperRole: KEEPER_ROLE_BY_KIND.vehicle, numberPrefix: ASSET_NUMBER_PREFIX.vehicle },
+  uniform: { kind: 'uniform', zh: '工衣制服', keeperRole: KEEPER_ROLE_BY_KIND.uniform, numberPrefix: ASSET_NUMBER_PREFIX.uniform },
+}
+
+// --- value lists -----------------------------------------------------------
+
+export const SEAL_TYPES = [
+  'official', // 公章
+  'contract', // 合同专用章
+  'finance', // 财务专用章
+  'legal_rep', // 法定代表人章
+  'department', // 部门章
+  'other', // 其他
+] as const
+export type SealType = (typeof SEAL_TYPES)[number]
+
+export const SEAL_TYPE_ZH: Record<SealType, string> = {
+  official: '公章',
+  contract: '合同专用章',
+  finance: '财务专用章',
+  legal_rep: '法定代表人章',
+  department: '部门章',
+  other: '其他',
+}
+
+/** Licence types a Chinese company typically keeps; 'other' covers the rest. */
+export const LICENCE_TYPES = [
+  'business_licence', // 营业执照
+  'bank_account_licence', // 开户许可证
+  'operating_permit', // 经营许可证
+  'qualification', // 资质证书
+  'certification', // 认证证书 (ISO etc.)
+  'trademark', // 商标注册证
+  'other', // 其他
+] as const
+export type LicenceType = (typeof LICENCE_TYPES)[number]
+
+export const ORIGINAL_OR_COPY = ['original', 'copy'] as const // 正本 / 副本(复印件)
+
+export const FUEL_TYPES = ['gasoline', 'diesel', 'electric', 'hybrid', 'plug_in_hybrid', 'natural_gas'] as const
+export type FuelType = (typeof FUEL_TYPES)[number]
+
+// --- per-kind fields ---------------------------------------------------------
+
+/** Dates in order, or the later one absent. */
+const ordered = (from: string | null | undefined, to: string | null | undefined) => !from || !to || from <= to
+
+export const sealFieldsSchema = z
+  .object({
+    seal_type: choice(SEAL_TYPES),
+    /** The designated locked cabinet (专柜) the seal lives in (manual 2.2 node 4). */
+    cabinet: text(100),
+    enabled_on: calendarDate(),
+    retired_on: calendarDate().nullish().transform((v) => v ?? null),
+  })
+  .refine((s) => ordered(s.enabled_on, s.retired_on), { error: E.dateOrder, path: ['retired_on'] })
+
+export const licenceFieldsSchema = z
+  .object({
+    licence_type: choice(LICENCE_TYPES),
+    licence_number: text(100),
+    issuing_authority: text(100),
+    valid_from: calendarDate(),
+    /** Null: valid long-term (长期), as many business licences are. */
+    valid_to: calendarDate().nullish().transform((v) => v ?? null),
+    annual_inspection_on: calendarDate().nullish().transform((v) => v ?? null),
+    original_or_copy: choice(ORIGINAL_OR_COPY),
+  })
+  .refine((l) => ordered(l.valid_from, l.valid_to), { error: E.dateOrder, path: ['valid_to'] })
+
+export const equipmentFieldsSchema = z
+  .object({
+    model: text(100),
+    serial_number: optionalText(100),
+    location: text(100),
+    purchase_date: calendarDate(),
+    warranty_end: calendarDate().nullish().transform((v) => v ?? null),
+  })
+  .refine((q) => ordered(q.purchase_date, q.warranty_end), { error: E.dateOrder, path: ['warranty_end'] })
+
+export const plateSchema = z
+  .string({ error: E.plate })
+  .overwrite(normalizePlate)
+  .refine(isValidPlate, { error: E.plate })
+
+export const vehicleFieldsSchema = z
+  .object({
+    plate: plateSchema,
+    model: text(100),
+    fuel_type: choice(FUEL_TYPES),
+    /** Litres; null only for a battery-electric vehicle, which has no tank. */
+    tank_size_l: z.number({ error: E.tankSize }).positive({ error: E.tankSize }).max(500, { error: E.tankSize }).nullish().transform((v) => v ?? null),
+    odometer_km: int(0, 9_999_999),
+    insurance_end: calendarDate(),
+    annual_inspection_on: calendarDate(),
+  })
+  .refine((v) => (v.fuel_type === 'electric') === (v.tank_size_l === null), { error: E.tankSize, path: ['tank_size_l'] })
+
+export const uniformFieldsSchema = z.object({
+  /** e.g. 夏季工衣, 冬季工衣, 防静电服. */
+  uniform_type: text(50),
+  /** Letter sizes (M, XL) or GB/T 1335 sizes (170/92A): free text, kept short. */
+  size: text(20),
+  /** Pieces in the set issued together under this label. */
+  quantity: int(1, 999),
+})
+
+export const KIND_FIELDS_SCHEMA = {
+  seal: sealFieldsSchema,
+  licence: licenceFieldsSchema,
+  equipment: equipmentFieldsSchema,
+  vehicle: vehicleFieldsSchema,
+  uniform: uniformFieldsSchema,
+} as const
+
+export type SealFields = z.output<typeof sealFieldsSchema>
+export type LicenceFields = z.output<typeof licenceFieldsSchema>
+export type EquipmentFields = z.output<typeof equipmentFieldsSchema>
+export type VehicleFields = z.output<typeof vehicleFieldsSchema>
+export type UniformFields = z.output<typeof uniformFieldsSchema>
+
+// --- the asset ---------------------------------------------------------------
+
+const assetNumber = () =>
+  z
+    .string({ error: E.number })
+    .trim()
+    .overwrite((s) => s.toUpperCase())
+    .regex(ASSET_NUMBER_RE, { error: E.number })
+
+/** Fields a keeper enters, common to every kind. */
+const inputFields = {
+  id: uuid(),
+  number: assetNumber(),
+  name: text(100),
+  site_id: uuid(),
+  /** The named keeper (a person with the kind's keeper role), if one is assigned. */
+  keeper_id: uuid().nullish().transform((v) => v ?? null),
+  notes: optionalText(1000).optional(),
+}
+
+/** Fields derived by the server from custody events (clients never write them). */
+const derivedFields = {
+  keeper_role: z.enum(KEEPER_ROLES, { error: E.keeperRole }),
+  status: choice(CUSTODY_STATUSES),
+  holder_id: uuid().nullable(),
+  due_at: dateTime().nullable(),
+  label_token: z.string().refine(isLabelToken, { error: E.token }).nullable(),
+  has_conflict: z.boolean(),
+}
+
+const variant = <K extends AssetKind>(kind: K) =>
+  z.object({ ...inputFields, kind: z.literal(kind), details: KIND_FIELDS_SCHEMA[kind] })
+const rowVariant = <K extends AssetKind>(kind: K) =>
+  z.object({ ...inputFields, ...derivedFields, kind: z.literal(kind), details: KIND_FIELDS_SCHEMA[kind] })
+
+/** SEAL-0001 belongs to a seal: the number's prefix must match the kind. */
+function numberMatchesKind(a: { kind: AssetKind; number: string }, ctx: z.RefinementCtx) {
+  if (!a.number.startsWith(`${ASSET_NUMBER_PREFIX[a.kind]}-`)) {
+    ctx.addIssue({ code: 'custom', message: E.numberKind, path: ['number'] })
+  }
+}
+
+export const assetInputSchema = z
+  .discriminatedUnion('kind', [variant('seal'), variant('licence'), variant('equipment'), variant('vehicle'), variant('uniform')], {
+    error: E.choice,
+  })
+  .superRefine(numberMatchesKind)
+
+export const assetSchema = z
+  .discriminatedUnion(
+    'kind',
+    [rowVariant('seal'), rowVariant('licence'), rowVariant('equipment'), rowVariant('vehicle'), rowVariant('uniform')],
+    { error: E.choice },
+  )
+  .superRefine((a, ctx) => {
+    numberMatchesKind(a, ctx)
+    if (a.keeper_role !== KEEPER_ROLE_BY_KIND[a.kind]) ctx.addIssue({ code: 'custom', message: E.keeperRole, path: ['keeper_role'] })
+  })
+
+export type AssetInput = z.output<typeof assetInputSchema>
+export type Asset = z.output<typeof assetSchema>
+export type AssetOfKind<K extends AssetKind> = Extract<Asset, { kind: K }>
+
+/** Type guard for narrowing a generic asset list. */
+export function isKind<K extends AssetKind>(asset: Asset, kind: K): asset is AssetOfKind<K> {
+  return asset.kind === kind
+}
+
+/** True for a value in ASSET_KINDS (e.g. a route parameter). */
+export function isAssetKind(value: unknown): value is AssetKind {
+  return typeof value === 'string' && (ASSET_KINDS as readonly string[]).includes(value)
+}

@@ -1,0 +1,39 @@
+/** The assets domain: pure rules of the custody engine. No I/O, no framework. */
+export * from './assetNumber'
+export {
+  ASSET_KIND_INFO,
+  SEAL_TYPES,
+  SEAL_TYPE_ZH,
+  LICENCE_TYPES,
+  ORIGINAL_OR_COPY,
+  FUEL_TYPES,
+  KIND_FIELDS_SCHEMA,
+  sealFieldsSchema,
+  licenceFieldsSchema,
+  equipmentFieldsSchema,
+  vehicleFieldsSchema,
+  uniformFieldsSchema,
+  plateSchema,
+  assetInputSchema,
+  assetSchema,
+  isKind,
+  isAssetKind,
+  type AssetKindInfo,
+  type SealType,
+  type LicenceType,
+  type FuelType,
+  type SealFields,
+  type LicenceFields,
+  type EquipmentFields,
+  type VehicleFields,
+  type UniformFields,
+  type AssetInput,
+  type Asset,
+  type AssetOfKind,
+} from './assetKinds'
+export * from './custody'
+export { ASSET_ERROR_KEYS, type AssetErrorKey } from './fields'
+export * from './labelToken'
+export * from './overdue'
+export * from './plate'
+export * from './sealUsage'
