@@ -57,4 +57,22 @@ describe('seed.sql', () => {
     const [p] = await db.query('select display_name, phone from public.profiles where id = $1', [id])
     expect(p).toEqual({ display_name: 'new.person', phone: null })
   })
+
+  it('the signup trigger also works when GoTrue (a role with no rights on public or private) inserts', async () => {
+    const id = '0a000000-0000-4000-8000-0000000000ab'
+    await db.exec(`
+      do $$ begin
+        if not exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') then
+          create role supabase_auth_admin nologin noinherit;
+        end if;
+      end $$;
+      grant usage on schema auth to supabase_auth_admin;
+      grant insert, select on auth.users to supabase_auth_admin;
+      begin;
+      set local role supabase_auth_admin;
+      insert into auth.users (id, email, raw_user_meta_data) values ('${id}', 'x@example.com', '{"display_name":"  新同事  "}');
+      commit;`)
+    const [p] = await db.query('select display_name from public.profiles where id = $1', [id])
+    expect(p).toEqual({ display_name: '新同事' })
+  })
 })
