@@ -26,7 +26,11 @@ describe('supabase transport', () => {
     const page = { changes: [{ table: 'sites', id: 's1', row: { id: 's1' }, deleted: false }], cursor: 42, has_more: false }
     const pull = rpcReturning({ data: page, error: null, status: 200 })
     expect(await pull.transport.pull('41', 100)).toEqual({ ...page, cursor: '42' })
-    expect(pull.calls).toEqual([{ fn: 'sync_pull', args: { p_cursor: '41', p_max_rows: 100 } }])
+    await pull.transport.pull(null, 100)
+    expect(pull.calls).toEqual([
+      { fn: 'sync_pull', args: { p_cursor: '41', p_max_rows: 100 } },
+      { fn: 'sync_pull', args: { p_max_rows: 100 } }, // first pull: the SQL default cursor
+    ])
   })
 
   it('maps failures to what the engine does with them', () => {
