@@ -172,7 +172,14 @@ describe('foldEvents: every normal transition', () => {
 
   it('records where an audit saw the asset', () => {
     const seen = ev(5, { type: 'audit_seen', payload: { location: '行政部 1 号保险柜' } })
-    expect(foldEvents([seen]).last_seen).toEqual({ event_id: seen.id, device_time: seen.device_time, location: '行政部 1 号保险柜' })
+    expect(foldEvents([seen]).last_seen).toEqual({ event_id: seen.id, device_time: seen.device_time, location: '行政部 1 号保险柜', in_place: null })
+  })
+
+  it('records a periodic seal check: condition found and whether it was in its cabinet', () => {
+    const check = ev(5, { type: 'audit_seen', payload: { location: '行政部 1 号保险柜', condition: 'worn', in_place: false } })
+    const s = foldEvents([out(0), back(2), check])
+    expect(s).toMatchObject({ status: 'in_stock', condition: 'worn', last_seen: { event_id: check.id, in_place: false } })
+    expect(s.conflicts).toEqual([])
   })
 
   it('replaces labels: the new token is current, old ones answer "label replaced"', () => {

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { ASSET_KINDS, ASSET_NUMBER_PREFIX, ASSET_NUMBER_RE, type AssetKind } from './assetNumber'
-import { CUSTODY_STATUSES, KEEPER_ROLES, KEEPER_ROLE_BY_KIND, type KeeperRole } from './custody'
+import { CUSTODY_STATUSES, KEEPER_ROLES, KEEPER_ROLE_BY_KIND, type KeeperRole } from './custodyEvents'
 import { E, calendarDate, choice, dateTime, int, optionalText, text, uuid } from './fields'
 import { isLabelToken } from './labelToken'
 import { isValidPlate, normalizePlate } from './plate'

@@ -1,163 +1,17 @@
 /**
- * The custody engine's rules (DESIGN.md "Four engines"): an append-only event
- * log per asset, and the status / holder / due date derived from it.
+ * The custody state machine: status / holder / due date derived from an
+ * asset's event log.
  *
- * Two jobs, kept apart on purpose:
- * - `allowedEvents` / `mayRecord` answer "which buttons does this person get
- *   now?" — role AND state. The server uses the role part to refuse what is
- *   unauthorised.
- * - `foldEvents` answers "what is true after these facts?" — state only, and it
- *   never drops a fact (invariant 2). An event that does not fit the state it
- *   lands on (two offline devices both checked out the same seal) is applied
- *   anyway and leaves a `conflict` that a keeper closes with `resolve_conflict`.
+ * `foldEvents` answers "what is true after these facts?" — by state only, and
+ * it never drops a fact (invariant 2). An event that does not fit the state it
+ * lands on (two offline devices both checked out the same seal) is applied
+ * anyway and leaves a `conflict` that a keeper closes with `resolve_conflict`.
+ * Who may record what is `custodyAccess.ts`; the server refuses only that.
  *
  * The SQL that derives status in the database must give the same answers as
  * `foldEvents`; tests/unit/assets/custody.test.ts is the reference.
  */
-import { z } from 'zod'
-import type { AssetKind } from './assetNumber'
-import { E, choice, dateTime, optionalText, photoIds, text, uuid } from './fields'
-import { isLabelToken } from './labelToken'
-
-export const CUSTODY_STATUSES = [
-  'in_stock', // 在库
-  'checked_out', // 借出/外带
-  'in_repair', // 维修中
-  'lost', // 遗失
-  'damaged', // 损坏
-  'retired', // 停用/报废
-] as const
-export type CustodyStatus = (typeof CUSTODY_STATUSES)[number]
-
-/** Condition noted at check-out, check-in and back from repair. */
-export const CONDITIONS = ['good', 'worn', 'damaged'] as const
-export type Condition = (typeof CONDITIONS)[number]
-
-export const CUSTODY_EVENT_TYPES = [
-  'check_out',
-  'check_in',
-  'transfer',
-  'audit_seen',
-  'report_damaged',
-  'report_lost',
-  'send_to_repair',
-  'back_from_repair',
-  'retire',
-  'label_replaced',
-  'resolve_conflict',
-] as const
-export type CustodyEventType = (typeof CUSTODY_EVENT_TYPES)[number]
-
-/**
- * Who keeps each kind. Role codes match `ROLES` in features/auth (checked by a
- * unit test); they are strings here so the domain does not reach into another feature.
- */
-export const KEEPER_ROLE_BY_KIND = {
-  seal: 'seal_keeper',
-  licence: 'asset_keeper',
-  equipment: 'asset_keeper',
-  vehicle: 'fleet_manager',
-  uniform: 'asset_keeper',
-} as const satisfies Record<AssetKind, string>
-export type KeeperRole = (typeof KEEPER_ROLE_BY_KIND)[AssetKind]
-export const KEEPER_ROLES = ['seal_keeper', 'asset_keeper', 'fleet_manager'] as const satisfies readonly KeeperRole[]
-
-export function keeperRoleOf(kind: AssetKind): KeeperRole {
-  return KEEPER_ROLE_BY_KIND[kind]
-}
-
-// ---------------------------------------------------------------------------
-// Events
-// ---------------------------------------------------------------------------
-
-const envelope = {
-  /** Device-made UUID: pushing the same event twice is one row. */
-  id: uuid(),
-  asset_id: uuid(),
-  /** Who recorded it (profiles.id). */
-  actor_id: uuid(),
-  /** When it happened by the device clock; facts are ordered by this. */
-  device_time: dateTime(),
-  /** When the server received it; trusted for audit, used here only to break ties. */
-  server_time: dateTime().nullish(),
-  photo_ids: photoIds().optional(),
-}
-
-const note = optionalText(500).optional()
-
-const payloads = {
-  check_out: z.object({
-    to_person: uuid(),
-    /** Null: no deadline (e.g. a uniform issued for good). */
-    due_at: dateTime().nullish().transform((v) => v ?? null),
-    purpose: text(200),
-    condition: choice(CONDITIONS),
-  }),
-  check_in: z.object({ condition: choice(CONDITIONS), note }),
-  /** Straight from holder to holder without coming back; a new due date may be set. */
-  transfer: z.object({ to_person: uuid(), due_at: dateTime().nullish().transform((v) => v ?? null), note }),
-  audit_seen: z.object({ location: text(200) }),
-  report_damaged: z.object({ note }),
-  report_lost: z.object({ note }),
-  send_to_repair: z.object({ note }),
-  back_from_repair: z.object({ condition: choice(CONDITIONS), note }),
-  retire: z.object({ note }),
-  label_replaced: z.object({
-    new_token: z.string().refine(isLabelToken, { error: E.token }),
-    old_token: z.string().refine(isLabelToken, { error: E.token }).nullish(),
-  }),
-  /** A keeper states what is true, closing the listed conflicts. */
-  resolve_conflict: z.object({
-    conflict_ids: z.array(uuid()).min(1, { error: E.required }),
-    status: choice(CUSTODY_STATUSES),
-    holder_id: uuid().nullable(),
-    due_at: dateTime().nullable(),
-    note,
-  }),
-} as const
-
-function eventSchema<T extends CustodyEventType>(type: T) {
-  return z.object({ ...envelope, type: z.literal(type), payload: payloads[type] })
-}
-
-/** A custody event as the device records and pushes it. */
-export const custodyEventSchema = z
-  .discriminatedUnion('type', [
-    eventSchema('check_out'),
-    eventSchema('check_in'),
-    eventSchema('transfer'),
-    eventSchema('audit_seen'),
-    eventSchema('report_damaged'),
-    eventSchema('report_lost'),
-    eventSchema('send_to_repair'),
-    eventSchema('back_from_repair'),
-    eventSchema('retire'),
-    eventSchema('label_replaced'),
-    eventSchema('resolve_conflict'),
-  ])
-  .superRefine((e, ctx) => {
-    // A deadline before the hand-over is a typing slip; the clock is the same device's.
-    if ((e.type === 'check_out' || e.type === 'transfer') && e.payload.due_at !== null) {
-      if (Date.parse(e.payload.due_at) <= Date.parse(e.device_time)) {
-        ctx.addIssue({ code: 'custom', message: E.dueBeforeStart, path: ['payload', 'due_at'] })
-      }
-    }
-    if (e.type === 'resolve_conflict') {
-      const p = e.payload
-      // The stated truth must itself be coherent: a holder exactly when checked out.
-      if ((p.status === 'checked_out') !== (p.holder_id !== null)) {
-        ctx.addIssue({ code: 'custom', message: E.required, path: ['payload', 'holder_id'] })
-      }
-    }
-  })
-
-export type CustodyEvent = z.output<typeof custodyEventSchema>
-export type CustodyEventInput = z.input<typeof custodyEventSchema>
-export type CustodyEventOf<T extends CustodyEventType> = Extract<CustodyEvent, { type: T }>
-
-// ---------------------------------------------------------------------------
-// Derived state
-// ---------------------------------------------------------------------------
+import type { Condition, CustodyEvent, CustodyEventType, CustodyStatus } from './custodyEvents'
 
 /** An event that did not fit the state it landed on. Its id is the event's id. */
 export interface CustodyConflict {
@@ -183,7 +37,8 @@ export interface CustodyState {
   label_token: string | null
   /** Tokens that now answer "label replaced". */
   replaced_tokens: string[]
-  last_seen: { event_id: string; device_time: string; location: string } | null
+  /** The latest audit / periodic check; `in_place` is null when the check did not say. */
+  last_seen: { event_id: string; device_time: string; location: string; in_place: boolean | null } | null
   /** The last event that changed status or holder: what a later conflict is "against". */
   basis_event_id: string | null
   /** Device time of the latest event folded. */
@@ -346,6 +201,7 @@ export function applyEvent(state: CustodyState, e: CustodyEvent): CustodyState {
   let condition = state.condition
   if (e.type === 'check_out' || e.type === 'check_in' || e.type === 'back_from_repair') condition = e.payload.condition
   else if (e.type === 'report_damaged') condition = 'damaged'
+  else if (e.type === 'audit_seen' && e.payload.condition) condition = e.payload.condition
 
   return {
     ...next,
@@ -353,7 +209,9 @@ export function applyEvent(state: CustodyState, e: CustodyEvent): CustodyState {
     label_token,
     replaced_tokens,
     last_seen:
-      e.type === 'audit_seen' ? { event_id: e.id, device_time: e.device_time, location: e.payload.location } : state.last_seen,
+      e.type === 'audit_seen'
+        ? { event_id: e.id, device_time: e.device_time, location: e.payload.location, in_place: e.payload.in_place ?? null }
+        : state.last_seen,
     basis_event_id: moved || e.type === 'resolve_conflict' ? e.id : state.basis_event_id,
     last_event_time: e.device_time,
     conflicts,
@@ -382,56 +240,4 @@ export function foldEvents(events: readonly CustodyEvent[], initial: CustodyStat
 /** Conflicts a keeper still has to look at. */
 export function openConflicts(state: CustodyState): CustodyConflict[] {
   return state.conflicts.filter((c) => c.resolved_by === null)
-}
-
-// ---------------------------------------------------------------------------
-// Who may do what
-// ---------------------------------------------------------------------------
-
-/** The person acting and all their roles (a person can hold several). */
-export interface CustodyActor {
-  person_id: string
-  roles: readonly string[]
-}
-
-const HOLDER_EVENTS: readonly CustodyEventType[] = ['check_in', 'report_damaged', 'report_lost']
-const DRIVER_EVENTS: readonly CustodyEventType[] = ['check_out', 'check_in']
-
-function isKeeper(kind: AssetKind, actor: CustodyActor): boolean {
-  return actor.roles.includes('admin_head') || actor.roles.includes(KEEPER_ROLE_BY_KIND[kind])
-}
-
-/**
- * The role part only: may this person record this type of event on this kind?
- * - admin_head and the kind's keeper: everything;
- * - a driver: check out and check in vehicles;
- * - the current holder: check in, report damaged or lost;
- * - anyone else (the executive reads but does not act): nothing.
- * `holder_id` is the holder as the acting device saw it.
- */
-export function roleMayRecord(
-  type: CustodyEventType,
-  kind: AssetKind,
-  actor: CustodyActor,
-  state: Pick<CustodyState, 'holder_id'>,
-): boolean {
-  if (isKeeper(kind, actor)) return true
-  if (kind === 'vehicle' && actor.roles.includes('driver') && DRIVER_EVENTS.includes(type)) return true
-  return state.holder_id !== null && state.holder_id === actor.person_id && HOLDER_EVENTS.includes(type)
-}
-
-/** The actions to offer on the asset page: allowed by role AND a normal step from the state. */
-export function allowedEvents(state: CustodyState, actor: CustodyActor, kind: AssetKind): CustodyEventType[] {
-  return CUSTODY_EVENT_TYPES.filter((t) => isValidFrom(state, t) && roleMayRecord(t, kind, actor, state))
-}
-
-/**
- * The role check for one concrete event, as the server applies it before
- * accepting: `roleMayRecord`, plus a driver who is not a keeper may only
- * check a vehicle out to themselves.
- */
-export function mayRecord(e: CustodyEvent, kind: AssetKind, actor: CustodyActor, state: Pick<CustodyState, 'holder_id'>): boolean {
-  if (!roleMayRecord(e.type, kind, actor, state)) return false
-  if (e.type === 'check_out' && !isKeeper(kind, actor)) return e.payload.to_person === actor.person_id
-  return true
 }

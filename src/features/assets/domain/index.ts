@@ -32,6 +32,8 @@ export {
   type AssetOfKind,
 } from './assetKinds'
 export * from './custody'
+export * from './custodyAccess'
+export * from './custodyEvents'
 export { ASSET_ERROR_KEYS, type AssetErrorKey } from './fields'
 export * from './labelToken'
 export * from './overdue'

@@ -17,7 +17,7 @@
 import { z } from 'zod'
 import { recordsToCsv, type CsvColumn } from '@/shared/lib/csv'
 import { calendarDate, calendarMonth, DEFAULT_TIME_ZONE, formatZonedDateTime } from '@/shared/lib/zonedTime'
-import type { Condition, CustodyEventInput } from './custody'
+import type { Condition, CustodyEventInput } from './custodyEvents'
 import { E, choice, dateTime, int, optionalText, photoIds, text, uuid } from './fields'
 
 export const DOCUMENT_TYPES = [

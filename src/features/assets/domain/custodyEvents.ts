@@ -1,0 +1,145 @@
+/**
+ * Custody events: the facts the custody engine records (DESIGN.md "Four
+ * engines"), their zod schema (messages are i18n keys), and who keeps each kind.
+ * Events are append-only; `custody.ts` derives state from them.
+ */
+import { z } from 'zod'
+import type { AssetKind } from './assetNumber'
+import { E, choice, dateTime, optionalText, photoIds, text, uuid } from './fields'
+import { isLabelToken } from './labelToken'
+
+export const CUSTODY_STATUSES = [
+  'in_stock', // 在库
+  'checked_out', // 借出/外带
+  'in_repair', // 维修中
+  'lost', // 遗失
+  'damaged', // 损坏
+  'retired', // 停用/报废
+] as const
+export type CustodyStatus = (typeof CUSTODY_STATUSES)[number]
+
+/** Condition noted at check-out, check-in and back from repair. */
+export const CONDITIONS = ['good', 'worn', 'damaged'] as const
+export type Condition = (typeof CONDITIONS)[number]
+
+export const CUSTODY_EVENT_TYPES = [
+  'check_out',
+  'check_in',
+  'transfer',
+  'audit_seen',
+  'report_damaged',
+  'report_lost',
+  'send_to_repair',
+  'back_from_repair',
+  'retire',
+  'label_replaced',
+  'resolve_conflict',
+] as const
+export type CustodyEventType = (typeof CUSTODY_EVENT_TYPES)[number]
+
+/**
+ * Who keeps each kind. Role codes match `ROLES` in features/auth (checked by a
+ * unit test); they are strings here so the domain does not reach into another feature.
+ */
+export const KEEPER_ROLE_BY_KIND = {
+  seal: 'seal_keeper',
+  licence: 'asset_keeper',
+  equipment: 'asset_keeper',
+  vehicle: 'fleet_manager',
+  uniform: 'asset_keeper',
+} as const satisfies Record<AssetKind, string>
+export type KeeperRole = (typeof KEEPER_ROLE_BY_KIND)[AssetKind]
+export const KEEPER_ROLES = ['seal_keeper', 'asset_keeper', 'fleet_manager'] as const satisfies readonly KeeperRole[]
+
+export function keeperRoleOf(kind: AssetKind): KeeperRole {
+  return KEEPER_ROLE_BY_KIND[kind]
+}
+
+const envelope = {
+  /** Device-made UUID: pushing the same event twice is one row. */
+  id: uuid(),
+  asset_id: uuid(),
+  /** Who recorded it (profiles.id). */
+  actor_id: uuid(),
+  /** When it happened by the device clock; facts are ordered by this. */
+  device_time: dateTime(),
+  /** When the server received it; trusted for audit, used here only to break ties. */
+  server_time: dateTime().nullish(),
+  photo_ids: photoIds().optional(),
+}
+
+const note = optionalText(500).optional()
+
+const payloads = {
+  check_out: z.object({
+    to_person: uuid(),
+    /** Null: no deadline (e.g. a uniform issued for good). */
+    due_at: dateTime().nullish().transform((v) => v ?? null),
+    purpose: text(200),
+    condition: choice(CONDITIONS),
+  }),
+  check_in: z.object({ condition: choice(CONDITIONS), note }),
+  /** Straight from holder to holder without coming back; a new due date may be set. */
+  transfer: z.object({ to_person: uuid(), due_at: dateTime().nullish().transform((v) => v ?? null), note }),
+  /**
+   * "Seen here". Also the periodic check (定期检查, manual 2.2 node 6): the
+   * condition found and whether the item was in its designated place (a seal in its cabinet).
+   */
+  audit_seen: z.object({ location: text(200), condition: choice(CONDITIONS).optional(), in_place: z.boolean().optional() }),
+  report_damaged: z.object({ note }),
+  report_lost: z.object({ note }),
+  send_to_repair: z.object({ note }),
+  back_from_repair: z.object({ condition: choice(CONDITIONS), note }),
+  retire: z.object({ note }),
+  label_replaced: z.object({
+    new_token: z.string().refine(isLabelToken, { error: E.token }),
+    old_token: z.string().refine(isLabelToken, { error: E.token }).nullish(),
+  }),
+  /** A keeper states what is true, closing the listed conflicts. */
+  resolve_conflict: z.object({
+    conflict_ids: z.array(uuid()).min(1, { error: E.required }),
+    status: choice(CUSTODY_STATUSES),
+    holder_id: uuid().nullable(),
+    due_at: dateTime().nullable(),
+    note,
+  }),
+} as const
+
+function eventSchema<T extends CustodyEventType>(type: T) {
+  return z.object({ ...envelope, type: z.literal(type), payload: payloads[type] })
+}
+
+/** A custody event as the device records and pushes it. */
+export const custodyEventSchema = z
+  .discriminatedUnion('type', [
+    eventSchema('check_out'),
+    eventSchema('check_in'),
+    eventSchema('transfer'),
+    eventSchema('audit_seen'),
+    eventSchema('report_damaged'),
+    eventSchema('report_lost'),
+    eventSchema('send_to_repair'),
+    eventSchema('back_from_repair'),
+    eventSchema('retire'),
+    eventSchema('label_replaced'),
+    eventSchema('resolve_conflict'),
+  ])
+  .superRefine((e, ctx) => {
+    // A deadline before the hand-over is a typing slip; the clock is the same device's.
+    if ((e.type === 'check_out' || e.type === 'transfer') && e.payload.due_at !== null) {
+      if (Date.parse(e.payload.due_at) <= Date.parse(e.device_time)) {
+        ctx.addIssue({ code: 'custom', message: E.dueBeforeStart, path: ['payload', 'due_at'] })
+      }
+    }
+    if (e.type === 'resolve_conflict') {
+      const p = e.payload
+      // The stated truth must itself be coherent: a holder exactly when checked out.
+      if ((p.status === 'checked_out') !== (p.holder_id !== null)) {
+        ctx.addIssue({ code: 'custom', message: E.required, path: ['payload', 'holder_id'] })
+      }
+    }
+  })
+
+export type CustodyEvent = z.output<typeof custodyEventSchema>
+export type CustodyEventInput = z.input<typeof custodyEventSchema>
+export type CustodyEventOf<T extends CustodyEventType> = Extract<CustodyEvent, { type: T }>
