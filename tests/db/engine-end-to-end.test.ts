@@ -7,6 +7,7 @@ import { openDb, type AdminFieldDb, type DepartmentRow } from '../../src/platfor
 import {
   buildOp,
   commitWithOutbox,
+  CURSOR_KEY,
   createSyncEngine,
   type PulledChange,
   type SyncEngine,
@@ -120,6 +121,15 @@ describe('sync engine end to end on the real SQL', () => {
     expect((await a.db.outbox.get({ op_id: op.op_id }))?.status).toBe('duplicate')
     const [count] = await server.query<{ n: number }>('select count(*)::int as n from public.departments where id = $1', [id])
     expect(count?.n).toBe(1)
+  })
+
+  it('recovers from a cursor the server no longer accepts by pulling from the start', async () => {
+    const d = device(DEMO.users.adminHead)
+    // A cursor from the future, as after a server restore: the SQL rejects it.
+    await d.db.meta.put({ key: CURSOR_KEY, value: Buffer.from('{"v":1,"since":"999999999"}').toString('base64') })
+    await d.engine.syncNow()
+    expect(d.engine.getState()).toMatchObject({ phase: 'idle', lastError: null })
+    expect(await d.db.departments.get(DEMO.departments['ADM'] as string)).toBeDefined()
   })
 
   it('puts an employee\'s department.upsert in attention with reason forbidden, and keeps it', async () => {

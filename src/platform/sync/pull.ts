@@ -1,7 +1,7 @@
 import type { AdminFieldDb } from '../db/schema'
 import { getMeta } from '../db/meta'
 import { unsettledKeys, entityKey } from './outbox'
-import { SYNCED_TABLES, type PullPage, type PulledChange } from './protocol'
+import { SYNCED_TABLES, TransientSyncError, type PullPage, type PulledChange } from './protocol'
 
 export const CURSOR_KEY = 'sync.cursor'
 
@@ -14,14 +14,30 @@ export async function pullAll(
   pageSize: number,
 ): Promise<number> {
   let received = 0
+  let restarted = false
   for (;;) {
     const cursor = (await getMeta<string>(db, CURSOR_KEY)) ?? null
-    const page = await pull(cursor, pageSize)
+    let page: PullPage
+    try {
+      page = await pull(cursor, pageSize)
+    } catch (error) {
+      // The server no longer accepts this cursor (e.g. restored from a backup): start over once.
+      // Re-applying rows is idempotent; without this the device would never pull again.
+      if (cursor === null || restarted || !isInvalidCursor(error)) throw error
+      restarted = true
+      await db.meta.delete(CURSOR_KEY)
+      continue
+    }
     await applyPage(db, page.changes, page.cursor)
     received += page.changes.length
     // A server that claims more but moves nothing would loop forever; stop and try next drain.
     if (!page.has_more || (page.cursor === cursor && page.changes.length === 0)) return received
   }
+}
+
+/** sync_pull raises 22023 'sync_pull: invalid cursor' or '... cursor is from another database ...'. */
+function isInvalidCursor(error: unknown): boolean {
+  return error instanceof Error && !(error instanceof TransientSyncError) && /sync_pull:.*\bcursor\b/i.test(error.message)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CURSOR_KEY, TransientSyncError, type PulledChange } from '@/platform/sync'
-import { getMeta } from '@/platform/db'
+import { getMeta, setMeta } from '@/platform/db'
 import { dept } from './helpers'
 import { saveDept, setup } from './engineSetup'
 
@@ -92,6 +92,25 @@ describe('sync engine: pull', () => {
     expect(await getMeta(db, CURSOR_KEY)).toBe('c1')
     expect(await db.departments.get('a')).toBeDefined()
     expect(engine.getState()).toMatchObject({ phase: 'backoff', lastError: 'timeout' })
+  })
+
+  it('starts over once when the server rejects a stale cursor', async () => {
+    const { db, server, make } = setup()
+    await setMeta(db, CURSOR_KEY, 'from-before-the-restore')
+    const orig = server.pull.bind(server)
+    server.pull = async (cursor) => {
+      if (cursor === 'from-before-the-restore') {
+        server.pullCalls.push(cursor)
+        throw new Error('server refused the sync call (400) 22023: sync_pull: invalid cursor')
+      }
+      return orig(cursor)
+    }
+    server.pages = [{ changes: [change('a', 'A')], cursor: 'fresh', has_more: false }]
+    const engine = make()
+    await engine.syncNow()
+    expect(server.pullCalls).toEqual(['from-before-the-restore', null])
+    expect(await getMeta(db, CURSOR_KEY)).toBe('fresh')
+    expect(engine.getState().phase).toBe('idle')
   })
 
   it('discarding a refused change drops the local version and pulls everything again', async () => {
