@@ -1,0 +1,100 @@
+/**
+ * The foundation end to end in real Chromium against the built PWA: open, switch role,
+ * make a change offline, reload from the service worker, and watch it sync when back online.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import {
+  isOfflineNoise,
+  launchChromium,
+  newPhoneContext,
+  serveBuiltApp,
+  waitForServiceWorkerControl,
+  type ServedApp,
+} from './support/browser'
+
+let app: ServedApp
+let browser: Browser
+
+beforeAll(async () => {
+  app = await serveBuiltApp()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+async function switchRole(page: Page, role: string): Promise<void> {
+  await page.getByTestId('tab-me').click()
+  await page.getByTestId('role-switcher').selectOption(role)
+  await page.getByTestId('tab-home').click()
+  await expect.poll(() => page.getByTestId('home-role').getAttribute('data-role')).toBe(role)
+}
+
+async function pendingCount(page: Page): Promise<string | null> {
+  return page.getByTestId('sync-pending').getAttribute('data-count')
+}
+
+describe('foundation in a real browser', () => {
+  it('keeps an offline change across a reload from the service worker and syncs it when back online', async () => {
+    const context = await newPhoneContext(browser, app.url)
+    const page = await context.newPage()
+    const appErrors: string[] = []
+    page.on('pageerror', (error) => appErrors.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !isOfflineNoise(message.text())) appErrors.push(message.text())
+    })
+
+    await page.goto('/')
+    await expect.poll(() => page.getByTestId('local-mode-banner').isVisible()).toBe(true)
+    await waitForServiceWorkerControl(page)
+
+    // A role's tabs follow the role: the employee has no Scan tab, the admin head does.
+    await switchRole(page, 'employee')
+    expect(await page.getByTestId('tab-scan').count()).toBe(0)
+    await switchRole(page, 'admin_head')
+    expect(await page.getByTestId('tab-scan').count()).toBe(1)
+
+    await context.setOffline(true)
+    await page.getByTestId('tab-me').click()
+    await page.getByTestId('me-admin-departments').click()
+    await page.getByTestId('dept-add').click()
+    await page.getByTestId('dept-code').locator('input').fill('QA')
+    await page.getByTestId('dept-name').locator('input').fill('质量部')
+    await page.getByTestId('dept-save').click()
+    const row = page.locator('[data-testid="dept-row"][data-code="QA"]')
+    await expect.poll(() => row.getByTestId('pending-tag').isVisible()).toBe(true)
+
+    // Offline reload: the shell comes from the service worker, the change from IndexedDB.
+    const response = await page.reload()
+    expect(response?.fromServiceWorker()).toBe(true)
+    await expect.poll(() => row.getByTestId('dept-row-name').textContent()).toBe('质量部')
+    expect(await row.getByTestId('pending-tag').isVisible()).toBe(true)
+    await page.getByTestId('tab-me').click()
+    await expect.poll(() => pendingCount(page)).toBe('1')
+    expect(await page.getByTestId('sync-badge').getAttribute('data-kind')).not.toBe('synced')
+
+    // Back online: the engine drains on the `online` event; pending → synced is real.
+    await context.setOffline(false)
+    await expect.poll(() => pendingCount(page), { timeout: 15_000 }).toBe('0')
+    await page.goto('/admin/departments')
+    await expect.poll(() => row.isVisible()).toBe(true)
+    expect(await row.getByTestId('pending-tag').count()).toBe(0)
+
+    expect(appErrors).toEqual([])
+    await context.close()
+  })
+
+  it('opens a deep route offline from the service worker', async () => {
+    const context = await newPhoneContext(browser, app.url)
+    const page = await context.newPage()
+    await page.goto('/')
+    await waitForServiceWorkerControl(page)
+    await context.setOffline(true)
+    const response = await page.goto('/me')
+    expect(response?.fromServiceWorker()).toBe(true)
+    await expect.poll(() => page.getByTestId('sync-pending').isVisible()).toBe(true)
+    await context.close()
+  })
+})
