@@ -5,7 +5,7 @@ import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO, openTestDb, type TestDb } from './support/database'
 import { connect } from './support/pg-backend'
-import { decodeCursor, makeOp, pullAll } from './support/sync'
+import { decodeCursor, makeOp, pullAll, settle } from './support/sync'
 
 const HQ = DEMO.sites['SH-HQ'] as string
 const admin = DEMO.users.adminHead
@@ -64,6 +64,7 @@ describe.runIf(process.env.DATABASE_URL)('pull cursor with concurrent transactio
     expect(naive1.map((r) => r.id)).toEqual([txB.id])
 
     await a.query('commit')
+    await settle(db)
 
     const after = await pullAll(db, emp, mid.cursor)
     expect(after.changes.map((c) => c.id).sort()).toEqual([txA.id, txB.id].sort())

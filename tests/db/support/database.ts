@@ -16,7 +16,8 @@ export interface TestDb {
   /**
    * Runs fn inside a transaction as that user, like PostgREST: `set local role
    * authenticated` + request.jwt.claims {sub, role:'authenticated'}. Commits on
-   * success, rolls back and rethrows on error.
+   * success, rolls back and rethrows on error. On a real server, after a write it
+   * waits for older transactions to end (see settleAfter).
    */
   asUser<T>(userId: string, fn: (q: Query) => Promise<T>): Promise<T>
   /** The same as anon (no sub). */
@@ -33,33 +34,57 @@ export interface OpenOptions {
   upTo?: 'shim' | 'migrations' | 'seed'
 }
 
+/**
+ * On a real server xids are cluster-wide: a pull stops below any transaction still
+ * open anywhere (by design). After a write, wait until every older transaction has
+ * ended, so "write, then pull sees it" holds even while other suites use the server.
+ */
+export async function settleAfter(query: Query, xid: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const [r] = await query<{ done: boolean }>('select pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 as done', [xid])
+    if (r?.done) return
+    if (Date.now() > deadline) throw new Error(`a transaction older than ${xid} stayed open ${timeoutMs} ms`)
+    await new Promise((res) => setTimeout(res, 20))
+  }
+}
+
 function asRole(backend: Backend, role: 'authenticated' | 'anon', claims: Record<string, unknown>) {
-  return <T>(fn: (q: Query) => Promise<T>): Promise<T> =>
-    backend.transaction(async (q) => {
+  return async <T>(fn: (q: Query) => Promise<T>): Promise<T> => {
+    let xid: string | null = null
+    const out = await backend.transaction(async (q) => {
       await q(`set local role ${role}`)
       await q(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)])
-      return fn(q)
+      const result = await fn(q)
+      if (backend.kind === 'postgres') {
+        xid = (await q<{ x: string | null }>('select pg_current_xact_id_if_assigned()::text as x'))[0]?.x ?? null
+      }
+      return result
     })
+    if (xid) await settleAfter(backend.query, xid)
+    return out
+  }
 }
 
 /**
- * PGlite by default; a fresh database on the server at DATABASE_URL when set.
+ * PGlite by default (built once per content of the scripts, then loaded from a
+ * cached dump; PGLITE_CACHE=0 disables that); a fresh database on the server at
+ * DATABASE_URL when set.
  * Share one per test file (beforeAll) and close it in afterAll. asUser commits,
  * so tests in a file share state: use new ids for rows a test creates.
  */
 export async function openTestDb(options: OpenOptions = {}): Promise<TestDb> {
   const upTo = options.upTo ?? 'seed'
+  const scripts = [
+    readShim(),
+    ...(upTo === 'shim' ? [] : readMigrations().map((m) => m.sql)),
+    ...(upTo === 'seed' ? [readSeed()] : []),
+  ]
   const url = process.env.DATABASE_URL
-  const backend = url ? await openPostgres(url) : await openPglite()
-  try {
-    await backend.exec(readShim())
-    if (upTo !== 'shim') {
-      for (const m of readMigrations()) await backend.exec(m.sql)
-    }
-    if (upTo === 'seed') await backend.exec(readSeed())
-  } catch (e) {
-    await backend.close()
-    throw e
+  const backend = url ? await openPostgres(url, scripts) : await openPglite(scripts)
+  if (backend.kind === 'postgres') {
+    const [w] = await backend.query<{ x: string }>('select pg_current_xact_id()::text as x')
+    await settleAfter(backend.query, w?.x as string)
   }
   return {
     kind: backend.kind,

@@ -19,9 +19,10 @@ function withDatabase(url: string, database: string): string {
 
 /**
  * A new, uniquely named database on the server at serverUrl (its user must be a
- * superuser: the shim creates roles and extensions). Dropped on close.
+ * superuser: the shim creates roles and extensions), after running scripts in
+ * order. Dropped on close.
  */
-export async function openPostgres(serverUrl: string): Promise<Backend> {
+export async function openPostgres(serverUrl: string, scripts: string[]): Promise<Backend> {
   const name = `adminfield_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
   const admin = connect(serverUrl)
   await admin.connect()
@@ -31,6 +32,17 @@ export async function openPostgres(serverUrl: string): Promise<Backend> {
   await client.connect()
   const query: Query = async <R>(sql: string, params?: unknown[]) =>
     (await client.query(sql, params)).rows as R[]
+  const close = async () => {
+    await client.end()
+    await admin.query(`drop database if exists "${name}" with (force)`)
+    await admin.end()
+  }
+  try {
+    for (const s of scripts) await client.query(s)
+  } catch (e) {
+    await close()
+    throw e
+  }
   return {
     kind: 'postgres',
     url,
@@ -49,10 +61,6 @@ export async function openPostgres(serverUrl: string): Promise<Backend> {
         throw e
       }
     },
-    close: async () => {
-      await client.end()
-      await admin.query(`drop database if exists "${name}" with (force)`)
-      await admin.end()
-    },
+    close,
   }
 }

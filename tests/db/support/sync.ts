@@ -1,7 +1,7 @@
 // Helpers to call the sync RPCs as a user, shaped like the client's protocol types.
 import { randomUUID } from 'node:crypto'
 import type { OpKind, OpResult, PullPage, SyncOp } from '../../../src/platform/sync/protocol'
-import type { TestDb } from './database'
+import { settleAfter, type TestDb } from './database'
 
 /** A well-formed op with a fresh op_id; override any envelope field to break it. */
 export function makeOp(
@@ -18,6 +18,13 @@ export function makeOp(
     device_time: new Date().toISOString(),
     ...extra,
   } as SyncOp
+}
+
+/** Waits until every transaction that began before this call has ended (real server only). */
+export async function settle(db: TestDb): Promise<void> {
+  if (db.kind === 'pglite') return // one connection: nothing else can be running
+  const [w] = await db.query<{ x: string }>('select pg_current_xact_id()::text as x')
+  await settleAfter(db.query, w?.x as string)
 }
 
 /** sync_push(ops) as userId, in its own committed transaction. */
