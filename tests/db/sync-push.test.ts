@@ -71,6 +71,23 @@ describe('sync_push applies', () => {
     expect((await push(db, admin, [clash]))[0]?.status).toBe('applied')
   })
 
+  it('a site-scoped head of administration manages only that site\'s departments', async () => {
+    const user = DEMO.users.dormManager
+    const SZ = DEMO.sites['SZ-PLANT'] as string
+    const [grant] = await db.query<{ id: string }>(
+      `insert into public.user_roles (user_id, role, site_id) values ($1, 'admin_head', $2) returning id`, [user, SZ],
+    )
+    const id = randomUUID()
+    const results = await push(db, user, [
+      upsert(id, { site_id: SZ, code: 'SZ1', name: '苏州一' }),
+      upsert(randomUUID(), { site_id: HQ, code: 'SZ2', name: '越权' }),
+      upsert(id, { site_id: HQ, code: 'SZ1', name: '搬走' }),
+      makeOp('department.delete', DEMO.departments.FIN as string, {}),
+    ])
+    expect(results.map((r) => r.reason ?? r.status)).toEqual(['applied', 'forbidden', 'forbidden', 'forbidden'])
+    await db.query('update public.user_roles set deleted_at = now() where id = $1', [grant?.id])
+  })
+
   it('profile.update on one\'s own profile; null clears the phone', async () => {
     const me = DEMO.users.driver
     const op = makeOp('profile.update', me, { display_name: '刘强（车队）', phone: '+86 139-0000-0005' })
