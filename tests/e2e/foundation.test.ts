@@ -47,7 +47,7 @@ describe('foundation in a real browser', () => {
     })
 
     await page.goto('/')
-    await expect.poll(() => page.getByTestId('local-mode-banner').isVisible()).toBe(true)
+    await expect.poll(() => page.getByTestId('local-mode-banner').textContent()).toContain('本地模式')
     await waitForServiceWorkerControl(page)
 
     // A role's tabs follow the role: the employee has no Scan tab, the admin head does.
@@ -55,6 +55,8 @@ describe('foundation in a real browser', () => {
     expect(await page.getByTestId('tab-scan').count()).toBe(0)
     await switchRole(page, 'admin_head')
     expect(await page.getByTestId('tab-scan').count()).toBe(1)
+    // Messages ship precompiled: placeholders must still be filled in.
+    expect(await page.getByTestId('home-greeting').textContent()).toContain('你好，王晓燕')
 
     await context.setOffline(true)
     await page.getByTestId('tab-me').click()
