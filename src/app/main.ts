@@ -11,14 +11,23 @@ const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
 app.use(createAppI18n())
-app.use(createAppRouter())
+const router = createAppRouter()
+app.use(router)
 app.mount('#app')
 
 // The db must be seeded/ready before the engine pushes or pulls. The engine (and its
-// transports and response schemas) is a separate chunk: the first screen does not wait for it.
-useSessionStore(pinia)
-  .init()
+// transports and response schemas) is a separate chunk loaded once the first screen is
+// painted and the main thread is idle: the first screen never waits for it.
+Promise.all([useSessionStore(pinia).init(), router.isReady()])
+  .then(whenIdle)
   .then(() => import('./bootstrap/startSync'))
   .then(({ startSync }) => startSync())
   .catch((e: unknown) => console.error('start failed', e))
 void ensurePersistentStorage()
+
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 1500 })
+    else setTimeout(resolve, 200)
+  })
+}
