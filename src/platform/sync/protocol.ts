@@ -68,7 +68,7 @@ export class TransientSyncError extends Error {
   }
 }
 
-/** Thrown when the server answered but the session is not valid (401/403 on the call itself). */
+/** Thrown when the server answered that the session is not valid (401 / JWT expired): sign in again. */
 export class AuthSyncError extends Error {
   constructor(message: string) {
     super(message)
