@@ -34,7 +34,7 @@ function i18nPrecompile(): Plugin {
     apply: 'build',
     enforce: 'pre',
     transform(code, id) {
-      if (!/\/shared\/i18n\/messages\/[\w-]+\.json$/.test(id)) return null
+      if (!/\/shared\/i18n\/messages\/[\w.-]+\.json$/.test(id)) return null
       // Still JSON: Vite's JSON plugin turns it into a module afterwards.
       return { code: JSON.stringify(compileTree(JSON.parse(code))), map: null }
     },

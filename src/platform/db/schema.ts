@@ -1,5 +1,11 @@
 import Dexie, { type Table, type Transaction } from 'dexie'
 import type {
+  AssetLabelRow,
+  AssetRow,
+  CustodyEventRow,
+  PhotoBlobRow,
+  ScanLogRow,
+  SealUsageRow,
   CompanyRow,
   DepartmentRow,
   MetaRow,
@@ -47,6 +53,55 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     })
 }
 
+/**
+ * v3: the custody engine's tables, and photos split in two: `photos` holds synced metadata
+ * (pull may overwrite it), `photo_blobs` holds the device's own pictures (pull never touches it).
+ */
+export const SCHEMA_V3 = {
+  photos: 'id, owner_id, [owner_table+owner_id]',
+  photo_blobs: 'id, uploaded_at',
+  assets: 'id, kind, status, holder_id, site_id, label_token, number, due_at, [kind+status]',
+  asset_labels: 'id, token, asset_id',
+  custody_events: 'id, asset_id, [asset_id+device_time], actor_id, device_time',
+  seal_usages: 'id, seal_id, used_at, recorded_by',
+  scan_log: 'id, scanned_at',
+} as const
+
+interface LegacyPhoto {
+  id: string
+  blob: Blob
+  mime: string
+  owner_table: string
+  owner_id: string
+  taken_at: string
+  uploaded_at: string | null
+}
+
+/** Moves each v1/v2 photo's bytes to photo_blobs and keeps its metadata in photos: no picture is lost. */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const photos = tx.table<LegacyPhoto | PhotoRow, string>('photos')
+  const blobs = tx.table<PhotoBlobRow, string>('photo_blobs')
+  for (const old of await photos.toArray()) {
+    if (!('blob' in old)) continue
+    await blobs.put({ id: old.id, blob: old.blob, thumb: null, uploaded_at: old.uploaded_at, attempts: 0, next_attempt_at: 0, last_error: null })
+    const meta: PhotoRow = {
+      id: old.id,
+      owner_table: old.owner_table,
+      owner_id: old.owner_id,
+      mime: old.mime,
+      bytes: old.blob.size,
+      width: 0,
+      height: 0,
+      taken_at: old.taken_at,
+      taken_by: '',
+      storage_path: `${old.owner_table}/${old.id}.jpg`,
+      updated_at: old.taken_at,
+      deleted_at: null,
+    }
+    await photos.put(meta)
+  }
+}
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -56,11 +111,18 @@ export class AdminFieldDb extends Dexie {
   declare user_roles: Table<UserRoleRow, string>
   declare outbox: Table<OutboxEntry, number>
   declare photos: Table<PhotoRow, string>
+  declare photo_blobs: Table<PhotoBlobRow, string>
   declare meta: Table<MetaRow, string>
+  declare assets: Table<AssetRow, string>
+  declare asset_labels: Table<AssetLabelRow, string>
+  declare custody_events: Table<CustodyEventRow, string>
+  declare seal_usages: Table<SealUsageRow, string>
+  declare scan_log: Table<ScanLogRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
   }
 }

@@ -5,7 +5,16 @@
  */
 
 /** Every business action a device can push. Grows as features land. */
-export const OP_KINDS = ['department.upsert', 'department.delete', 'profile.update'] as const
+export const OP_KINDS = [
+  'department.upsert',
+  'department.delete',
+  'profile.update',
+  // custody engine (assets, labels, events, the seal-use register) and photos
+  'asset.upsert',
+  'custody.record',
+  'seal_usage.record',
+  'photo.register',
+] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
 /** One change made on a device, as it travels to the server. Ids are device-made UUIDs. */
@@ -39,7 +48,18 @@ export interface OpResult {
 }
 
 /** Tables the server sends down in a pull. */
-export const SYNCED_TABLES = ['company', 'sites', 'departments', 'profiles', 'user_roles'] as const
+export const SYNCED_TABLES = [
+  'company',
+  'sites',
+  'departments',
+  'profiles',
+  'user_roles',
+  'assets',
+  'asset_labels',
+  'custody_events',
+  'seal_usages',
+  'photos',
+] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 
 export interface PulledChange {

@@ -40,7 +40,7 @@ describe('AdminFieldDb schema', () => {
     const current = new AdminFieldDb(name)
     opened.push(current)
     await current.open()
-    expect(current.verno).toBe(2)
+    expect(current.verno).toBe(3)
 
     const outbox = await current.outbox.orderBy('seq').toArray()
     expect(outbox.map((e) => [e.entity_id, e.status])).toEqual([
@@ -54,10 +54,13 @@ describe('AdminFieldDb schema', () => {
       .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
       .toArray()
     expect(pending).toHaveLength(2)
+    // v3 keeps the picture (photo_blobs, still queued for upload) and its metadata (photos).
     const photo = await current.photos.get('p1')
-    expect(photo?.uploaded_at).toBeNull()
-    expect(photo?.blob.size).toBe(5)
-    expect(new Uint8Array(await photo!.blob.arrayBuffer())).toEqual(bytes)
+    expect(photo).toMatchObject({ owner_table: 'inspections', owner_id: 'i1', mime: 'image/jpeg', bytes: 5 })
+    expect(photo).not.toHaveProperty('blob')
+    const stored = await current.photo_blobs.get('p1')
+    expect(stored?.uploaded_at).toBeNull()
+    expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(bytes)
     expect(await current.departments.where('[site_id+code]').equals([dept('d1').site_id, 'd1']).count()).toBe(1)
   })
 

@@ -1,6 +1,14 @@
-/** English messages (en.json). Typed against zh-CN so a missing key fails the type check. */
-import data from './en.json'
+/** English messages, one JSON file per namespace. Typed against zh-CN so a missing key fails the type check. */
 import type { MessageSchema } from './zh-CN'
+import core from './en.json'
+import assets from './en.assets.json'
+import seals from './en.seals.json'
+import licences from './en.licences.json'
+import labels from './en.labels.json'
+import scanner from './en.scanner.json'
+import photos from './en.photos.json'
 
-const en: MessageSchema = data
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos }
 export default en
+
+

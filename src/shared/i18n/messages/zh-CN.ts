@@ -1,9 +1,18 @@
 /**
- * zh-CN messages (zh-CN.json): the default language and the source of the message schema.
- * JSON so the build can precompile every message (see i18nPrecompile in vite.config.ts).
+ * zh-CN messages: the default language and the source of the message schema.
+ * JSON so the build can precompile every message (see i18nPrecompile in vite.config.ts);
+ * one file per namespace so features can grow their texts without touching each other's.
  * Avoid '@', '|' and braces except for {placeholders}: vue-i18n treats them as syntax.
  */
-import zhCN from './zh-CN.json'
+import core from './zh-CN.json'
+import assets from './zh-CN.assets.json'
+import seals from './zh-CN.seals.json'
+import licences from './zh-CN.licences.json'
+import labels from './zh-CN.labels.json'
+import scanner from './zh-CN.scanner.json'
+import photos from './zh-CN.photos.json'
+
+const zhCN = { ...core, assets, seals, licences, labels, scanner, photos }
 
 export type MessageSchema = typeof zhCN
 export default zhCN
