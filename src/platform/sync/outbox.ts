@@ -31,20 +31,22 @@ export function buildOp(
 }
 
 /**
- * Runs `write` and queues `op` in ONE read-write transaction over `tables` + outbox:
+ * Runs `write` and queues `op` (one entry or several, in order) in ONE read-write transaction over `tables` + outbox:
  * either both land or neither does. The UI may say "saved" only after this resolves.
  * `write` must only touch Dexie (no fetch, no timers) or the transaction commits early.
  */
 export async function commitWithOutbox(
   database: AdminFieldDb,
   tables: string[],
-  op: OutboxEntry,
+  op: OutboxEntry | OutboxEntry[],
   write: () => Promise<void>,
 ): Promise<void> {
   const scope = [...new Set([...tables, 'outbox'])]
+  // Several ops (a custody event and its photos' registrations) keep their order: push order = seq.
+  const ops = Array.isArray(op) ? op : [op]
   await database.transaction('rw', scope, async () => {
     await write()
-    await database.outbox.add(op)
+    for (const entry of ops) await database.outbox.add(entry)
   })
 }
 

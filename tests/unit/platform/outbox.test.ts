@@ -43,6 +43,25 @@ describe('commitWithOutbox', () => {
     expect(await pendingEntityIds(d)).toEqual(new Set(['d1', 'd2', 'd3']))
   })
 
+  it('queues several ops of one change in order, or none of them', async () => {
+    const d = newDb()
+    const first = buildOp('department.upsert', 'departments', 'd1', {})
+    const second = buildOp('department.delete', 'departments', 'd1', {})
+    await commitWithOutbox(d, ['departments'], [first, second], async () => {
+      await d.departments.put(dept('d1'))
+    })
+    expect((await d.outbox.orderBy('seq').toArray()).map((e) => e.op_id)).toEqual([first.op_id, second.op_id])
+    // Same op_id again violates the unique index: the whole change rolls back, row included.
+    const again = buildOp('department.upsert', 'departments', 'd2', {})
+    await expect(
+      commitWithOutbox(d, ['departments'], [again, { ...first }], async () => {
+        await d.departments.put(dept('d2'))
+      }),
+    ).rejects.toThrow()
+    expect(await d.departments.get('d2')).toBeUndefined()
+    expect(await d.outbox.count()).toBe(2)
+  })
+
   it('leaves no outbox entry when the write fails', async () => {
     const d = newDb()
     const op = buildOp('department.upsert', 'departments', 'd1', {})
