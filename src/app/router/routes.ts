@@ -6,6 +6,7 @@ import { scanRoutes } from '@/features/scan'
 import { workRoutes } from '@/features/work'
 import { meRoutes } from '@/features/me'
 import { adminRoutes } from '@/features/admin'
+import { assetRoutes } from '@/features/assets'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -13,6 +14,7 @@ export const routes: RouteRecordRaw[] = [
   ...workRoutes,
   ...meRoutes,
   ...adminRoutes,
+  ...assetRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

@@ -1,0 +1,99 @@
+/**
+ * Recording custody facts. Each event is validated (custodyEventSchema) and role-checked
+ * (mayRecord, the same rule the server applies), then the event rows, the re-derived assets and
+ * the 'custody.record' ops (+ photo ops) land in ONE transaction: a batch is all or nothing.
+ * A state conflict is never a reason to refuse (invariant 2): the fold flags it instead.
+ */
+import type { AdminFieldDb } from '@/platform/db'
+import type { AssetRow, CustodyEventRow, OutboxEntry } from '@/platform/db/rows'
+import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
+import type { AssetKind } from '../domain/assetNumber'
+import { mayRecord, type CustodyActor } from '../domain/custodyAccess'
+import { custodyEventSchema, type CustodyEvent, type CustodyEventType } from '../domain/custodyEvents'
+import { CUSTODY_TABLES, writeCustodyEvent } from './custodyWrite'
+
+export interface CustodyRecordInput {
+  asset: Pick<AssetRow, 'id' | 'kind' | 'holder_id'>
+  type: CustodyEventType
+  payload: Record<string, unknown>
+  photo_ids?: string[]
+  /** Device-made id; a fresh UUID when absent. */
+  id?: string
+}
+
+/** Photo rows written in the same transaction (the photos feature's helper provides these). */
+export interface CustodyPhotoWrite {
+  tables: readonly string[]
+  ops: OutboxEntry[]
+  write: () => Promise<void>
+}
+
+export interface CustodyIssue {
+  path: readonly PropertyKey[]
+  message: string
+}
+
+export type CustodyRecordResult =
+  | { ok: true; events: CustodyEventRow[] }
+  | { ok: false; reason: 'invalid'; index: number; issues: CustodyIssue[] }
+  | { ok: false; reason: 'forbidden'; index: number }
+
+function toRow(e: CustodyEvent, stamp: string): CustodyEventRow {
+  return {
+    id: e.id,
+    asset_id: e.asset_id,
+    type: e.type,
+    actor_id: e.actor_id,
+    device_time: e.device_time,
+    server_time: null,
+    payload: e.payload as Record<string, unknown>,
+    photo_ids: e.photo_ids ?? [],
+    flagged: false,
+    updated_at: stamp,
+    deleted_at: null,
+  }
+}
+
+/** The 'custody.record' op for an event row (entity: the event, so its timeline item shows "not synced"). */
+export function custodyOp(row: CustodyEventRow, now: Date): OutboxEntry {
+  const payload = { id: row.id, asset_id: row.asset_id, type: row.type, device_time: row.device_time, payload: row.payload, photo_ids: row.photo_ids }
+  return buildOp('custody.record', 'custody_events', row.id, payload, now)
+}
+
+/**
+ * Validates every input, then writes them all in one transaction, or writes nothing and says
+ * which input failed and why (zod issues carry i18n keys).
+ */
+export async function recordCustodyEvents(
+  database: AdminFieldDb,
+  inputs: readonly CustodyRecordInput[],
+  actor: CustodyActor,
+  options: { now?: Date; photos?: CustodyPhotoWrite } = {},
+): Promise<CustodyRecordResult> {
+  const now = options.now ?? new Date()
+  const deviceTime = now.toISOString()
+  const rows: CustodyEventRow[] = []
+  for (const [index, input] of inputs.entries()) {
+    const parsed = custodyEventSchema.safeParse({
+      id: input.id ?? crypto.randomUUID(),
+      asset_id: input.asset.id,
+      actor_id: actor.person_id,
+      device_time: deviceTime,
+      type: input.type,
+      payload: input.payload,
+      photo_ids: input.photo_ids ?? [],
+    })
+    if (!parsed.success) return { ok: false, reason: 'invalid', index, issues: parsed.error.issues }
+    if (!mayRecord(parsed.data, input.asset.kind as AssetKind, actor, { holder_id: input.asset.holder_id })) {
+      return { ok: false, reason: 'forbidden', index }
+    }
+    rows.push(toRow(parsed.data, deviceTime))
+  }
+  const photos = options.photos
+  const ops = [...rows.map((r) => custodyOp(r, now)), ...(photos?.ops ?? [])]
+  await commitWithOutbox(database, [...CUSTODY_TABLES, ...(photos?.tables ?? [])], ops, async () => {
+    for (const row of rows) await writeCustodyEvent(database, row)
+    await photos?.write()
+  })
+  return { ok: true, events: rows }
+}

@@ -1,0 +1,103 @@
+/**
+ * The local half of recording a custody fact: the event row, then the asset's derived columns
+ * re-folded from every event the device has for it. The server derives the same in SQL and its
+ * row replaces ours on the next pull; until then the device shows what it knows (optimistic).
+ * Imports only the fold (no zod): the seal and scan features call this from their own chunks.
+ */
+import type { AdminFieldDb } from '@/platform/db'
+import type { AssetLabelRow, CustodyEventRow } from '@/platform/db/rows'
+import { foldEvents, type CustodyState } from '../domain/custody'
+import type { CustodyEvent } from '../domain/custodyEvents'
+
+/** Tables a custody write touches; pass them to commitWithOutbox. */
+export const CUSTODY_TABLES = ['assets', 'custody_events', 'asset_labels'] as const
+
+/** Rows are stored as validated events were; the fold only reads type, payload and times. */
+export function asDomainEvent(row: CustodyEventRow): CustodyEvent {
+  return row as unknown as CustodyEvent
+}
+
+/** Live events of one asset (tombstones excluded). */
+export async function eventsOfAsset(database: AdminFieldDb, assetId: string): Promise<CustodyEventRow[]> {
+  const rows = await database.custody_events.where('asset_id').equals(assetId).toArray()
+  return rows.filter((r) => r.deleted_at === null)
+}
+
+/** The custody state the device's events give for an asset. */
+export async function localCustodyState(database: AdminFieldDb, assetId: string): Promise<CustodyState> {
+  return foldEvents((await eventsOfAsset(database, assetId)).map(asDomainEvent))
+}
+
+/**
+ * Inside a commitWithOutbox write(): stores the event, marks every event of the asset that is
+ * a conflict as flagged (an earlier-timed event can arrive later and change which one clashes),
+ * re-derives the asset's status/holder/due/condition/label/has_conflict, and keeps asset_labels
+ * in step for label_replaced.
+ */
+export async function writeCustodyEvent(database: AdminFieldDb, event: CustodyEventRow): Promise<void> {
+  await database.custody_events.put(event)
+  const events = await eventsOfAsset(database, event.asset_id)
+  const state = foldEvents(events.map(asDomainEvent))
+
+  const conflicting = new Set(state.conflicts.map((c) => c.id))
+  for (const e of events) {
+    const flagged = conflicting.has(e.id)
+    // A flag the server set stays: it may know events this device has not seen.
+    if (flagged && !e.flagged) await database.custody_events.update(e.id, { flagged: true })
+  }
+
+  const asset = await database.assets.get(event.asset_id)
+  if (!asset) return // An event for an asset not on this device: kept, nothing to derive.
+  const now = event.updated_at
+  await database.assets.put({
+    ...asset,
+    status: state.status,
+    holder_id: state.holder_id,
+    due_at: state.due_at,
+    condition: state.condition ?? asset.condition,
+    // Without a label_replaced event the token is the one issued at creation.
+    label_token: state.label_token ?? asset.label_token,
+    has_conflict: state.has_open_conflict,
+    updated_at: now,
+  })
+
+  if (event.type === 'label_replaced') await replaceLabel(database, event, asset.label_token, now)
+}
+
+async function replaceLabel(database: AdminFieldDb, event: CustodyEventRow, previous: string | null, now: string): Promise<void> {
+  const newToken = String(event.payload.new_token ?? '')
+  const oldToken = typeof event.payload.old_token === 'string' ? event.payload.old_token : previous
+  const labels = await database.asset_labels.where('asset_id').equals(event.asset_id).toArray()
+  for (const l of labels) {
+    // One active label per asset: every other token now answers "label replaced".
+    if (l.status === 'active' && l.token !== newToken) {
+      await database.asset_labels.put({ ...l, status: 'replaced', replaced_at: event.device_time, updated_at: now })
+    }
+  }
+  if (!labels.some((l) => l.token === newToken)) {
+    const label: AssetLabelRow = {
+      id: crypto.randomUUID(),
+      token: newToken,
+      asset_id: event.asset_id,
+      status: 'active',
+      issued_at: event.device_time,
+      replaced_at: null,
+      updated_at: now,
+      deleted_at: null,
+    }
+    await database.asset_labels.add(label)
+  }
+  // An old token with no label row (a pulled asset without its labels) still answers "replaced".
+  if (oldToken && oldToken !== newToken && !labels.some((l) => l.token === oldToken)) {
+    await database.asset_labels.add({
+      id: crypto.randomUUID(),
+      token: oldToken,
+      asset_id: event.asset_id,
+      status: 'replaced',
+      issued_at: event.device_time,
+      replaced_at: event.device_time,
+      updated_at: now,
+      deleted_at: null,
+    })
+  }
+}

@@ -1,0 +1,19 @@
+/** Short custody lists: what a person holds, what is out with a due time, what has a conflict. */
+import type { AdminFieldDb } from '@/platform/db'
+import type { AssetRow } from '@/platform/db/rows'
+
+const live = (rows: AssetRow[]) => rows.filter((r) => r.deleted_at === null)
+
+export async function assetsHeldBy(database: AdminFieldDb, personId: string): Promise<AssetRow[]> {
+  return live(await database.assets.where('holder_id').equals(personId).toArray()).sort((a, b) => (a.number < b.number ? -1 : 1))
+}
+
+/** Every asset with a due time (null is not indexed, so this reads only those out on loan). */
+export async function assetsWithDue(database: AdminFieldDb): Promise<AssetRow[]> {
+  return live(await database.assets.where('due_at').above('').toArray())
+}
+
+/** Assets with an open conflict. No index on a boolean: a filtered scan, kept off the first screen. */
+export async function assetsInConflict(database: AdminFieldDb): Promise<AssetRow[]> {
+  return live(await database.assets.filter((a) => a.has_conflict === true).toArray())
+}

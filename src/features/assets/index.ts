@@ -1,0 +1,9 @@
+/**
+ * Public API of the assets feature (the custody engine's registry, asset page and lists).
+ * Only light modules here: the fold, lookups and routes. zod-based schemas and repositories
+ * stay inside the feature's lazy page chunks.
+ */
+export { assetRoutes } from './routes'
+export { writeCustodyEvent, CUSTODY_TABLES } from './data/custodyWrite'
+export { findAssetByToken, findAssetByNumber, getAsset, assetDisplayName, type TokenLookup } from './data/lookup'
+export { ASSET_READ_ROLES, ASSET_EDIT_ROLES, ASSET_KEEPER_ROLES, canEditAssets, canReadRegistry, keepsKind } from './domain/assetRoles'
