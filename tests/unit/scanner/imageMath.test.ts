@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { MAX_SCAN_SIDE, needsDownscale, scanSize } from '@/shared/ui/scanner/downscale'
+import { qrboxFor } from '@/shared/ui/scanner/qrbox'
+
+describe('downscale size for the image-file fallback', () => {
+  it('brings a 12 MP portrait photo to a 1600 px long side, aspect kept', () => {
+    expect(scanSize(3024, 4032)).toEqual({ width: 1200, height: 1600 })
+    expect(needsDownscale(3024, 4032)).toBe(true)
+  })
+
+  it('leaves small images alone (never scales up)', () => {
+    expect(scanSize(800, 600)).toEqual({ width: 800, height: 600 })
+    expect(scanSize(MAX_SCAN_SIDE, 10)).toEqual({ width: MAX_SCAN_SIDE, height: 10 })
+    expect(needsDownscale(MAX_SCAN_SIDE, MAX_SCAN_SIDE)).toBe(false)
+  })
+
+  it('keeps a thin panorama at least 1 px high', () => {
+    expect(scanSize(100_000, 10)).toEqual({ width: 1600, height: 1 })
+  })
+})
+
+describe('qrbox for the viewfinder', () => {
+  it('is a square of 70 % of the short side on a 360 px phone', () => {
+    const box = qrboxFor(328, 437)
+    expect(box.width).toBe(box.height)
+    expect(box.width).toBe(230)
+  })
+
+  it('is clamped on a wide desktop camera and never larger than a tiny viewfinder', () => {
+    expect(qrboxFor(1280, 720).width).toBe(360)
+    expect(qrboxFor(100, 80).width).toBe(80)
+    expect(qrboxFor(40, 40).width).toBeGreaterThanOrEqual(50)
+  })
+})
