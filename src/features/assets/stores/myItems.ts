@@ -1,0 +1,61 @@
+/** What I hold, what is overdue, and conflicts for my kinds: Home, Work and their list pages. */
+import { computed, ref, shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import { getDb, observe } from '@/platform/db'
+import type { AssetRow } from '@/platform/db/rows'
+import { useSessionStore } from '@/features/auth'
+import { keepsKind } from '../domain/assetRoles'
+import { overdueItems, type OverdueEntry } from '../domain/overdue'
+import { assetsHeldBy, assetsInConflict, assetsWithDue } from '../data/myItems'
+import { useDirectoryStore, type LoadStatus } from './directory'
+
+export const useMyItemsStore = defineStore('assets-my-items', () => {
+  const session = useSessionStore()
+  const directory = useDirectoryStore()
+  const status = ref<LoadStatus>('loading')
+  const held = shallowRef<AssetRow[]>([])
+  const withDue = shallowRef<AssetRow[]>([])
+  const conflicted = shallowRef<AssetRow[]>([])
+  /** Re-read every minute so "how late" moves while the page is open. */
+  const now = ref(Date.now())
+  let stop: (() => void) | null = null
+  let forUser: string | null = null
+  let timer: ReturnType<typeof setInterval> | null = null
+
+  function load(): void {
+    const userId = session.userId
+    directory.load()
+    if (stop && forUser === userId && status.value !== 'error') return
+    stop?.()
+    forUser = userId
+    status.value = 'loading'
+    const db = getDb()
+    stop = observe(
+      async () => {
+        const [h, d, c] = await Promise.all([userId ? assetsHeldBy(db, userId) : Promise.resolve([]), assetsWithDue(db), assetsInConflict(db)])
+        return { h, d, c }
+      },
+      ({ h, d, c }) => {
+        held.value = h
+        withDue.value = d
+        conflicted.value = c
+        status.value = 'ready'
+      },
+      (e) => {
+        console.error('custody lists query failed', e)
+        status.value = 'error'
+      },
+    )
+    timer ??= setInterval(() => (now.value = Date.now()), 60_000)
+  }
+
+  const overdue = computed<OverdueEntry<AssetRow>[]>(() => overdueItems(withDue.value, now.value, directory.timeZone))
+  const myOverdue = computed(() => overdue.value.filter((o) => o.item.holder_id === session.userId))
+  /** Overdue items of the kinds I keep (all for the head and the executive). */
+  const keptOverdue = computed(() =>
+    overdue.value.filter((o) => session.roles.includes('executive') || keepsKind(o.item.kind, session.roles)),
+  )
+  const conflicts = computed(() => conflicted.value.filter((a) => keepsKind(a.kind, session.roles)))
+
+  return { status, held, overdue, myOverdue, keptOverdue, conflicts, now, load }
+})

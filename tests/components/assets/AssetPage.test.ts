@@ -1,0 +1,93 @@
+import '../support/vantCss'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { VueWrapper } from '@vue/test-utils'
+import { getDb } from '@/platform/db'
+import { recordCustodyEvents } from '@/features/assets/data/custodyRepository'
+import { mountAt, newSeal, until, user } from './support'
+
+let mounted: VueWrapper | null = null
+afterEach(() => {
+  mounted?.unmount()
+  mounted = null
+})
+
+const actionsOf = (w: VueWrapper) =>
+  w
+    .findAll('[data-testid^=action-]')
+    .map((b) => b.attributes('data-testid')!.slice('action-'.length))
+    .sort()
+
+async function open(assetId: string, role: string) {
+  const u = user(role)
+  const { wrapper } = await mountAt(`/assets/${assetId}`, u.id, u.roles)
+  mounted = wrapper
+  await until(() => expect(wrapper.find('[data-testid=asset-number]').exists()).toBe(true))
+  return wrapper
+}
+
+describe('AssetPage', () => {
+  it('offers the seal keeper every normal step from "in stock", and no check-in', async () => {
+    const seal = await newSeal()
+    const w = await open(seal.id, 'seal_keeper')
+    expect(w.find('[data-testid=asset-page]').attributes('data-status')).toBe('in_stock')
+    expect(actionsOf(w)).toEqual(['audit_seen', 'check_out', 'label_replaced', 'report_damaged', 'report_lost', 'retire', 'send_to_repair'].sort())
+  })
+
+  it('offers nothing to the executive or to an employee who does not hold it', async () => {
+    const seal = await newSeal()
+    for (const role of ['executive', 'employee', 'asset_keeper']) {
+      const w = await open(seal.id, role)
+      expect(actionsOf(w), role).toEqual([])
+      expect(w.find('[data-testid=no-actions]').exists(), role).toBe(true)
+      w.unmount()
+      mounted = null
+    }
+  })
+
+  it('offers the holder check-in and reports only', async () => {
+    const seal = await newSeal()
+    const keeper = user('seal_keeper')
+    const holder = user('employee')
+    await recordCustodyEvents(getDb(), [{ asset: seal, type: 'check_out', payload: { to_person: holder.id, due_at: null, purpose: '签合同', condition: 'good' } }], {
+      person_id: keeper.id,
+      roles: keeper.roles,
+    })
+    const w = await open(seal.id, 'employee')
+    expect(w.find('[data-testid=asset-page]').attributes('data-holder')).toBe(holder.id)
+    expect(actionsOf(w)).toEqual(['check_in', 'report_damaged', 'report_lost'])
+  })
+
+  it('checks in with two taps; the timeline shows it first, marked not synced', async () => {
+    const seal = await newSeal()
+    const keeper = user('seal_keeper')
+    await recordCustodyEvents(getDb(), [{ asset: seal, type: 'check_out', payload: { to_person: user('employee').id, due_at: null, purpose: '签合同', condition: 'good' } }], {
+      person_id: keeper.id,
+      roles: keeper.roles,
+    })
+    const w = await open(seal.id, 'seal_keeper')
+    await w.find('[data-testid=action-check_in]').trigger('click')
+    await until(() => expect(w.find('[data-testid=custody-save]').exists()).toBe(true))
+    await w.find('[data-testid=custody-save]').trigger('click')
+    await until(() => expect(w.find('[data-testid=asset-page]').attributes('data-status')).toBe('in_stock'))
+    await until(() => {
+      const first = w.find('[data-testid=timeline-item]')
+      expect(first.attributes('data-type')).toBe('check_in')
+      expect(first.attributes('data-pending')).toBe('true')
+    })
+    const items = w.findAll('[data-testid=timeline-item]')
+    expect(items.map((i) => i.attributes('data-type'))).toEqual(['check_in', 'check_out'])
+    const ops = await getDb().outbox.where('kind').equals('custody.record').toArray()
+    expect(ops.filter((o) => o.payload.asset_id === seal.id).map((o) => o.payload.type)).toEqual(['check_out', 'check_in'])
+  })
+
+  it('marks a timeline item synced once the server accepted its op', async () => {
+    const seal = await newSeal()
+    const keeper = user('seal_keeper')
+    const r = await recordCustodyEvents(getDb(), [{ asset: seal, type: 'audit_seen', payload: { location: 'A-1' } }], { person_id: keeper.id, roles: keeper.roles })
+    const w = await open(seal.id, 'seal_keeper')
+    await until(() => expect(w.find('[data-testid=timeline-item]').attributes('data-pending')).toBe('true'))
+    const eventId = r.ok ? r.events[0]!.id : ''
+    await getDb().outbox.where('entity_id').equals(eventId).modify({ status: 'applied' })
+    await until(() => expect(w.find('[data-testid=timeline-item]').attributes('data-pending')).toBe('false'))
+  })
+})
