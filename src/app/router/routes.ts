@@ -7,6 +7,7 @@ import { workRoutes } from '@/features/work'
 import { meRoutes } from '@/features/me'
 import { adminRoutes } from '@/features/admin'
 import { assetRoutes } from '@/features/assets'
+import { labelRoutes } from '@/features/labels'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -15,6 +16,7 @@ export const routes: RouteRecordRaw[] = [
   ...meRoutes,
   ...adminRoutes,
   ...assetRoutes,
+  ...labelRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

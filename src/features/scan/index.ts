@@ -1,2 +1,4 @@
-/** Public API of the scan feature (QR scanning arrives with assets). */
+/** Public API of the scan feature: the Scan tab, and scan resolution shared with the `/a/:token` page. */
 export { scanRoutes } from './routes'
+export { resolveAndLog, resolveScanText, type ScanOutcome as ScanOutcomeValue } from './data/resolveScan'
+export { default as ScanOutcome } from './components/ScanOutcome.vue'

@@ -1,0 +1,86 @@
+/**
+ * What a scanned or typed text points at, on this device. Used by the Scan tab and by
+ * the `/a/:token` page a phone's own camera opens, so both answer the same way.
+ * Scans that find nothing are kept in the device-only scan_log (an "unknown label"
+ * is worth investigating: not yet synced, or not ours), never thrown.
+ */
+import type { AdminFieldDb } from '@/platform/db'
+import type { AssetRow, ScanLogRow } from '@/platform/db/rows'
+import { findAssetByNumber, findAssetByToken } from '@/features/assets'
+// The pure parser only: the domain barrel would bring zod into the scan chunk.
+import { parseScannedCode, type MalformedReason } from '@/features/assets/domain/labelToken'
+import { parseBadgeCode } from '@/features/labels'
+
+export type ScanOutcome =
+  | { kind: 'asset'; asset: AssetRow }
+  | { kind: 'replaced'; asset: AssetRow }
+  | { kind: 'unknown'; token: string }
+  | { kind: 'unknown_number'; number: string }
+  | { kind: 'badge'; userId: string; name: string | null }
+  | { kind: 'foreign'; host: string }
+  | { kind: 'malformed'; reason: MalformedReason }
+
+/** The scan_log result for an outcome that found no usable asset; null when nothing to log. */
+export function logResultOf(outcome: ScanOutcome): ScanLogRow['result'] | null {
+  switch (outcome.kind) {
+    case 'unknown':
+      return 'unknown_label'
+    case 'replaced':
+      return 'label_replaced'
+    case 'foreign':
+      return 'foreign'
+    case 'malformed':
+      return 'malformed'
+    default:
+      return null
+  }
+}
+
+export async function resolveScanText(database: AdminFieldDb, text: string, allowedOrigins: readonly string[]): Promise<ScanOutcome> {
+  const badge = parseBadgeCode(text, allowedOrigins)
+  if (badge) {
+    const profile = await database.profiles.get(badge)
+    return { kind: 'badge', userId: badge, name: profile && profile.deleted_at === null ? profile.display_name : null }
+  }
+  const parsed = parseScannedCode(text, allowedOrigins)
+  switch (parsed.kind) {
+    case 'token': {
+      const found = await findAssetByToken(database, parsed.token)
+      return found.kind === 'unknown' ? { kind: 'unknown', token: parsed.token } : found
+    }
+    case 'number': {
+      const asset = await findAssetByNumber(database, parsed.number)
+      return asset ? { kind: 'asset', asset } : { kind: 'unknown_number', number: parsed.number }
+    }
+    case 'foreign':
+      return { kind: 'foreign', host: parsed.host }
+    default:
+      return { kind: 'malformed', reason: parsed.reason }
+  }
+}
+
+export interface ScanContext {
+  userId: string | null
+  now?: Date
+}
+
+/** Resolves, and records in scan_log what found nothing. A failed log write never hides the answer. */
+export async function resolveAndLog(database: AdminFieldDb, text: string, allowedOrigins: readonly string[], ctx: ScanContext): Promise<ScanOutcome> {
+  const outcome = await resolveScanText(database, text, allowedOrigins)
+  const result = logResultOf(outcome)
+  if (result) {
+    const row: ScanLogRow = {
+      id: crypto.randomUUID(),
+      text: text.slice(0, 500),
+      result,
+      scanned_at: (ctx.now ?? new Date()).toISOString(),
+      user_id: ctx.userId,
+    }
+    try {
+      await database.scan_log.add(row)
+    } catch (e) {
+      console.error('scan_log write failed', e)
+    }
+  }
+  return outcome
+}
