@@ -1,0 +1,57 @@
+/** Full-screen photo viewer (Vant ImagePreview): device copies first, signed URLs in Supabase mode. */
+import { showImagePreview, showToast } from 'vant'
+import 'vant/es/image-preview/style'
+import 'vant/es/toast/style'
+import { getDb } from '@/platform/db'
+import { loadPhotoSource, type PhotoSource } from '@/platform/photos'
+
+export type SourceLoader = (id: string, variant: 'thumb' | 'full') => Promise<PhotoSource>
+
+export const defaultLoader: SourceLoader = (id, variant) => loadPhotoSource(getDb(), id, variant)
+
+export interface ViewerTexts {
+  missing: string
+  someMissing: string
+}
+
+/** Opens the viewer at `start`; photos not reachable are left out (with a toast saying so). */
+export async function openPhotoViewer(
+  ids: string[],
+  start: number,
+  texts: ViewerTexts,
+  load: SourceLoader = defaultLoader,
+): Promise<void> {
+  const sources = await Promise.all(ids.map((id) => load(id, 'full').catch((): PhotoSource => ({ kind: 'missing' }))))
+  const made: string[] = []
+  const images: string[] = []
+  let startAt = 0
+  sources.forEach((s, i) => {
+    if (s.kind === 'missing') return
+    if (i === start) startAt = images.length
+    if (s.kind === 'url') images.push(s.url)
+    else {
+      const url = URL.createObjectURL(s.blob)
+      made.push(url)
+      images.push(url)
+    }
+  })
+  if (images.length === 0) return void showToast(texts.missing)
+  if (images.length < ids.length) showToast(texts.someMissing)
+  showImagePreview({
+    images,
+    startPosition: startAt,
+    closeable: true,
+    onClose: () => made.forEach((u) => URL.revokeObjectURL(u)),
+  })
+}
+
+/** Shows in-memory blobs (photos being captured, not saved yet). */
+export function previewBlobs(blobs: Blob[], start: number): void {
+  const made = blobs.map((b) => URL.createObjectURL(b))
+  showImagePreview({
+    images: made,
+    startPosition: start,
+    closeable: true,
+    onClose: () => made.forEach((u) => URL.revokeObjectURL(u)),
+  })
+}
