@@ -79,3 +79,32 @@ insert into public.user_roles (id, user_id, role, site_id) values
   ('0e000000-0000-4000-8000-000000000071', '0a000000-0000-4000-8000-000000000008', 'inspector', null),
   ('0e000000-0000-4000-8000-000000000081', '0a000000-0000-4000-8000-000000000009', 'dorm_manager', null),
   ('0e000000-0000-4000-8000-000000000091', '0a000000-0000-4000-8000-000000000010', 'employee', null);
+
+-- Custody assets (the "assets" array of demo-company.json), all in stock. Each has
+-- its first QR label, whose asset_labels row has the asset's id (as asset.upsert makes it).
+insert into public.assets (id, kind, number, name, site_id, keeper_id, notes, details, label_token) values
+  ('a5000000-0000-4000-8000-000000000001', 'seal', 'SEAL-0001', '公章', '05000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000003', null,
+   '{"seal_type": "official", "cabinet": "行政部 1 号保险柜", "enabled_on": "2019-05-20", "retired_on": null}', 'KVAH3P5RPW25TCDBZ'),
+  ('a5000000-0000-4000-8000-000000000002', 'seal', 'SEAL-0002', '合同专用章', '05000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000003', null,
+   '{"seal_type": "contract", "cabinet": "行政部 1 号保险柜", "enabled_on": "2020-03-02", "retired_on": null}', 'B5XCT5BR5WJC4BZT8'),
+  ('a5000000-0000-4000-8000-000000000003', 'licence', 'LIC-0001', '营业执照（正本）', '05000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000004', '长期有效；每年 6 月 30 日前报送年度报告',
+   '{"licence_type": "business_licence", "licence_number": "91310115MA1K4A2B3C", "issuing_authority": "上海市浦东新区市场监督管理局", "valid_from": "2019-05-20", "valid_to": null, "annual_inspection_on": "2026-06-30", "original_or_copy": "original"}', 'PTAEZZHXT0FQKXCYK'),
+  ('a5000000-0000-4000-8000-000000000004', 'licence', 'LIC-0002', '食品经营许可证', '05000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000004', '员工食堂',
+   '{"licence_type": "operating_permit", "licence_number": "JY13101150012345", "issuing_authority": "上海市浦东新区市场监督管理局", "valid_from": "2022-01-10", "valid_to": "2027-01-09", "annual_inspection_on": null, "original_or_copy": "original"}', 'RXYWBPWD8NMNDZ5PC'),
+  ('a5000000-0000-4000-8000-000000000005', 'equipment', 'EQP-0001', '笔记本电脑', '05000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000004', null,
+   '{"model": "ThinkPad T14 Gen 4", "serial_number": "PF3XK2L9", "location": "上海总部 行政部", "purchase_date": "2024-03-15", "warranty_end": "2027-03-14"}', 'BCHF4WX95BFJJN9EW'),
+  ('a5000000-0000-4000-8000-000000000006', 'equipment', 'EQP-0002', '投影仪', '05000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000004', null,
+   '{"model": "Epson CB-FH52", "serial_number": "X7KE123456", "location": "苏州工厂 2 号会议室", "purchase_date": "2023-09-01", "warranty_end": "2026-08-31"}', 'ER0R985931T3M0SFX'),
+  ('a5000000-0000-4000-8000-000000000007', 'vehicle', 'VEH-0001', '比亚迪汉 EV', '05000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000006', null,
+   '{"plate": "沪AD12345", "model": "比亚迪汉 EV", "fuel_type": "electric", "tank_size_l": null, "odometer_km": 35210, "insurance_end": "2026-09-30", "annual_inspection_on": "2027-04-15"}', 'SRKEVGWMXRAZQ1S0U'),
+  ('a5000000-0000-4000-8000-000000000008', 'vehicle', 'VEH-0002', '别克 GL8 商务车', '05000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000006', null,
+   '{"plate": "沪B58K21", "model": "别克 GL8 ES 陆尊", "fuel_type": "gasoline", "tank_size_l": 65, "odometer_km": 86420, "insurance_end": "2026-12-31", "annual_inspection_on": "2026-11-20"}', 'JDB35KVRQKGANDK8C'),
+  ('a5000000-0000-4000-8000-000000000009', 'uniform', 'UNI-0001', '夏季工衣', '05000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000004', null,
+   '{"uniform_type": "夏季工衣", "size": "M", "quantity": 2}', 'QB2AFKFCVSKTA5M3E'),
+  ('a5000000-0000-4000-8000-000000000010', 'uniform', 'UNI-0002', '冬季工衣', '05000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000004', null,
+   '{"uniform_type": "冬季工衣", "size": "170/92A", "quantity": 1}', 'AKEAWN9TMVZGGV5YA'),
+  ('a5000000-0000-4000-8000-000000000011', 'uniform', 'UNI-0003', '防静电服', '05000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000004', null,
+   '{"uniform_type": "防静电服", "size": "XL", "quantity": 2}', 'H7QNFBMGF05FWCWE9');
+
+insert into public.asset_labels (id, token, asset_id, status, issued_at)
+select a.id, a.label_token, a.id, 'active', now() from public.assets a where a.id::text like 'a5000000-%';

@@ -7,6 +7,136 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
   public: {
     Tables: {
+      asset_labels: {
+        Row: {
+          asset_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          id: string;
+          issued_at: string;
+          replaced_at: string | null;
+          row_xid: unknown;
+          status: string;
+          token: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          asset_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          id: string;
+          issued_at: string;
+          replaced_at?: string | null;
+          row_xid?: unknown;
+          status: string;
+          token: string;
+          updated_at?: string;
+        };
+        Update: {
+          asset_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          id?: string;
+          issued_at?: string;
+          replaced_at?: string | null;
+          row_xid?: unknown;
+          status?: string;
+          token?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "asset_labels_asset_id_fkey";
+            columns: ["asset_id"];
+            isOneToOne: false;
+            referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      assets: {
+        Row: {
+          condition: string | null;
+          created_at: string;
+          deleted_at: string | null;
+          details: NonNullable<Json>;
+          due_at: string | null;
+          has_conflict: boolean;
+          holder_id: string | null;
+          id: string;
+          keeper_id: string | null;
+          keeper_role: string;
+          kind: string;
+          label_token: string | null;
+          name: string;
+          notes: string | null;
+          number: string;
+          row_xid: unknown;
+          site_id: string;
+          status: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          condition?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          details?: NonNullable<Json>;
+          due_at?: string | null;
+          has_conflict?: boolean;
+          holder_id?: string | null;
+          id: string;
+          keeper_id?: string | null;
+          keeper_role?: never;
+          kind: string;
+          label_token?: string | null;
+          name: string;
+          notes?: string | null;
+          number: string;
+          row_xid?: unknown;
+          site_id: string;
+          status?: string;
+          updated_at?: string;
+        };
+        Update: {
+          condition?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          details?: NonNullable<Json>;
+          due_at?: string | null;
+          has_conflict?: boolean;
+          holder_id?: string | null;
+          id?: string;
+          keeper_id?: string | null;
+          keeper_role?: never;
+          kind?: string;
+          label_token?: string | null;
+          name?: string;
+          notes?: string | null;
+          number?: string;
+          row_xid?: unknown;
+          site_id?: string;
+          status?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "assets_keeper_id_fkey";
+            columns: ["keeper_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "assets_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       audit_log: {
         Row: {
           action: string;
@@ -75,6 +205,70 @@ export type Database = {
         };
         Relationships: [];
       };
+      custody_events: {
+        Row: {
+          actor_id: string;
+          asset_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          device_time: string;
+          flagged: boolean;
+          id: string;
+          payload: NonNullable<Json>;
+          photo_ids: string[];
+          row_xid: unknown;
+          server_time: string;
+          type: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          actor_id: string;
+          asset_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          device_time: string;
+          flagged?: boolean;
+          id: string;
+          payload: NonNullable<Json>;
+          photo_ids?: string[];
+          row_xid?: unknown;
+          server_time?: string;
+          type: string;
+          updated_at?: string;
+        };
+        Update: {
+          actor_id?: string;
+          asset_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          device_time?: string;
+          flagged?: boolean;
+          id?: string;
+          payload?: NonNullable<Json>;
+          photo_ids?: string[];
+          row_xid?: unknown;
+          server_time?: string;
+          type?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "custody_events_actor_id_fkey";
+            columns: ["actor_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "custody_events_asset_id_fkey";
+            columns: ["asset_id"];
+            isOneToOne: false;
+            referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       departments: {
         Row: {
           code: string;
@@ -113,6 +307,66 @@ export type Database = {
             columns: ["site_id"];
             isOneToOne: false;
             referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      photos: {
+        Row: {
+          bytes: number;
+          created_at: string;
+          deleted_at: string | null;
+          height: number;
+          id: string;
+          mime: string;
+          owner_id: string;
+          owner_table: string;
+          row_xid: unknown;
+          storage_path: string;
+          taken_at: string;
+          taken_by: string;
+          updated_at: string;
+          width: number;
+        };
+        ComputedFields: never;
+        Insert: {
+          bytes: number;
+          created_at?: string;
+          deleted_at?: string | null;
+          height: number;
+          id: string;
+          mime: string;
+          owner_id: string;
+          owner_table: string;
+          row_xid?: unknown;
+          storage_path: string;
+          taken_at: string;
+          taken_by: string;
+          updated_at?: string;
+          width: number;
+        };
+        Update: {
+          bytes?: number;
+          created_at?: string;
+          deleted_at?: string | null;
+          height?: number;
+          id?: string;
+          mime?: string;
+          owner_id?: string;
+          owner_table?: string;
+          row_xid?: unknown;
+          storage_path?: string;
+          taken_at?: string;
+          taken_by?: string;
+          updated_at?: string;
+          width?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "photos_taken_by_fkey";
+            columns: ["taken_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
             referencedColumns: ["id"];
           },
         ];
@@ -165,6 +419,108 @@ export type Database = {
             columns: ["site_id"];
             isOneToOne: false;
             referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      seal_usages: {
+        Row: {
+          approver_name: string;
+          check_out_event_id: string | null;
+          copies: number;
+          created_at: string;
+          deleted_at: string | null;
+          document_title: string;
+          document_type: string;
+          document_type_note: string | null;
+          due_at: string | null;
+          id: string;
+          mode: string;
+          photo_ids: string[];
+          purpose: string;
+          recorded_by: string;
+          requester_department: string;
+          requester_id: string | null;
+          requester_name: string;
+          row_xid: unknown;
+          seal_id: string;
+          updated_at: string;
+          used_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          approver_name: string;
+          check_out_event_id?: string | null;
+          copies: number;
+          created_at?: string;
+          deleted_at?: string | null;
+          document_title: string;
+          document_type: string;
+          document_type_note?: string | null;
+          due_at?: string | null;
+          id: string;
+          mode: string;
+          photo_ids?: string[];
+          purpose: string;
+          recorded_by: string;
+          requester_department: string;
+          requester_id?: string | null;
+          requester_name: string;
+          row_xid?: unknown;
+          seal_id: string;
+          updated_at?: string;
+          used_at: string;
+        };
+        Update: {
+          approver_name?: string;
+          check_out_event_id?: string | null;
+          copies?: number;
+          created_at?: string;
+          deleted_at?: string | null;
+          document_title?: string;
+          document_type?: string;
+          document_type_note?: string | null;
+          due_at?: string | null;
+          id?: string;
+          mode?: string;
+          photo_ids?: string[];
+          purpose?: string;
+          recorded_by?: string;
+          requester_department?: string;
+          requester_id?: string | null;
+          requester_name?: string;
+          row_xid?: unknown;
+          seal_id?: string;
+          updated_at?: string;
+          used_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "seal_usages_check_out_event_id_fkey";
+            columns: ["check_out_event_id"];
+            isOneToOne: true;
+            referencedRelation: "custody_events";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "seal_usages_recorded_by_fkey";
+            columns: ["recorded_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "seal_usages_requester_id_fkey";
+            columns: ["requester_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "seal_usages_seal_id_fkey";
+            columns: ["seal_id"];
+            isOneToOne: false;
+            referencedRelation: "assets";
             referencedColumns: ["id"];
           },
         ];
