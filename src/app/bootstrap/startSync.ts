@@ -1,8 +1,12 @@
-/** Creates the sync engine with the transport for the current mode and hands it to the sync store. */
+/**
+ * Creates the sync engine and the photo upload queue with the transports for the current
+ * mode and hands them to the sync store.
+ */
 import { watch } from 'vue'
 import { getDb } from '@/platform/db'
 import { createLocalTransport, createSyncEngine, type SyncTransport } from '@/platform/sync'
 import { isSupabaseMode } from '@/platform/supabase/client'
+import { createAppPhotoTransport, createPhotoUploadQueue } from '@/platform/photos'
 import { useSessionStore } from '@/features/auth'
 import { useSyncStore } from '@/features/sync'
 
@@ -19,6 +23,12 @@ export async function startSync(): Promise<void> {
   const transport = await transportForMode()
   if (sync.connected) return
   sync.connect(createSyncEngine({ db: getDb(), transport }))
+  sync.connectPhotos(createPhotoUploadQueue({ db: getDb(), transport: createAppPhotoTransport() }))
+  // Storage accepts a photo only once its metadata is on the server: upload right after each sync.
+  watch(
+    () => sync.state.lastSyncAt,
+    () => void sync.uploadPhotosNow(),
+  )
 
   // After a sign-in, pull at once: the profile and roles come down with the first pull.
   const session = useSessionStore()

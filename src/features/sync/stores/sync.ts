@@ -5,6 +5,7 @@
 import { computed, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import type { SyncEngine, SyncState } from '@/platform/sync'
+import type { PhotoUploadQueue, UploadQueueState } from '@/platform/photos'
 import { badgeStatus } from '../domain/syncView'
 
 function initialState(): SyncState {
@@ -21,9 +22,12 @@ function initialState(): SyncState {
 
 export const useSyncStore = defineStore('sync', () => {
   const state = shallowRef<SyncState>(initialState())
+  const photos = shallowRef<UploadQueueState>({ pending: 0, uploading: 0, online: true, lastError: null, nextRetryAt: null })
   const connected = shallowRef(false)
   let engine: SyncEngine | null = null
   let unsubscribe: (() => void) | null = null
+  let photoQueue: PhotoUploadQueue | null = null
+  let unsubscribePhotos: (() => void) | null = null
 
   const pending = computed(() => state.value.pending)
   const attention = computed(() => state.value.attention)
@@ -31,7 +35,8 @@ export const useSyncStore = defineStore('sync', () => {
     badgeStatus({
       phase: state.value.phase,
       online: state.value.online,
-      pending: state.value.pending,
+      // Photos not yet in Storage are unsynced work too: the badge never says "synced" over them.
+      pending: state.value.pending + photos.value.pending,
       attentionCount: state.value.attention.length,
     }),
   )
@@ -52,7 +57,21 @@ export const useSyncStore = defineStore('sync', () => {
     unsubscribe = null
     engine?.stop()
     engine = null
+    unsubscribePhotos?.()
+    unsubscribePhotos = null
+    photoQueue?.stop()
+    photoQueue = null
     connected.value = false
+  }
+
+  function connectPhotos(queue: PhotoUploadQueue): void {
+    unsubscribePhotos?.()
+    photoQueue?.stop()
+    photoQueue = queue
+    unsubscribePhotos = queue.subscribe((s) => {
+      photos.value = s
+    })
+    queue.start()
   }
 
   function requireEngine(): SyncEngine {
@@ -62,12 +81,15 @@ export const useSyncStore = defineStore('sync', () => {
 
   return {
     state,
+    photos,
     connected,
     pending,
     attention,
     badge,
     connect,
+    connectPhotos,
     disconnect,
+    uploadPhotosNow: () => photoQueue?.uploadNow() ?? Promise.resolve(),
     syncNow: () => requireEngine().syncNow(),
     retry: (opId: string) => requireEngine().retry(opId),
     discard: (opId: string) => requireEngine().discard(opId),
