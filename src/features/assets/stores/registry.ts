@@ -13,7 +13,7 @@ export const useRegistryStore = defineStore('assets-registry', () => {
   /** False while only the first page is loaded. */
   const complete = ref(false)
   const entries = shallowRef<RegistryEntry[]>([])
-  const filter = reactive<Required<RegistryFilter>>({ kind: null, status: null, holder_id: null, site_id: null, text: '' })
+  const filter = reactive<Required<Omit<RegistryFilter, 'text'>> & { text: string }>({ kind: null, status: null, holder_id: null, site_id: null, text: '' })
   let stop: (() => void) | null = null
 
   function load(): void {
@@ -44,7 +44,7 @@ export const useRegistryStore = defineStore('assets-registry', () => {
   }
 
   const filtered = computed(() => filterRegistry(entries.value, filter))
-  const filtering = computed(() => Boolean(filter.kind || filter.status || filter.holder_id || filter.site_id || filter.text?.trim()))
+  const filtering = computed(() => Boolean(filter.kind || filter.status || filter.holder_id || filter.site_id || filter.text.trim()))
 
   function resetFilter(): void {
     Object.assign(filter, { kind: null, status: null, holder_id: null, site_id: null, text: '' })
