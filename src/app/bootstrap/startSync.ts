@@ -22,7 +22,10 @@ export async function startSync(): Promise<void> {
   if (sync.connected) return
   const transport = await transportForMode()
   if (sync.connected) return
-  sync.connect(createSyncEngine({ db: getDb(), transport }))
+  const session = useSessionStore()
+  // Local mode has one device-wide "server", so every demo user's ops go; Supabase pushes per user.
+  const pushAs = isSupabaseMode() ? () => session.userId : undefined
+  sync.connect(createSyncEngine({ db: getDb(), transport, ...(pushAs ? { pushAs } : {}) }))
   sync.connectPhotos(createPhotoUploadQueue({ db: getDb(), transport: createAppPhotoTransport() }))
   // Storage accepts a photo only once its metadata is on the server: upload right after each sync.
   watch(
@@ -31,7 +34,6 @@ export async function startSync(): Promise<void> {
   )
 
   // After a sign-in, pull at once: the profile and roles come down with the first pull.
-  const session = useSessionStore()
   watch(
     () => session.userId,
     (id, previous) => {

@@ -57,6 +57,8 @@ export interface OutboxEntry {
   /** Auto-increment: push order. */
   seq?: number
   op_id: string
+  /** Who made the change (null in builds before v3 or before sign-in). Pushed only under that user's session. */
+  user_id?: string | null
   kind: string
   entity_table: string
   entity_id: string

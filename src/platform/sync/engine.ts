@@ -38,6 +38,11 @@ export interface SyncEngineOptions {
   document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'> | null
   /** Default: navigator.onLine (false means surely offline; true may still fail). */
   isOnline?: () => boolean
+  /**
+   * Supabase mode: the signed-in user. Ops another user made on this device stay pending
+   * (never pushed under the wrong identity) until that user signs in again.
+   */
+  pushAs?: () => string | null
   setTimer?: (fn: () => void, ms: number) => TimerHandle
   clearTimer?: (handle: TimerHandle) => void
 }
@@ -111,6 +116,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       now,
       random,
       force,
+      ...(opts.pushAs ? { userId: opts.pushAs() } : {}),
     })
     await refresh()
     if (pushed.kind === 'auth') return void store.set({ phase: 'signed_out', lastError: pushed.error.message })

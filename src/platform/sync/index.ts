@@ -1,5 +1,5 @@
 export * from './protocol'
-export { buildOp, commitWithOutbox, pendingEntityIds, toSyncOp } from './outbox'
+export { buildOp, commitWithOutbox, pendingEntityIds, setOutboxActor, toSyncOp } from './outbox'
 export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './engine'
 export type { SyncState } from './state'
 export { createLocalTransport } from './localTransport'

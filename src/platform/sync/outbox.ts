@@ -5,6 +5,13 @@ import type { OpKind, SyncOp } from './protocol'
 /** Statuses that mean "the server has not accepted this yet": the local version must win. */
 export const UNSETTLED: OutboxEntry['status'][] = ['pending', 'refused']
 
+let outboxActor: string | null = null
+
+/** The signed-in (or, in local mode, chosen) user; new ops are stamped with it. */
+export function setOutboxActor(userId: string | null): void {
+  outboxActor = userId
+}
+
 /** A new outbox entry for one user action. The op_id is made here, so every re-push is idempotent. */
 export function buildOp(
   kind: OpKind,
@@ -15,6 +22,7 @@ export function buildOp(
 ): OutboxEntry {
   return {
     op_id: crypto.randomUUID(),
+    user_id: outboxActor,
     kind,
     entity_table: entityTable,
     entity_id: entityId,

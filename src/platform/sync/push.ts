@@ -19,17 +19,17 @@ export interface PushContext {
   random: () => number
   /** Ignore next_attempt_at (the user asked, or the network just came back). */
   force: boolean
+  /** When set, only this user's ops (and unstamped ones) are pushed: others wait for their own session. */
+  userId?: string | null
 }
 
 const SETTLING = new Set(['applied', 'duplicate', 'flagged', 'refused'])
 
-/** The oldest pending ops, in push order. */
-export function nextBatch(db: AdminFieldDb, size: number): Promise<OutboxEntry[]> {
-  return db.outbox
-    .where('[status+seq]')
-    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
-    .limit(size)
-    .toArray()
+/** The oldest pending ops, in push order (only `userId`'s when given). */
+export function nextBatch(db: AdminFieldDb, size: number, userId?: string | null): Promise<OutboxEntry[]> {
+  const pending = db.outbox.where('[status+seq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+  const mine = userId === undefined ? pending : pending.filter((e) => !e.user_id || e.user_id === userId)
+  return mine.limit(size).toArray()
 }
 
 /** Drains the outbox in order, batch by batch, until it is empty or a call fails. */
@@ -37,7 +37,7 @@ export async function pushPending(ctx: PushContext): Promise<PushOutcome> {
   let force = ctx.force
   let pushed = 0
   for (;;) {
-    const batch = await nextBatch(ctx.db, ctx.batchSize)
+    const batch = await nextBatch(ctx.db, ctx.batchSize, ctx.userId)
     const head = batch[0]
     if (!head) return { kind: 'done', pushed }
     // Later ops wait behind the head: pushing them first would break causal order.

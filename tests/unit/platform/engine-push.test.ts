@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { AuthSyncError, TransientSyncError, backoffDelay, BACKOFF_MAX_MS } from '@/platform/sync'
+import { AuthSyncError, TransientSyncError, backoffDelay, BACKOFF_MAX_MS, setOutboxActor } from '@/platform/sync'
 import { deferred } from './fakes'
 import { saveDept, setup } from './engineSetup'
 
@@ -27,6 +27,26 @@ describe('sync engine: push', () => {
     expect(outbox.every((e) => e.settled_at === new Date(clock.now()).toISOString())).toBe(true)
     expect(engine.getState()).toMatchObject({ phase: 'idle', pending: 0, lastError: null, attention: [] })
     expect(engine.getState().lastSyncAt).toBe(new Date(clock.now()).toISOString())
+  })
+
+  it('pushes only the signed-in user\'s ops; another user\'s wait, kept, for their own session', async () => {
+    const { db, server, make } = setup()
+    setOutboxActor('user-a')
+    const mineBefore = await saveDept(db, 'a')
+    setOutboxActor('user-b')
+    const theirs = await saveDept(db, 'b')
+    setOutboxActor(null)
+    let current = 'user-a'
+    const engine = make({ pushAs: () => current })
+    await engine.syncNow()
+    expect(server.pushCalls.flat().map((o) => o.op_id)).toEqual([mineBefore.op_id])
+    expect(await db.outbox.get({ op_id: theirs.op_id })).toMatchObject({ status: 'pending', user_id: 'user-b' })
+    expect(engine.getState().pending).toBe(1)
+
+    current = 'user-b'
+    await engine.syncNow()
+    expect(server.pushCalls.flat().map((o) => o.op_id)).toEqual([mineBefore.op_id, theirs.op_id])
+    expect(engine.getState().pending).toBe(0)
   })
 
   it('keeps a flagged op as settled with its detail', async () => {

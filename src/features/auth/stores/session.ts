@@ -7,6 +7,7 @@
 import { computed, ref, shallowRef, watch } from 'vue'
 import { defineStore } from 'pinia'
 import { getDb, type AdminFieldDb } from '@/platform/db'
+import { setOutboxActor } from '@/platform/sync/outbox'
 // client.ts only: the Supabase index (auth, transport, schemas) loads lazily, in Supabase mode.
 import { isSupabaseMode } from '@/platform/supabase/client'
 import { primaryRole, tabsForRoles } from '../domain/access'
@@ -41,6 +42,7 @@ export const useSessionStore = defineStore('session', () => {
     stopIdentity?.()
     stopIdentity = null
     userId.value = id
+    setOutboxActor(id)
     profile.value = null
     grants.value = []
     identityLoaded.value = false
