@@ -8,6 +8,8 @@ import { meRoutes } from '@/features/me'
 import { adminRoutes } from '@/features/admin'
 import { assetRoutes } from '@/features/assets'
 import { labelRoutes } from '@/features/labels'
+import { sealRoutes } from '@/features/seals'
+import { licenceRoutes } from '@/features/licences'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -17,6 +19,8 @@ export const routes: RouteRecordRaw[] = [
   ...adminRoutes,
   ...assetRoutes,
   ...labelRoutes,
+  ...sealRoutes,
+  ...licenceRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

@@ -1,0 +1,115 @@
+/**
+ * The 用印登记 form's state and its save: validate with sealUsageSchema (messages are i18n
+ * keys), derive the take-out's check-out event, then one transaction with the photos.
+ */
+import { inject, reactive, ref, shallowRef, type InjectionKey } from 'vue'
+import { getDb } from '@/platform/db'
+import type { AssetRow, SealUsageRow } from '@/platform/db/rows'
+import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
+import { useSessionStore } from '@/features/auth'
+import { custodyEventSchema } from '@/features/assets/domain/custodyEvents'
+import { sealUsageCheckOut, sealUsageSchema } from '@/features/assets/domain/sealUsage'
+import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
+import { draftFromLast, draftToInput, emptyDraft, issuesByField } from '../domain/form'
+import { defaultTakeOutDue, toZonedInput } from '../domain/zonedInput'
+import { companyTimeZone, lastUsageOf, loadRequesters, loadSeal, type RequesterOption } from '../data/sealRepository'
+import { recordSealUsage } from '../data/sealWrites'
+
+export function useSealUsageForm() {
+  const session = useSessionStore()
+  const status = ref<'loading' | 'ready' | 'missing' | 'error'>('loading')
+  const seal = shallowRef<AssetRow | null>(null)
+  const last = shallowRef<SealUsageRow | null>(null)
+  const people = shallowRef<RequesterOption[]>([])
+  const timeZone = ref(DEFAULT_TIME_ZONE)
+  const draft = reactive(emptyDraft())
+  const photos = ref<ProcessedPhoto[]>([])
+  const errors = ref<Record<string, string>>({})
+  const saving = ref(false)
+
+  async function load(sealId: string): Promise<void> {
+    status.value = 'loading'
+    try {
+      const db = getDb()
+      const [s, l, p, tz] = await Promise.all([loadSeal(db, sealId), lastUsageOf(db, sealId), loadRequesters(db), companyTimeZone(db)])
+      seal.value = s
+      last.value = l
+      people.value = p
+      timeZone.value = tz
+      status.value = s ? 'ready' : 'missing'
+    } catch (e) {
+      console.error('seal form load failed', e)
+      status.value = 'error'
+    }
+  }
+
+  function sameAsLast(): void {
+    if (last.value) Object.assign(draft, draftFromLast(last.value, new Date(), timeZone.value))
+    errors.value = {}
+  }
+
+  /** Switching to take-out suggests a due time; the keeper may change it. */
+  function setMode(mode: 'stamp_here' | 'take_out'): void {
+    draft.mode = mode
+    if (mode === 'take_out' && !draft.due_local) draft.due_local = toZonedInput(defaultTakeOutDue(new Date(), timeZone.value), timeZone.value)
+  }
+
+  function pickRequester(p: RequesterOption): void {
+    draft.requester_id = p.id
+    draft.requester_name = p.name
+    draft.requester_department = p.department
+  }
+
+  /** True when saved. Invalid input changes nothing and fills `errors` (i18n keys per field). */
+  async function save(): Promise<boolean> {
+    if (!seal.value || !session.userId || saving.value) return false
+    saving.value = true
+    try {
+      const now = new Date()
+      const id = crypto.randomUUID()
+      const input = draftToInput(draft, {
+        id,
+        seal_id: seal.value.id,
+        recorded_by: session.userId,
+        used_at: now.toISOString(),
+        photo_ids: photos.value.map((p) => p.id),
+        timeZone: timeZone.value,
+      })
+      const parsed = sealUsageSchema.safeParse(input)
+      if (!parsed.success) {
+        errors.value = issuesByField(parsed.error.issues)
+        return false
+      }
+      const co = sealUsageCheckOut(parsed.data, crypto.randomUUID())
+      const event = co ? custodyEventSchema.safeParse(co) : null
+      if (event && !event.success) {
+        errors.value = issuesByField(event.error.issues.map((i) => ({ ...i, path: i.path.slice(1) })))
+        return false
+      }
+      const owner = { table: 'seal_usages', id, takenBy: session.userId }
+      const list = photos.value
+      const db = getDb()
+      const photoWrite = list.length
+        ? { tables: PHOTO_TABLES, ops: photoRegisterOps(list, owner, now), write: async () => void (await savePhotos(db, list, owner)) }
+        : null
+      await recordSealUsage(db, parsed.data, event?.data ?? null, photoWrite, now)
+      errors.value = {}
+      return true
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return { status, seal, last, people, timeZone, draft, photos, errors, saving, load, sameAsLast, setMode, pickRequester, save }
+}
+
+export type SealUsageForm = ReturnType<typeof useSealUsageForm>
+
+/** The page provides its form; the field groups inject it (no prop mutation, no re-emitting every field). */
+export const SEAL_FORM_KEY: InjectionKey<SealUsageForm> = Symbol('sealUsageForm')
+
+export function injectSealForm(): SealUsageForm {
+  const form = inject(SEAL_FORM_KEY)
+  if (!form) throw new Error('seal usage form not provided')
+  return form
+}

@@ -1,0 +1,95 @@
+/**
+ * Writing seal facts. A use is ONE transaction: the register row, the take-out's custody
+ * check-out (so the seal shows as out, and overdue, at once), the photos, and the ops:
+ * 'seal_usage.record' carries the record AND its check_out_event, and the server applies
+ * both in that one op, so no separate 'custody.record' is queued for it.
+ */
+import type { AdminFieldDb } from '@/platform/db'
+import type { CustodyEventRow, OutboxEntry, SealUsageRow } from '@/platform/db/rows'
+import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
+import { CUSTODY_TABLES, writeCustodyEvent } from '@/features/assets'
+import type { CustodyEvent } from '@/features/assets/domain/custodyEvents'
+import type { SealUsage } from '@/features/assets/domain/sealUsage'
+
+export interface PhotoWrite {
+  tables: readonly string[]
+  ops: OutboxEntry[]
+  write: () => Promise<void>
+}
+
+export function eventRow(e: CustodyEvent, stamp: string): CustodyEventRow {
+  return {
+    id: e.id,
+    asset_id: e.asset_id,
+    type: e.type,
+    actor_id: e.actor_id,
+    device_time: e.device_time,
+    server_time: null,
+    payload: e.payload as Record<string, unknown>,
+    photo_ids: e.photo_ids ?? [],
+    flagged: false,
+    updated_at: stamp,
+    deleted_at: null,
+  }
+}
+
+export function usageRow(u: SealUsage, checkOutId: string | null, stamp: string): SealUsageRow {
+  return {
+    id: u.id,
+    seal_id: u.seal_id,
+    used_at: u.used_at,
+    recorded_by: u.recorded_by,
+    document_title: u.document_title,
+    document_type: u.document_type,
+    document_type_note: u.document_type_note ?? null,
+    copies: u.copies,
+    purpose: u.purpose,
+    requester_id: u.requester_id,
+    requester_name: u.requester_name,
+    requester_department: u.requester_department,
+    approver_name: u.approver_name,
+    mode: u.mode,
+    due_at: u.due_at,
+    photo_ids: u.photo_ids,
+    check_out_event_id: checkOutId,
+    updated_at: stamp,
+    deleted_at: null,
+  }
+}
+
+/** `usage` and `checkOut` are already validated (sealUsageSchema / custodyEventSchema). */
+export async function recordSealUsage(
+  database: AdminFieldDb,
+  usage: SealUsage,
+  checkOut: CustodyEvent | null,
+  photos: PhotoWrite | null,
+  now: Date = new Date(),
+): Promise<void> {
+  const stamp = now.toISOString()
+  const row = usageRow(usage, checkOut?.id ?? null, stamp)
+  const checkOutRow = checkOut ? eventRow(checkOut, stamp) : null
+  // The validated record itself, plus the check-out the server applies in the same op.
+  const op = buildOp('seal_usage.record', 'seal_usages', usage.id, { ...usage, check_out_event: checkOutRow ? opEvent(checkOutRow) : null }, now)
+  const tables = ['seal_usages', ...(checkOut ? CUSTODY_TABLES : []), ...(photos?.tables ?? [])]
+  await commitWithOutbox(database, tables, [op, ...(photos?.ops ?? [])], async () => {
+    await database.seal_usages.put(row)
+    if (checkOutRow) await writeCustodyEvent(database, checkOutRow)
+    await photos?.write()
+  })
+}
+
+/** An event as a custody op carries it (same shape as the assets feature's 'custody.record'). */
+function opEvent(row: CustodyEventRow): Record<string, unknown> {
+  return { id: row.id, asset_id: row.asset_id, type: row.type, device_time: row.device_time, payload: row.payload, photo_ids: row.photo_ids }
+}
+
+/** The periodic check: every audit_seen event and its 'custody.record' op in one transaction. */
+export async function recordSealChecks(database: AdminFieldDb, events: readonly CustodyEvent[], now: Date = new Date()): Promise<CustodyEventRow[]> {
+  const stamp = now.toISOString()
+  const rows = events.map((e) => eventRow(e, stamp))
+  const ops = rows.map((r) => buildOp('custody.record', 'custody_events', r.id, opEvent(r), now))
+  await commitWithOutbox(database, [...CUSTODY_TABLES], ops, async () => {
+    for (const r of rows) await writeCustodyEvent(database, r)
+  })
+  return rows
+}

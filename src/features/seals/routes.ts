@@ -1,0 +1,23 @@
+import type { RouteRecordRaw } from 'vue-router'
+import { SEAL_KEEPER_ROLES, SEAL_REGISTER_ROLES } from './domain/access'
+
+export const sealRoutes: RouteRecordRaw[] = [
+  {
+    path: '/seals/register',
+    name: 'sealRegister',
+    component: () => import('./pages/SealRegisterPage.vue'),
+    meta: { titleKey: 'seals.titles.register', roles: SEAL_REGISTER_ROLES },
+  },
+  {
+    path: '/seals/check',
+    name: 'sealCheck',
+    component: () => import('./pages/SealCheckPage.vue'),
+    meta: { titleKey: 'seals.titles.check', roles: SEAL_KEEPER_ROLES },
+  },
+  {
+    path: '/seals/:id/usage/new',
+    name: 'sealUsageNew',
+    component: () => import('./pages/SealUsageNewPage.vue'),
+    meta: { titleKey: 'seals.titles.usageNew', roles: SEAL_KEEPER_ROLES },
+  },
+]
