@@ -4,7 +4,7 @@
  * The camera light must go off whenever the user cannot see the scanner.
  */
 import { onBeforeUnmount, onMounted, ref } from 'vue'
-import type { Html5Qrcode } from 'html5-qrcode'
+import type { QrReader } from './loadLibrary'
 import { createQrReader } from './loadLibrary'
 import { classifyCameraError, type CameraProblem } from './cameraError'
 import { qrboxFor } from './qrbox'
@@ -19,7 +19,7 @@ export function useQrCamera(elementId: string, onText: (text: string) => void) {
   const problem = ref<CameraProblem | null>(null)
   const torchSupported = ref(false)
   const torchOn = ref(false)
-  let reader: Html5Qrcode | null = null
+  let reader: QrReader | null = null
   /** What the user wants; a slow start that finishes after a stop() is stopped at once. */
   let wanted = false
   let resumeWhenVisible = false
