@@ -2,7 +2,7 @@
 -- assetInputSchema). Derived columns (status, holder, ...) are never taken from
 -- the payload.
 --
--- payload: { kind, number, name, site_id, keeper_id?, notes?, details, label_token? }
+-- payload: { kind, number, name, site_id, keeper_id?, notes?, details, label_token?, id?: entity_id }
 
 -- Per-kind fields, checked and normalised like the domain's zod schemas
 -- (trimmed text, optional fields as null, plate in canonical form).
@@ -127,7 +127,10 @@ declare
   v_old record;
 begin
   perform private.sync_only_fields(p_payload,
-    array['kind', 'number', 'name', 'site_id', 'keeper_id', 'notes', 'details', 'label_token']);
+    array['id', 'kind', 'number', 'name', 'site_id', 'keeper_id', 'notes', 'details', 'label_token']);
+  if p_payload ? 'id' and private.val_uuid(p_payload, 'id') <> p_entity_id then
+    perform private.sync_refuse('invalid', 'id: must be the op''s entity_id');
+  end if;
   v_kind := private.val_enum(p_payload, 'kind', array['seal', 'licence', 'equipment', 'vehicle', 'uniform']);
   v_keeper_role := case v_kind when 'seal' then 'seal_keeper' when 'vehicle' then 'fleet_manager' else 'asset_keeper' end;
   if not public.has_any_role(array['admin_head', v_keeper_role]) then

@@ -44,6 +44,12 @@ describe('asset.upsert', () => {
     }
   })
 
+  it('accepts the payload the client sends (id included, as assetRepository does)', async () => {
+    const id = randomUUID()
+    const [r] = await push(db, U.assetKeeper, [makeOp('asset.upsert', id, { id, ...assetPayload('uniform'), keeper_id: null, notes: null, label_token: token() })])
+    expect(r?.status).toBe('applied')
+  })
+
   it('normalises number and plate like the domain (沪A·D12346 → 沪AD12346, veh-… → VEH-…)', async () => {
     const id = randomUUID()
     const [r] = await push(db, U.fleetManager, [
@@ -92,6 +98,7 @@ describe('asset.upsert', () => {
       [assetPayload('seal', { site_id: randomUUID() }), 'not_found', 'site_id: no such site'],
       [assetPayload('seal', { keeper_id: randomUUID() }), 'not_found', 'keeper_id: no such person'],
       [assetPayload('seal', { colour: 'red' }), 'invalid', 'colour: unexpected field'],
+      [assetPayload('seal', { id: randomUUID() }), 'invalid', 'id: must be the op'],
       [assetPayload('seal', { label_token: `${t.slice(0, 16)}${t[16] === '0' ? '1' : '0'}` }), 'invalid', 'label_token'],
       [assetPayload('seal', { details: { ...DETAILS.seal, seal_type: '公章' } }), 'invalid', 'details.seal_type: one of'],
       [assetPayload('seal', { details: { ...DETAILS.seal, retired_on: '2023-01-01' } }), 'invalid', 'details.retired_on: before enabled_on'],
