@@ -49,7 +49,9 @@ export function fromLocalInput(value: string): string | null {
   return Number.isNaN(ms) ? value : new Date(ms).toISOString()
 }
 
-function defaultDue(asset: AssetRow, now: Date): string {
+type FormAsset = Pick<AssetRow, 'kind' | 'details' | 'label_token'>
+
+function defaultDue(asset: FormAsset, now: Date): string {
   // Uniforms are issued for good; everything else is due back tomorrow at this hour.
   if (asset.kind === 'uniform') return ''
   const d = new Date(now.getTime() + 24 * 3_600_000)
@@ -57,12 +59,12 @@ function defaultDue(asset: AssetRow, now: Date): string {
   return toLocalInput(d)
 }
 
-function defaultLocation(asset: AssetRow): string {
+function defaultLocation(asset: FormAsset): string {
   const d = asset.details as Record<string, unknown>
   return String(d.cabinet ?? d.location ?? '')
 }
 
-export function useCustodyForm(asset: AssetRow, now = new Date()) {
+export function useCustodyForm(asset: FormAsset, now = new Date()) {
   const form = reactive<CustodyForm>({
     person: null,
     due: defaultDue(asset, now),

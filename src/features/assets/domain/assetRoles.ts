@@ -32,6 +32,11 @@ const KEEPER_BY_KIND: Record<string, string> = {
   uniform: 'asset_keeper',
 }
 
+/** The keeper role of a kind ('' for an unknown kind). */
+export function keeperRoleFor(kind: string): string {
+  return KEEPER_BY_KIND[kind] ?? ''
+}
+
 /** True for the kind's keeper or the head of administration: they see and resolve conflicts. */
 export function keepsKind(kind: string, roles: readonly string[]): boolean {
   return roles.includes('admin_head') || (KEEPER_BY_KIND[kind] !== undefined && roles.includes(KEEPER_BY_KIND[kind]))

@@ -6,6 +6,7 @@
 import { getMeta, setMeta, type AdminFieldDb } from '@/platform/db'
 import type { DepartmentRow, ProfileRow, SiteRow, UserRoleRow } from '@/platform/db/rows'
 import demo from '@/platform/demo/demo-company.json'
+import { DEMO_ASSETS_KEY, DEMO_TABLES, seedDemoAssets } from './demoAssets'
 
 export const DEMO_SEED_KEY = 'demo_seeded_at'
 
@@ -47,16 +48,25 @@ export async function seedDemoCompany(database: AdminFieldDb, now: Date = new Da
   const userRoles: UserRoleRow[] = demo.users.flatMap((u) =>
     u.roles.map((role, i) => ({ id: demoUserRoleId(u.id, i), user_id: u.id, role, site_id: null, ...base })),
   )
-  const tables = [database.company, database.sites, database.departments, database.profiles, database.user_roles, database.meta]
+  const tables = [database.company, database.sites, database.departments, database.profiles, database.user_roles, database.meta, ...DEMO_TABLES]
   return database.transaction('rw', tables, async () => {
-    if (await getMeta<string>(database, DEMO_SEED_KEY)) return false
-    if (!(await database.company.get(demo.company.id))) await database.company.add({ ...demo.company, ...base })
-    await addMissing(database.sites, sites)
-    await addMissing(database.departments, departments)
-    await addMissing(database.profiles, profiles)
-    await addMissing(database.user_roles, userRoles)
-    await setMeta(database, DEMO_SEED_KEY, stamp)
-    return true
+    let seeded = false
+    if (!(await getMeta<string>(database, DEMO_SEED_KEY))) {
+      if (!(await database.company.get(demo.company.id))) await database.company.add({ ...demo.company, ...base })
+      await addMissing(database.sites, sites)
+      await addMissing(database.departments, departments)
+      await addMissing(database.profiles, profiles)
+      await addMissing(database.user_roles, userRoles)
+      await setMeta(database, DEMO_SEED_KEY, stamp)
+      seeded = true
+    }
+    // Its own flag: devices seeded before the demo had assets get them once too.
+    if (!(await getMeta<string>(database, DEMO_ASSETS_KEY))) {
+      await seedDemoAssets(database, now)
+      await setMeta(database, DEMO_ASSETS_KEY, stamp)
+      seeded = true
+    }
+    return seeded
   })
 }
 
