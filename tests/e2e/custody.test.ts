@@ -68,7 +68,8 @@ describe('custody in a real browser', () => {
 
     await page.getByTestId('tab-scan').click()
     await assetPage(page, LAPTOP.id).waitFor({ timeout: 20_000 })
-    expect(await assetPage(page, LAPTOP.id).getAttribute('data-status')).toBe('in_stock')
+    // The page shell renders before its data: wait for the asset's state.
+    await expect.poll(() => assetPage(page, LAPTOP.id).getAttribute('data-status')).toBe('in_stock')
 
     await page.getByTestId('action-check_out').click()
     await page.locator(`[data-testid="person-option"][data-user-id="${KEEPER.id}"]`).click()
@@ -88,7 +89,7 @@ describe('custody in a real browser', () => {
     expect(response?.fromServiceWorker()).toBe(true)
     await assetPage(page, LAPTOP.id).waitFor()
     await expect.poll(() => page.locator('[data-testid="timeline-item"][data-type="check_in"]').getAttribute('data-pending')).toBe('true')
-    expect(await assetPage(page, LAPTOP.id).getAttribute('data-status')).toBe('in_stock')
+    await expect.poll(() => assetPage(page, LAPTOP.id).getAttribute('data-status')).toBe('in_stock')
 
     await page.context().setOffline(false)
     await expect.poll(() => pendingFlags(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(['false']))
