@@ -5,6 +5,7 @@ import { asDomainEvent, eventsOfAsset } from '@/features/assets/data/custodyWrit
 import { findAssetByNumber, findAssetByToken, getAsset } from '@/features/assets'
 import { foldEvents } from '@/features/assets/domain/custody'
 import { isLabelToken, newLabelToken } from '@/features/assets/domain/labelToken'
+import { assetsInConflict } from '@/features/assets/data/myItems'
 import { freshDb } from '../features/testDb'
 import { ALICE, BOB, KEEPER, checkOut, sealInput } from './fixtures'
 
@@ -71,6 +72,9 @@ describe('custodyRepository', () => {
     expect(events).toHaveLength(2)
     expect(events.filter((e) => e.flagged).map((e) => e.payload.to_person)).toEqual([BOB])
     expect(await getAsset(db, asset.id)).toMatchObject({ has_conflict: true, holder_id: BOB })
+    // The seal keeper's "conflicts to resolve" list has it; a fleet manager's does not.
+    expect((await assetsInConflict(db, ['seal'])).map((a) => a.id)).toEqual([asset.id])
+    expect(await assetsInConflict(db, ['vehicle'])).toEqual([])
   })
 
   it('refuses an actor whose role may not record it, and writes nothing', async () => {

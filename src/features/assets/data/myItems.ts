@@ -13,7 +13,11 @@ export async function assetsWithDue(database: AdminFieldDb): Promise<AssetRow[]>
   return live(await database.assets.where('due_at').above('').toArray())
 }
 
-/** Assets with an open conflict. No index on a boolean: a filtered scan, kept off the first screen. */
-export async function assetsInConflict(database: AdminFieldDb): Promise<AssetRow[]> {
-  return live(await database.assets.filter((a) => a.has_conflict === true).toArray())
+/**
+ * Assets with an open conflict among the given kinds. A boolean has no index, so this reads the
+ * kinds' rows through the kind index (a fast getAll per kind) and filters: only keepers ask.
+ */
+export async function assetsInConflict(database: AdminFieldDb, kinds: readonly string[]): Promise<AssetRow[]> {
+  const perKind = await Promise.all(kinds.map((k) => database.assets.where('kind').equals(k).toArray()))
+  return live(perKind.flat().filter((a) => a.has_conflict === true))
 }

@@ -37,6 +37,11 @@ export function keeperRoleFor(kind: string): string {
   return KEEPER_BY_KIND[kind] ?? ''
 }
 
+/** The kinds a person keeps (all of them for the head of administration). */
+export function keptKinds(roles: readonly string[]): string[] {
+  return Object.keys(KEEPER_BY_KIND).filter((k) => keepsKind(k, roles))
+}
+
 /** True for the kind's keeper or the head of administration: they see and resolve conflicts. */
 export function keepsKind(kind: string, roles: readonly string[]): boolean {
   return roles.includes('admin_head') || (KEEPER_BY_KIND[kind] !== undefined && roles.includes(KEEPER_BY_KIND[kind]))

@@ -4,7 +4,7 @@ import { defineStore } from 'pinia'
 import { getDb, observe } from '@/platform/db'
 import type { AssetRow } from '@/platform/db/rows'
 import { useSessionStore } from '@/features/auth'
-import { keepsKind } from '../domain/assetRoles'
+import { keepsKind, keptKinds } from '../domain/assetRoles'
 import { overdueItems, type OverdueEntry } from '../domain/overdue'
 import { assetsHeldBy, assetsInConflict, assetsWithDue } from '../data/myItems'
 import { useDirectoryStore, type LoadStatus } from './directory'
@@ -19,33 +19,40 @@ export const useMyItemsStore = defineStore('assets-my-items', () => {
   /** Re-read every minute so "how late" moves while the page is open. */
   const now = ref(Date.now())
   let stop: (() => void) | null = null
-  let forUser: string | null = null
+  let stopConflicts: (() => void) | null = null
+  let forKey: string | null = null
   let timer: ReturnType<typeof setInterval> | null = null
 
   function load(): void {
     const userId = session.userId
+    const kinds = keptKinds(session.roles)
+    const key = `${userId}|${kinds.join(',')}`
     directory.load()
-    if (stop && forUser === userId && status.value !== 'error') return
+    if (stop && forKey === key && status.value !== 'error') return
     stop?.()
-    forUser = userId
+    stopConflicts?.()
+    forKey = key
     status.value = 'loading'
     const db = getDb()
+    const fail = (e: unknown) => {
+      console.error('custody lists query failed', e)
+      status.value = 'error'
+    }
     stop = observe(
       async () => {
-        const [h, d, c] = await Promise.all([userId ? assetsHeldBy(db, userId) : Promise.resolve([]), assetsWithDue(db), assetsInConflict(db)])
-        return { h, d, c }
+        const [h, d] = await Promise.all([userId ? assetsHeldBy(db, userId) : Promise.resolve([]), assetsWithDue(db)])
+        return { h, d }
       },
-      ({ h, d, c }) => {
+      ({ h, d }) => {
         held.value = h
         withDue.value = d
-        conflicted.value = c
         status.value = 'ready'
       },
-      (e) => {
-        console.error('custody lists query failed', e)
-        status.value = 'error'
-      },
+      fail,
     )
+    // Separate, so a keeper's slower conflict read never delays what I hold.
+    conflicted.value = []
+    stopConflicts = kinds.length === 0 ? null : observe(() => assetsInConflict(db, kinds), (c) => (conflicted.value = c), fail)
     timer ??= setInterval(() => (now.value = Date.now()), 60_000)
   }
 

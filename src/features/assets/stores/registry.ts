@@ -19,7 +19,7 @@ export const useRegistryStore = defineStore('assets-registry', () => {
   function load(): void {
     if (stop && status.value !== 'error') return
     stop?.()
-    status.value = 'loading'
+    if (!complete.value) status.value = 'loading'
     const db = getDb()
     firstRegistryPage(db)
       .then((page) => {
@@ -46,9 +46,18 @@ export const useRegistryStore = defineStore('assets-registry', () => {
   const filtered = computed(() => filterRegistry(entries.value, filter))
   const filtering = computed(() => Boolean(filter.kind || filter.status || filter.holder_id || filter.site_id || filter.text.trim()))
 
+  /**
+   * Leaving the registry: stop re-reading all assets on every change (a 20,000-row read costs
+   * ~250 ms in Chromium); the entries stay to show at once on the next visit, refreshed then.
+   */
+  function release(): void {
+    stop?.()
+    stop = null
+  }
+
   function resetFilter(): void {
     Object.assign(filter, { kind: null, status: null, holder_id: null, site_id: null, text: '' })
   }
 
-  return { status, complete, entries, filter, filtered, filtering, load, resetFilter }
+  return { status, complete, entries, filter, filtered, filtering, load, release, resetFilter }
 })
