@@ -91,3 +91,33 @@ describe('AssetPage', () => {
     await until(() => expect(w.find('[data-testid=timeline-item]').attributes('data-pending')).toBe('false'))
   })
 })
+
+describe('AssetPage conflicts', () => {
+  it('shows the keeper a conflict after an offline double check-out and resolves it in two taps', async () => {
+    const seal = await newSeal()
+    const keeper = user('seal_keeper')
+    const actor = { person_id: keeper.id, roles: keeper.roles }
+    const out = (to: string) => ({ to_person: to, due_at: null, purpose: '签合同', condition: 'good' })
+    await recordCustodyEvents(getDb(), [{ asset: seal, type: 'check_out', payload: out(user('employee').id) }], actor, { now: new Date(Date.now() - 60_000) })
+    await recordCustodyEvents(getDb(), [{ asset: seal, type: 'check_out', payload: out(user('driver').id) }], actor)
+    const w = await open(seal.id, 'seal_keeper')
+    await until(() => expect(w.find('[data-testid=conflict-banner]').exists()).toBe(true))
+    expect(w.findAll('[data-testid=timeline-item][data-flagged=true]')).toHaveLength(1)
+    await w.find('[data-testid=action-resolve_conflict]').trigger('click')
+    await until(() => expect(w.find('[data-testid=custody-save]').exists()).toBe(true))
+    await w.find('[data-testid=custody-save]').trigger('click')
+    await until(() => expect(w.find('[data-testid=conflict-banner]').exists()).toBe(false))
+    expect(await getDb().assets.get(seal.id)).toMatchObject({ has_conflict: false, status: 'in_stock', holder_id: null })
+  })
+
+  it('does not show the banner to someone who does not keep seals', async () => {
+    const seal = await newSeal()
+    const keeper = user('seal_keeper')
+    const actor = { person_id: keeper.id, roles: keeper.roles }
+    const out = (to: string) => ({ to_person: to, due_at: null, purpose: '签合同', condition: 'good' })
+    await recordCustodyEvents(getDb(), [{ asset: seal, type: 'check_out', payload: out(user('employee').id) }], actor, { now: new Date(Date.now() - 60_000) })
+    await recordCustodyEvents(getDb(), [{ asset: seal, type: 'check_out', payload: out(user('driver').id) }], actor)
+    const w = await open(seal.id, 'asset_keeper')
+    expect(w.find('[data-testid=conflict-banner]').exists()).toBe(false)
+  })
+})
