@@ -16,13 +16,20 @@ const srcDir = fileURLToPath(new URL('./src', import.meta.url))
  * compiler (~10 kB gzip) stays out of the bundle (__INTLIFY_DROP_MESSAGE_COMPILER__).
  * Dev and tests keep plain strings, compiled just in time.
  */
+interface MinifiedAst {
+  t: number
+  b?: { s?: string }
+}
+
 function i18nPrecompile(): Plugin {
   const compileTree = (node: unknown): unknown => {
     if (typeof node === 'string') {
       const onError = (error: Error) => {
         throw new Error(`i18n message does not compile: ${node} (${error.message})`)
       }
-      return baseCompile(node, { jit: true, location: false, onError }).ast
+      const ast = baseCompile(node, { jit: true, location: false, minify: true, onError }).ast as unknown as MinifiedAst
+      // A message with no placeholder needs only its text: vue-i18n reads `b.s` first.
+      return typeof ast.b?.s === 'string' ? { t: 0, b: { s: ast.b.s } } : ast
     }
     if (node && typeof node === 'object') {
       return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, compileTree(value)]))

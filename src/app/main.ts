@@ -1,6 +1,6 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import { createAppI18n } from '@/shared/i18n'
+import { applySavedLocale, createAppI18n } from '@/shared/i18n'
 import { ensurePersistentStorage } from '@/shared/lib/storagePersistence'
 import { useSessionStore } from '@/features/auth'
 import App from './App.vue'
@@ -10,7 +10,10 @@ import './styles/base.css'
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
-app.use(createAppI18n())
+const i18n = createAppI18n()
+app.use(i18n)
+// Only a device set to English waits here (its messages are a separate chunk).
+await applySavedLocale(i18n.global)
 const router = createAppRouter()
 app.use(router)
 app.mount('#app')

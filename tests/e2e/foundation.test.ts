@@ -97,6 +97,13 @@ describe('foundation in a real browser', () => {
     const response = await page.goto('/me')
     expect(response?.fromServiceWorker()).toBe(true)
     await expect.poll(() => page.getByTestId('sync-pending').isVisible()).toBe(true)
+
+    // English is a lazy chunk: chosen offline, it comes from the precache and survives a reload.
+    await page.getByTestId('language-switch').getByText('English').click()
+    await expect.poll(() => page.getByTestId('local-mode-banner').textContent()).toContain('Local mode')
+    await page.reload()
+    await expect.poll(() => page.getByTestId('local-mode-banner').textContent()).toContain('Local mode')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     await context.close()
   })
 })

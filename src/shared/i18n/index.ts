@@ -1,27 +1,35 @@
-import { createI18n } from 'vue-i18n'
+import { createI18n, type Composer } from 'vue-i18n'
 import { Locale as VantLocale } from 'vant'
-import vantEnUS from 'vant/es/locale/lang/en-US'
 import vantZhCN from 'vant/es/locale/lang/zh-CN'
 import zhCN, { type MessageSchema } from './messages/zh-CN'
-import en from './messages/en'
 import { DEFAULT_LOCALE, loadLocale, saveLocale, type AppLocale } from './locale'
 
 export { LOCALES, DEFAULT_LOCALE, isAppLocale, type AppLocale } from './locale'
 export type { MessageSchema }
-export const messages: Record<AppLocale, MessageSchema> = { 'zh-CN': zhCN, en }
 
-export function createAppI18n(locale: AppLocale = loadLocale()) {
-  const i18n = createI18n<[MessageSchema], AppLocale, false>({
+/**
+ * zh-CN (the default and the fallback) ships with the app; English is its own chunk,
+ * fetched the first time someone chooses it, so the first screen carries one language.
+ */
+const loaders: Record<AppLocale, () => Promise<{ messages: MessageSchema; vant: Record<string, unknown> }>> = {
+  'zh-CN': async () => ({ messages: zhCN, vant: vantZhCN }),
+  en: async () => {
+    const [messages, vant] = await Promise.all([import('./messages/en'), import('vant/es/locale/lang/en-US')])
+    return { messages: messages.default, vant: vant.default }
+  },
+}
+
+export function createAppI18n() {
+  return createI18n<[MessageSchema], AppLocale, false>({
     legacy: false,
-    locale,
+    locale: DEFAULT_LOCALE,
     fallbackLocale: DEFAULT_LOCALE,
-    messages,
+    messages: { 'zh-CN': zhCN } as Record<AppLocale, MessageSchema>,
   })
-  applyDocumentLocale(locale)
-  return i18n
 }
 
 export type AppI18n = ReturnType<typeof createAppI18n>
+type LocaleComposer = Pick<Composer, 'locale' | 'availableLocales' | 'setLocaleMessage'>
 
 // Key autocompletion for t() in components.
 declare module 'vue-i18n' {
@@ -30,14 +38,16 @@ declare module 'vue-i18n' {
 }
 
 /** Switch the UI language everywhere (vue-i18n, Vant's built-in texts, <html lang>) and remember it. */
-export function setAppLocale(current: { value: string }, locale: AppLocale): void {
-  current.value = locale
+export async function setAppLocale(i18n: LocaleComposer, locale: AppLocale): Promise<void> {
+  const { messages, vant } = await loaders[locale]()
+  if (!i18n.availableLocales.includes(locale)) i18n.setLocaleMessage(locale, messages)
+  i18n.locale.value = locale
+  VantLocale.use(locale === 'en' ? 'en-US' : 'zh-CN', vant)
+  if (typeof document !== 'undefined') document.documentElement.lang = locale
   saveLocale(locale)
-  applyDocumentLocale(locale)
 }
 
-function applyDocumentLocale(locale: AppLocale): void {
-  if (locale === 'en') VantLocale.use('en-US', vantEnUS)
-  else VantLocale.use('zh-CN', vantZhCN)
-  if (typeof document !== 'undefined') document.documentElement.lang = locale
+/** The language this device chose last time (zh-CN when none, or when its chunk cannot load). */
+export async function applySavedLocale(i18n: LocaleComposer): Promise<void> {
+  await setAppLocale(i18n, loadLocale()).catch(() => setAppLocale(i18n, DEFAULT_LOCALE))
 }

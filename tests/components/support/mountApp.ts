@@ -5,5 +5,5 @@ import { createAppI18n } from '@/shared/i18n'
 export function appPlugins(): { pinia: Pinia; plugins: [Pinia, ReturnType<typeof createAppI18n>] } {
   const pinia = createPinia()
   setActivePinia(pinia)
-  return { pinia, plugins: [pinia, createAppI18n('zh-CN')] }
+  return { pinia, plugins: [pinia, createAppI18n()] }
 }
