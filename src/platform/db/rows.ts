@@ -62,6 +62,11 @@ export interface OutboxEntry {
   kind: string
   entity_table: string
   entity_id: string
+  /**
+   * Other rows this op creates on the server (e.g. the check-out a seal take-out implies),
+   * as `table:id` keys: they too are "not synced" until the op settles, and a pull leaves them alone.
+   */
+  related?: string[]
   payload: Record<string, unknown>
   device_time: string
   status: OutboxStatus

@@ -60,14 +60,14 @@ export async function commitWithOutbox(
 
 /** Ids of entities with a change the server has not accepted (pending or refused). */
 export async function pendingEntityIds(database: AdminFieldDb): Promise<Set<string>> {
-  const entries = await database.outbox.where('status').anyOf(UNSETTLED).toArray()
-  return new Set(entries.map((e) => e.entity_id))
+  const keys = await unsettledKeys(database)
+  return new Set([...keys].map((key) => key.slice(key.indexOf(':') + 1)))
 }
 
-/** `${table}:${id}` keys of unsettled entities, for the pull to leave alone. */
+/** `${table}:${id}` keys of unsettled entities (and the rows their ops create), for the pull to leave alone. */
 export async function unsettledKeys(database: AdminFieldDb): Promise<Set<string>> {
   const entries = await database.outbox.where('status').anyOf(UNSETTLED).toArray()
-  return new Set(entries.map((e) => entityKey(e.entity_table, e.entity_id)))
+  return new Set(entries.flatMap((e) => [entityKey(e.entity_table, e.entity_id), ...(e.related ?? [])]))
 }
 
 export function entityKey(table: string, id: string): string {

@@ -6,6 +6,7 @@ import { custodyEventSchema } from '@/features/assets/domain/custodyEvents'
 import { sealUsageCheckOut, sealUsageSchema } from '@/features/assets/domain/sealUsage'
 import { recordSealChecks, recordSealUsage } from '@/features/seals/data/sealWrites'
 import { sealCheckEvents } from '@/features/seals/domain/check'
+import { pendingEntityIds } from '@/platform/sync'
 import { freshDb } from '../features/testDb'
 
 const SEAL = '5e000000-0000-4000-8000-000000000001'
@@ -63,6 +64,10 @@ describe('recording a seal use', () => {
     // No separate custody.record: the server applies the check-out inside seal_usage.record.
     expect(ops.map((o) => o.kind)).toEqual(['seal_usage.record', 'photo.register'])
     expect(ops[0]!.payload.check_out_event).toMatchObject({ id: co.id, type: 'check_out', asset_id: SEAL })
+    // The check-out shows "not synced" on the seal's timeline until the register op settles.
+    expect(await pendingEntityIds(db)).toEqual(new Set([u.id, co.id, photo.id]))
+    await db.outbox.where('kind').equals('seal_usage.record').modify({ status: 'applied' })
+    expect((await pendingEntityIds(db)).has(co.id)).toBe(false)
   })
 
   it('the periodic check: one audit_seen event and one custody.record op per seal, in one go', async () => {

@@ -6,7 +6,7 @@
  */
 import type { AdminFieldDb } from '@/platform/db'
 import type { CustodyEventRow, OutboxEntry, SealUsageRow } from '@/platform/db/rows'
-import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
+import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { CUSTODY_TABLES, writeCustodyEvent } from '@/features/assets'
 import type { CustodyEvent } from '@/features/assets/domain/custodyEvents'
 import type { SealUsage } from '@/features/assets/domain/sealUsage'
@@ -70,6 +70,8 @@ export async function recordSealUsage(
   const checkOutRow = checkOut ? eventRow(checkOut, stamp) : null
   // The validated record itself, plus the check-out the server applies in the same op.
   const op = buildOp('seal_usage.record', 'seal_usages', usage.id, { ...usage, check_out_event: checkOutRow ? opEvent(checkOutRow) : null }, now)
+  // The take-out's check-out reaches the server inside this op: it is unsynced exactly as long.
+  if (checkOutRow) op.related = [entityKey('custody_events', checkOutRow.id)]
   const tables = ['seal_usages', ...(checkOut ? CUSTODY_TABLES : []), ...(photos?.tables ?? [])]
   await commitWithOutbox(database, tables, [op, ...(photos?.ops ?? [])], async () => {
     await database.seal_usages.put(row)
