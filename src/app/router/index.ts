@@ -21,7 +21,10 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
       held: session.roles,
       targetName: typeof to.name === 'string' ? to.name : undefined,
     })
-    return decision.allow ? true : { name: decision.redirect, replace: true }
+    if (decision.allow) return true
+    // Keep the target (e.g. /a/<token> opened from a label) so sign-in can continue to it.
+    const query = decision.redirect === 'signIn' && to.fullPath !== '/' ? { next: to.fullPath } : undefined
+    return { name: decision.redirect, replace: true, ...(query ? { query } : {}) }
   })
 
   return router

@@ -52,6 +52,15 @@ export function decideNavigation(input: {
   return { allow: true }
 }
 
+/**
+ * Where to go after sign-in: the in-app path the user was opening (a label link from the
+ * phone's camera app, say), never another site — only a single leading slash is accepted.
+ */
+export function safeNextPath(value: unknown): string | null {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return null
+  return value.startsWith('/sign-in') ? null : value
+}
+
 /** The role shown first (greeting, badge): the first held role in ROLES order. */
 export function primaryRole(held: readonly Role[]): Role | null {
   return ROLES.find((r) => held.includes(r)) ?? null

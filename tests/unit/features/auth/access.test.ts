@@ -1,7 +1,7 @@
 import '../../../components/support/vantCss'
 import { describe, expect, it } from 'vitest'
 import { ROLES } from '@/features/auth/domain/roles'
-import { canAccess, decideNavigation, primaryRole, tabsForRoles } from '@/features/auth/domain/access'
+import { canAccess, decideNavigation, primaryRole, safeNextPath, tabsForRoles } from '@/features/auth/domain/access'
 import { routes } from '@/app/router/routes'
 
 describe('tabsForRoles', () => {
@@ -98,5 +98,17 @@ describe('primaryRole', () => {
   it('picks the first held role in ROLES order', () => {
     expect(primaryRole(['employee', 'admin_head'])).toBe('admin_head')
     expect(primaryRole([])).toBeNull()
+  })
+})
+
+describe('safeNextPath', () => {
+  it('continues to an in-app path after sign-in', () => {
+    expect(safeNextPath('/a/7Z3K9M2Q8W4R1T6YA')).toBe('/a/7Z3K9M2Q8W4R1T6YA')
+    expect(safeNextPath('/assets?kind=seal')).toBe('/assets?kind=seal')
+  })
+  it('never leaves the app or loops back to sign-in', () => {
+    for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'assets', '', undefined, ['/a'], '/sign-in?next=/x']) {
+      expect(safeNextPath(bad)).toBeNull()
+    }
   })
 })
