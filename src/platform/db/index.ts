@@ -1,6 +1,6 @@
 import { AdminFieldDb } from './schema'
 
-export { AdminFieldDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema'
+export { AdminFieldDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V5 } from './schema'
 export { getMeta, setMeta } from './meta'
 export { observe } from './observe'
 export type * from './rows'

@@ -1,5 +1,12 @@
 import Dexie, { type Table, type Transaction } from 'dexie'
 import type {
+  AreaRow,
+  ChecklistTemplateRow,
+  CleaningRoundRow,
+  InspectionRow,
+  LedgerEntryRow,
+  RectificationRow,
+  RewardRuleRow,
   AssetLabelRow,
   AssetRow,
   CustodyEventRow,
@@ -102,6 +109,17 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   }
 }
 
+/** v5: the checklists engine (v4 is reserved for the custody indexes). */
+export const SCHEMA_V5 = {
+  areas: 'id, site_id, responsible_id, label_token, department_id',
+  checklist_templates: 'id, code, [code+version]',
+  inspections: 'id, area_id, inspector_id, submitted_at, [area_id+submitted_at]',
+  cleaning_rounds: 'id, area_id, cleaner_id, done_at, review_status',
+  rectifications: 'id, inspection_id, area_id, assignee_id, status, due_at',
+  reward_rules: 'id',
+  ledger_entries: 'id, period_key, rule_id, subject_id',
+} as const
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -118,11 +136,19 @@ export class AdminFieldDb extends Dexie {
   declare custody_events: Table<CustodyEventRow, string>
   declare seal_usages: Table<SealUsageRow, string>
   declare scan_log: Table<ScanLogRow, string>
+  declare areas: Table<AreaRow, string>
+  declare checklist_templates: Table<ChecklistTemplateRow, string>
+  declare inspections: Table<InspectionRow, string>
+  declare cleaning_rounds: Table<CleaningRoundRow, string>
+  declare rectifications: Table<RectificationRow, string>
+  declare reward_rules: Table<RewardRuleRow, string>
+  declare ledger_entries: Table<LedgerEntryRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
+    this.version(5).stores(SCHEMA_V5)
   }
 }

@@ -14,6 +14,16 @@ export const OP_KINDS = [
   'custody.record',
   'seal_usage.record',
   'photo.register',
+  // checklists engine: sanitation and greening inspections, rounds, rectification, rewards/penalties
+  'area.upsert',
+  'template.upsert',
+  'inspection.submit',
+  'round.record',
+  'round.review',
+  'rectification.fix',
+  'rectification.verify',
+  'reward_rule.upsert',
+  'ledger.publish',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -59,6 +69,13 @@ export const SYNCED_TABLES = [
   'custody_events',
   'seal_usages',
   'photos',
+  'areas',
+  'checklist_templates',
+  'inspections',
+  'cleaning_rounds',
+  'rectifications',
+  'reward_rules',
+  'ledger_entries',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

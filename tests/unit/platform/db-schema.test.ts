@@ -40,7 +40,7 @@ describe('AdminFieldDb schema', () => {
     const current = new AdminFieldDb(name)
     opened.push(current)
     await current.open()
-    expect(current.verno).toBe(3)
+    expect(current.verno).toBe(5)
 
     const outbox = await current.outbox.orderBy('seq').toArray()
     expect(outbox.map((e) => [e.entity_id, e.status])).toEqual([

@@ -7,8 +7,11 @@ import licences from './en.licences.json'
 import labels from './en.labels.json'
 import scanner from './en.scanner.json'
 import photos from './en.photos.json'
+import inspections from './en.inspections.json'
+import rectification from './en.rectification.json'
+import rankings from './en.rankings.json'
 
-const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos }
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings }
 export default en
 
 

@@ -11,8 +11,11 @@ import licences from './zh-CN.licences.json'
 import labels from './zh-CN.labels.json'
 import scanner from './zh-CN.scanner.json'
 import photos from './zh-CN.photos.json'
+import inspections from './zh-CN.inspections.json'
+import rectification from './zh-CN.rectification.json'
+import rankings from './zh-CN.rankings.json'
 
-const zhCN = { ...core, assets, seals, licences, labels, scanner, photos }
+const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings }
 
 export type MessageSchema = typeof zhCN
 export default zhCN
