@@ -63,8 +63,9 @@ export async function createAsset(database: AdminFieldDb, input: AssetInput, now
   await commitWithOutbox(database, ['assets', 'asset_labels'], op, async () => {
     await assertNumberFree(database, input.number, input.id)
     await database.assets.add(row)
+    // The server gives an asset's first label the asset's id: the pulled row then replaces this one.
     await database.asset_labels.add({
-      id: crypto.randomUUID(),
+      id: input.id,
       token,
       asset_id: input.id,
       status: 'active',

@@ -61,10 +61,27 @@ export async function writeCustodyEvent(database: AdminFieldDb, event: CustodyEv
     updated_at: now,
   })
 
-  if (event.type === 'label_replaced') await replaceLabel(database, event, asset.label_token, now)
+  if (event.type === 'label_replaced') await replaceLabel(database, event, events, asset.label_token, now)
 }
 
-async function replaceLabel(database: AdminFieldDb, event: CustodyEventRow, previous: string | null, now: string): Promise<void> {
+/**
+ * The id the server gives a token's label row: the label an asset was created with has the
+ * asset's id, one issued by a label_replaced event that event's id (the first, if reissued).
+ * Using the same ids lets the pulled rows replace the device's instead of doubling them.
+ */
+export function serverLabelId(assetId: string, token: string, events: readonly CustodyEventRow[]): string {
+  const issuers = events.filter((e) => e.type === 'label_replaced' && e.payload.new_token === token)
+  issuers.sort((a, b) => Date.parse(a.device_time) - Date.parse(b.device_time) || (a.id < b.id ? -1 : 1))
+  return issuers[0]?.id ?? assetId
+}
+
+async function replaceLabel(
+  database: AdminFieldDb,
+  event: CustodyEventRow,
+  events: readonly CustodyEventRow[],
+  previous: string | null,
+  now: string,
+): Promise<void> {
   const newToken = String(event.payload.new_token ?? '')
   const oldToken = typeof event.payload.old_token === 'string' ? event.payload.old_token : previous
   const labels = await database.asset_labels.where('asset_id').equals(event.asset_id).toArray()
@@ -74,9 +91,13 @@ async function replaceLabel(database: AdminFieldDb, event: CustodyEventRow, prev
       await database.asset_labels.put({ ...l, status: 'replaced', replaced_at: event.device_time, updated_at: now })
     }
   }
-  if (!labels.some((l) => l.token === newToken)) {
+  const reused = labels.find((l) => l.token === newToken)
+  if (reused) {
+    // An old token put back in use keeps its row (and id), active again, as the server does.
+    if (reused.status !== 'active') await database.asset_labels.put({ ...reused, status: 'active', replaced_at: null, updated_at: now })
+  } else {
     const label: AssetLabelRow = {
-      id: crypto.randomUUID(),
+      id: serverLabelId(event.asset_id, newToken, events),
       token: newToken,
       asset_id: event.asset_id,
       status: 'active',
@@ -85,12 +106,15 @@ async function replaceLabel(database: AdminFieldDb, event: CustodyEventRow, prev
       updated_at: now,
       deleted_at: null,
     }
-    await database.asset_labels.add(label)
+    await database.asset_labels.put(label)
   }
-  // An old token with no label row (a pulled asset without its labels) still answers "replaced".
+  // An old token with no label row (a pulled asset without its labels) still answers "replaced",
+  // under the server's id for it; if that id already names another token, wait for the pull.
   if (oldToken && oldToken !== newToken && !labels.some((l) => l.token === oldToken)) {
+    const id = serverLabelId(event.asset_id, oldToken, events)
+    if (await database.asset_labels.get(id)) return
     await database.asset_labels.add({
-      id: crypto.randomUUID(),
+      id,
       token: oldToken,
       asset_id: event.asset_id,
       status: 'replaced',
