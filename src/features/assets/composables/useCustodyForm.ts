@@ -2,14 +2,15 @@
  * The fields an action sheet asks for, preset for the common case (condition good, due
  * tomorrow at this hour, location from the asset), and the event payload they make.
  */
-import { reactive } from 'vue'
+import { reactive, watch } from 'vue'
 import type { AssetRow } from '@/platform/db/rows'
+import { fromZonedInput, toZonedInput } from '@/shared/lib/zonedInput'
 import type { CustodyEventType } from '../domain/custodyEvents'
 import { newLabelToken } from '../domain/labelToken'
 
 export interface CustodyForm {
   person: string | null
-  /** `YYYY-MM-DDTHH:mm` from <input type=datetime-local>, device clock; '' = no due time. */
+  /** `YYYY-MM-DDTHH:mm` from <input type=datetime-local>, company time zone; '' = no due time. */
   due: string
   purpose: string
   condition: 'good' | 'worn' | 'damaged'
@@ -37,26 +38,22 @@ export const FIELDS_OF: Record<CustodyEventType, readonly (keyof CustodyForm)[]>
 /** Actions that take a photo (a hand-over or a finding worth showing). */
 export const PHOTO_ACTIONS: readonly CustodyEventType[] = ['check_out', 'check_in', 'audit_seen', 'report_damaged', 'back_from_repair']
 
-export function toLocalInput(d: Date): string {
-  const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000)
-  return local.toISOString().slice(0, 16)
-}
-
-/** A datetime-local value is device wall time; stored as UTC ISO. Invalid → the raw text (zod reports it). */
-export function fromLocalInput(value: string): string | null {
+/**
+ * A datetime-local value is wall time in the company zone (not the phone's), stored as UTC ISO.
+ * Empty → null; invalid → the raw text, so zod reports it under the field.
+ */
+export function dueFromInput(value: string, timeZone: string): string | null {
   if (!value) return null
-  const ms = Date.parse(value)
-  return Number.isNaN(ms) ? value : new Date(ms).toISOString()
+  return fromZonedInput(value, timeZone) ?? value
 }
 
 type FormAsset = Pick<AssetRow, 'kind' | 'details' | 'label_token'>
 
-function defaultDue(asset: FormAsset, now: Date): string {
-  // Uniforms are issued for good; everything else is due back tomorrow at this hour.
+/** Uniforms are issued for good; everything else is due back tomorrow at this hour, company time. */
+export function defaultDueInput(asset: Pick<AssetRow, 'kind'>, now: Date, timeZone: string): string {
   if (asset.kind === 'uniform') return ''
-  const d = new Date(now.getTime() + 24 * 3_600_000)
-  d.setMinutes(0, 0, 0)
-  return toLocalInput(d)
+  const tomorrow = toZonedInput(now.getTime() + 24 * 3_600_000, timeZone)
+  return `${tomorrow.slice(0, 14)}00`
 }
 
 function defaultLocation(asset: FormAsset): string {
@@ -64,10 +61,11 @@ function defaultLocation(asset: FormAsset): string {
   return String(d.cabinet ?? d.location ?? '')
 }
 
-export function useCustodyForm(asset: FormAsset, now = new Date()) {
+/** `timeZone`: the company's (the directory store's); due inputs are read and preset in it. */
+export function useCustodyForm(asset: FormAsset, timeZone: () => string, now = new Date()) {
   const form = reactive<CustodyForm>({
     person: null,
-    due: defaultDue(asset, now),
+    due: defaultDueInput(asset, now, timeZone()),
     purpose: '',
     condition: 'good',
     note: '',
@@ -76,13 +74,19 @@ export function useCustodyForm(asset: FormAsset, now = new Date()) {
     status: 'in_stock',
   })
 
+  // The company row may load after the sheet opens: move an untouched default to its zone.
+  watch(timeZone, (zone, previous) => {
+    if (form.due && form.due === defaultDueInput(asset, now, previous)) form.due = defaultDueInput(asset, now, zone)
+  })
+
   function payload(type: CustodyEventType, conflictIds: readonly string[]): Record<string, unknown> {
     const note = form.note || null
+    const due = () => dueFromInput(form.due, timeZone())
     switch (type) {
       case 'check_out':
-        return { to_person: form.person ?? '', due_at: fromLocalInput(form.due), purpose: form.purpose, condition: form.condition }
+        return { to_person: form.person ?? '', due_at: due(), purpose: form.purpose, condition: form.condition }
       case 'transfer':
-        return { to_person: form.person ?? '', due_at: fromLocalInput(form.due), note }
+        return { to_person: form.person ?? '', due_at: due(), note }
       case 'check_in':
       case 'back_from_repair':
         return { condition: form.condition, note }
@@ -92,7 +96,7 @@ export function useCustodyForm(asset: FormAsset, now = new Date()) {
         return { new_token: newLabelToken(), old_token: asset.label_token }
       case 'resolve_conflict': {
         const out = form.status === 'checked_out'
-        return { conflict_ids: [...conflictIds], status: form.status, holder_id: out ? form.person : null, due_at: out ? fromLocalInput(form.due) : null, note }
+        return { conflict_ids: [...conflictIds], status: form.status, holder_id: out ? form.person : null, due_at: out ? due() : null, note }
       }
       default:
         return { note }
