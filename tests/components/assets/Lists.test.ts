@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { getDb } from '@/platform/db'
 import demo from '@/platform/demo/demo-company.json'
-import { labelUrl } from '@/features/assets/domain/labelToken'
+import { labelUrl, newLabelToken } from '@/features/assets/domain/labelToken'
+import { recordCustodyEvents } from '@/features/assets/data/custodyRepository'
 import { useBatchStore } from '@/features/assets/stores/batch'
 import { mountAt, newSeal, until, user } from './support'
 
@@ -54,5 +55,39 @@ describe('batch store', () => {
     expect(result.ok).toBe(true)
     expect(batch.items).toHaveLength(0)
     for (const id of [a.id, b.id]) expect((await getDb().assets.get(id))?.holder_id).toBe(hire)
+  })
+
+  it('resolves as the Scan tab does: a replaced label lists its asset once, an unknown one is logged', async () => {
+    const seal = await newSeal()
+    const k = user('seal_keeper')
+    await mountAt('/holdings', k.id, k.roles).then((m) => (mounted = m.wrapper))
+    const batch = useBatchStore()
+    batch.clear()
+    const origin = 'https://app.example'
+    const oldToken = seal.label_token!
+    const newToken = newLabelToken()
+    const r = await recordCustodyEvents(getDb(), [{ asset: seal, type: 'label_replaced', payload: { new_token: newToken, old_token: oldToken } }], { person_id: k.id, roles: k.roles })
+    expect(r.ok).toBe(true)
+
+    // The old label finds its asset (listed, flagged for re-labelling), as on the Scan tab.
+    expect(await batch.add(labelUrl(origin, oldToken), origin)).toMatchObject({ kind: 'added', replaced: true, asset: { id: seal.id } })
+    expect((await batch.add(labelUrl(origin, newToken), origin)).kind).toBe('duplicate')
+    // Frames of both labels resolving at once: still listed once.
+    batch.clear()
+    const outcomes = await Promise.all([newToken, oldToken, newToken, oldToken].map((t) => batch.add(labelUrl(origin, t), origin)))
+    expect(outcomes.filter((o) => o.kind === 'added')).toHaveLength(1)
+    expect(batch.items.map((i) => i.id)).toEqual([seal.id])
+    expect(batch.isListed(labelUrl(origin, newToken))).toBe(true)
+
+    const unknown = labelUrl(origin, newLabelToken())
+    const before = await getDb().scan_log.count()
+    expect((await batch.add(unknown, origin)).kind).toBe('unknown')
+    const logged = await getDb().scan_log.orderBy('scanned_at').last()
+    expect(await getDb().scan_log.count()).toBe(before + 1)
+    expect(logged).toMatchObject({ text: unknown, result: 'unknown_label', user_id: k.id })
+    expect(batch.isListed(unknown)).toBe(false)
+
+    batch.remove(seal.id)
+    expect(batch.isListed(labelUrl(origin, newToken))).toBe(false)
   })
 })

@@ -1,25 +1,26 @@
 /**
  * Batch mode: labels scanned in a row build a list (repeats ignored), then one action for all of
- * them is written in ONE transaction: all recorded, or none.
+ * them is written in ONE transaction: all recorded, or none. Texts resolve as on the Scan tab
+ * (its resolveAndLog): a replaced label finds its asset, what finds nothing goes to scan_log.
  */
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { getDb } from '@/platform/db'
 import type { AssetRow } from '@/platform/db/rows'
 import { useSessionStore } from '@/features/auth'
-import { parseScannedCode } from '../domain/labelToken'
+import { resolveAndLog } from '@/features/scan'
 import type { CustodyEventType } from '../domain/custodyEvents'
-import { findAssetByNumber, findAssetByToken } from '../data/lookup'
 import { recordCustodyEvents, type CustodyRecordResult } from '../data/custodyRepository'
 
 export type BatchAction = Extract<CustodyEventType, 'check_out' | 'check_in' | 'audit_seen'>
 export const BATCH_ACTIONS: readonly BatchAction[] = ['check_out', 'check_in', 'audit_seen']
 
 export type AddOutcome =
-  | { kind: 'added'; asset: AssetRow }
+  /** `replaced`: found by a retired label; listed, and the keeper is told to re-label it. */
+  | { kind: 'added'; asset: AssetRow; replaced: boolean }
   | { kind: 'duplicate'; asset: AssetRow }
-  | { kind: 'replaced'; asset: AssetRow }
   | { kind: 'unknown' }
+  | { kind: 'badge' }
   | { kind: 'foreign' }
   | { kind: 'malformed' }
 
@@ -29,26 +30,38 @@ export const useBatchStore = defineStore('assets-batch', () => {
   const saving = ref(false)
   const ids = computed(() => new Set(items.value.map((a) => a.id)))
 
-  function push(asset: AssetRow): AddOutcome {
+  /** Texts that found a listed asset: the page's "already in the list" check for camera repeats. */
+  const listedBy = new Map<string, string>()
+
+  function push(text: string, asset: AssetRow, replaced: boolean): AddOutcome {
+    listedBy.set(text, asset.id)
+    // Checked after the await, synchronously: two quick scans of one label add it once.
     if (ids.value.has(asset.id)) return { kind: 'duplicate', asset }
     items.value = [asset, ...items.value]
-    return { kind: 'added', asset }
+    return { kind: 'added', asset, replaced }
   }
 
   /** A decoded QR or typed text → the asset appended, or why not. */
   async function add(text: string, origin: string = window.location.origin): Promise<AddOutcome> {
-    const parsed = parseScannedCode(text, [origin])
-    const db = getDb()
-    if (parsed.kind === 'foreign') return { kind: 'foreign' }
-    if (parsed.kind === 'malformed') return { kind: 'malformed' }
-    if (parsed.kind === 'number') {
-      const asset = await findAssetByNumber(db, parsed.number)
-      return asset ? push(asset) : { kind: 'unknown' }
+    const outcome = await resolveAndLog(getDb(), text, [origin], { userId: session.userId })
+    switch (outcome.kind) {
+      case 'asset':
+        return push(text, outcome.asset, false)
+      case 'replaced':
+        return push(text, outcome.asset, true)
+      case 'badge':
+      case 'foreign':
+      case 'malformed':
+        return { kind: outcome.kind }
+      default:
+        return { kind: 'unknown' }
     }
-    const found = await findAssetByToken(db, parsed.token)
-    if (found.kind === 'unknown') return found
-    // A replaced label is still that asset, but the keeper should re-label it: say so, do not add.
-    return found.kind === 'replaced' ? { kind: 'replaced', asset: found.asset } : push(found.asset)
+  }
+
+  /** True when `text` found an asset that is in the list now. */
+  function isListed(text: string): boolean {
+    const id = listedBy.get(text)
+    return id !== undefined && ids.value.has(id)
   }
 
   function remove(id: string): void {
@@ -57,6 +70,7 @@ export const useBatchStore = defineStore('assets-batch', () => {
 
   function clear(): void {
     items.value = []
+    listedBy.clear()
   }
 
   /** One event per listed asset, the same payload for each, in one transaction. */
@@ -76,5 +90,5 @@ export const useBatchStore = defineStore('assets-batch', () => {
     }
   }
 
-  return { items, saving, add, remove, clear, commit }
+  return { items, saving, add, isListed, remove, clear, commit }
 })

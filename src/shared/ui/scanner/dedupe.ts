@@ -1,29 +1,30 @@
 /**
- * Batch scanning sees the same label many times a second while it stays in view:
- * only a new text, or the same text after a quiet window, counts as a new scan.
+ * Batch scanning sees the same labels many times a second while they stay in view:
+ * only a new text, or a text after its own quiet window, counts as a new scan. Each text
+ * has its own window, so two labels in view together do not re-fire each other.
  */
 export const DEFAULT_DEDUPE_MS = 2000
 
 export interface Deduper {
-  /** True when `text` should be emitted now; records it as the last seen. */
+  /** True when `text` should be emitted now; records it as seen. */
   accept(text: string, nowMs?: number): boolean
   reset(): void
 }
 
 export function createDeduper(windowMs: number = DEFAULT_DEDUPE_MS): Deduper {
-  let lastText: string | null = null
-  let lastAt = -Infinity
+  const lastSeen = new Map<string, number>()
   return {
     accept(text, nowMs = Date.now()) {
-      const repeat = text === lastText && nowMs - lastAt < windowMs
+      const at = lastSeen.get(text)
+      const repeat = at !== undefined && nowMs - at < windowMs
+      // Forget texts out of view for a while: a long audit keeps the map small.
+      if (!repeat && lastSeen.size >= 64) for (const [k, t] of lastSeen) if (nowMs - t >= windowMs) lastSeen.delete(k)
       // Each sighting extends the window: a label held in view never re-fires.
-      lastAt = nowMs
-      lastText = text
+      lastSeen.set(text, nowMs)
       return !repeat
     },
     reset() {
-      lastText = null
-      lastAt = -Infinity
+      lastSeen.clear()
     },
   }
 }
