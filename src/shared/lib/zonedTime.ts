@@ -112,3 +112,89 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   if (a === null || b === null) throw new RangeError('invalid calendar date')
   return b - a
 }
+
+// --- weeks, months and fast grouping (checklists: due periods, rankings) ------------
+
+/** The calendar date of a day number (days since 1970-01-01): the inverse of `dayNumber`. */
+export function fromDayNumber(day: number): CalendarDate {
+  const d = new Date(day * 86_400_000)
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+}
+
+function requireDay(date: CalendarDate): number {
+  const n = dayNumber(date)
+  if (n === null) throw new RangeError('invalid calendar date')
+  return n
+}
+
+/** `date` plus `days` calendar days (negative goes back). Throws on an invalid date. */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromDayNumber(requireDay(date) + days)
+}
+
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: CalendarDate): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((requireDay(date) + 3) % 7) + 7) % 7) + 1
+}
+
+/**
+ * ISO 8601 week key `YYYY-Www` (weeks Monday–Sunday; week 1 holds the year's first
+ * Thursday), so 2024-12-30 is '2025-W01' and 2027-01-01 is '2026-W53'.
+ */
+export function isoWeekKey(date: CalendarDate): string {
+  const day = requireDay(date)
+  const thursday = day - isoWeekday(date) + 4
+  const year = new Date(thursday * 86_400_000).getUTCFullYear()
+  const week = Math.floor((thursday - Math.round(Date.UTC(year, 0, 1) / 86_400_000)) / 7) + 1
+  return `${pad(year, 4)}-W${pad(week)}`
+}
+
+const WEEK_RE = /^(\d{4})-W(\d{2})$/
+
+/** The Monday of an ISO week key; null for a malformed key or a week the year does not have. */
+export function isoWeekMonday(weekKey: string): CalendarDate | null {
+  const m = WEEK_RE.exec(weekKey)
+  if (!m) return null
+  const [year, week] = [Number(m[1]), Number(m[2])]
+  // Week 1 is the week holding 4 January.
+  const jan4 = Math.round(Date.UTC(year, 0, 4) / 86_400_000)
+  const jan4Weekday = ((((jan4 + 3) % 7) + 7) % 7) + 1
+  const monday = fromDayNumber(jan4 - jan4Weekday + 1 + (week - 1) * 7)
+  return week >= 1 && isoWeekKey(monday) === weekKey ? monday : null
+}
+
+/** The ISO week key (`YYYY-Www`) of an instant in a time zone. */
+export function calendarWeek(instant: Date | number | string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return isoWeekKey(calendarDate(instant, timeZone))
+}
+
+/** The last day of a calendar month `YYYY-MM`. Throws on a malformed month. */
+export function lastDayOfMonth(month: string): CalendarDate {
+  const m = /^(\d{4})-(\d{2})$/.exec(month)
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new RangeError('invalid calendar month')
+  // Day 0 of the next month is the last day of this one.
+  return fromDayNumber(Math.round(Date.UTC(Number(m[1]), Number(m[2]), 0) / 86_400_000))
+}
+
+const QUARTER_HOUR = 15 * 60_000
+
+/**
+ * A `calendarDate` for one zone that remembers each quarter hour it has seen: grouping
+ * thousands of rows by company day costs one Intl call per quarter hour, not per row.
+ * Sound because zone offsets (and so midnight) fall on quarter-hour boundaries.
+ */
+export function calendarDater(timeZone: string = DEFAULT_TIME_ZONE): (instant: Date | number | string) => CalendarDate {
+  const memo = new Map<number, CalendarDate>()
+  return (instant) => {
+    const ms = toEpochMs(instant)
+    if (Number.isNaN(ms)) throw new RangeError('invalid instant')
+    const bucket = Math.floor(ms / QUARTER_HOUR)
+    let date = memo.get(bucket)
+    if (date === undefined) {
+      date = calendarDate(bucket * QUARTER_HOUR, timeZone)
+      memo.set(bucket, date)
+    }
+    return date
+  }
+}
