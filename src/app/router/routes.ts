@@ -10,6 +10,9 @@ import { assetRoutes } from '@/features/assets'
 import { labelRoutes } from '@/features/labels'
 import { sealRoutes } from '@/features/seals'
 import { licenceRoutes } from '@/features/licences'
+import { rectificationRoutes } from '@/features/rectification'
+import { rankingRoutes } from '@/features/rankings'
+import { inspectionRoutes } from '@/features/inspections'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -21,6 +24,9 @@ export const routes: RouteRecordRaw[] = [
   ...labelRoutes,
   ...sealRoutes,
   ...licenceRoutes,
+  ...rectificationRoutes,
+  ...rankingRoutes,
+  ...inspectionRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

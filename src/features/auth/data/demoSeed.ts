@@ -9,6 +9,8 @@ import demo from '@/platform/demo/demo-company.json'
 import { DEMO_ASSETS_KEY, DEMO_TABLES, seedDemoAssets } from './demoAssets'
 
 export const DEMO_SEED_KEY = 'demo_seeded_at'
+/** Own flag for the checklists demo (areas + default templates): older devices get it once too. */
+export const DEMO_AREAS_KEY = 'demo_areas_seeded_at'
 
 export interface DemoUser {
   id: string
@@ -48,7 +50,9 @@ export async function seedDemoCompany(database: AdminFieldDb, now: Date = new Da
   const userRoles: UserRoleRow[] = demo.users.flatMap((u) =>
     u.roles.map((role, i) => ({ id: demoUserRoleId(u.id, i), user_id: u.id, role, site_id: null, ...base })),
   )
-  const tables = [database.company, database.sites, database.departments, database.profiles, database.user_roles, database.meta, ...DEMO_TABLES]
+  // The templates' texts load only while still to be seeded (a chunk of their own, not the entry's).
+  const areasSeed = (await getMeta<string>(database, DEMO_AREAS_KEY)) ? null : await import('./demoAreas')
+  const tables = [database.company, database.sites, database.departments, database.profiles, database.user_roles, database.meta, ...DEMO_TABLES, database.areas, database.checklist_templates]
   return database.transaction('rw', tables, async () => {
     let seeded = false
     if (!(await getMeta<string>(database, DEMO_SEED_KEY))) {
@@ -64,6 +68,11 @@ export async function seedDemoCompany(database: AdminFieldDb, now: Date = new Da
     if (!(await getMeta<string>(database, DEMO_ASSETS_KEY))) {
       await seedDemoAssets(database, now)
       await setMeta(database, DEMO_ASSETS_KEY, stamp)
+      seeded = true
+    }
+    if (areasSeed && !(await getMeta<string>(database, DEMO_AREAS_KEY))) {
+      await areasSeed.seedDemoAreas(database, now)
+      await setMeta(database, DEMO_AREAS_KEY, stamp)
       seeded = true
     }
     return seeded

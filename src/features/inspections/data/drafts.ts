@@ -1,0 +1,58 @@
+/**
+ * An inspection in progress, kept in the device's meta table (photos included, as Blobs) so a
+ * reload, a crash or a dead battery loses nothing typed. One draft per area; submit deletes it
+ * in the same transaction that writes the inspection.
+ */
+import { getMeta, setMeta, type AdminFieldDb } from '@/platform/db'
+import type { ProcessedPhoto } from '@/platform/photos'
+
+export interface DraftAnswer {
+  result: 'pass' | 'fail' | 'na' | 'points' | null
+  points: number | null
+  note: string
+  photos: ProcessedPhoto[]
+}
+
+export interface InspectionDraft {
+  /** The inspection's id, made when the draft starts (photos' owner id). */
+  id: string
+  area_id: string
+  template_id: string
+  inspector_id: string
+  via: 'scan' | 'list'
+  started_at: string
+  answers: Record<string, DraftAnswer>
+  updated_at: string
+}
+
+export const draftKey = (areaId: string): string => `inspection_draft:${areaId}`
+
+export function emptyAnswer(): DraftAnswer {
+  return { result: null, points: null, note: '', photos: [] }
+}
+
+export async function loadDraft(database: AdminFieldDb, areaId: string): Promise<InspectionDraft | undefined> {
+  return getMeta<InspectionDraft>(database, draftKey(areaId))
+}
+
+/** Stores a plain copy (no Vue proxies: IndexedDB cannot clone them). */
+export async function saveDraft(database: AdminFieldDb, draft: InspectionDraft): Promise<void> {
+  const answers: Record<string, DraftAnswer> = {}
+  for (const [k, a] of Object.entries(draft.answers)) answers[k] = { result: a.result, points: a.points, note: a.note, photos: a.photos.map((p) => ({ ...p, warnings: [...p.warnings], quality: { ...p.quality } })) }
+  await setMeta(database, draftKey(draft.area_id), { ...draft, answers, updated_at: new Date().toISOString() })
+}
+
+export async function discardDraft(database: AdminFieldDb, areaId: string): Promise<void> {
+  await database.meta.delete(draftKey(areaId))
+}
+
+/** Areas with a draft on this device (the "continue" list). */
+export async function draftAreaIds(database: AdminFieldDb): Promise<string[]> {
+  const keys = await database.meta.where('key').startsWith('inspection_draft:').primaryKeys()
+  return keys.map((k) => String(k).slice('inspection_draft:'.length))
+}
+
+/** True when the draft holds anything the inspector entered. */
+export function draftHasInput(draft: Pick<InspectionDraft, 'answers'>): boolean {
+  return Object.values(draft.answers).some((a) => a.result !== null || a.note.trim() !== '' || a.photos.length > 0)
+}
