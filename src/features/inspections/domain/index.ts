@@ -42,3 +42,25 @@ export {
   type ValidationResult,
 } from './scoring'
 export { DEFAULT_GRADING, DEFAULT_TEMPLATES, DEFAULT_TEMPLATE_IDS, GREENING_V1, SANITATION_V1, defaultTemplateRows } from './defaultTemplates'
+export {
+  ESCALATE_TO_ROLE,
+  RECTIFICATION_DUE_HOURS,
+  VERIFIER_ROLES,
+  allowedActions,
+  fixRectification,
+  isOverdue,
+  needsEscalation,
+  rectificationPayload,
+  rectificationsFor,
+  verifyRectification,
+  type Actor,
+  type AreaForRectification,
+  type FixInput,
+  type InspectionForRectification,
+  type Rectification,
+  type RectificationAction,
+  type RectificationStatus,
+  type Severity,
+  type TransitionResult,
+  type VerifyInput,
+} from './rectification'

@@ -1,0 +1,180 @@
+/**
+ * 整改: each failed item of a submitted inspection becomes a task for the area's
+ * responsible person (the tasks engine's deadline + escalation, DESIGN.md "Four engines").
+ * Ids are made on the device and sent with the inspection (payload `rectifications:
+ * [{ id, item_key }]`), so the server creates the same rows and a retry is idempotent.
+ */
+import { E, type InspectionErrorKey } from './fields'
+import { scoreInspection } from './scoring'
+import type { TemplateVersion } from './template'
+
+/** Hours from submission to the due time, by severity (the server uses the same). */
+export const RECTIFICATION_DUE_HOURS = { critical: 24, normal: 72 } as const
+
+/** Who hears about an overdue task (a role code, see features/auth ROLES). */
+export const ESCALATE_TO_ROLE = 'admin_head'
+
+/** Roles that verify a fix on the spot (close or reopen). */
+export const VERIFIER_ROLES: readonly string[] = ['inspector', 'admin_head']
+
+export type RectificationStatus = 'open' | 'fixed' | 'closed' | 'reopened'
+export type Severity = 'critical' | 'normal'
+
+/** The rectifications row (RectificationRow fits this exactly). */
+export interface Rectification {
+  id: string
+  inspection_id: string
+  area_id: string
+  item_key: string
+  item_text: string
+  assignee_id: string | null
+  severity: Severity
+  due_at: string
+  status: RectificationStatus
+  fix_note: string | null
+  fix_photo_ids: string[]
+  fixed_at: string | null
+  verified_by: string | null
+  verified_at: string | null
+  updated_at: string
+  deleted_at: string | null
+}
+
+export interface InspectionForRectification {
+  id: string
+  area_id: string
+  submitted_at: string
+  answers: unknown
+}
+
+export interface AreaForRectification {
+  responsible_id: string | null
+}
+
+/**
+ * The rows to create for a submitted inspection: one per failed item, in template order.
+ * `item_text` is the zh-CN text (the company's language; the UI can show the English
+ * one by looking up `item_key` in the inspection's template version).
+ */
+export function rectificationsFor(
+  inspection: InspectionForRectification,
+  template: TemplateVersion,
+  area: AreaForRectification,
+  newId: () => string,
+): Rectification[] {
+  const submitted = Date.parse(inspection.submitted_at)
+  if (Number.isNaN(submitted)) throw new RangeError('invalid submitted_at')
+  return scoreInspection(template, inspection.answers).failed_items.map((f) => {
+    const severity: Severity = f.critical ? 'critical' : 'normal'
+    return {
+      id: newId(),
+      inspection_id: inspection.id,
+      area_id: inspection.area_id,
+      item_key: f.key,
+      item_text: f.text_zh,
+      assignee_id: area.responsible_id,
+      severity,
+      due_at: new Date(submitted + RECTIFICATION_DUE_HOURS[severity] * 3_600_000).toISOString(),
+      status: 'open',
+      fix_note: null,
+      fix_photo_ids: [],
+      fixed_at: null,
+      verified_by: null,
+      verified_at: null,
+      updated_at: inspection.submitted_at,
+      deleted_at: null,
+    }
+  })
+}
+
+/** What inspection.submit carries so the server makes the same rows with the same ids. */
+export function rectificationPayload(rows: readonly Pick<Rectification, 'id' | 'item_key'>[]): { id: string; item_key: string }[] {
+  return rows.map((r) => ({ id: r.id, item_key: r.item_key }))
+}
+
+type Timed = Pick<Rectification, 'status' | 'due_at' | 'deleted_at'>
+
+/** Still waiting for the assignee (open or reopened) and past its due time. */
+export function isOverdue(rect: Timed, now: Date | number | string): boolean {
+  if (rect.deleted_at || (rect.status !== 'open' && rect.status !== 'reopened')) return false
+  const due = Date.parse(rect.due_at)
+  const at = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now)
+  return !Number.isNaN(due) && at > due
+}
+
+/** Overdue open/reopened tasks escalate to the admin head (ESCALATE_TO_ROLE). */
+export function needsEscalation(rect: Timed, now: Date | number | string): boolean {
+  return isOverdue(rect, now)
+}
+
+// --- transitions ------------------------------------------------------------------
+
+export interface Actor {
+  id: string
+  roles: readonly string[]
+}
+
+export type RectificationAction = 'fix' | 'close' | 'reopen'
+
+export type TransitionResult = { ok: true; row: Rectification } | { ok: false; error: InspectionErrorKey }
+
+function isVerifier(actor: Actor): boolean {
+  return actor.roles.some((r) => VERIFIER_ROLES.includes(r))
+}
+
+// The assignee fixes; an unassigned task (area without a responsible person) falls to the admin head.
+function mayFix(rect: Rectification, actor: Actor): boolean {
+  return rect.assignee_id === null ? actor.roles.includes(ESCALATE_TO_ROLE) : rect.assignee_id === actor.id
+}
+
+/** What this actor may do with the task now: the buttons to show. */
+export function allowedActions(rect: Rectification, actor: Actor): RectificationAction[] {
+  if (rect.deleted_at) return []
+  if (rect.status === 'open' || rect.status === 'reopened') return mayFix(rect, actor) ? ['fix'] : []
+  if (rect.status === 'fixed') return isVerifier(actor) ? ['close', 'reopen'] : []
+  return []
+}
+
+export interface FixInput {
+  actor: Actor
+  at: string
+  /** "After" photos: at least one. */
+  photo_ids: readonly string[]
+  note?: string | null
+}
+
+/** open/reopened → fixed, by the assignee, with at least one "after" photo. */
+export function fixRectification(rect: Rectification, input: FixInput): TransitionResult {
+  if (rect.deleted_at || (rect.status !== 'open' && rect.status !== 'reopened')) return { ok: false, error: E.badTransition }
+  if (!mayFix(rect, input.actor)) return { ok: false, error: E.notAssignee }
+  if (input.photo_ids.length === 0) return { ok: false, error: E.afterPhotoRequired }
+  const note = input.note?.trim() ?? ''
+  return {
+    ok: true,
+    row: {
+      ...rect,
+      status: 'fixed',
+      fix_note: note === '' ? null : note,
+      fix_photo_ids: [...input.photo_ids],
+      fixed_at: input.at,
+      updated_at: input.at,
+    },
+  }
+}
+
+export interface VerifyInput {
+  actor: Actor
+  at: string
+  outcome: 'close' | 'reopen'
+  /** A reopened task may get a new due time; by default it keeps its own. */
+  due_at?: string
+}
+
+/** fixed → closed or reopened, by an inspector (or the admin head) re-inspecting on the spot. */
+export function verifyRectification(rect: Rectification, input: VerifyInput): TransitionResult {
+  if (rect.deleted_at || rect.status !== 'fixed') return { ok: false, error: E.badTransition }
+  if (!isVerifier(input.actor)) return { ok: false, error: E.notInspector }
+  const base = { ...rect, verified_by: input.actor.id, verified_at: input.at, updated_at: input.at }
+  if (input.outcome === 'close') return { ok: true, row: { ...base, status: 'closed' } }
+  return { ok: true, row: { ...base, status: 'reopened', due_at: input.due_at ?? rect.due_at } }
+}
