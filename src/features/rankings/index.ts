@@ -1,0 +1,2 @@
+/** Public API of the rankings feature: rankings, rewards/penalties (卫生奖惩) and the template editor. */
+export { rankingRoutes } from './routes'

@@ -1,0 +1,26 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { vi } from 'vitest'
+import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router'
+import { useSessionStore } from '@/features/auth'
+import { appPlugins } from '../support/mountApp'
+
+/** Mounts `routes` at `path`, signed in as `userId` with `roles`. */
+export async function mountAt(path: string, routes: RouteRecordRaw[], userId: string, roles: string[]) {
+  const { plugins } = appPlugins()
+  const session = useSessionStore()
+  session.$patch({ userId, grants: roles.map((role) => ({ role: role as never, siteId: null })), identityLoaded: true })
+  const router = createRouter({ history: createMemoryHistory(), routes: [...routes, { path: '/', name: 'home', component: { template: '<div />' } }] })
+  await router.push(path)
+  const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [...plugins, router] }, attachTo: document.body })
+  return { wrapper, router }
+}
+
+export async function until(check: () => void | Promise<void>) {
+  await vi.waitFor(
+    async () => {
+      await flushPromises()
+      await check()
+    },
+    { timeout: 3000 },
+  )
+}
