@@ -64,3 +64,20 @@ export {
   type TransitionResult,
   type VerifyInput,
 } from './rectification'
+export {
+  DAILY_DEADLINE,
+  DEADLINE_TIME,
+  FREQUENCIES,
+  MONTHLY_DEADLINE,
+  WEEKLY_DEADLINE,
+  deadlineDate,
+  dueAreas,
+  periodDeadline,
+  periodKey,
+  type AreaForDue,
+  type DoneRecord,
+  type DueAreas,
+  type DueEntry,
+  type DueStatus,
+  type Frequency,
+} from './due'
