@@ -48,7 +48,7 @@ describe('RectificationTaskPage', () => {
     const row = await getDb().rectifications.get(task.id)
     expect(row).toMatchObject({ status: 'fixed', fix_note: '已拖干' })
     expect(row!.fix_photo_ids).toHaveLength(1)
-    const ops = await getDb().outbox.where('entity_id').anyOf(task.id, row!.fix_photo_ids[0]!).toArray()
+    const ops = (await getDb().outbox.toArray()).filter((o) => o.payload.rectification_id === task.id || o.entity_id === row!.fix_photo_ids[0])
     expect(ops.map((o) => o.kind).sort()).toEqual(['photo.register', 'rectification.fix'])
     expect(w.find('[data-testid=rect-status]').text()).toBe('待复查')
     expect(w.find('[data-testid=pending-tag]').exists()).toBe(true)

@@ -18,15 +18,15 @@ beforeEach(() => {
 describe('fixing a rectification', () => {
   it('refuses without an "after" photo and writes nothing', async () => {
     const { task } = await seedTask(db)
-    const r = await fixRectification(db, { id: task.id, actorId: CLEANER, note: '已拖干', photos: [] }, NOW)
-    expect(r).toEqual({ ok: false, error: 'photoRequired' })
+    const r = await fixRectification(db, { id: task.id, actorId: CLEANER, roles: ['cleaner'], note: '已拖干', photos: [] }, NOW)
+    expect(r).toEqual({ ok: false, error: 'afterPhotoRequired' })
     expect(await db.rectifications.get(task.id)).toMatchObject({ status: 'open' })
     expect(await db.outbox.count()).toBe(0)
   })
 
   it('refuses someone who is not the assignee', async () => {
     const { task } = await seedTask(db)
-    const r = await fixRectification(db, { id: task.id, actorId: INSPECTOR, note: '', photos: [fakePhoto()] }, NOW)
+    const r = await fixRectification(db, { id: task.id, actorId: INSPECTOR, roles: ['inspector'], note: '', photos: [fakePhoto()] }, NOW)
     expect(r).toEqual({ ok: false, error: 'notAssignee' })
     expect(await db.outbox.count()).toBe(0)
   })
@@ -34,7 +34,7 @@ describe('fixing a rectification', () => {
   it('writes the row, the photo and the ops (fix first, then photo.register) in one transaction', async () => {
     const { task } = await seedTask(db)
     const photo = fakePhoto()
-    const r = await fixRectification(db, { id: task.id, actorId: CLEANER, note: '  已拖干并放置防滑垫 ', photos: [photo] }, NOW)
+    const r = await fixRectification(db, { id: task.id, actorId: CLEANER, roles: ['cleaner'], note: '  已拖干并放置防滑垫 ', photos: [photo] }, NOW)
     expect(r.ok).toBe(true)
     expect(await db.rectifications.get(task.id)).toMatchObject({
       status: 'fixed', fix_note: '已拖干并放置防滑垫', fix_photo_ids: [photo.id], fixed_at: NOW.toISOString(),
@@ -43,10 +43,12 @@ describe('fixing a rectification', () => {
     expect(await db.photo_blobs.get(photo.id)).toBeTruthy()
     const ops = await db.outbox.orderBy('seq').toArray()
     expect(ops.map((o) => o.kind)).toEqual(['rectification.fix', 'photo.register'])
-    expect(ops[0]).toMatchObject({ entity_table: 'rectifications', entity_id: task.id })
+    // The act's own id travels as entity_id (idempotent re-push); the task is marked through `related`.
+    expect(ops[0]).toMatchObject({ entity_table: 'rectification_events', related: [`rectifications:${task.id}`] })
+    expect(ops[0]!.entity_id).not.toBe(task.id)
     expect(ops[0]!.payload).toEqual({ rectification_id: task.id, note: '已拖干并放置防滑垫', photo_ids: [photo.id] })
     expect(ops[1]!.payload).toMatchObject({ id: photo.id, owner_table: 'rectifications', owner_id: task.id })
-    expect(await pendingEntityIds(db)).toEqual(new Set([task.id, photo.id]))
+    expect(await pendingEntityIds(db)).toEqual(new Set([ops[0]!.entity_id, task.id, photo.id]))
   })
 
   it('rolls everything back when the transaction fails half-way', async () => {
@@ -55,7 +57,7 @@ describe('fixing a rectification', () => {
     // The outbox write fails after the row and the photo were put: all of it must go.
     const add = db.outbox.add.bind(db.outbox)
     db.outbox.add = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.outbox.add
-    await expect(fixRectification(db, { id: task.id, actorId: CLEANER, note: '', photos: [photo] }, NOW)).rejects.toThrow('disk full')
+    await expect(fixRectification(db, { id: task.id, actorId: CLEANER, roles: ['cleaner'], note: '', photos: [photo] }, NOW)).rejects.toThrow('disk full')
     db.outbox.add = add
     expect(await db.rectifications.get(task.id)).toMatchObject({ status: 'open', fix_photo_ids: [] })
     expect(await db.photos.get(photo.id)).toBeUndefined()
@@ -64,8 +66,8 @@ describe('fixing a rectification', () => {
 
   it('a reopened task can be fixed again; a fixed one cannot', async () => {
     const { rows } = await seedTask(db, { status: 'reopened' }, { status: 'fixed' })
-    expect((await fixRectification(db, { id: rows[0]!.id, actorId: CLEANER, note: '', photos: [fakePhoto()] }, NOW)).ok).toBe(true)
-    expect(await fixRectification(db, { id: rows[1]!.id, actorId: CLEANER, note: '', photos: [fakePhoto()] }, NOW)).toEqual({ ok: false, error: 'badTransition' })
+    expect((await fixRectification(db, { id: rows[0]!.id, actorId: CLEANER, roles: ['cleaner'], note: '', photos: [fakePhoto()] }, NOW)).ok).toBe(true)
+    expect(await fixRectification(db, { id: rows[1]!.id, actorId: CLEANER, roles: ['cleaner'], note: '', photos: [fakePhoto()] }, NOW)).toEqual({ ok: false, error: 'badTransition' })
   })
 })
 
@@ -115,7 +117,7 @@ describe('lists', () => {
 
   it('escalation: only unfixed tasks past their due time, for the admin head', async () => {
     const { rows } = await seedTask(db, { due_at: '2026-03-05T00:00:00.000Z' }, { due_at: '2026-02-20T00:00:00.000Z' })
-    const list = escalated(await unfixedTasks(db), NOW.getTime(), 'Asia/Shanghai')
+    const list = escalated(await unfixedTasks(db), NOW.getTime())
     expect(list.map((r) => r.id)).toEqual([rows[1]!.id])
   })
 

@@ -1,8 +1,7 @@
-/** Which unfixed tasks the admin head must see (escalation), most overdue first. */
+/** Which unfixed tasks the admin head must see (the domain's needsEscalation), most overdue first. */
 import type { RectificationRow } from '@/platform/db/rows'
+import { needsEscalation } from '@/features/inspections/domain'
 
-/** Placeholder rule until the inspections domain's needsEscalation lands: overdue at all. */
-export function escalated(rows: readonly RectificationRow[], now: number, timeZone: string): RectificationRow[] {
-  void timeZone
-  return rows.filter((r) => Date.parse(r.due_at) < now)
+export function escalated(rows: readonly RectificationRow[], now: number): RectificationRow[] {
+  return rows.filter((r) => needsEscalation(r, now)).sort((a, b) => a.due_at.localeCompare(b.due_at))
 }

@@ -1,43 +1,66 @@
 /**
  * Who may do what to a rectification, as error codes the UI translates
- * (`rectification.errors.<code>`). Pure: the repository passes the current row.
+ * (`rectification.errors.<code>`). The transitions themselves are the inspections domain's
+ * (fixRectification / verifyRectification); this adds the form's own rules (note length,
+ * a note when sending back) and maps the domain's keys to this feature's codes.
  */
 import type { RectificationRow } from '@/platform/db/rows'
+import {
+  VERIFIER_ROLES,
+  allowedActions,
+  fixRectification,
+  verifyRectification,
+  type InspectionErrorKey,
+  type TransitionResult,
+} from '@/features/inspections/domain'
 
 export type VerifyDecision = 'closed' | 'reopened'
-export type RectError = 'notFound' | 'notAssignee' | 'notInspector' | 'badTransition' | 'photoRequired' | 'noteRequired' | 'tooLong'
+export type RectError = 'notFound' | 'notAssignee' | 'notInspector' | 'badTransition' | 'afterPhotoRequired' | 'noteRequired' | 'tooLong' | 'invalid'
 
-/** Roles that verify on the spot (close or reopen). */
-export const VERIFY_ROLES = ['inspector', 'admin_head'] as const
 /** Roles that see the escalated (long overdue) list. */
 export const ESCALATION_ROLES = ['admin_head'] as const
+export const VERIFY_ROLES = VERIFIER_ROLES
 export const NOTE_MAX = 500
 
-export const canVerify = (roles: readonly string[]): boolean => roles.some((r) => (VERIFY_ROLES as readonly string[]).includes(r))
+export const canVerify = (roles: readonly string[]): boolean => roles.some((r) => VERIFIER_ROLES.includes(r))
 export const seesEscalations = (roles: readonly string[]): boolean => roles.some((r) => (ESCALATION_ROLES as readonly string[]).includes(r))
-export const isFixable = (r: Pick<RectificationRow, 'status'>): boolean => r.status === 'open' || r.status === 'reopened'
 
-export function checkFix(
-  row: RectificationRow | undefined,
-  input: { actorId: string; note: string; photoCount: number },
-): RectError | null {
-  if (!row || row.deleted_at !== null) return 'notFound'
-  if (row.assignee_id !== input.actorId) return 'notAssignee'
-  if (!isFixable(row)) return 'badTransition'
-  if (input.photoCount < 1) return 'photoRequired'
-  if (input.note.length > NOTE_MAX) return 'tooLong'
-  return null
+const CODES: Partial<Record<InspectionErrorKey, RectError>> = {
+  'inspections.errors.notAssignee': 'notAssignee',
+  'inspections.errors.notInspector': 'notInspector',
+  'inspections.errors.badTransition': 'badTransition',
+  'inspections.errors.afterPhotoRequired': 'afterPhotoRequired',
 }
 
-export function checkVerify(
+type Outcome = { ok: true; row: RectificationRow } | { ok: false; error: RectError }
+
+function outcome(r: TransitionResult): Outcome {
+  return r.ok ? { ok: true, row: r.row } : { ok: false, error: CODES[r.error] ?? 'invalid' }
+}
+
+/** The buttons the page shows for this person. */
+export function actionsFor(row: RectificationRow, actorId: string | null, roles: readonly string[]) {
+  return actorId ? allowedActions(row, { id: actorId, roles }) : []
+}
+
+export function fixed(
   row: RectificationRow | undefined,
-  input: { roles: readonly string[]; decision: VerifyDecision; note: string },
-): RectError | null {
-  if (!row || row.deleted_at !== null) return 'notFound'
-  if (!canVerify(input.roles)) return 'notInspector'
-  if (row.status !== 'fixed') return 'badTransition'
+  input: { actorId: string; roles: readonly string[]; note: string; photoIds: string[]; at: string },
+): Outcome {
+  if (!row || row.deleted_at !== null) return { ok: false, error: 'notFound' }
+  if (input.note.length > NOTE_MAX) return { ok: false, error: 'tooLong' }
+  return outcome(fixRectification(row, { actor: { id: input.actorId, roles: input.roles }, at: input.at, photo_ids: input.photoIds, note: input.note }))
+}
+
+export function verified(
+  row: RectificationRow | undefined,
+  input: { actorId: string; roles: readonly string[]; decision: VerifyDecision; note: string; at: string },
+): Outcome {
+  if (!row || row.deleted_at !== null) return { ok: false, error: 'notFound' }
+  const result = outcome(verifyRectification(row, { actor: { id: input.actorId, roles: input.roles }, at: input.at, outcome: input.decision === 'closed' ? 'close' : 'reopen' }))
+  if (!result.ok) return result
   // Sending it back must say what is still wrong; closing may be silent.
-  if (input.decision === 'reopened' && input.note.length === 0) return 'noteRequired'
-  if (input.note.length > NOTE_MAX) return 'tooLong'
-  return null
+  if (input.decision === 'reopened' && input.note.length === 0) return { ok: false, error: 'noteRequired' }
+  if (input.note.length > NOTE_MAX) return { ok: false, error: 'tooLong' }
+  return result
 }

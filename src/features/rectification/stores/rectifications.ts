@@ -77,7 +77,7 @@ export const useRectificationStore = defineStore('rectification-lists', () => {
     const own = (r: RectificationRow) => (lists.value.inspectors.get(r.inspection_id) === me ? 0 : 1)
     return [...lists.value.toVerify].sort((a, b) => own(a) - own(b))
   })
-  const escalated = computed(() => escalatedOf(lists.value.unfixed, now.value, lists.value.timeZone))
+  const escalated = computed(() => escalatedOf(lists.value.unfixed, now.value))
   const overdueMine = computed(() => mine.value.filter((r) => Date.parse(r.due_at) < now.value))
 
   const areaOf = (r: RectificationRow): AreaRow | null => lists.value.areas.get(r.area_id) ?? null
