@@ -177,23 +177,49 @@ export function lastDayOfMonth(month: string): CalendarDate {
   return fromDayNumber(Math.round(Date.UTC(Number(m[1]), Number(m[2]), 0) / 86_400_000))
 }
 
+const DAY_MS = 86_400_000
 const QUARTER_HOUR = 15 * 60_000
 
+/** Zone offset (wall clock − UTC) at an instant, in ms. */
+function offsetAt(ms: number, timeZone: string): number {
+  const p = zonedParts(ms, timeZone)
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000
+}
+
 /**
- * A `calendarDate` for one zone that remembers each quarter hour it has seen: grouping
- * thousands of rows by company day costs one Intl call per quarter hour, not per row.
- * Sound because zone offsets (and so midnight) fall on quarter-hour boundaries.
+ * A `calendarDate` for one zone, for grouping thousands of rows by company day: it
+ * asks Intl for the zone's offset twice per UTC day (start and end) and, when the two
+ * agree (every day but a DST change), dates the rest by arithmetic. On a changing day
+ * it memoises per quarter hour, sound because offsets change on quarter-hour boundaries.
  */
 export function calendarDater(timeZone: string = DEFAULT_TIME_ZONE): (instant: Date | number | string) => CalendarDate {
-  const memo = new Map<number, CalendarDate>()
+  const dayOffset = new Map<number, number | null>()
+  const dates = new Map<number, CalendarDate>()
+  const quarters = new Map<number, CalendarDate>()
   return (instant) => {
     const ms = toEpochMs(instant)
     if (Number.isNaN(ms)) throw new RangeError('invalid instant')
-    const bucket = Math.floor(ms / QUARTER_HOUR)
-    let date = memo.get(bucket)
+    const utcDay = Math.floor(ms / DAY_MS)
+    let offset = dayOffset.get(utcDay)
+    if (offset === undefined) {
+      const first = offsetAt(utcDay * DAY_MS, timeZone)
+      offset = first === offsetAt(utcDay * DAY_MS + DAY_MS - 1000, timeZone) ? first : null
+      dayOffset.set(utcDay, offset)
+    }
+    if (offset === null) {
+      const bucket = Math.floor(ms / QUARTER_HOUR)
+      let date = quarters.get(bucket)
+      if (date === undefined) {
+        date = calendarDate(bucket * QUARTER_HOUR, timeZone)
+        quarters.set(bucket, date)
+      }
+      return date
+    }
+    const localDay = Math.floor((ms + offset) / DAY_MS)
+    let date = dates.get(localDay)
     if (date === undefined) {
-      date = calendarDate(bucket * QUARTER_HOUR, timeZone)
-      memo.set(bucket, date)
+      date = fromDayNumber(localDay)
+      dates.set(localDay, date)
     }
     return date
   }

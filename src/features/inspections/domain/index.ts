@@ -81,3 +81,16 @@ export {
   type DueStatus,
   type Frequency,
 } from './due'
+export {
+  SUBJECT_TYPES,
+  computeRankings,
+  periodKeys,
+  periodKindOf,
+  type AreaForRanking,
+  type InspectionForRanking,
+  type PeriodKind,
+  type PeriodRanking,
+  type RankRow,
+  type Rankings,
+  type SubjectType,
+} from './rankings'
