@@ -1,33 +1,55 @@
 /** Reads for printing labels and showing badges. Plain Table API; no writes here. */
 import type { AdminFieldDb } from '@/platform/db'
-import type { AssetRow } from '@/platform/db/rows'
+import type { AreaRow, AssetRow } from '@/platform/db/rows'
 
+/** Anything with a QR label: an asset or an area. The card prints the QR, number, name and kind. */
 export interface PrintLabel {
   id: string
-  kind: string
+  /** What is printed as the number: the asset number, or where an area is (building · floor). */
   number: string
   name: string
-  /** Null: the asset has no label yet (nothing to print). */
+  /** i18n key of the kind line (`assets.kinds.seal`, `inspections.areaTypes.washroom`). */
+  kindKey: string
+  /** Null: no label yet (nothing to print). */
   token: string | null
 }
 
-function toLabel(a: AssetRow): PrintLabel {
-  return { id: a.id, kind: a.kind, number: a.number, name: a.name, token: a.label_token }
+/** Picker tabs: the asset kinds, plus areas. */
+export const AREA_LABELS = 'area'
+
+function fromAsset(a: AssetRow): PrintLabel {
+  return { id: a.id, kindKey: `assets.kinds.${a.kind}`, number: a.number, name: a.name, token: a.label_token }
 }
 
-/** The assets named in `?ids=`, in the order given; unknown ids are skipped. */
+function fromArea(a: AreaRow): PrintLabel {
+  return { id: a.id, kindKey: `inspections.areaTypes.${a.area_type}`, number: [a.building, a.floor].filter(Boolean).join(' · ') || '—', name: a.name, token: a.label_token }
+}
+
+/** The assets or areas named in `?ids=`, in the order given; unknown ids are skipped. */
 export async function loadLabels(database: AdminFieldDb, ids: readonly string[]): Promise<PrintLabel[]> {
-  const rows = await database.assets.bulkGet([...ids])
-  return rows.filter((r): r is AssetRow => !!r && r.deleted_at === null).map(toLabel)
+  const [assets, areas] = await Promise.all([database.assets.bulkGet([...ids]), database.areas.bulkGet([...ids])])
+  return ids.flatMap((_, i) => {
+    const asset = assets[i]
+    if (asset && asset.deleted_at === null) return [fromAsset(asset)]
+    const area = areas[i]
+    return area && area.deleted_at === null ? [fromArea(area)] : []
+  })
 }
 
-/** Assets of one kind, by number: the picker's list. */
+/** Assets of one kind by number, or every area by place: the picker's list. */
 export async function loadLabelsOfKind(database: AdminFieldDb, kind: string): Promise<PrintLabel[]> {
+  if (kind === AREA_LABELS) {
+    const areas = await database.areas.toArray()
+    return areas
+      .filter((a) => a.deleted_at === null)
+      .map(fromArea)
+      .sort((a, b) => `${a.number}${a.name}`.localeCompare(`${b.number}${b.name}`))
+  }
   const rows = await database.assets.where('kind').equals(kind).toArray()
   return rows
     .filter((r) => r.deleted_at === null && r.status !== 'retired')
     .sort((a, b) => a.number.localeCompare(b.number))
-    .map(toLabel)
+    .map(fromAsset)
 }
 
 export interface BadgePerson {

@@ -5,14 +5,16 @@
  * is worth investigating: not yet synced, or not ours), never thrown.
  */
 import type { AdminFieldDb } from '@/platform/db'
-import type { AssetRow, ScanLogRow } from '@/platform/db/rows'
+import type { AreaRow, AssetRow, ScanLogRow } from '@/platform/db/rows'
 import { findAssetByNumber, findAssetByToken } from '@/features/assets'
+import { findAreaByToken } from '@/features/inspections'
 // The pure parser only: the domain barrel would bring zod into the scan chunk.
 import { parseScannedCode, type MalformedReason } from '@/features/assets/domain/labelToken'
 import { parseBadgeCode } from '@/features/labels'
 
 export type ScanOutcome =
   | { kind: 'asset'; asset: AssetRow }
+  | { kind: 'area'; area: AreaRow }
   | { kind: 'replaced'; asset: AssetRow }
   | { kind: 'unknown'; token: string }
   | { kind: 'unknown_number'; number: string }
@@ -46,7 +48,10 @@ export async function resolveScanText(database: AdminFieldDb, text: string, allo
   switch (parsed.kind) {
     case 'token': {
       const found = await findAssetByToken(database, parsed.token)
-      return found.kind === 'unknown' ? { kind: 'unknown', token: parsed.token } : found
+      if (found.kind !== 'unknown') return found
+      // Area labels use the same token format: an unknown asset token may be an area's.
+      const area = await findAreaByToken(database, parsed.token)
+      return area ? { kind: 'area', area } : { kind: 'unknown', token: parsed.token }
     }
     case 'number': {
       const asset = await findAssetByNumber(database, parsed.number)
