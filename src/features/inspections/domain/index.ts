@@ -94,3 +94,14 @@ export {
   type Rankings,
   type SubjectType,
 } from './rankings'
+export {
+  SUBJECT_TYPE_ZH,
+  evaluateRules,
+  ledgerCsv,
+  ledgerKey,
+  unpublished,
+  type LedgerDraft,
+  type LedgerNames,
+  type RewardRule,
+  type RuleKind,
+} from './rewards'
