@@ -7,6 +7,83 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
   public: {
     Tables: {
+      areas: {
+        Row: {
+          area_type: string;
+          building: string;
+          created_at: string;
+          deleted_at: string | null;
+          department_id: string | null;
+          floor: string;
+          frequency: string;
+          id: string;
+          label_token: string | null;
+          name: string;
+          responsible_id: string | null;
+          row_xid: unknown;
+          site_id: string;
+          template_code: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          area_type: string;
+          building?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          department_id?: string | null;
+          floor?: string;
+          frequency: string;
+          id: string;
+          label_token?: string | null;
+          name: string;
+          responsible_id?: string | null;
+          row_xid?: unknown;
+          site_id: string;
+          template_code: string;
+          updated_at?: string;
+        };
+        Update: {
+          area_type?: string;
+          building?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          department_id?: string | null;
+          floor?: string;
+          frequency?: string;
+          id?: string;
+          label_token?: string | null;
+          name?: string;
+          responsible_id?: string | null;
+          row_xid?: unknown;
+          site_id?: string;
+          template_code?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "areas_department_id_fkey";
+            columns: ["department_id"];
+            isOneToOne: false;
+            referencedRelation: "departments";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "areas_responsible_id_fkey";
+            columns: ["responsible_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "areas_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       asset_labels: {
         Row: {
           asset_id: string;
@@ -174,6 +251,132 @@ export type Database = {
         };
         Relationships: [];
       };
+      checklist_templates: {
+        Row: {
+          active: boolean;
+          code: string;
+          created_at: string;
+          deleted_at: string | null;
+          grading: NonNullable<Json>;
+          id: string;
+          name_en: string;
+          name_zh: string;
+          row_xid: unknown;
+          sections: NonNullable<Json>;
+          updated_at: string;
+          version: number;
+        };
+        ComputedFields: never;
+        Insert: {
+          active?: boolean;
+          code: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          grading: NonNullable<Json>;
+          id: string;
+          name_en: string;
+          name_zh: string;
+          row_xid?: unknown;
+          sections: NonNullable<Json>;
+          updated_at?: string;
+          version: number;
+        };
+        Update: {
+          active?: boolean;
+          code?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          grading?: NonNullable<Json>;
+          id?: string;
+          name_en?: string;
+          name_zh?: string;
+          row_xid?: unknown;
+          sections?: NonNullable<Json>;
+          updated_at?: string;
+          version?: number;
+        };
+        Relationships: [];
+      };
+      cleaning_rounds: {
+        Row: {
+          area_id: string;
+          cleaner_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          done_at: string;
+          id: string;
+          note: string | null;
+          photo_ids: string[];
+          review_comment: string | null;
+          review_score: number | null;
+          review_status: string;
+          reviewed_at: string | null;
+          reviewed_by: string | null;
+          row_xid: unknown;
+          updated_at: string;
+          via: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          area_id: string;
+          cleaner_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          done_at: string;
+          id: string;
+          note?: string | null;
+          photo_ids: string[];
+          review_comment?: string | null;
+          review_score?: number | null;
+          review_status?: string;
+          reviewed_at?: string | null;
+          reviewed_by?: string | null;
+          row_xid?: unknown;
+          updated_at?: string;
+          via: string;
+        };
+        Update: {
+          area_id?: string;
+          cleaner_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          done_at?: string;
+          id?: string;
+          note?: string | null;
+          photo_ids?: string[];
+          review_comment?: string | null;
+          review_score?: number | null;
+          review_status?: string;
+          reviewed_at?: string | null;
+          reviewed_by?: string | null;
+          row_xid?: unknown;
+          updated_at?: string;
+          via?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "cleaning_rounds_area_id_fkey";
+            columns: ["area_id"];
+            isOneToOne: false;
+            referencedRelation: "areas";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "cleaning_rounds_cleaner_id_fkey";
+            columns: ["cleaner_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "cleaning_rounds_reviewed_by_fkey";
+            columns: ["reviewed_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       company: {
         Row: {
           created_at: string;
@@ -311,6 +514,156 @@ export type Database = {
           },
         ];
       };
+      inspections: {
+        Row: {
+          answers: NonNullable<Json>;
+          area_id: string;
+          created_at: string;
+          critical_failed: boolean;
+          deleted_at: string | null;
+          grade: string | null;
+          id: string;
+          inspector_id: string;
+          row_xid: unknown;
+          score: number | null;
+          server_grade: string | null;
+          server_score: number | null;
+          started_at: string;
+          submitted_at: string;
+          template_id: string;
+          updated_at: string;
+          via: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          answers: NonNullable<Json>;
+          area_id: string;
+          created_at?: string;
+          critical_failed: boolean;
+          deleted_at?: string | null;
+          grade?: string | null;
+          id: string;
+          inspector_id: string;
+          row_xid?: unknown;
+          score?: number | null;
+          server_grade?: string | null;
+          server_score?: number | null;
+          started_at: string;
+          submitted_at: string;
+          template_id: string;
+          updated_at?: string;
+          via: string;
+        };
+        Update: {
+          answers?: NonNullable<Json>;
+          area_id?: string;
+          created_at?: string;
+          critical_failed?: boolean;
+          deleted_at?: string | null;
+          grade?: string | null;
+          id?: string;
+          inspector_id?: string;
+          row_xid?: unknown;
+          score?: number | null;
+          server_grade?: string | null;
+          server_score?: number | null;
+          started_at?: string;
+          submitted_at?: string;
+          template_id?: string;
+          updated_at?: string;
+          via?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "inspections_area_id_fkey";
+            columns: ["area_id"];
+            isOneToOne: false;
+            referencedRelation: "areas";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "inspections_inspector_id_fkey";
+            columns: ["inspector_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "inspections_template_id_fkey";
+            columns: ["template_id"];
+            isOneToOne: false;
+            referencedRelation: "checklist_templates";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      ledger_entries: {
+        Row: {
+          created_at: string;
+          deleted_at: string | null;
+          id: string;
+          inspection_ids: string[];
+          period_key: string;
+          points: number;
+          published_at: string;
+          published_by: string;
+          row_xid: unknown;
+          rule_id: string;
+          subject_id: string;
+          subject_type: string;
+          updated_at: string;
+          value: number | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          deleted_at?: string | null;
+          id: string;
+          inspection_ids?: string[];
+          period_key: string;
+          points: number;
+          published_at?: string;
+          published_by: string;
+          row_xid?: unknown;
+          rule_id: string;
+          subject_id: string;
+          subject_type: string;
+          updated_at?: string;
+          value?: number | null;
+        };
+        Update: {
+          created_at?: string;
+          deleted_at?: string | null;
+          id?: string;
+          inspection_ids?: string[];
+          period_key?: string;
+          points?: number;
+          published_at?: string;
+          published_by?: string;
+          row_xid?: unknown;
+          rule_id?: string;
+          subject_id?: string;
+          subject_type?: string;
+          updated_at?: string;
+          value?: number | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "ledger_entries_published_by_fkey";
+            columns: ["published_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "ledger_entries_rule_id_fkey";
+            columns: ["rule_id"];
+            isOneToOne: false;
+            referencedRelation: "reward_rules";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       photos: {
         Row: {
           bytes: number;
@@ -419,6 +772,258 @@ export type Database = {
             columns: ["site_id"];
             isOneToOne: false;
             referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      rectification_events: {
+        Row: {
+          actor_id: string;
+          created_at: string;
+          decision: string | null;
+          device_time: string;
+          flagged: boolean;
+          id: string;
+          note: string | null;
+          photo_ids: string[];
+          rectification_id: string;
+          server_time: string;
+          type: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          actor_id: string;
+          created_at?: string;
+          decision?: string | null;
+          device_time: string;
+          flagged?: boolean;
+          id: string;
+          note?: string | null;
+          photo_ids?: string[];
+          rectification_id: string;
+          server_time?: string;
+          type: string;
+        };
+        Update: {
+          actor_id?: string;
+          created_at?: string;
+          decision?: string | null;
+          device_time?: string;
+          flagged?: boolean;
+          id?: string;
+          note?: string | null;
+          photo_ids?: string[];
+          rectification_id?: string;
+          server_time?: string;
+          type?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "rectification_events_actor_id_fkey";
+            columns: ["actor_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "rectification_events_rectification_id_fkey";
+            columns: ["rectification_id"];
+            isOneToOne: false;
+            referencedRelation: "rectifications";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      rectifications: {
+        Row: {
+          area_id: string;
+          assignee_id: string | null;
+          created_at: string;
+          deleted_at: string | null;
+          due_at: string;
+          fix_note: string | null;
+          fix_photo_ids: string[];
+          fixed_at: string | null;
+          id: string;
+          inspection_id: string;
+          item_key: string;
+          item_text: string;
+          row_xid: unknown;
+          severity: string;
+          status: string;
+          updated_at: string;
+          verified_at: string | null;
+          verified_by: string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          area_id: string;
+          assignee_id?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          due_at: string;
+          fix_note?: string | null;
+          fix_photo_ids?: string[];
+          fixed_at?: string | null;
+          id: string;
+          inspection_id: string;
+          item_key: string;
+          item_text: string;
+          row_xid?: unknown;
+          severity: string;
+          status?: string;
+          updated_at?: string;
+          verified_at?: string | null;
+          verified_by?: string | null;
+        };
+        Update: {
+          area_id?: string;
+          assignee_id?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          due_at?: string;
+          fix_note?: string | null;
+          fix_photo_ids?: string[];
+          fixed_at?: string | null;
+          id?: string;
+          inspection_id?: string;
+          item_key?: string;
+          item_text?: string;
+          row_xid?: unknown;
+          severity?: string;
+          status?: string;
+          updated_at?: string;
+          verified_at?: string | null;
+          verified_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "rectifications_area_id_fkey";
+            columns: ["area_id"];
+            isOneToOne: false;
+            referencedRelation: "areas";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "rectifications_assignee_id_fkey";
+            columns: ["assignee_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "rectifications_inspection_id_fkey";
+            columns: ["inspection_id"];
+            isOneToOne: false;
+            referencedRelation: "inspections";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "rectifications_verified_by_fkey";
+            columns: ["verified_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      reward_rules: {
+        Row: {
+          active: boolean;
+          created_at: string;
+          deleted_at: string | null;
+          id: string;
+          kind: string;
+          name: string;
+          period: string;
+          points: number;
+          rank_n: number | null;
+          row_xid: unknown;
+          scope: string;
+          threshold: number | null;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          active?: boolean;
+          created_at?: string;
+          deleted_at?: string | null;
+          id: string;
+          kind: string;
+          name: string;
+          period: string;
+          points: number;
+          rank_n?: number | null;
+          row_xid?: unknown;
+          scope: string;
+          threshold?: number | null;
+          updated_at?: string;
+        };
+        Update: {
+          active?: boolean;
+          created_at?: string;
+          deleted_at?: string | null;
+          id?: string;
+          kind?: string;
+          name?: string;
+          period?: string;
+          points?: number;
+          rank_n?: number | null;
+          row_xid?: unknown;
+          scope?: string;
+          threshold?: number | null;
+          updated_at?: string;
+        };
+        Relationships: [];
+      };
+      round_reviews: {
+        Row: {
+          comment: string | null;
+          created_at: string;
+          decision: string;
+          id: string;
+          reviewed_at: string;
+          reviewer_id: string;
+          round_id: string;
+          score: number;
+          server_time: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          comment?: string | null;
+          created_at?: string;
+          decision: string;
+          id: string;
+          reviewed_at: string;
+          reviewer_id: string;
+          round_id: string;
+          score: number;
+          server_time?: string;
+        };
+        Update: {
+          comment?: string | null;
+          created_at?: string;
+          decision?: string;
+          id?: string;
+          reviewed_at?: string;
+          reviewer_id?: string;
+          round_id?: string;
+          score?: number;
+          server_time?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "round_reviews_reviewer_id_fkey";
+            columns: ["reviewer_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "round_reviews_round_id_fkey";
+            columns: ["round_id"];
+            isOneToOne: false;
+            referencedRelation: "cleaning_rounds";
             referencedColumns: ["id"];
           },
         ];
