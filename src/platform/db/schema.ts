@@ -1,4 +1,5 @@
 import Dexie, { type Table, type Transaction } from 'dexie'
+import { assetIndexMiddleware, type AssetIndexRow } from './assetIndex'
 import type {
   AreaRow,
   ChecklistTemplateRow,
@@ -109,6 +110,25 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   }
 }
 
+/**
+ * v4: the custody indexes. assets.conflict_flag (0/1, kept by assetIndexMiddleware) lets keepers'
+ * conflict lists read only flagged rows; asset_index holds the registry snapshot and its token.
+ */
+export const SCHEMA_V4 = {
+  assets: 'id, kind, status, holder_id, site_id, label_token, number, due_at, [kind+status], conflict_flag',
+  asset_index: 'key',
+} as const
+
+/** Flags the conflicts a v3 device already holds (writes after this go through the middleware). */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  await tx
+    .table<AssetRow & { conflict_flag?: 0 | 1 }, string>('assets')
+    .toCollection()
+    .modify((a) => {
+      a.conflict_flag = a.has_conflict ? 1 : 0
+    })
+}
+
 /** v5: the checklists engine (v4 is reserved for the custody indexes). */
 export const SCHEMA_V5 = {
   areas: 'id, site_id, responsible_id, label_token, department_id',
@@ -136,6 +156,7 @@ export class AdminFieldDb extends Dexie {
   declare custody_events: Table<CustodyEventRow, string>
   declare seal_usages: Table<SealUsageRow, string>
   declare scan_log: Table<ScanLogRow, string>
+  declare asset_index: Table<AssetIndexRow, string>
   declare areas: Table<AreaRow, string>
   declare checklist_templates: Table<ChecklistTemplateRow, string>
   declare inspections: Table<InspectionRow, string>
@@ -146,9 +167,11 @@ export class AdminFieldDb extends Dexie {
 
   constructor(name = 'adminfield') {
     super(name)
+    this.use(assetIndexMiddleware)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4)
     this.version(5).stores(SCHEMA_V5)
   }
 }

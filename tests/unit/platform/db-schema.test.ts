@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { Blob as NodeBlob } from 'node:buffer'
-import { AdminFieldDb, SCHEMA_V1, getMeta, observe, setMeta } from '@/platform/db'
+import { AdminFieldDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, getMeta, observe, setMeta } from '@/platform/db'
 import { buildOp } from '@/platform/sync'
 import { dept, freshDb } from './helpers'
 
@@ -62,6 +62,44 @@ describe('AdminFieldDb schema', () => {
     expect(stored?.uploaded_at).toBeNull()
     expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(bytes)
     expect(await current.departments.where('[site_id+code]').equals([dept('d1').site_id, 'd1']).count()).toBe(1)
+  })
+
+  it('upgrades a v3 device to the custody indexes (v4), keeping its outbox and photo_blobs', async () => {
+    const name = `upgrade-v3-${Math.random()}`
+    const v3 = new Dexie(name)
+    v3.version(1).stores(SCHEMA_V1)
+    v3.version(2).stores(SCHEMA_V2)
+    v3.version(3).stores(SCHEMA_V3)
+    const op = buildOp('custody.record', 'custody_events', 'e1', { asset_id: 'a1' })
+    await v3.table('outbox').add(op)
+    const bytes = new Uint8Array([9, 8, 7])
+    await v3.table('photo_blobs').put({
+      id: 'p1',
+      blob: new NodeBlob([bytes], { type: 'image/jpeg' }) as unknown as Blob,
+      thumb: null,
+      uploaded_at: null,
+      attempts: 0,
+      next_attempt_at: 0,
+      last_error: null,
+    })
+    const asset = (id: string, kind: string, has_conflict: boolean) => ({ id, kind, number: id, name: id, status: 'checked_out', site_id: 's1', has_conflict, deleted_at: null })
+    await v3.table('assets').bulkPut([asset('a1', 'seal', true), asset('a2', 'seal', false), asset('a3', 'vehicle', true)])
+    v3.close()
+
+    const current = new AdminFieldDb(name)
+    opened.push(current)
+    await current.open()
+    expect(current.verno).toBe(5)
+    expect((await current.outbox.toArray()).map((e) => [e.op_id, e.status])).toEqual([[op.op_id, 'pending']])
+    const blob = await current.photo_blobs.get('p1')
+    expect(blob?.uploaded_at).toBeNull()
+    expect(new Uint8Array(await blob!.blob.arrayBuffer())).toEqual(bytes)
+    // The conflicts the device held are indexed; later writes keep the flag in step.
+    expect((await current.assets.where('conflict_flag').equals(1).primaryKeys()).sort()).toEqual(['a1', 'a3'])
+    await current.assets.update('a1', { has_conflict: false })
+    await current.assets.put({ ...(await current.assets.get('a2'))!, has_conflict: true })
+    expect((await current.assets.where('conflict_flag').equals(1).primaryKeys()).sort()).toEqual(['a2', 'a3'])
+    expect(await current.asset_index.get('gen')).toBeDefined()
   })
 
   it('stores meta values', async () => {

@@ -14,10 +14,12 @@ export async function assetsWithDue(database: AdminFieldDb): Promise<AssetRow[]>
 }
 
 /**
- * Assets with an open conflict among the given kinds. A boolean has no index, so this reads the
- * kinds' rows through the kind index (a fast getAll per kind) and filters: only keepers ask.
+ * Assets with an open conflict among the given kinds, through the conflict_flag index (0/1 kept
+ * beside the boolean by the db layer): reads only the flagged rows, a handful.
  */
 export async function assetsInConflict(database: AdminFieldDb, kinds: readonly string[]): Promise<AssetRow[]> {
-  const perKind = await Promise.all(kinds.map((k) => database.assets.where('kind').equals(k).toArray()))
-  return live(perKind.flat().filter((a) => a.has_conflict === true))
+  if (kinds.length === 0) return []
+  const wanted = new Set(kinds)
+  const flagged = await database.assets.where('conflict_flag').equals(1).toArray()
+  return live(flagged.filter((a) => a.has_conflict === true && wanted.has(a.kind)))
 }
