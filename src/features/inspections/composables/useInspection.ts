@@ -102,7 +102,7 @@ export function useInspection() {
     saving.value = true
     try {
       await flush()
-      const result = await submitInspection(getDb(), { draft: draft.value, template: template.value, area: area.value, timeZone: timeZone.value })
+      const result = await submitInspection(getDb(), { draft: draft.value, template: template.value, area: area.value })
       submitted.value = true
       return { ok: true, result }
     } finally {

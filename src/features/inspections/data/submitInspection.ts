@@ -10,7 +10,7 @@ import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from 
 import { scoreInspection, type Answer, type ScoreResult } from '../domain/scoring'
 import type { TemplateVersion } from '../domain/template'
 import { draftKey, type InspectionDraft } from './drafts'
-import { buildRectifications } from './rectificationRows'
+import { buildRectifications, rectificationPayload } from './rectificationRows'
 
 export class InspectionInvalidError extends Error {
   constructor(readonly score: ScoreResult) {
@@ -43,7 +43,7 @@ export interface SubmitResult {
 
 export async function submitInspection(
   database: AdminFieldDb,
-  args: { draft: InspectionDraft; template: TemplateVersion; area: AreaRow; timeZone: string },
+  args: { draft: InspectionDraft; template: TemplateVersion; area: AreaRow },
   now = new Date(),
 ): Promise<SubmitResult> {
   const { draft, template, area } = args
@@ -68,7 +68,7 @@ export async function submitInspection(
     updated_at: stamp,
     deleted_at: null,
   }
-  const rectifications = buildRectifications({ template, answers, score, inspection, area, now, timeZone: args.timeZone })
+  const rectifications = buildRectifications(inspection, template, area)
   const photos: ProcessedPhoto[] = Object.values(draft.answers).flatMap((a) => a.photos)
   const owner = { table: 'inspections', id: inspection.id, takenBy: draft.inspector_id }
   const op = buildOp(
@@ -86,7 +86,7 @@ export async function submitInspection(
       score: inspection.score,
       grade: inspection.grade,
       critical_failed: inspection.critical_failed,
-      rectifications: rectifications.map((r) => ({ id: r.id, item_key: r.item_key })),
+      rectifications: rectificationPayload(rectifications),
     },
     now,
   )

@@ -1,0 +1,116 @@
+import '../support/vantCss'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { getDb } from '@/platform/db'
+import demo from '@/platform/demo/demo-company.json'
+import { seedDemoCompany } from '@/features/auth/data/demoSeed'
+import { useSessionStore } from '@/features/auth'
+import InspectPage from '@/features/inspections/pages/InspectPage.vue'
+import { PhotoCapture } from '@/shared/ui/photos'
+import { SANITATION_V1 } from '@/features/inspections/domain/defaultTemplates'
+import { allItems } from '@/features/inspections/domain/template'
+import { appPlugins } from '../support/mountApp'
+import { fakePhoto } from '../../unit/photos/support'
+
+const AREA = demo.areas.find((a) => a.template_code === 'sanitation')!
+const INSPECTOR = demo.users.find((u) => u.roles.includes('inspector'))!
+const ITEMS = allItems(SANITATION_V1)
+const CRITICAL = ITEMS.find((i) => i.critical && i.photo_on_fail)!
+
+const wrappers: VueWrapper[] = []
+afterEach(async () => {
+  wrappers.splice(0).forEach((w) => w.unmount())
+  await getDb().meta.where('key').startsWith('inspection_draft:').delete()
+})
+
+async function mountPage() {
+  await seedDemoCompany(getDb())
+  const { plugins } = appPlugins()
+  useSessionStore().userId = INSPECTOR.id
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/inspect/:areaId', name: 'inspect', component: InspectPage },
+      { path: '/inspections/:id', name: 'inspectionResult', component: { template: '<div data-testid="result-stub" />' } },
+      { path: '/inspect', name: 'inspectStart', component: { template: '<div />' } },
+    ],
+  })
+  await router.push(`/inspect/${AREA.id}?via=scan`)
+  const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [...plugins, router] }, attachTo: document.body })
+  wrappers.push(wrapper)
+  await vi.waitFor(async () => {
+    await flushPromises()
+    expect(wrapper.find('[data-testid=inspect-page]').attributes('data-status')).toBe('ready')
+  })
+  return { wrapper, router }
+}
+
+const item = (w: VueWrapper, key: string) => w.find(`[data-testid=checklist-item][data-item-key="${key}"]`)
+const percent = (w: VueWrapper) => w.find('[data-testid=running-score]').attributes('data-percent')
+
+async function answerAll(w: VueWrapper): Promise<void> {
+  for (const i of ITEMS) {
+    const el = item(w, i.key)
+    if (i.mode === 'pass_fail') await el.find('[data-testid=answer-pass]').trigger('click')
+    else await el.find('[data-testid=answer-points-set]').trigger('click')
+  }
+  await flushPromises()
+}
+
+describe('InspectPage', () => {
+  it('shows the latest template with the running score, which updates as items are answered', async () => {
+    const { wrapper } = await mountPage()
+    expect(wrapper.findAll('[data-testid=checklist-item]')).toHaveLength(ITEMS.length)
+    expect(wrapper.find('[data-testid=inspect-via]').attributes('data-via')).toBe('scan')
+    expect(percent(wrapper)).toBe('')
+    await item(wrapper, ITEMS[0]!.key).find('[data-testid=answer-pass]').trigger('click')
+    await flushPromises()
+    expect(percent(wrapper)).toBe('100')
+    const failable = ITEMS.find((i) => i.mode === 'pass_fail' && !i.critical && i.key !== ITEMS[0]!.key)!
+    await item(wrapper, failable.key).find('[data-testid=answer-fail]').trigger('click')
+    await flushPromises()
+    expect(Number(percent(wrapper))).toBeLessThan(100)
+    expect(wrapper.find('[data-testid=running-score]').text()).toContain('2')
+  })
+
+  it('a critical fail shows the banner; its required photo blocks submit with the item marked, then it submits', async () => {
+    const { wrapper, router } = await mountPage()
+    await answerAll(wrapper)
+    await item(wrapper, CRITICAL.key).find('[data-testid=answer-fail]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid=critical-banner]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid=running-score]').attributes('data-critical')).toBe('true')
+
+    const before = await getDb().outbox.count()
+    await wrapper.find('[data-testid=inspect-submit]').trigger('click')
+    await flushPromises()
+    const issue = item(wrapper, CRITICAL.key).find('[data-testid=item-issue]')
+    expect(issue.attributes('data-issue')).toBe('inspections.errors.photoRequired')
+    expect(issue.text()).toBe('不合格须拍照')
+    expect(await getDb().outbox.count()).toBe(before)
+    expect(router.currentRoute.value.name).toBe('inspect')
+
+    // The photo arrives (as PhotoCapture emits it): the critical fail itself blocks nothing.
+    const capture = item(wrapper, CRITICAL.key).findComponent(PhotoCapture)
+    capture.vm.$emit('update:modelValue', [fakePhoto()])
+    await flushPromises()
+    await wrapper.find('[data-testid=inspect-submit]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('inspectionResult'))
+    const saved = await getDb().inspections.get(String(router.currentRoute.value.params.id))
+    expect(saved).toMatchObject({ area_id: AREA.id, critical_failed: true, via: 'scan' })
+    expect(await getDb().rectifications.where('inspection_id').equals(saved!.id).count()).toBe(1)
+  })
+
+  it('blocks submit while items are unanswered and keeps the answers in a draft', async () => {
+    const { wrapper } = await mountPage()
+    await item(wrapper, ITEMS[0]!.key).find('[data-testid=answer-pass]').trigger('click')
+    await wrapper.find('[data-testid=inspect-submit]').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid=item-issue]').length).toBe(ITEMS.length - 1)
+    await vi.waitFor(async () => {
+      const draft = await getDb().meta.get(`inspection_draft:${AREA.id}`)
+      expect((draft?.value as { answers: Record<string, { result: string }> })?.answers[ITEMS[0]!.key]?.result).toBe('pass')
+    })
+  })
+})
