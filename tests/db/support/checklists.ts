@@ -110,7 +110,7 @@ export async function makeUser(db: TestDb, role: string, site: string | null, na
 }
 
 /** One op as the user; its device_time can be set (acts are ordered by it). */
-export async function act(db: TestDb, user: string, kind: string, payload: Record<string, unknown>, deviceTime?: string, id = randomUUID()) {
+export async function act(db: TestDb, user: string, kind: string, payload: Record<string, unknown>, deviceTime?: string, id: string = randomUUID()) {
   const [r] = await push(db, user, [makeOp(kind, id, payload, deviceTime ? { device_time: deviceTime } : {})])
   if (!r) throw new Error('no result')
   return { ...r, id }
