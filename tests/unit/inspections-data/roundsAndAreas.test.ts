@@ -40,7 +40,9 @@ describe('cleaning rounds', () => {
     expect(await pendingRounds(db)).toEqual([])
     const ops = await db.outbox.orderBy('seq').toArray()
     expect(ops.map((o) => o.kind)).toEqual(['round.record', 'photo.register', 'round.review'])
-    expect(ops[2]!.payload).toEqual({ id: round.id, review_status: 'sent_back', review_score: 55, review_comment: '角落没扫' })
+    expect(ops[2]!.payload).toEqual({ round_id: round.id, score: 55, decision: 'sent_back', comment: '角落没扫' })
+    expect(ops[2]!.entity_id).not.toBe(round.id)
+    expect(ops[2]!.related).toEqual([`cleaning_rounds:${round.id}`])
     // A round sent back does not count: the area is to be cleaned again.
     expect((await roundDue(db, CLEANER, NOW, 'Asia/Shanghai')).done).toEqual([])
   })

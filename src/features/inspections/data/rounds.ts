@@ -4,7 +4,7 @@
  */
 import type { AdminFieldDb } from '@/platform/db'
 import type { CleaningRoundRow } from '@/platform/db/rows'
-import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
+import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
 
 export class RoundPhotoRequiredError extends Error {
@@ -77,7 +77,11 @@ export async function reviewRound(database: AdminFieldDb, roundId: string, revie
   if (!Number.isInteger(review.score) || review.score < 0 || review.score > 100) throw new InvalidReviewError()
   const stamp = now.toISOString()
   const comment = review.comment?.trim() || null
-  const op = buildOp('round.review', 'cleaning_rounds', roundId, { id: roundId, review_status: review.status, review_score: review.score, review_comment: comment }, now)
+  // Each review is its own fact on the server (round_reviews, keyed by a device-made id); the
+  // round's review_* columns are derived from it, so the round stays "not synced" until it settles.
+  const reviewId = crypto.randomUUID()
+  const op = buildOp('round.review', 'round_reviews', reviewId, { round_id: roundId, score: review.score, decision: review.status, comment }, now)
+  op.related = [entityKey('cleaning_rounds', roundId)]
   let saved: CleaningRoundRow | undefined
   await commitWithOutbox(database, ['cleaning_rounds'], op, async () => {
     const current = await database.cleaning_rounds.get(roundId)
