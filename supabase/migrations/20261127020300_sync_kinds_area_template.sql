@@ -3,6 +3,7 @@
 -- area.upsert, entity_id = the area's id:
 --   { site_id, building?, floor?, name, area_type, responsible_id?, department_id?,
 --     frequency, template_code, label_token?, id?: entity_id }
+-- label_token absent or null keeps the area's token; a new one replaces it.
 -- The admin head (site-scoped heads at both ends of a move) only.
 create function private.sync_apply_area_upsert(p_entity_id uuid, p_payload jsonb)
 returns jsonb
@@ -88,7 +89,9 @@ begin
     set site_id = excluded.site_id, building = excluded.building, floor = excluded.floor, name = excluded.name,
         area_type = excluded.area_type, responsible_id = excluded.responsible_id,
         department_id = excluded.department_id, frequency = excluded.frequency,
-        template_code = excluded.template_code, label_token = excluded.label_token, deleted_at = null;
+        template_code = excluded.template_code,
+        -- No token in the payload keeps the printed one (an edit form need not resend it).
+        label_token = coalesce(excluded.label_token, areas.label_token), deleted_at = null;
   return '{}'::jsonb;
 end;
 $$;
