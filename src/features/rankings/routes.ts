@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { RANKING_READ_ROLES } from './domain/access'
+import { LEDGER_READ_ROLES, RANKING_READ_ROLES, REWARD_EDIT_ROLES } from './domain/access'
 
 export const rankingRoutes: RouteRecordRaw[] = [
   {
@@ -7,5 +7,29 @@ export const rankingRoutes: RouteRecordRaw[] = [
     name: 'rankings',
     component: () => import('./pages/RankingsPage.vue'),
     meta: { titleKey: 'rankings.titles.rankings', roles: RANKING_READ_ROLES },
+  },
+  {
+    path: '/rewards/ledger',
+    name: 'ledger',
+    component: () => import('./pages/LedgerPage.vue'),
+    meta: { titleKey: 'rankings.titles.ledger', roles: LEDGER_READ_ROLES },
+  },
+  {
+    path: '/rewards/rules',
+    name: 'rewardRules',
+    component: () => import('./pages/RewardRulesPage.vue'),
+    meta: { titleKey: 'rankings.titles.rules', roles: REWARD_EDIT_ROLES },
+  },
+  {
+    path: '/rewards/rules/new',
+    name: 'rewardRuleNew',
+    component: () => import('./pages/RuleEditPage.vue'),
+    meta: { titleKey: 'rankings.titles.ruleEdit', roles: REWARD_EDIT_ROLES },
+  },
+  {
+    path: '/rewards/rules/:id',
+    name: 'rewardRule',
+    component: () => import('./pages/RuleEditPage.vue'),
+    meta: { titleKey: 'rankings.titles.ruleEdit', roles: REWARD_EDIT_ROLES },
   },
 ]
