@@ -1,6 +1,13 @@
 import Dexie, { type Table, type Transaction } from 'dexie'
 import { assetIndexMiddleware, type AssetIndexRow } from './assetIndex'
 import type {
+  TripRow,
+  FuelLogRow,
+  VehicleCheckRow,
+  MaintenanceRequestRow,
+  AccidentRow,
+  RenewalRuleRow,
+  VehicleStateRow,
   AreaRow,
   ChecklistTemplateRow,
   CleaningRoundRow,
@@ -140,6 +147,17 @@ export const SCHEMA_V5 = {
   ledger_entries: 'id, period_key, rule_id, subject_id',
 } as const
 
+/** v6: vehicles and drivers. */
+export const SCHEMA_V6 = {
+  trips: 'id, vehicle_id, driver_id, started_at, [vehicle_id+started_at]',
+  fuel_logs: 'id, vehicle_id, driver_id, filled_at, status, [vehicle_id+filled_at]',
+  vehicle_checks: 'id, vehicle_id, driver_id, submitted_at',
+  maintenance_requests: 'id, vehicle_id, status, requested_at',
+  accidents: 'id, vehicle_id, driver_id, status, occurred_at',
+  renewal_rules: 'id, vehicle_id, kind',
+  vehicle_states: 'id',
+} as const
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -164,6 +182,13 @@ export class AdminFieldDb extends Dexie {
   declare rectifications: Table<RectificationRow, string>
   declare reward_rules: Table<RewardRuleRow, string>
   declare ledger_entries: Table<LedgerEntryRow, string>
+  declare trips: Table<TripRow, string>
+  declare fuel_logs: Table<FuelLogRow, string>
+  declare vehicle_checks: Table<VehicleCheckRow, string>
+  declare maintenance_requests: Table<MaintenanceRequestRow, string>
+  declare accidents: Table<AccidentRow, string>
+  declare renewal_rules: Table<RenewalRuleRow, string>
+  declare vehicle_states: Table<VehicleStateRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -173,5 +198,6 @@ export class AdminFieldDb extends Dexie {
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4)
     this.version(5).stores(SCHEMA_V5)
+    this.version(6).stores(SCHEMA_V6)
   }
 }

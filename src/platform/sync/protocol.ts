@@ -24,6 +24,16 @@ export const OP_KINDS = [
   'rectification.verify',
   'reward_rule.upsert',
   'ledger.publish',
+  // vehicles and drivers: trips, fuel, pre-trip checks, maintenance, accidents, renewals
+  'trip.start',
+  'trip.end',
+  'fuel.record',
+  'vehicle_check.submit',
+  'maintenance.request',
+  'maintenance.update',
+  'accident.report',
+  'accident.update',
+  'renewal_rule.upsert',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -76,6 +86,13 @@ export const SYNCED_TABLES = [
   'rectifications',
   'reward_rules',
   'ledger_entries',
+  'trips',
+  'fuel_logs',
+  'vehicle_checks',
+  'maintenance_requests',
+  'accidents',
+  'renewal_rules',
+  'vehicle_states',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

@@ -10,8 +10,9 @@ import photos from './en.photos.json'
 import inspections from './en.inspections.json'
 import rectification from './en.rectification.json'
 import rankings from './en.rankings.json'
+import vehicles from './en.vehicles.json'
 
-const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings }
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles }
 export default en
 
 

@@ -14,8 +14,9 @@ import photos from './zh-CN.photos.json'
 import inspections from './zh-CN.inspections.json'
 import rectification from './zh-CN.rectification.json'
 import rankings from './zh-CN.rankings.json'
+import vehicles from './zh-CN.vehicles.json'
 
-const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings }
+const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles }
 
 export type MessageSchema = typeof zhCN
 export default zhCN
