@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { LEDGER_READ_ROLES, RANKING_READ_ROLES, REWARD_EDIT_ROLES } from './domain/access'
+import { LEDGER_READ_ROLES, RANKING_READ_ROLES, REWARD_EDIT_ROLES, TEMPLATE_EDIT_ROLES } from './domain/access'
 
 export const rankingRoutes: RouteRecordRaw[] = [
   {
@@ -31,5 +31,17 @@ export const rankingRoutes: RouteRecordRaw[] = [
     name: 'rewardRule',
     component: () => import('./pages/RuleEditPage.vue'),
     meta: { titleKey: 'rankings.titles.ruleEdit', roles: REWARD_EDIT_ROLES },
+  },
+  {
+    path: '/templates',
+    name: 'templates',
+    component: () => import('./pages/TemplatesPage.vue'),
+    meta: { titleKey: 'rankings.titles.templates', roles: TEMPLATE_EDIT_ROLES },
+  },
+  {
+    path: '/templates/:id/edit',
+    name: 'templateEdit',
+    component: () => import('./pages/TemplateEditPage.vue'),
+    meta: { titleKey: 'rankings.titles.templateEdit', roles: TEMPLATE_EDIT_ROLES },
   },
 ]
