@@ -1,6 +1,5 @@
 /** Public API of the rectification feature (整改): the assignee's tasks, verification, escalation. */
 export { rectificationRoutes } from './routes'
-export { VERIFY_ROLES, ESCALATION_ROLES, canVerify, seesEscalations } from './domain/rules'
 /** Home and Work widgets, loaded lazily so the first screen does not carry them. */
 export const loadRectificationTodo = () => import('./components/RectificationTodo.vue')
 export const loadRectificationWork = () => import('./components/RectificationWork.vue')

@@ -5,14 +5,9 @@
  * a note when sending back) and maps the domain's keys to this feature's codes.
  */
 import type { RectificationRow } from '@/platform/db/rows'
-import {
-  VERIFIER_ROLES,
-  allowedActions,
-  fixRectification,
-  verifyRectification,
-  type InspectionErrorKey,
-  type TransitionResult,
-} from '@/features/inspections/domain'
+// The modules themselves, not the domain index: Home's chunk need not carry templates and rewards.
+import type { InspectionErrorKey } from '@/features/inspections/domain/fields'
+import { VERIFIER_ROLES, allowedActions, fixRectification, verifyRectification, type TransitionResult } from '@/features/inspections/domain/rectification'
 
 export type VerifyDecision = 'closed' | 'reopened'
 export type RectError = 'notFound' | 'notAssignee' | 'notInspector' | 'badTransition' | 'afterPhotoRequired' | 'noteRequired' | 'tooLong' | 'invalid'
