@@ -1,16 +1,4 @@
-/** Saves a Blob as a file through an <a download>: works offline, no server round trip. */
-export function downloadBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  a.rel = 'noopener'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  // Revoke later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+export { downloadBlob } from '@/shared/lib/download'
 
 /** `用印登记-2026-03.csv` (the month in the company zone). */
 export function registerFileName(month: string): string {
