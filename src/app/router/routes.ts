@@ -13,6 +13,7 @@ import { licenceRoutes } from '@/features/licences'
 import { rectificationRoutes } from '@/features/rectification'
 import { rankingRoutes } from '@/features/rankings'
 import { inspectionRoutes } from '@/features/inspections'
+import { fleetRoutes } from '@/features/fleet'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -27,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
   ...rectificationRoutes,
   ...rankingRoutes,
   ...inspectionRoutes,
+  ...fleetRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

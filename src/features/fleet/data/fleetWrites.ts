@@ -1,0 +1,72 @@
+/**
+ * The fleet manager's writes. Each is ONE transaction: the row (and the vehicle state it
+ * changes) with its op, so "saved" on screen always means "queued for the server".
+ */
+import type { AdminFieldDb } from '@/platform/db'
+import type { AccidentRow, MaintenanceRequestRow, RenewalRuleRow } from '@/platform/db/rows'
+import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
+import { applyMaintenanceUpdate, type MaintenanceError, type MaintenanceUpdate } from '../domain/maintenance'
+import { applyAccidentUpdate, type AccidentError, type AccidentUpdate } from '../domain/accident'
+import type { RenewalRuleValues } from '../domain/renewalRuleSchema'
+
+export type Written<T, E> = { ok: true; row: T } | { ok: false; error: E }
+
+/**
+ * 'maintenance.update'. Completing the repair that put the vehicle out of service clears it
+ * here too (the server derives the same), so the driver can start a trip while offline.
+ */
+export async function updateMaintenance(
+  database: AdminFieldDb,
+  id: string,
+  input: MaintenanceUpdate,
+  actorId: string,
+  now: Date = new Date(),
+): Promise<Written<MaintenanceRequestRow, MaintenanceError>> {
+  const current = await database.maintenance_requests.get(id)
+  const result = applyMaintenanceUpdate(current, input, actorId, now)
+  if (!result.ok) return result
+  const { row, payload } = result
+  const op = buildOp('maintenance.update', 'maintenance_requests', row.id, payload, now)
+  await commitWithOutbox(database, ['maintenance_requests', 'vehicle_states'], op, async () => {
+    await database.maintenance_requests.put(row)
+    if (row.status !== 'completed') return
+    const state = await database.vehicle_states.get(row.vehicle_id)
+    const cause = state?.reason_check_id
+    if (state?.out_of_service && (cause === row.vehicle_check_id || cause === row.id)) {
+      await database.vehicle_states.put({ ...state, out_of_service: false, reason_check_id: null, since: null, updated_at: now.toISOString() })
+    }
+  })
+  return { ok: true, row }
+}
+
+/** 'accident.update': one status step, with the claim number and cost. */
+export async function updateAccident(
+  database: AdminFieldDb,
+  id: string,
+  input: AccidentUpdate,
+  now: Date = new Date(),
+): Promise<Written<AccidentRow, AccidentError>> {
+  const result = applyAccidentUpdate(await database.accidents.get(id), input, now)
+  if (!result.ok) return result
+  const op = buildOp('accident.update', 'accidents', result.row.id, result.payload, now)
+  await commitWithOutbox(database, ['accidents'], op, async () => {
+    await database.accidents.put(result.row)
+  })
+  return { ok: true, row: result.row }
+}
+
+/** 'renewal_rule.upsert': a new rule gets a device-made id; editing keeps it. */
+export async function upsertRenewalRule(
+  database: AdminFieldDb,
+  id: string | null,
+  values: RenewalRuleValues,
+  now: Date = new Date(),
+): Promise<RenewalRuleRow> {
+  const row: RenewalRuleRow = { id: id ?? crypto.randomUUID(), ...values, updated_at: now.toISOString(), deleted_at: null }
+  const { updated_at: _u, deleted_at: _d, ...payload } = row
+  const op = buildOp('renewal_rule.upsert', 'renewal_rules', row.id, payload, now)
+  await commitWithOutbox(database, ['renewal_rules'], op, async () => {
+    await database.renewal_rules.put(row)
+  })
+  return row
+}

@@ -1,0 +1,49 @@
+/**
+ * An accident's claim steps (车辆肇事处理): reported → under_review → claim_filed → closed.
+ * A review may close without a claim (nothing to claim); filing needs the claim number.
+ */
+import type { AccidentRow } from '@/platform/db/rows'
+
+export type AccidentStatus = AccidentRow['status']
+export const ACCIDENT_STATUSES: readonly AccidentStatus[] = ['reported', 'under_review', 'claim_filed', 'closed']
+
+const NEXT: Record<AccidentStatus, readonly AccidentStatus[]> = {
+  reported: ['under_review'],
+  under_review: ['claim_filed', 'closed'],
+  claim_filed: ['closed'],
+  closed: [],
+}
+
+export const nextAccidentStatuses = (s: AccidentStatus): readonly AccidentStatus[] => NEXT[s]
+
+export interface AccidentUpdate {
+  status: AccidentStatus
+  claim_no?: string | null
+  cost?: number | null
+  note?: string | null
+}
+
+export type AccidentError = 'notFound' | 'transition' | 'cost' | 'claimNoRequired'
+export type AccidentResult = { ok: true; row: AccidentRow; payload: Record<string, unknown> } | { ok: false; error: AccidentError }
+
+export function applyAccidentUpdate(current: AccidentRow | undefined, input: AccidentUpdate, now: Date): AccidentResult {
+  if (!current || current.deleted_at) return { ok: false, error: 'notFound' }
+  if (!NEXT[current.status].includes(input.status)) return { ok: false, error: 'transition' }
+  const cost = input.cost ?? null
+  if (cost !== null && (!Number.isFinite(cost) || cost < 0 || Math.round(cost * 100) !== cost * 100)) return { ok: false, error: 'cost' }
+  const claimNo = input.claim_no?.trim() || current.claim_no
+  if (input.status === 'claim_filed' && !claimNo) return { ok: false, error: 'claimNoRequired' }
+  const note = input.note?.trim() || null
+  const row: AccidentRow = { ...current, status: input.status, claim_no: claimNo ?? null, cost: cost ?? current.cost, updated_at: now.toISOString() }
+  const payload: Record<string, unknown> = { accident_id: current.id, status: input.status }
+  if (claimNo) payload.claim_no = claimNo
+  if (cost !== null) payload.cost = cost
+  if (note) payload.note = note
+  return { ok: true, row, payload }
+}
+
+/** Open first (oldest status first), then newest. */
+export function sortAccidents(rows: readonly AccidentRow[]): AccidentRow[] {
+  const rank = (s: AccidentStatus) => (s === 'closed' ? 1 : 0)
+  return [...rows].sort((a, b) => rank(a.status) - rank(b.status) || b.occurred_at.localeCompare(a.occurred_at))
+}

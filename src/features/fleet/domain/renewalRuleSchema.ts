@@ -1,0 +1,57 @@
+/**
+ * The renewal rule form (service every N km or M months, annual inspection, insurance):
+ * at least one interval; the last time done is optional (without it the vehicle's own dates
+ * or odometer decide, in the domain's renewalStatus). Errors are i18n keys.
+ */
+import { z } from 'zod'
+
+export const RENEWAL_KINDS = ['service', 'annual_inspection', 'insurance'] as const
+
+export const R = {
+  interval: 'vehicles.fleet.rules.errors.interval',
+  km: 'vehicles.fleet.rules.errors.km',
+  months: 'vehicles.fleet.rules.errors.months',
+  date: 'vehicles.fleet.rules.errors.date',
+} as const
+
+const optionalInt = (max: number, key: string) =>
+  z
+    .union([z.number(), z.string()])
+    .nullish()
+    .transform((v, ctx) => {
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null
+      const n = Number(v)
+      if (!Number.isInteger(n) || n <= 0 || n > max) {
+        ctx.addIssue({ code: 'custom', message: key })
+        return z.NEVER
+      }
+      return n
+    })
+
+export const renewalRuleSchema = z
+  .object({
+    vehicle_id: z.string().nullish().transform((v) => v || null),
+    kind: z.enum(RENEWAL_KINDS),
+    every_km: optionalInt(200_000, R.km),
+    every_months: optionalInt(120, R.months),
+    last_done_at: z
+      .string()
+      .nullish()
+      .transform((v) => v || null)
+      .refine((v) => v === null || !Number.isNaN(Date.parse(v)), { message: R.date }),
+    last_done_km: optionalInt(9_999_999, R.km),
+  })
+  .refine((r) => r.every_km !== null || r.every_months !== null, { message: R.interval, path: ['every_km'] })
+
+export type RenewalRuleInput = z.input<typeof renewalRuleSchema>
+export type RenewalRuleValues = z.output<typeof renewalRuleSchema>
+
+/** field → first error key, for the form. */
+export function ruleErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form')
+    out[field] ??= issue.message
+  }
+  return out
+}

@@ -1,0 +1,8 @@
+/**
+ * Public API of the fleet feature (the fleet manager's side of vehicles): dashboard,
+ * maintenance approvals, accidents, renewal rules and reminders.
+ */
+export { fleetRoutes } from './routes'
+export { FLEET_ROLES, isFleetManager } from './domain/access'
+/** A vehicle's repairs and accidents, for the asset page's vehicle panel (lazy). */
+export const loadVehicleFleetHistory = () => import('./components/VehicleFleetHistory.vue')

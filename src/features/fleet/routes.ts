@@ -1,0 +1,29 @@
+import type { RouteRecordRaw } from 'vue-router'
+import { FLEET_ROLES } from './domain/access'
+
+export const fleetRoutes: RouteRecordRaw[] = [
+  {
+    path: '/fleet/maintenance',
+    name: 'fleetMaintenanceList',
+    component: () => import('./pages/MaintenanceListPage.vue'),
+    meta: { titleKey: 'vehicles.fleet.titles.maintenance', roles: FLEET_ROLES },
+  },
+  {
+    path: '/fleet/maintenance/:id',
+    name: 'fleetMaintenance',
+    component: () => import('./pages/MaintenancePage.vue'),
+    meta: { titleKey: 'vehicles.fleet.titles.maintenanceOne', roles: FLEET_ROLES },
+  },
+  {
+    path: '/fleet/accidents',
+    name: 'fleetAccidents',
+    component: () => import('./pages/AccidentListPage.vue'),
+    meta: { titleKey: 'vehicles.fleet.titles.accidents', roles: FLEET_ROLES },
+  },
+  {
+    path: '/fleet/accidents/:id',
+    name: 'fleetAccident',
+    component: () => import('./pages/AccidentPage.vue'),
+    meta: { titleKey: 'vehicles.fleet.titles.accident', roles: FLEET_ROLES },
+  },
+]

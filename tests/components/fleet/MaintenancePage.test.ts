@@ -1,0 +1,57 @@
+import '../support/vantCss'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { VueWrapper } from '@vue/test-utils'
+import { getDb } from '@/platform/db'
+import { fleetRoutes } from '@/features/fleet/routes'
+import { MANAGER, outOfService, request, vehicle } from '../../unit/fleet/fixtures'
+import { mountAt, until } from '../rectification/support'
+
+const wrappers: VueWrapper[] = []
+afterEach(() => wrappers.splice(0).forEach((w) => w.unmount()))
+
+async function open(path: string, testid: string) {
+  const { wrapper } = await mountAt(path, fleetRoutes, MANAGER, ['fleet_manager'])
+  wrappers.push(wrapper)
+  await until(() => expect(wrapper.find(`[data-testid=${testid}]`).attributes('data-status')).toBe('ready'))
+  return wrapper
+}
+
+describe('maintenance approvals', () => {
+  it('lists urgent requests first, with the vehicle plate', async () => {
+    const v = vehicle()
+    await getDb().assets.add(v)
+    const normal = request(v.id, { requested_at: '2026-01-01T00:00:00Z' })
+    const urgent = request(v.id, { urgency: 'urgent', description: '刹车失灵', requested_at: '2026-02-01T00:00:00Z' })
+    await getDb().maintenance_requests.bulkAdd([normal, urgent])
+    const w = await open('/fleet/maintenance', 'maintenance-list')
+    const ids = w.findAll('[data-testid=maintenance-item]').map((x) => x.attributes('data-id'))
+    expect(ids.indexOf(urgent.id)).toBeLessThan(ids.indexOf(normal.id))
+    expect(w.find(`[data-id="${urgent.id}"]`).text()).toContain('沪A12345')
+  })
+
+  it('approves, then completes with garage and cost; the vehicle goes back into service', async () => {
+    const v = vehicle()
+    const checkId = crypto.randomUUID()
+    const r = request(v.id, { urgency: 'urgent', vehicle_check_id: checkId })
+    await getDb().assets.add(v)
+    await getDb().maintenance_requests.add(r)
+    await getDb().vehicle_states.put(outOfService(v.id, checkId))
+    const w = await open(`/fleet/maintenance/${r.id}`, 'maintenance-page')
+    expect(w.find('[data-testid=maintenance-status]').text()).toBe('待审批')
+    await w.find('[data-testid=maintenance-garage] input').setValue('大众4S店')
+    await w.find('[data-testid=maintenance-to-approved]').trigger('click')
+    await until(() => expect(w.find('[data-testid=maintenance-status]').text()).toBe('已批准'))
+    expect(w.find('[data-testid=pending-tag]').exists()).toBe(true)
+    // Completing without a valid cost is refused with a message, nothing written.
+    await w.find('[data-testid=maintenance-cost] input').setValue('-5')
+    await w.find('[data-testid=maintenance-to-completed]').trigger('click')
+    await until(() => expect(w.find('[data-testid=maintenance-error]').exists()).toBe(true))
+    await w.find('[data-testid=maintenance-cost] input').setValue('1280.5')
+    await w.find('[data-testid=maintenance-to-completed]').trigger('click')
+    await until(() => expect(w.find('[data-testid=maintenance-status]').text()).toBe('已完工'))
+    expect(await getDb().maintenance_requests.get(r.id)).toMatchObject({ status: 'completed', garage: '大众4S店', cost: 1280.5, decided_by: MANAGER })
+    expect(await getDb().vehicle_states.get(v.id)).toMatchObject({ out_of_service: false })
+    const ops = (await getDb().outbox.toArray()).filter((o) => o.entity_id === r.id)
+    expect(ops.map((o) => o.payload.status)).toEqual(['approved', 'completed'])
+  })
+})
