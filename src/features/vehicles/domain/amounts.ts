@@ -65,6 +65,10 @@ export function toScaled(value: number | string | null | undefined, scale: numbe
   let text: string
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) return null
+    // Fast path: away from a half the float product rounds the same as the decimal text
+    // (its error is far below 1e-6 at these magnitudes); only near .5 does the text decide.
+    const x = value * 10 ** scale
+    if (x < 1e9 && Math.abs(x - Math.floor(x) - 0.5) > 1e-6) return Math.round(x)
     text = String(value)
     // 1e-7 and 1e21 print in exponent form; toFixed gives their plain decimals.
     if (/e/i.test(text)) text = value.toFixed(20)

@@ -47,3 +47,16 @@ export {
   type EconomyInterval,
   type VehicleEconomy,
 } from './economy'
+export { monthKeyer } from './months'
+export {
+  ANOMALY_KINDS,
+  analyseFleet,
+  vehicleAnomalies,
+  type Anomaly,
+  type AnomalyEntry,
+  type AnomalyKind,
+  type AnomalyOptions,
+  type AnomalyVehicle,
+  type FleetAnalysis,
+} from './anomalies'
+export { benchFleet, type BenchFleet, type BenchOptions } from './benchData'
