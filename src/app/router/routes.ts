@@ -14,6 +14,7 @@ import { rectificationRoutes } from '@/features/rectification'
 import { rankingRoutes } from '@/features/rankings'
 import { inspectionRoutes } from '@/features/inspections'
 import { fleetRoutes } from '@/features/fleet'
+import { vehicleRoutes } from '@/features/vehicles'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -29,6 +30,7 @@ export const routes: RouteRecordRaw[] = [
   ...rankingRoutes,
   ...inspectionRoutes,
   ...fleetRoutes,
+  ...vehicleRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

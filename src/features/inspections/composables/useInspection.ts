@@ -122,9 +122,11 @@ export function useInspection() {
 }
 
 export type InspectionForm = ReturnType<typeof useInspection>
-export const INSPECTION_KEY: InjectionKey<InspectionForm> = Symbol('inspection')
+/** What ChecklistItem needs: any checklist run (an area inspection, a vehicle's pre-trip check) provides it. */
+export type ChecklistForm = Pick<InspectionForm, 'answer' | 'setResult' | 'setNote' | 'setPhotos' | 'issueFor' | 'timeZone'>
+export const INSPECTION_KEY: InjectionKey<ChecklistForm> = Symbol('inspection')
 
-export function injectInspection(): InspectionForm {
+export function injectInspection(): ChecklistForm {
   const form = inject(INSPECTION_KEY)
   if (!form) throw new Error('inspection form not provided')
   return form

@@ -1,0 +1,110 @@
+/**
+ * The fuel entry: a new one (full or quick) or a draft being completed. Validation is the
+ * domain's fuelEntrySchema; a quick entry saves a 'draft' the moment its photo is taken.
+ */
+import { reactive, ref, shallowRef } from 'vue'
+import { getDb } from '@/platform/db'
+import type { FuelLogRow } from '@/platform/db/rows'
+import type { ProcessedPhoto } from '@/platform/photos'
+import { fromZonedInput, toZonedInput } from '@/shared/lib/zonedInput'
+import { fuelEntrySchema, type FuelGrade } from '../domain/fuelEntry'
+import { loadVehicleSummary, type VehicleSummary } from '../data/vehicleSummary'
+import { getFuelLog, quickDraft, saveFuelLog } from '../data/fuel'
+import { useFuelAmounts } from './useFuelAmounts'
+
+function defaultGrade(vehicle: VehicleSummary): FuelGrade {
+  const t = String((vehicle.asset.details as Record<string, unknown>)?.fuel_type ?? '')
+  return t === 'diesel' ? 'diesel_0' : t === 'gasoline' ? 'gasoline_92' : 'other'
+}
+
+export function useFuelForm() {
+  const status = ref<'loading' | 'ready' | 'missing' | 'error'>('loading')
+  const vehicle = shallowRef<VehicleSummary | null>(null)
+  const existing = shallowRef<FuelLogRow | null>(null)
+  const amounts = ref(useFuelAmounts())
+  const f = reactive({ filledAt: '', odometer: '', fullTank: true, missedPrevious: false, fuelType: 'other' as FuelGrade, station: '', fuelCard: '' })
+  const photos = ref<ProcessedPhoto[]>([])
+  const error = ref<string | null>(null)
+  const saving = ref(false)
+
+  async function load(args: { vehicleId?: string; logId?: string }): Promise<void> {
+    status.value = 'loading'
+    try {
+      const db = getDb()
+      existing.value = args.logId ? ((await getFuelLog(db, args.logId)) ?? null) : null
+      const vehicleId = existing.value?.vehicle_id ?? args.vehicleId ?? ''
+      vehicle.value = await loadVehicleSummary(db, vehicleId)
+      if (!vehicle.value || (args.logId && !existing.value)) return void (status.value = 'missing')
+      const e = existing.value
+      f.filledAt = toZonedInput(e?.filled_at ?? new Date(), vehicle.value.timeZone)
+      f.odometer = e?.odometer_km != null ? String(e.odometer_km) : vehicle.value.lastOdometer !== null ? String(vehicle.value.lastOdometer) : ''
+      f.fullTank = e?.full_tank ?? true
+      f.missedPrevious = e?.missed_previous ?? false
+      f.fuelType = (e?.fuel_type as FuelGrade | null) ?? defaultGrade(vehicle.value)
+      f.station = e?.station ?? ''
+      f.fuelCard = e?.fuel_card ?? ''
+      amounts.value = useFuelAmounts(e ?? {})
+      status.value = 'ready'
+    } catch (err) {
+      console.error('fuel form load failed', err)
+      status.value = 'error'
+    }
+  }
+
+  /** Quick entry: the photo alone, saved as a draft at once. */
+  async function saveQuick(driverId: string): Promise<FuelLogRow | null> {
+    if (!vehicle.value || saving.value || photos.value.length === 0) return null
+    saving.value = true
+    try {
+      return await saveFuelLog(getDb(), quickDraft({ vehicle_id: vehicle.value.asset.id, driver_id: driverId }), photos.value)
+    } finally {
+      saving.value = false
+    }
+  }
+
+  /** The full entry (new or completing a draft): 'complete' when it validates, else the first issue's key. */
+  async function save(driverId: string): Promise<FuelLogRow | null> {
+    const v = vehicle.value
+    if (!v || saving.value) return null
+    const e = existing.value
+    const filledAt = fromZonedInput(f.filledAt, v.timeZone)
+    const odometer = f.odometer.trim() === '' ? null : Number(f.odometer)
+    const num = (s: string) => (s.trim() === '' ? null : Number(s))
+    const parsed = fuelEntrySchema.safeParse({
+      id: e?.id ?? crypto.randomUUID(),
+      vehicle_id: v.asset.id,
+      driver_id: e?.driver_id ?? driverId,
+      filled_at: filledAt ?? '',
+      odometer_km: odometer,
+      litres: num(amounts.value.values.litres),
+      unit_price: num(amounts.value.values.unit_price),
+      amount: num(amounts.value.values.amount),
+      full_tank: f.fullTank,
+      missed_previous: f.missedPrevious,
+      fuel_type: f.fuelType,
+      station: f.station,
+      fuel_card: f.fuelCard,
+      receipt_photo_ids: [...(e?.photo_ids ?? []), ...photos.value.map((p) => p.id)],
+      status: 'complete',
+    })
+    if (!parsed.success) {
+      error.value = parsed.error.issues[0]?.message ?? 'vehicles.errors.required'
+      return null
+    }
+    error.value = null
+    saving.value = true
+    try {
+      const d = parsed.data
+      const row = {
+        id: d.id, vehicle_id: d.vehicle_id, driver_id: d.driver_id, filled_at: d.filled_at, odometer_km: d.odometer_km,
+        litres: d.litres, unit_price: d.unit_price, amount: d.amount, full_tank: d.full_tank, missed_previous: d.missed_previous,
+        fuel_type: d.fuel_type, station: d.station, fuel_card: d.fuel_card, photo_ids: e?.photo_ids ?? [], status: 'complete' as const,
+      }
+      return await saveFuelLog(getDb(), row, photos.value)
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return reactive({ status, vehicle, existing, amounts, f, photos, error, saving, load, save, saveQuick })
+}

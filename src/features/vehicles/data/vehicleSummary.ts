@@ -1,0 +1,55 @@
+/** Everything the vehicle panel and the trip/fuel forms need about one vehicle, read once. */
+import type { AdminFieldDb } from '@/platform/db'
+import type { AssetRow, MaintenanceRequestRow, TripRow, VehicleCheckRow, VehicleStateRow } from '@/platform/db/rows'
+import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
+import { readVehicleState } from './vehicleState'
+import { getTrip } from './trips'
+import { latestCheck } from './checks'
+import { openRepairs } from './reports'
+import { recentFuelLogs } from './fuel'
+
+export interface VehicleSummary {
+  asset: AssetRow
+  state: VehicleStateRow
+  activeTrip: TripRow | null
+  lastCheck: VehicleCheckRow | null
+  repairs: MaintenanceRequestRow[]
+  /** The best known reading: the derived state, else the latest log or trip, else the registry's. */
+  lastOdometer: number | null
+  timeZone: string
+}
+
+function registryOdometer(asset: AssetRow): number | null {
+  const v = (asset.details as Record<string, unknown> | null)?.odometer_km
+  return typeof v === 'number' && Number.isFinite(v) ? v : null
+}
+
+async function latestTrip(database: AdminFieldDb, vehicleId: string): Promise<TripRow | undefined> {
+  const rows = await database.trips.where('[vehicle_id+started_at]').between([vehicleId, ''], [vehicleId, '\uffff']).reverse().limit(5).toArray()
+  return rows.find((r) => r.deleted_at === null)
+}
+
+export async function loadVehicleSummary(database: AdminFieldDb, vehicleId: string): Promise<VehicleSummary | null> {
+  const asset = await database.assets.get(vehicleId)
+  if (!asset || asset.deleted_at !== null || asset.kind !== 'vehicle') return null
+  const [state, lastCheck, repairs, logs, trip, company] = await Promise.all([
+    readVehicleState(database, vehicleId),
+    latestCheck(database, vehicleId),
+    openRepairs(database, vehicleId),
+    recentFuelLogs(database, vehicleId, 5),
+    latestTrip(database, vehicleId),
+    database.company.toArray(),
+  ])
+  const activeTrip = state.active_trip_id ? ((await getTrip(database, state.active_trip_id)) ?? null) : null
+  const tripReading = trip ? (trip.odometer_end ?? trip.odometer_start) : null
+  const logReading = logs.find((l) => l.odometer_km !== null)?.odometer_km ?? null
+  return {
+    asset,
+    state,
+    activeTrip: activeTrip && activeTrip.ended_at === null ? activeTrip : null,
+    lastCheck: lastCheck ?? null,
+    repairs,
+    lastOdometer: state.last_odometer_km ?? tripReading ?? logReading ?? registryOdometer(asset),
+    timeZone: company.find((c) => c.deleted_at === null)?.timezone || DEFAULT_TIME_ZONE,
+  }
+}
