@@ -3,6 +3,12 @@ import { FLEET_ROLES } from './domain/access'
 
 export const fleetRoutes: RouteRecordRaw[] = [
   {
+    path: '/fleet',
+    name: 'fleetDashboard',
+    component: () => import('./pages/FleetDashboardPage.vue'),
+    meta: { titleKey: 'vehicles.fleet.titles.dashboard', roles: FLEET_ROLES },
+  },
+  {
     path: '/fleet/maintenance',
     name: 'fleetMaintenanceList',
     component: () => import('./pages/MaintenanceListPage.vue'),
@@ -25,5 +31,17 @@ export const fleetRoutes: RouteRecordRaw[] = [
     name: 'fleetAccident',
     component: () => import('./pages/AccidentPage.vue'),
     meta: { titleKey: 'vehicles.fleet.titles.accident', roles: FLEET_ROLES },
+  },
+  {
+    path: '/fleet/renewals',
+    name: 'fleetRenewals',
+    component: () => import('./pages/RenewalsPage.vue'),
+    meta: { titleKey: 'vehicles.fleet.titles.renewals', roles: FLEET_ROLES },
+  },
+  {
+    path: '/fleet/renewals/rules/:id',
+    name: 'fleetRenewalRule',
+    component: () => import('./pages/RenewalRulePage.vue'),
+    meta: { titleKey: 'vehicles.fleet.titles.rule', roles: FLEET_ROLES },
   },
 ]

@@ -62,7 +62,11 @@ export async function upsertRenewalRule(
   values: RenewalRuleValues,
   now: Date = new Date(),
 ): Promise<RenewalRuleRow> {
-  const row: RenewalRuleRow = { id: id ?? crypto.randomUUID(), ...values, updated_at: now.toISOString(), deleted_at: null }
+  // One live rule per kind and vehicle (the server's unique key): a "new" one replaces it.
+  const same = id
+    ? undefined
+    : (await database.renewal_rules.toArray()).find((r) => r.kind === values.kind && r.vehicle_id === values.vehicle_id && r.deleted_at === null)
+  const row: RenewalRuleRow = { id: id ?? same?.id ?? crypto.randomUUID(), ...values, updated_at: now.toISOString(), deleted_at: null }
   const { updated_at: _u, deleted_at: _d, ...payload } = row
   const op = buildOp('renewal_rule.upsert', 'renewal_rules', row.id, payload, now)
   await commitWithOutbox(database, ['renewal_rules'], op, async () => {

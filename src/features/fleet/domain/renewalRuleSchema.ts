@@ -1,9 +1,10 @@
 /**
  * The renewal rule form (service every N km or M months, annual inspection, insurance):
- * at least one interval; the last time done is optional (without it the vehicle's own dates
+ * at least one interval; the last time done (a calendar date, as the server keeps it) is optional (without it the vehicle's own dates
  * or odometer decide, in the domain's renewalStatus). Errors are i18n keys.
  */
 import { z } from 'zod'
+import { isCalendarDate } from '@/shared/lib/zonedTime'
 
 export const RENEWAL_KINDS = ['service', 'annual_inspection', 'insurance'] as const
 
@@ -32,13 +33,13 @@ export const renewalRuleSchema = z
   .object({
     vehicle_id: z.string().nullish().transform((v) => v || null),
     kind: z.enum(RENEWAL_KINDS),
-    every_km: optionalInt(200_000, R.km),
+    every_km: optionalInt(1_000_000, R.km),
     every_months: optionalInt(120, R.months),
     last_done_at: z
       .string()
       .nullish()
       .transform((v) => v || null)
-      .refine((v) => v === null || !Number.isNaN(Date.parse(v)), { message: R.date }),
+      .refine((v) => v === null || isCalendarDate(v), { message: R.date }),
     last_done_km: optionalInt(9_999_999, R.km),
   })
   .refine((r) => r.every_km !== null || r.every_months !== null, { message: R.interval, path: ['every_km'] })

@@ -1,0 +1,40 @@
+import '../support/vantCss'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { VueWrapper } from '@vue/test-utils'
+import { getDb } from '@/platform/db'
+import type { FuelLogRow } from '@/platform/db/rows'
+import { fleetRoutes } from '@/features/fleet/routes'
+import { MANAGER, fuel, vehicle } from '../../unit/fleet/fixtures'
+import { mountAt, until } from '../rectification/support'
+
+const wrappers: VueWrapper[] = []
+afterEach(() => wrappers.splice(0).forEach((w) => w.unmount()))
+
+/** Ten full fills a week apart, 500 km and ~40 L each, the last month before now. */
+function history(vehicleId: string): FuelLogRow[] {
+  const start = Date.now() - 80 * 86_400_000
+  return Array.from({ length: 10 }, (_, i) =>
+    fuel(vehicleId, { filled_at: new Date(start + i * 7 * 86_400_000).toISOString(), odometer_km: 10_000 + i * 500, litres: 40 + (i % 3), amount: (40 + (i % 3)) * 7.5 }),
+  )
+}
+
+describe('fleet dashboard', () => {
+  it('charts the vehicle and lists its anomalies with links to the entries', async () => {
+    const v = vehicle()
+    const logs = history(v.id)
+    // 75 L into a 60 L tank.
+    const over = fuel(v.id, { filled_at: new Date(Date.now() - 5 * 86_400_000).toISOString(), odometer_km: 15_600, litres: 75, amount: 562.5 })
+    await getDb().assets.add(v)
+    await getDb().fuel_logs.bulkAdd([...logs, over])
+    const { wrapper } = await mountAt('/fleet', fleetRoutes, MANAGER, ['fleet_manager'])
+    wrappers.push(wrapper)
+    await until(() => expect(wrapper.find('[data-testid=fleet-dashboard]').attributes('data-status')).toBe('ready'))
+    expect(Number(wrapper.find('[data-testid=economy-chart]').attributes('data-points'))).toBeGreaterThanOrEqual(9)
+    expect(wrapper.find('[data-testid=economy-chart] polyline').exists()).toBe(true)
+    const item = wrapper.findAll('[data-testid=anomaly-item]').find((x) => x.attributes('data-kind') === 'tankExceeded')
+    expect(item).toBeDefined()
+    expect(item!.text()).toContain('沪A12345')
+    expect(item!.text()).toContain('75')
+    expect(wrapper.find(`[data-testid=economy-row][data-id="${v.id}"]`).text()).toMatch(/升\/百公里/)
+  })
+})
