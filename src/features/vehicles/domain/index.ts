@@ -60,3 +60,46 @@ export {
   type FleetAnalysis,
 } from './anomalies'
 export { benchFleet, type BenchFleet, type BenchOptions } from './benchData'
+export {
+  ODOMETER_FLAGS,
+  checkStartReading,
+  checkTripOdometer,
+  lastKnownReading,
+  maxPlausibleKm,
+  type LastReading,
+  type OdometerFlag,
+  type OdometerFlagKind,
+  type PlausibilityOptions,
+  type ReadingSource,
+  type ReadingSources,
+  type TripReadings,
+} from './odometer'
+export {
+  PRETRIP_TEMPLATE_CODE,
+  PRETRIP_TEMPLATE_ID,
+  VEHICLE_PRETRIP_V1,
+  preTripOutcome,
+  serviceState,
+  type PreTripOutcome,
+  type ServiceState,
+} from './preTrip'
+export {
+  canStartTrip,
+  endTrip,
+  preTripDue,
+  startTrip,
+  tripDistance,
+  tripEndSchema,
+  tripStartSchema,
+  type CanStart,
+  type StartRefusal,
+  type Trip,
+  type TripActor,
+  type TripEnd,
+  type TripEndInput,
+  type TripResult,
+  type TripStart,
+  type TripStartInput,
+  type TripStatus,
+  type VehicleForTrip,
+} from './trips'
