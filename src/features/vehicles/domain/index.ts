@@ -103,3 +103,38 @@ export {
   type TripStatus,
   type VehicleForTrip,
 } from './trips'
+export { FLEET_ROLES, actionsFrom, isFleetManager, type Actor, type Transition } from './lifecycle'
+export {
+  MAINTENANCE_SOURCES,
+  MAINTENANCE_STATUSES,
+  URGENCIES,
+  maintenanceActionSchema,
+  maintenanceActions,
+  maintenanceRequestSchema,
+  newMaintenanceRequest,
+  requestFromFailure,
+  transitionMaintenance,
+  type MaintenanceAction,
+  type MaintenanceActionInput,
+  type MaintenanceRequest,
+  type MaintenanceRequestInput,
+  type MaintenanceRequestNew,
+  type MaintenanceStatus,
+  type Urgency,
+} from './maintenance'
+export {
+  ACCIDENT_STATUSES,
+  accidentActionSchema,
+  accidentActions,
+  accidentReportSchema,
+  newAccidentReport,
+  positionSchema,
+  transitionAccident,
+  type AccidentAction,
+  type AccidentActionInput,
+  type AccidentReport,
+  type AccidentReportInput,
+  type AccidentReportNew,
+  type AccidentStatus,
+  type Position,
+} from './accidents'
