@@ -10,7 +10,7 @@ import { submitVehicleCheck } from '@/features/vehicles/data/checks'
 import { saveCheckDraft, loadCheckDraft } from '@/features/vehicles/data/checkDrafts'
 import { nextVehicleState, emptyState, readVehicleState } from '@/features/vehicles/data/vehicleState'
 import { loadVehicleSummary } from '@/features/vehicles/data/vehicleSummary'
-import { PRETRIP_TEMPLATE_ID, PRETRIP_V1 } from '@/features/vehicles/data/pretripTemplate'
+import { PRETRIP_TEMPLATE_ID, VEHICLE_PRETRIP_V1 as PRETRIP_V1 } from '@/features/vehicles/domain/preTrip'
 import { freshDb } from '../features/testDb'
 import { fakePhoto } from '../photos/support'
 
@@ -77,16 +77,16 @@ describe('trips', () => {
 describe('pre-trip check', () => {
   it('a failed critical item: check + one maintenance request per failed item + photos + state in one transaction; draft removed', async () => {
     const photo = fakePhoto()
-    const draft = checkDraft({ brakes: { result: 'fail', note: '刹车软', photos: [photo] }, clean: { result: 'fail' } })
+    const draft = checkDraft({ brakes: { result: 'fail', note: '刹车软', photos: [photo] }, cleanliness: { result: 'fail', photos: [fakePhoto()] } })
     await saveCheckDraft(db, draft)
     const { check, requests } = await submitVehicleCheck(db, { draft, template: PRETRIP_V1 }, NOW)
     expect(check.critical_failed).toBe(true)
-    expect(requests.map((r) => [r.item_key, r.urgency])).toEqual([['brakes', 'urgent'], ['clean', 'normal']])
+    expect(requests.map((r) => [r.item_key, r.urgency])).toEqual([['brakes', 'urgent'], ['cleanliness', 'normal']])
     expect(await db.maintenance_requests.count()).toBe(2)
     expect(await readVehicleState(db, vehicle.id)).toMatchObject({ out_of_service: true, reason_check_id: check.id })
     expect(await loadCheckDraft(db, vehicle.id)).toBeUndefined()
     const ops = await db.outbox.orderBy('seq').toArray()
-    expect(ops.map((o) => o.kind)).toEqual(['vehicle_check.submit', 'photo.register'])
+    expect(ops.map((o) => o.kind)).toEqual(['vehicle_check.submit', 'photo.register', 'photo.register'])
     expect(ops[0]!.payload).toMatchObject({ id: check.id, vehicle_id: vehicle.id, critical_failed: true, maintenance_request_ids: requests.map((r) => ({ id: r.id, item_key: r.item_key })) })
     const summary = await loadVehicleSummary(db, vehicle.id)
     expect(summary?.state.out_of_service).toBe(true)
@@ -113,5 +113,16 @@ describe('fuel', () => {
 
   it('the odometer pre-fill falls back from the state to the registry reading', async () => {
     expect((await loadVehicleSummary(db, vehicle.id))?.lastOdometer).toBe(1000)
+  })
+})
+
+describe('trip gate (the domain rules on device rows)', () => {
+  it('flags readings by short name and refuses an out-of-service vehicle with the domain key', async () => {
+    const { startBlock, startFlags, endFlags } = await import('@/features/vehicles/data/tripGate')
+    expect(startFlags(900, 1000)).toEqual(['belowLastKnown'])
+    expect(endFlags({ odometer_start: 1000, started_at: NOW.toISOString() }, 990, NOW.toISOString())).toEqual(['backwards'])
+    expect(endFlags({ odometer_start: 1000, started_at: NOW.toISOString() }, 5000, new Date(NOW.getTime() + 3600_000).toISOString())).toEqual(['implausible'])
+    const state = { ...emptyState(vehicle.id), out_of_service: true, reason_check_id: 'c' }
+    expect(startBlock({ asset: vehicle, state, activeTrip: null }, DRIVER)).toEqual({ key: 'vehicles.errors.outOfService', checkId: 'c' })
   })
 })

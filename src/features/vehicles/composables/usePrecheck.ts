@@ -14,12 +14,12 @@ import { emptyAnswer, type DraftAnswer, type InspectionDraft } from '@/features/
 import { loadVehicleSummary, type VehicleSummary } from '../data/vehicleSummary'
 import { loadCheckDraft, saveCheckDraft } from '../data/checkDrafts'
 import { submitVehicleCheck, type CheckResult } from '../data/checks'
-import { PRETRIP_CODE, PRETRIP_TEMPLATE_ID, PRETRIP_V1 } from '../data/pretripTemplate'
+import { PRETRIP_TEMPLATE_CODE, PRETRIP_TEMPLATE_ID, VEHICLE_PRETRIP_V1 } from '../domain/preTrip'
 
 export function usePrecheck() {
   const status = ref<'loading' | 'ready' | 'missing' | 'error'>('loading')
   const vehicle = shallowRef<VehicleSummary | null>(null)
-  const template = shallowRef<TemplateVersion>(PRETRIP_V1)
+  const template = shallowRef<TemplateVersion>(VEHICLE_PRETRIP_V1)
   const draft = ref<InspectionDraft | null>(null)
   const timeZone = ref(DEFAULT_TIME_ZONE)
   const issues = ref<ScoringIssue[]>([])
@@ -34,9 +34,9 @@ export function usePrecheck() {
       if (!vehicle.value) return void (status.value = 'missing')
       timeZone.value = vehicle.value.timeZone
       // The synced template when the device has one; the built-in version otherwise.
-      const row = await latestTemplate(db, PRETRIP_CODE)
+      const row = await latestTemplate(db, PRETRIP_TEMPLATE_CODE)
       const parsed = row ? parseTemplate(row) : null
-      template.value = parsed?.success ? parsed.data : PRETRIP_V1
+      template.value = parsed?.success ? parsed.data : VEHICLE_PRETRIP_V1
       const templateId = parsed?.success && row ? row.id : PRETRIP_TEMPLATE_ID
       const saved = await loadCheckDraft(db, vehicleId)
       draft.value =

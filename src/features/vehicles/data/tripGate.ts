@@ -1,31 +1,32 @@
 /**
- * INTERIM bridge to the vehicles domain's trip rules (canStartTrip, preTripDue, odometer
- * checks) until domain/trips.ts and domain/odometer.ts land: the smallest reading of the
- * issue's rules, in one place, so swapping in the domain is a change to this file only.
+ * The domain's trip rules (canStartTrip, preTripDue, odometer checks) fed from the device's
+ * rows: the vehicle summary in, the domain's answer out. Flags are stored on the trip by
+ * their short name ('backwards', 'implausible', 'belowLastKnown').
  */
-import type { TripRow, VehicleCheckRow, VehicleStateRow } from '@/platform/db/rows'
-import { calendarDate } from '@/shared/lib/zonedTime'
+import type { TripRow } from '@/platform/db/rows'
+import { canStartTrip, preTripDue as domainPreTripDue, type StartRefusal } from '../domain/trips'
+import { checkStartReading, checkTripOdometer, type OdometerFlag } from '../domain/odometer'
+import type { VehicleSummary } from './vehicleSummary'
 
-export type StartBlock = { key: 'vehicles.errors.outOfService'; checkId: string | null } | { key: 'vehicles.errors.onTripByOther' } | { key: 'vehicles.errors.alreadyOnTrip' }
+export type StartBlock = { key: StartRefusal; checkId: string | null }
 
-export function startBlock(state: VehicleStateRow, activeTrip: TripRow | null, driverId: string): StartBlock | null {
-  if (state.out_of_service) return { key: 'vehicles.errors.outOfService', checkId: state.reason_check_id }
-  if (activeTrip) return activeTrip.driver_id === driverId ? { key: 'vehicles.errors.alreadyOnTrip' } : { key: 'vehicles.errors.onTripByOther' }
-  return null
+export function startBlock(s: Pick<VehicleSummary, 'asset' | 'state' | 'activeTrip'>, driverId: string): StartBlock | null {
+  const current = s.activeTrip ? { id: s.activeTrip.id, driver_id: s.activeTrip.driver_id } : null
+  const r = canStartTrip({ id: s.asset.id, status: s.asset.status, out_of_service: s.state.out_of_service, current_trip: current }, driverId)
+  return r.ok ? null : { key: r.reason, checkId: s.state.reason_check_id }
 }
 
-/** A pre-trip check is due once per company day, and again after a failed one. */
-export function preTripDue(lastCheck: VehicleCheckRow | null, now: Date, timeZone: string): boolean {
-  if (!lastCheck || lastCheck.critical_failed) return true
-  return calendarDate(lastCheck.submitted_at, timeZone) !== calendarDate(now, timeZone)
+export function preTripDue(s: Pick<VehicleSummary, 'lastCheck' | 'repairedAt' | 'timeZone'>, now: Date): boolean {
+  return domainPreTripDue({ repaired_at: s.repairedAt }, s.lastCheck, now, s.timeZone)
 }
 
-/** ~150 km/h sustained is more than any car trip: beyond that the reading is flagged. */
-const MAX_KMH = 150
+/** 'vehicles.flags.odometerBackwards' → 'backwards'. */
+const shortName = (f: OdometerFlag) => f.kind.replace('vehicles.flags.odometer', '').replace(/^./, (c) => c.toLowerCase())
 
-export function odometerFlags(previous: number | null, reading: number, sinceMs: number | null): string[] {
-  if (previous === null) return []
-  if (reading < previous) return ['backwards']
-  if (sinceMs !== null && reading - previous > Math.max(50, (MAX_KMH * sinceMs) / 3_600_000)) return ['implausible']
-  return []
+export function startFlags(reading: number, lastKm: number | null): string[] {
+  return checkStartReading(reading, lastKm === null ? null : { km: lastKm, at: null, source: 'registry', id: null }).map(shortName)
+}
+
+export function endFlags(trip: Pick<TripRow, 'odometer_start' | 'started_at'>, reading: number, endedAt: string): string[] {
+  return checkTripOdometer({ odometer_start: trip.odometer_start, odometer_end: reading, started_at: trip.started_at, ended_at: endedAt }).map(shortName)
 }

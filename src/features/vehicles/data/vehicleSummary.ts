@@ -6,6 +6,7 @@ import { readVehicleState } from './vehicleState'
 import { getTrip } from './trips'
 import { latestCheck } from './checks'
 import { openRepairs } from './reports'
+import { lastKnownReading } from '../domain/odometer'
 import { recentFuelLogs } from './fuel'
 
 export interface VehicleSummary {
@@ -13,6 +14,8 @@ export interface VehicleSummary {
   state: VehicleStateRow
   activeTrip: TripRow | null
   lastCheck: VehicleCheckRow | null
+  /** The latest completed repair: a check is due again after it. */
+  repairedAt: string | null
   repairs: MaintenanceRequestRow[]
   /** The best known reading: the derived state, else the latest log or trip, else the registry's. */
   lastOdometer: number | null
@@ -24,32 +27,34 @@ function registryOdometer(asset: AssetRow): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null
 }
 
-async function latestTrip(database: AdminFieldDb, vehicleId: string): Promise<TripRow | undefined> {
-  const rows = await database.trips.where('[vehicle_id+started_at]').between([vehicleId, ''], [vehicleId, '\uffff']).reverse().limit(5).toArray()
-  return rows.find((r) => r.deleted_at === null)
+async function recentTrips(database: AdminFieldDb, vehicleId: string): Promise<TripRow[]> {
+  return database.trips.where('[vehicle_id+started_at]').between([vehicleId, ''], [vehicleId, '\uffff']).reverse().limit(5).toArray()
 }
 
 export async function loadVehicleSummary(database: AdminFieldDb, vehicleId: string): Promise<VehicleSummary | null> {
   const asset = await database.assets.get(vehicleId)
   if (!asset || asset.deleted_at !== null || asset.kind !== 'vehicle') return null
-  const [state, lastCheck, repairs, logs, trip, company] = await Promise.all([
+  const [state, lastCheck, repairs, logs, trips, company, all] = await Promise.all([
     readVehicleState(database, vehicleId),
     latestCheck(database, vehicleId),
     openRepairs(database, vehicleId),
     recentFuelLogs(database, vehicleId, 5),
-    latestTrip(database, vehicleId),
+    recentTrips(database, vehicleId),
     database.company.toArray(),
+    database.maintenance_requests.where('vehicle_id').equals(vehicleId).toArray(),
   ])
   const activeTrip = state.active_trip_id ? ((await getTrip(database, state.active_trip_id)) ?? null) : null
-  const tripReading = trip ? (trip.odometer_end ?? trip.odometer_start) : null
-  const logReading = logs.find((l) => l.odometer_km !== null)?.odometer_km ?? null
+  const completed = all.filter((r) => r.deleted_at === null && r.completed_at).map((r) => r.completed_at!).sort()
+  // The derived state first (it sees every reading); else the domain's latest-by-time over what the device has.
+  const known = lastKnownReading({ registry_km: registryOdometer(asset), trips, fuel: logs })
   return {
     asset,
     state,
     activeTrip: activeTrip && activeTrip.ended_at === null ? activeTrip : null,
     lastCheck: lastCheck ?? null,
+    repairedAt: completed[completed.length - 1] ?? null,
     repairs,
-    lastOdometer: state.last_odometer_km ?? tripReading ?? logReading ?? registryOdometer(asset),
+    lastOdometer: state.last_odometer_km ?? known?.km ?? null,
     timeZone: company.find((c) => c.deleted_at === null)?.timezone || DEFAULT_TIME_ZONE,
   }
 }
