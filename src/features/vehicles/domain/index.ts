@@ -138,3 +138,19 @@ export {
   type AccidentStatus,
   type Position,
 } from './accidents'
+export {
+  RENEWAL_KINDS,
+  RENEWAL_THRESHOLDS,
+  URGENCY_LEVELS,
+  addMonths,
+  registryRules,
+  renewalList,
+  renewalRuleSchema,
+  renewalStatus,
+  type RenewalKind,
+  type RenewalRule,
+  type RenewalRuleInput,
+  type RenewalStatus,
+  type RenewalThresholds,
+  type RenewalUrgency,
+} from './renewals'
