@@ -1,20 +1,17 @@
 /**
- * An accident's claim steps (车辆肇事处理): reported → under_review → claim_filed → closed.
- * A review may close without a claim (nothing to claim); filing needs the claim number.
+ * An accident row's claim steps (车辆肇事处理), moved by the vehicles domain's transition
+ * table; here what the row and the 'accident.update' payload need (claim number to file, cost).
  */
 import type { AccidentRow } from '@/platform/db/rows'
+import { accidentActions, type AccidentAction } from '@/features/vehicles/domain/accidents'
 
 export type AccidentStatus = AccidentRow['status']
-export const ACCIDENT_STATUSES: readonly AccidentStatus[] = ['reported', 'under_review', 'claim_filed', 'closed']
+export { ACCIDENT_STATUSES } from '@/features/vehicles/domain/accidents'
 
-const NEXT: Record<AccidentStatus, readonly AccidentStatus[]> = {
-  reported: ['under_review'],
-  under_review: ['claim_filed', 'closed'],
-  claim_filed: ['closed'],
-  closed: [],
-}
+/** The domain's actions (its transition table) as the statuses the row and the op carry. */
+const STATUS_OF: Record<AccidentAction, AccidentStatus> = { review: 'under_review', file_claim: 'claim_filed', close: 'closed' }
 
-export const nextAccidentStatuses = (s: AccidentStatus): readonly AccidentStatus[] => NEXT[s]
+export const nextAccidentStatuses = (s: AccidentStatus): readonly AccidentStatus[] => accidentActions(s).map((a) => STATUS_OF[a])
 
 export interface AccidentUpdate {
   status: AccidentStatus
@@ -28,7 +25,7 @@ export type AccidentResult = { ok: true; row: AccidentRow; payload: Record<strin
 
 export function applyAccidentUpdate(current: AccidentRow | undefined, input: AccidentUpdate, now: Date): AccidentResult {
   if (!current || current.deleted_at) return { ok: false, error: 'notFound' }
-  if (!NEXT[current.status].includes(input.status)) return { ok: false, error: 'transition' }
+  if (!nextAccidentStatuses(current.status).includes(input.status)) return { ok: false, error: 'transition' }
   const cost = input.cost ?? null
   if (cost !== null && (!Number.isFinite(cost) || cost < 0 || Math.round(cost * 100) !== cost * 100)) return { ok: false, error: 'cost' }
   const claimNo = input.claim_no?.trim() || current.claim_no

@@ -1,21 +1,17 @@
 /**
- * The fleet manager's steps on a maintenance request (车辆维修):
- * requested → approved | rejected; approved → in_progress → completed (or approved → completed).
- * Completed and rejected are final. Cost is yuan, two decimals, never negative.
+ * The fleet manager's steps on a maintenance request row (车辆维修), moved by the vehicles
+ * domain's transition table; here only what the row and the 'maintenance.update' payload
+ * need on top (reject reason, garage by completion, cost in yuan with two decimals).
  */
 import type { MaintenanceRequestRow } from '@/platform/db/rows'
+import { maintenanceActions, type MaintenanceAction } from '@/features/vehicles/domain/maintenance'
 
 export type MaintenanceStatus = MaintenanceRequestRow['status']
 
-const NEXT: Record<MaintenanceStatus, readonly MaintenanceStatus[]> = {
-  requested: ['approved', 'rejected'],
-  approved: ['in_progress', 'completed'],
-  in_progress: ['completed'],
-  completed: [],
-  rejected: [],
-}
+/** The domain's actions (its transition table) as the statuses the row and the op carry. */
+const STATUS_OF: Record<MaintenanceAction, MaintenanceStatus> = { approve: 'approved', reject: 'rejected', start: 'in_progress', complete: 'completed' }
 
-export const nextMaintenanceStatuses = (s: MaintenanceStatus): readonly MaintenanceStatus[] => NEXT[s]
+export const nextMaintenanceStatuses = (s: MaintenanceStatus): readonly MaintenanceStatus[] => maintenanceActions(s).map((a) => STATUS_OF[a])
 
 export interface MaintenanceUpdate {
   status: MaintenanceStatus
@@ -55,8 +51,7 @@ export function applyMaintenanceUpdate(
   now: Date,
 ): MaintenanceResult {
   if (!current || current.deleted_at) return { ok: false, error: 'notFound' }
-  if (input.status !== current.status && !NEXT[current.status].includes(input.status)) return { ok: false, error: 'transition' }
-  if (input.status === current.status && NEXT[current.status].length === 0) return { ok: false, error: 'transition' }
+  if (!nextMaintenanceStatuses(current.status).includes(input.status)) return { ok: false, error: 'transition' }
   const cost = input.cost ?? null
   if (cost !== null && (!Number.isFinite(cost) || cost < 0 || Math.round(cost * 100) !== cost * 100)) return { ok: false, error: 'cost' }
   const note = input.note?.trim() || null
