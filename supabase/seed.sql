@@ -132,3 +132,42 @@ insert into public.areas (id, site_id, building, floor, name, area_type, respons
 insert into public.reward_rules (id, name, scope, period, kind, threshold, rank_n, points, active) values
   ('a8000000-0000-4000-8000-000000000001', '区域月均分低于 70 分扣分', 'area', 'month', 'average_below', 70, null, -5, true),
   ('a8000000-0000-4000-8000-000000000002', '月度卫生第一名区域奖励', 'area', 'month', 'top_rank', null, 1, 5, true);
+
+-- Vehicles (issue 5). The pre-trip checklist: the domain's VEHICLE_PRETRIP_V1 with
+-- PRETRIP_TEMPLATE_ID (src/features/vehicles/domain/preTrip.ts), also the "pretripTemplate" of
+-- demo-company.json (tests/db/vehicles-rls.test.ts checks all three are equal and valid).
+-- Its critical items (brakes, tyres, lights, steering) put a vehicle out of service when they fail.
+insert into public.checklist_templates (id, code, version, name_zh, name_en, sections, grading, active) values
+  ('7b0c6f1e-3d2a-4c8b-9e51-5a1f00000010', 'vehicle_pretrip', 1, '出车前检查表', 'Pre-trip vehicle check',
+   '[{"key":"safety","title_zh":"安全","title_en":"Safety","items":[{"key":"brakes","text_zh":"刹车有效，无异响","text_en":"Brakes work, no unusual noise","mode":"pass_fail","max_points":10,"allow_na":false,"critical":true,"photo_on_fail":true},{"key":"tyres","text_zh":"轮胎气压正常，无鼓包、裂纹，花纹深度足够","text_en":"Tyres: pressure normal, no bulges or cuts, enough tread","mode":"pass_fail","max_points":10,"allow_na":false,"critical":true,"photo_on_fail":true},{"key":"lights","text_zh":"大灯、转向灯、刹车灯、危险报警灯正常","text_en":"Headlights, indicators, brake and hazard lights work","mode":"pass_fail","max_points":10,"allow_na":false,"critical":true,"photo_on_fail":true},{"key":"steering","text_zh":"转向正常，无跑偏","text_en":"Steering normal, no pulling","mode":"pass_fail","max_points":10,"allow_na":false,"critical":true,"photo_on_fail":true},{"key":"wipers","text_zh":"雨刮和玻璃水正常","text_en":"Wipers and washer fluid work","mode":"pass_fail","max_points":10,"allow_na":false,"critical":false,"photo_on_fail":true},{"key":"mirrors","text_zh":"后视镜完好、调整到位","text_en":"Mirrors intact and adjusted","mode":"pass_fail","max_points":10,"allow_na":false,"critical":false,"photo_on_fail":true}]},{"key":"fluids","title_zh":"油液","title_en":"Fluids","items":[{"key":"engine_oil","text_zh":"机油液位正常，无渗漏","text_en":"Engine oil level normal, no leaks","mode":"pass_fail","max_points":10,"allow_na":true,"critical":false,"photo_on_fail":true},{"key":"coolant","text_zh":"冷却液液位正常","text_en":"Coolant level normal","mode":"pass_fail","max_points":10,"allow_na":true,"critical":false,"photo_on_fail":true},{"key":"fuel_level","text_zh":"燃油（电量）足够本次出车","text_en":"Enough fuel (charge) for the trip","mode":"pass_fail","max_points":10,"allow_na":false,"critical":false,"photo_on_fail":true}]},{"key":"documents","title_zh":"证件与随车物品","title_en":"Documents and equipment on board","items":[{"key":"documents","text_zh":"行驶证、保险单在车上","text_en":"Registration and insurance papers on board","mode":"pass_fail","max_points":10,"allow_na":false,"critical":false,"photo_on_fail":true},{"key":"safety_kit","text_zh":"三角警示牌、灭火器在车上且有效","text_en":"Warning triangle and a valid fire extinguisher on board","mode":"pass_fail","max_points":10,"allow_na":false,"critical":false,"photo_on_fail":true},{"key":"cleanliness","text_zh":"车内外整洁","text_en":"Vehicle clean inside and out","mode":"pass_fail","max_points":10,"allow_na":false,"critical":false,"photo_on_fail":true}]}]',
+   '{"thresholds":[{"grade":"excellent","min":90},{"grade":"good","min":80},{"grade":"fair","min":60},{"grade":"poor","min":0}],"pass_mark":60}', true);
+
+-- Renewal rules: defaults for every vehicle (service every 10,000 km or 6 months, annual
+-- inspection and insurance every 12 months) and, per demo vehicle, when each was last done.
+insert into public.renewal_rules (id, vehicle_id, kind, every_km, every_months, last_done_at, last_done_km) values
+  ('a9000000-0000-4000-8000-000000000001', null, 'service', 10000, 6, null, null),
+  ('a9000000-0000-4000-8000-000000000002', null, 'annual_inspection', null, 12, null, null),
+  ('a9000000-0000-4000-8000-000000000003', null, 'insurance', null, 12, null, null),
+  ('a9000000-0000-4000-8000-000000000004', 'a5000000-0000-4000-8000-000000000007', 'service', 10000, 6, '2026-06-18', 30150),
+  ('a9000000-0000-4000-8000-000000000005', 'a5000000-0000-4000-8000-000000000007', 'annual_inspection', null, 12, '2026-04-15', null),
+  ('a9000000-0000-4000-8000-000000000006', 'a5000000-0000-4000-8000-000000000007', 'insurance', null, 12, '2025-09-30', null),
+  ('a9000000-0000-4000-8000-000000000007', 'a5000000-0000-4000-8000-000000000008', 'service', 10000, 6, '2026-05-20', 78900),
+  ('a9000000-0000-4000-8000-000000000008', 'a5000000-0000-4000-8000-000000000008', 'annual_inspection', null, 12, '2025-11-20', null),
+  ('a9000000-0000-4000-8000-000000000009', 'a5000000-0000-4000-8000-000000000008', 'insurance', null, 12, '2025-12-31', null);
+
+-- The demo driver's history on the GL8: two full-tank fill-ups and a finished trip
+-- (odometer consistent with the asset's 86,420 km), then each demo vehicle's derived state.
+insert into public.fuel_logs (id, vehicle_id, driver_id, filled_at, odometer_km, litres, unit_price, amount,
+  full_tank, missed_previous, fuel_type, station, fuel_card, photo_ids, status) values
+  ('aa000000-0000-4000-8000-000000000001', 'a5000000-0000-4000-8000-000000000008', '0a000000-0000-4000-8000-000000000005',
+   '2026-11-10T08:12:00+08:00', 85790, 52.3, 7.85, 410.56, true, false, '92#', '中石化沪闵路加油站', 'SH-FC-0001', '{}', 'complete'),
+  ('aa000000-0000-4000-8000-000000000002', 'a5000000-0000-4000-8000-000000000008', '0a000000-0000-4000-8000-000000000005',
+   '2026-11-24T17:40:00+08:00', 86380, 55.1, 7.79, 429.23, true, false, '92#', '中石油虹桥加油站', 'SH-FC-0001', '{}', 'complete');
+
+insert into public.trips (id, vehicle_id, driver_id, started_at, ended_at, purpose, destination, passengers,
+  odometer_start, odometer_end, vehicle_check_id, notes, flags) values
+  ('ab000000-0000-4000-8000-000000000001', 'a5000000-0000-4000-8000-000000000008', '0a000000-0000-4000-8000-000000000005',
+   '2026-11-25T09:00:00+08:00', '2026-11-25T11:30:00+08:00', '接送客户', '虹桥机场 T2', '客户 2 人',
+   86380, 86420, null, null, '{}');
+
+select private.vehicle_state_derive(a.id) from public.assets a where a.kind = 'vehicle' and a.id::text like 'a5000000-%';

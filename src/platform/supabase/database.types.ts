@@ -7,6 +7,88 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
   public: {
     Tables: {
+      accidents: {
+        Row: {
+          claim_no: string | null;
+          cost: number | null;
+          created_at: string;
+          deleted_at: string | null;
+          description: string;
+          driver_id: string;
+          id: string;
+          injuries: string | null;
+          latitude: number | null;
+          longitude: number | null;
+          occurred_at: string;
+          other_party: string | null;
+          photo_ids: string[];
+          place: string;
+          police_report_no: string | null;
+          row_xid: unknown;
+          status: string;
+          updated_at: string;
+          vehicle_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          claim_no?: string | null;
+          cost?: number | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          description: string;
+          driver_id: string;
+          id: string;
+          injuries?: string | null;
+          latitude?: number | null;
+          longitude?: number | null;
+          occurred_at: string;
+          other_party?: string | null;
+          photo_ids?: string[];
+          place: string;
+          police_report_no?: string | null;
+          row_xid?: unknown;
+          status?: string;
+          updated_at?: string;
+          vehicle_id: string;
+        };
+        Update: {
+          claim_no?: string | null;
+          cost?: number | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          description?: string;
+          driver_id?: string;
+          id?: string;
+          injuries?: string | null;
+          latitude?: number | null;
+          longitude?: number | null;
+          occurred_at?: string;
+          other_party?: string | null;
+          photo_ids?: string[];
+          place?: string;
+          police_report_no?: string | null;
+          row_xid?: unknown;
+          status?: string;
+          updated_at?: string;
+          vehicle_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "accidents_driver_id_fkey";
+            columns: ["driver_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "accidents_vehicle_id_fkey";
+            columns: ["vehicle_id"];
+            isOneToOne: false;
+            referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       areas: {
         Row: {
           area_type: string;
@@ -514,6 +596,88 @@ export type Database = {
           },
         ];
       };
+      fuel_logs: {
+        Row: {
+          amount: number | null;
+          created_at: string;
+          deleted_at: string | null;
+          driver_id: string;
+          filled_at: string;
+          fuel_card: string | null;
+          fuel_type: string | null;
+          full_tank: boolean;
+          id: string;
+          litres: number | null;
+          missed_previous: boolean;
+          odometer_km: number | null;
+          photo_ids: string[];
+          row_xid: unknown;
+          station: string | null;
+          status: string;
+          unit_price: number | null;
+          updated_at: string;
+          vehicle_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          amount?: number | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          driver_id: string;
+          filled_at: string;
+          fuel_card?: string | null;
+          fuel_type?: string | null;
+          full_tank: boolean;
+          id: string;
+          litres?: number | null;
+          missed_previous: boolean;
+          odometer_km?: number | null;
+          photo_ids?: string[];
+          row_xid?: unknown;
+          station?: string | null;
+          status: string;
+          unit_price?: number | null;
+          updated_at?: string;
+          vehicle_id: string;
+        };
+        Update: {
+          amount?: number | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          driver_id?: string;
+          filled_at?: string;
+          fuel_card?: string | null;
+          fuel_type?: string | null;
+          full_tank?: boolean;
+          id?: string;
+          litres?: number | null;
+          missed_previous?: boolean;
+          odometer_km?: number | null;
+          photo_ids?: string[];
+          row_xid?: unknown;
+          station?: string | null;
+          status?: string;
+          unit_price?: number | null;
+          updated_at?: string;
+          vehicle_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "fuel_logs_driver_id_fkey";
+            columns: ["driver_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "fuel_logs_vehicle_id_fkey";
+            columns: ["vehicle_id"];
+            isOneToOne: false;
+            referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       inspections: {
         Row: {
           answers: NonNullable<Json>;
@@ -660,6 +824,102 @@ export type Database = {
             columns: ["rule_id"];
             isOneToOne: false;
             referencedRelation: "reward_rules";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      maintenance_requests: {
+        Row: {
+          completed_at: string | null;
+          cost: number | null;
+          created_at: string;
+          decided_by: string | null;
+          deleted_at: string | null;
+          description: string;
+          garage: string | null;
+          id: string;
+          item_key: string | null;
+          note: string | null;
+          photo_ids: string[];
+          requested_at: string;
+          requested_by: string;
+          row_xid: unknown;
+          status: string;
+          updated_at: string;
+          urgency: string;
+          vehicle_check_id: string | null;
+          vehicle_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          completed_at?: string | null;
+          cost?: number | null;
+          created_at?: string;
+          decided_by?: string | null;
+          deleted_at?: string | null;
+          description: string;
+          garage?: string | null;
+          id: string;
+          item_key?: string | null;
+          note?: string | null;
+          photo_ids?: string[];
+          requested_at: string;
+          requested_by: string;
+          row_xid?: unknown;
+          status?: string;
+          updated_at?: string;
+          urgency: string;
+          vehicle_check_id?: string | null;
+          vehicle_id: string;
+        };
+        Update: {
+          completed_at?: string | null;
+          cost?: number | null;
+          created_at?: string;
+          decided_by?: string | null;
+          deleted_at?: string | null;
+          description?: string;
+          garage?: string | null;
+          id?: string;
+          item_key?: string | null;
+          note?: string | null;
+          photo_ids?: string[];
+          requested_at?: string;
+          requested_by?: string;
+          row_xid?: unknown;
+          status?: string;
+          updated_at?: string;
+          urgency?: string;
+          vehicle_check_id?: string | null;
+          vehicle_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "maintenance_requests_decided_by_fkey";
+            columns: ["decided_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "maintenance_requests_requested_by_fkey";
+            columns: ["requested_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "maintenance_requests_vehicle_check_id_fkey";
+            columns: ["vehicle_check_id"];
+            isOneToOne: false;
+            referencedRelation: "vehicle_checks";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "maintenance_requests_vehicle_id_fkey";
+            columns: ["vehicle_id"];
+            isOneToOne: false;
+            referencedRelation: "assets";
             referencedColumns: ["id"];
           },
         ];
@@ -923,6 +1183,57 @@ export type Database = {
             columns: ["verified_by"];
             isOneToOne: false;
             referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      renewal_rules: {
+        Row: {
+          created_at: string;
+          deleted_at: string | null;
+          every_km: number | null;
+          every_months: number | null;
+          id: string;
+          kind: string;
+          last_done_at: string | null;
+          last_done_km: number | null;
+          row_xid: unknown;
+          updated_at: string;
+          vehicle_id: string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          deleted_at?: string | null;
+          every_km?: number | null;
+          every_months?: number | null;
+          id: string;
+          kind: string;
+          last_done_at?: string | null;
+          last_done_km?: number | null;
+          row_xid?: unknown;
+          updated_at?: string;
+          vehicle_id?: string | null;
+        };
+        Update: {
+          created_at?: string;
+          deleted_at?: string | null;
+          every_km?: number | null;
+          every_months?: number | null;
+          id?: string;
+          kind?: string;
+          last_done_at?: string | null;
+          last_done_km?: number | null;
+          row_xid?: unknown;
+          updated_at?: string;
+          vehicle_id?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "renewal_rules_vehicle_id_fkey";
+            columns: ["vehicle_id"];
+            isOneToOne: false;
+            referencedRelation: "assets";
             referencedColumns: ["id"];
           },
         ];
@@ -1192,6 +1503,89 @@ export type Database = {
         };
         Relationships: [];
       };
+      trips: {
+        Row: {
+          created_at: string;
+          deleted_at: string | null;
+          destination: string;
+          driver_id: string;
+          ended_at: string | null;
+          flags: string[];
+          id: string;
+          notes: string | null;
+          odometer_end: number | null;
+          odometer_start: number;
+          passengers: string | null;
+          purpose: string;
+          row_xid: unknown;
+          started_at: string;
+          updated_at: string;
+          vehicle_check_id: string | null;
+          vehicle_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          deleted_at?: string | null;
+          destination: string;
+          driver_id: string;
+          ended_at?: string | null;
+          flags?: string[];
+          id: string;
+          notes?: string | null;
+          odometer_end?: number | null;
+          odometer_start: number;
+          passengers?: string | null;
+          purpose: string;
+          row_xid?: unknown;
+          started_at: string;
+          updated_at?: string;
+          vehicle_check_id?: string | null;
+          vehicle_id: string;
+        };
+        Update: {
+          created_at?: string;
+          deleted_at?: string | null;
+          destination?: string;
+          driver_id?: string;
+          ended_at?: string | null;
+          flags?: string[];
+          id?: string;
+          notes?: string | null;
+          odometer_end?: number | null;
+          odometer_start?: number;
+          passengers?: string | null;
+          purpose?: string;
+          row_xid?: unknown;
+          started_at?: string;
+          updated_at?: string;
+          vehicle_check_id?: string | null;
+          vehicle_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "trips_driver_id_fkey";
+            columns: ["driver_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "trips_vehicle_check_id_fkey";
+            columns: ["vehicle_check_id"];
+            isOneToOne: false;
+            referencedRelation: "vehicle_checks";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "trips_vehicle_id_fkey";
+            columns: ["vehicle_id"];
+            isOneToOne: false;
+            referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       user_roles: {
         Row: {
           created_at: string;
@@ -1237,6 +1631,148 @@ export type Database = {
             columns: ["user_id"];
             isOneToOne: false;
             referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      vehicle_checks: {
+        Row: {
+          answers: NonNullable<Json>;
+          created_at: string;
+          critical_failed: boolean;
+          deleted_at: string | null;
+          driver_id: string;
+          grade: string | null;
+          id: string;
+          row_xid: unknown;
+          score: number | null;
+          server_grade: string | null;
+          server_score: number | null;
+          started_at: string;
+          submitted_at: string;
+          template_id: string;
+          updated_at: string;
+          vehicle_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          answers: NonNullable<Json>;
+          created_at?: string;
+          critical_failed: boolean;
+          deleted_at?: string | null;
+          driver_id: string;
+          grade?: string | null;
+          id: string;
+          row_xid?: unknown;
+          score?: number | null;
+          server_grade?: string | null;
+          server_score?: number | null;
+          started_at: string;
+          submitted_at: string;
+          template_id: string;
+          updated_at?: string;
+          vehicle_id: string;
+        };
+        Update: {
+          answers?: NonNullable<Json>;
+          created_at?: string;
+          critical_failed?: boolean;
+          deleted_at?: string | null;
+          driver_id?: string;
+          grade?: string | null;
+          id?: string;
+          row_xid?: unknown;
+          score?: number | null;
+          server_grade?: string | null;
+          server_score?: number | null;
+          started_at?: string;
+          submitted_at?: string;
+          template_id?: string;
+          updated_at?: string;
+          vehicle_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "vehicle_checks_driver_id_fkey";
+            columns: ["driver_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "vehicle_checks_template_id_fkey";
+            columns: ["template_id"];
+            isOneToOne: false;
+            referencedRelation: "checklist_templates";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "vehicle_checks_vehicle_id_fkey";
+            columns: ["vehicle_id"];
+            isOneToOne: false;
+            referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      vehicle_states: {
+        Row: {
+          active_trip_id: string | null;
+          created_at: string;
+          deleted_at: string | null;
+          id: string;
+          last_odometer_km: number | null;
+          out_of_service: boolean;
+          reason_check_id: string | null;
+          row_xid: unknown;
+          since: string | null;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          active_trip_id?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          id: string;
+          last_odometer_km?: number | null;
+          out_of_service?: boolean;
+          reason_check_id?: string | null;
+          row_xid?: unknown;
+          since?: string | null;
+          updated_at?: string;
+        };
+        Update: {
+          active_trip_id?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          id?: string;
+          last_odometer_km?: number | null;
+          out_of_service?: boolean;
+          reason_check_id?: string | null;
+          row_xid?: unknown;
+          since?: string | null;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "vehicle_states_active_trip_id_fkey";
+            columns: ["active_trip_id"];
+            isOneToOne: false;
+            referencedRelation: "trips";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "vehicle_states_id_fkey";
+            columns: ["id"];
+            isOneToOne: true;
+            referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "vehicle_states_reason_check_id_fkey";
+            columns: ["reason_check_id"];
+            isOneToOne: false;
+            referencedRelation: "vehicle_checks";
             referencedColumns: ["id"];
           },
         ];
