@@ -127,11 +127,14 @@ begin
     v_score, v_grade, (v_result ->> 'critical_failed')::boolean,
     (v_result ->> 'percent')::numeric, v_result ->> 'grade');
 
-  -- A failed critical item is urgent; its answer's photos go with the request.
+  -- A failed critical item is urgent; the answer's note (else the item's text) and photos
+  -- go with the request, as the device makes it (features/vehicles/data/checks.ts).
   insert into public.maintenance_requests (id, vehicle_id, requested_by, requested_at, vehicle_check_id, item_key,
     description, urgency, photo_ids)
   select (v_req_by_key ->> (f ->> 'key'))::uuid, v_vehicle, v_uid, v_submitted, p_entity_id, f ->> 'key',
-         f ->> 'text_zh',
+         pg_catalog.left(coalesce(nullif(pg_catalog.btrim((
+           select a ->> 'note' from pg_catalog.jsonb_array_elements(v_answers) a where a ->> 'item_key' = f ->> 'key')), ''),
+           f ->> 'text_zh'), 1000),
          case when (f ->> 'critical')::boolean then 'urgent' else 'normal' end,
          coalesce((
            select pg_catalog.array_agg(x::uuid order by n)

@@ -167,13 +167,13 @@ describe('pre-trip check, out of service and the repair', () => {
     expect(await one('select server_score::float as server_score, server_grade, critical_failed from public.vehicle_checks where id = $1', [p.id])).toEqual({
       server_score: p.score, server_grade: p.grade, critical_failed: true,
     })
-    const reqs = await db.query<{ id: string; item_key: string; urgency: string; status: string; photos: number }>(
-      `select id, item_key, urgency, status, cardinality(photo_ids)::int as photos from public.maintenance_requests
+    const reqs = await db.query<{ id: string; item_key: string; description: string; urgency: string; status: string; photos: number }>(
+      `select id, item_key, description, urgency, status, cardinality(photo_ids)::int as photos from public.maintenance_requests
        where vehicle_check_id = $1 order by item_key`, [p.id])
     const byKey = Object.fromEntries(p.maintenance_request_ids.map((m) => [m.item_key, m.id]))
     expect(reqs).toEqual([
-      { id: byKey.brakes, item_key: 'brakes', urgency: 'urgent', status: 'requested', photos: 1 },
-      { id: byKey.cleanliness, item_key: 'cleanliness', urgency: 'normal', status: 'requested', photos: 1 },
+      { id: byKey.brakes, item_key: 'brakes', description: '有问题', urgency: 'urgent', status: 'requested', photos: 1 },
+      { id: byKey.cleanliness, item_key: 'cleanliness', description: '有问题', urgency: 'normal', status: 'requested', photos: 1 },
     ])
     expect(await state(v)).toMatchObject({ out_of_service: true, reason_check_id: p.id })
 
