@@ -13,7 +13,6 @@ export const VEHICLE_ERROR_KEYS = [
   'vehicles.errors.uuid',
   'vehicles.errors.date',
   'vehicles.errors.dateTime',
-  'vehicles.errors.dateOrder',
   'vehicles.errors.choice',
   'vehicles.errors.integer',
   'vehicles.errors.range',
@@ -35,9 +34,7 @@ export const VEHICLE_ERROR_KEYS = [
   'vehicles.errors.notTripDriver',
   'vehicles.errors.badTransition',
   'vehicles.errors.notAllowed',
-  'vehicles.errors.rejectReason',
   'vehicles.errors.completionRequired',
-  'vehicles.errors.claimNumberRequired',
   'vehicles.errors.position',
   'vehicles.errors.ruleEmpty',
 ] as const

@@ -154,3 +154,18 @@ export {
   type RenewalThresholds,
   type RenewalUrgency,
 } from './renewals'
+export {
+  economySeries,
+  fuelCsv,
+  fuelCsvBlob,
+  fuelCsvFilename,
+  monthlyEconomy,
+  monthlySpend,
+  type EconomyPoint,
+  type FuelCsvNames,
+  type MonthlyEconomy,
+  type MonthlySpend,
+  type SpendEntry,
+  type SpendRow,
+} from './reports'
+export { VEHICLE_ANOMALY_KEYS, VEHICLE_FLAG_KEYS, VEHICLE_I18N_KEYS } from './keys'
