@@ -1,5 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie'
 import { assetIndexMiddleware, type AssetIndexRow } from './assetIndex'
+import { inspectionScoresMiddleware, scoreRowOf, type InspectionScoreRow } from './inspectionScores'
 import type {
   TripRow,
   FuelLogRow,
@@ -158,6 +159,20 @@ export const SCHEMA_V6 = {
   vehicle_states: 'id',
 } as const
 
+/**
+ * v7: the rankings' score index (kept by inspectionScoresMiddleware): a period's scores read
+ * by submitted_at without deserialising every inspection's answers.
+ */
+export const SCHEMA_V7 = {
+  inspection_scores: 'id, submitted_at',
+} as const
+
+/** Indexes the inspections a v6 device already holds (writes after this go through the middleware). */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  const inspections = await tx.table<InspectionRow, string>('inspections').toArray()
+  await tx.table<InspectionScoreRow, string>('inspection_scores').bulkPut(inspections.map(scoreRowOf))
+}
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -189,15 +204,18 @@ export class AdminFieldDb extends Dexie {
   declare accidents: Table<AccidentRow, string>
   declare renewal_rules: Table<RenewalRuleRow, string>
   declare vehicle_states: Table<VehicleStateRow, string>
+  declare inspection_scores: Table<InspectionScoreRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
     this.use(assetIndexMiddleware)
+    this.use(inspectionScoresMiddleware)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4)
     this.version(5).stores(SCHEMA_V5)
     this.version(6).stores(SCHEMA_V6)
+    this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7)
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { Blob as NodeBlob } from 'node:buffer'
-import { AdminFieldDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, getMeta, observe, setMeta } from '@/platform/db'
+import { AdminFieldDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, getMeta, observe, setMeta } from '@/platform/db'
 import { buildOp } from '@/platform/sync'
 import { dept, freshDb } from './helpers'
 
@@ -40,7 +40,7 @@ describe('AdminFieldDb schema', () => {
     const current = new AdminFieldDb(name)
     opened.push(current)
     await current.open()
-    expect(current.verno).toBe(6)
+    expect(current.verno).toBe(7)
 
     const outbox = await current.outbox.orderBy('seq').toArray()
     expect(outbox.map((e) => [e.entity_id, e.status])).toEqual([
@@ -89,7 +89,7 @@ describe('AdminFieldDb schema', () => {
     const current = new AdminFieldDb(name)
     opened.push(current)
     await current.open()
-    expect(current.verno).toBe(6)
+    expect(current.verno).toBe(7)
     expect((await current.outbox.toArray()).map((e) => [e.op_id, e.status])).toEqual([[op.op_id, 'pending']])
     const blob = await current.photo_blobs.get('p1')
     expect(blob?.uploaded_at).toBeNull()
@@ -100,6 +100,50 @@ describe('AdminFieldDb schema', () => {
     await current.assets.put({ ...(await current.assets.get('a2'))!, has_conflict: true })
     expect((await current.assets.where('conflict_flag').equals(1).primaryKeys()).sort()).toEqual(['a2', 'a3'])
     expect(await current.asset_index.get('gen')).toBeDefined()
+  })
+
+  it('upgrades a v6 device to the score index (v7), keeping its outbox and photo_blobs', async () => {
+    const name = `upgrade-v6-${Math.random()}`
+    const v6 = new Dexie(name)
+    ;[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6].forEach((s, i) => v6.version(i + 1).stores(s))
+    const op = buildOp('inspection.submit', 'inspections', 'i1', { area_id: 'a1' })
+    await v6.table('outbox').add(op)
+    const bytes = new Uint8Array([4, 2])
+    await v6.table('photo_blobs').put({
+      id: 'p1',
+      blob: new NodeBlob([bytes], { type: 'image/jpeg' }) as unknown as Blob,
+      thumb: null,
+      uploaded_at: null,
+      attempts: 0,
+      next_attempt_at: 0,
+      last_error: null,
+    })
+    const insp = (id: string, submitted_at: string, score: number | null, over = {}) => ({
+      id, area_id: 'a1', template_id: 't1', inspector_id: 'u1', started_at: submitted_at, submitted_at, via: 'scan',
+      answers: [{ item_key: 'floor', result: 'pass' }], score, grade: null, critical_failed: false, server_score: null, server_grade: null,
+      updated_at: submitted_at, deleted_at: null, ...over,
+    })
+    await v6.table('inspections').bulkPut([
+      insp('i1', '2026-03-02T01:00:00.000Z', 80),
+      insp('i2', '2026-03-03T01:00:00.000Z', 90, { server_score: 70 }),
+      insp('i3', '2026-03-04T01:00:00.000Z', 60, { deleted_at: '2026-03-05T00:00:00.000Z' }),
+    ])
+    v6.close()
+
+    const current = new AdminFieldDb(name)
+    opened.push(current)
+    await current.open()
+    expect(current.verno).toBe(7)
+    expect((await current.outbox.toArray()).map((e) => [e.op_id, e.status])).toEqual([[op.op_id, 'pending']])
+    const blob = await current.photo_blobs.get('p1')
+    expect(blob?.uploaded_at).toBeNull()
+    expect(new Uint8Array(await blob!.blob.arrayBuffer())).toEqual(bytes)
+    expect(await current.inspections.count()).toBe(3)
+    expect(await current.inspection_scores.orderBy('submitted_at').toArray()).toEqual([
+      { id: 'i1', area_id: 'a1', submitted_at: '2026-03-02T01:00:00.000Z', score: 80, server_score: null, deleted: false },
+      { id: 'i2', area_id: 'a1', submitted_at: '2026-03-03T01:00:00.000Z', score: 90, server_score: 70, deleted: false },
+      { id: 'i3', area_id: 'a1', submitted_at: '2026-03-04T01:00:00.000Z', score: 60, server_score: null, deleted: true },
+    ])
   })
 
   it('stores meta values', async () => {

@@ -16,28 +16,39 @@ beforeEach(() => {
 })
 
 describe('period rows for the rankings', () => {
-  it('the compact copy gives the same rows, and is dropped when a row is added or a pull ran', async () => {
+  it('reads the scored, live inspections of [from, to) and follows every write', async () => {
     const a = area()
     await db.areas.add(a)
+    const early = inspection(a.id, { submitted_at: '2026-03-02T01:00:00.000Z', score: 80 })
+    const recomputed = inspection(a.id, { submitted_at: '2026-03-03T01:00:00.000Z', score: 90, server_score: 70 })
     await db.inspections.bulkAdd([
-      inspection(a.id, { submitted_at: '2026-03-02T01:00:00.000Z', score: 80 }),
-      inspection(a.id, { submitted_at: '2026-03-03T01:00:00.000Z', score: 90, server_score: 70 }),
-      inspection(a.id, { submitted_at: '2026-04-03T01:00:00.000Z', score: 10 }),
+      early,
+      recomputed,
+      inspection(a.id, { submitted_at: '2026-03-03T02:00:00.000Z', score: null }),
+      inspection(a.id, { submitted_at: FROM, score: 50 }),
+      inspection(a.id, { submitted_at: TO, score: 10 }),
     ])
     const first = await periodRows(db, FROM, TO)
-    expect(first).toHaveLength(2)
-    const again = await periodRows(db, FROM, TO)
-    expect(again.map((r) => [r.id, r.server_score ?? r.score]).sort()).toEqual(first.map((r) => [r.id, r.server_score ?? r.score]).sort())
+    // from is inclusive, to exclusive; unscored rows are left out.
+    expect(first.map((r) => [r.submitted_at, r.server_score ?? r.score]).sort()).toEqual([
+      [FROM, 50],
+      ['2026-03-02T01:00:00.000Z', 80],
+      ['2026-03-03T01:00:00.000Z', 70],
+    ])
 
     await db.inspections.add(inspection(a.id, { submitted_at: '2026-03-04T01:00:00.000Z', score: 60 }))
-    expect(await periodRows(db, FROM, TO)).toHaveLength(3)
+    expect(await periodRows(db, FROM, TO)).toHaveLength(4)
 
-    // A pull changed a server score: the cursor moved, so the full rows are read again.
-    const id = first[0]!.id
-    await db.inspections.update(id, { server_score: 50 })
-    await setMeta(db, CURSOR_KEY, 'c2')
+    // A pull recomputes a score and tombstones another: both show at once.
+    await db.transaction('rw', ['inspections', 'meta'], async () => {
+      await db.inspections.bulkPut([{ ...early, server_score: 50 }, { ...recomputed, deleted_at: '2026-03-05T00:00:00.000Z' }])
+      await setMeta(db, CURSOR_KEY, 'c2')
+    })
     const after = await periodRows(db, FROM, TO)
-    expect(after.find((r) => r.id === id)?.server_score).toBe(50)
+    expect(after.find((r) => r.id === early.id)?.server_score).toBe(50)
+    expect(after.map((r) => r.id)).not.toContain(recomputed.id)
+    await db.inspections.delete(early.id)
+    expect((await periodRows(db, FROM, TO)).map((r) => r.id)).not.toContain(early.id)
   })
 
   it("rankPeriod ranks this month with last month's figures for the trend", async () => {

@@ -1,10 +1,7 @@
-/**
- * What the rankings read: the inspections of a range (through the inspections feature's
- * listInspections, one indexed range read), the areas, and names for the rows.
- */
+/** What the rankings read besides a period's scores (periodRows): the areas, and names for the rows. */
 import type { AdminFieldDb } from '@/platform/db'
-import type { AreaRow, InspectionRow } from '@/platform/db/rows'
-import { areaDisplayName, listInspections } from '@/features/inspections'
+import type { AreaRow } from '@/platform/db/rows'
+import { areaDisplayName } from '@/features/inspections'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
 
 export interface Directory {
@@ -31,8 +28,4 @@ export async function loadDirectory(database: AdminFieldDb): Promise<Directory> 
     },
     timeZone: company.find((c) => c.deleted_at === null)?.timezone ?? DEFAULT_TIME_ZONE,
   }
-}
-
-export function inspectionsBetween(database: AdminFieldDb, from: string, to: string): Promise<InspectionRow[]> {
-  return listInspections(database, { from, to })
 }
