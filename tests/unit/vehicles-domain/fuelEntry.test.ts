@@ -51,6 +51,10 @@ describe('fuelEntrySchema', () => {
     expect(fuelEntryWarnings(e)).toEqual(['vehicles.flags.noOdometer', 'vehicles.flags.amountsPending'])
     expect(hasFigures(e)).toBe(false)
   })
+  it('a draft may lack the fuel type; a complete entry may not', () => {
+    expect(fuelEntrySchema.parse({ ...base, status: 'draft', fuel_type: null }).fuel_type).toBeNull()
+    expect(issues({ ...base, fuel_type: null })).toEqual(['fuel_type:vehicles.errors.required'])
+  })
   it('a draft with nothing at all is refused', () => {
     expect(issues({ ...base, status: 'draft', litres: null, unit_price: null, receipt_photo_ids: [] })).toEqual([
       'receipt_photo_ids:vehicles.errors.photos',

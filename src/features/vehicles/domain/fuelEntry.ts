@@ -65,7 +65,10 @@ const baseFields = {
   full_tank: bool(),
   /** The driver knows a fill-up since the previous entry was not logged. */
   missed_previous: bool().default(false),
-  fuel_type: choice(FUEL_GRADES),
+  /** Required once complete; a quick-entry draft may not know it yet. */
+  fuel_type: choice(FUEL_GRADES)
+    .nullish()
+    .transform((v) => v ?? null),
   station: optionalText(100),
   /** The fuel card used (加油卡号), if any. */
   fuel_card: optionalText(40),
@@ -88,10 +91,9 @@ export const fuelEntrySchema = z.object(baseFields).transform((entry, ctx) => {
     return entry
   }
   const r = resolveAmounts(entry)
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: r.issue.key, path: [r.issue.field ?? 'amount'] })
-    return z.NEVER
-  }
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.issue.key, path: [r.issue.field ?? 'amount'] })
+  if (entry.fuel_type === null) ctx.addIssue({ code: 'custom', message: E.required, path: ['fuel_type'] })
+  if (!r.ok) return z.NEVER
   return { ...entry, litres: r.litres, unit_price: r.unit_price, amount: r.amount }
 })
 
