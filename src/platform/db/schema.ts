@@ -171,6 +171,8 @@ export const SCHEMA_V7 = {
 export async function upgradeToV7(tx: Transaction): Promise<void> {
   const inspections = await tx.table<InspectionRow, string>('inspections').toArray()
   await tx.table<InspectionScoreRow, string>('inspection_scores').bulkPut(inspections.map(scoreRowOf))
+  // The compact copies v6 builds cached per visited period (~0.5 MB each): the index replaces them.
+  await tx.table<MetaRow, string>('meta').where('key').startsWith('rankings.rows:').delete()
 }
 
 export class AdminFieldDb extends Dexie {

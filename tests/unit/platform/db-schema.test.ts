@@ -128,6 +128,10 @@ describe('AdminFieldDb schema', () => {
       insp('i2', '2026-03-03T01:00:00.000Z', 90, { server_score: 70 }),
       insp('i3', '2026-03-04T01:00:00.000Z', 60, { deleted_at: '2026-03-05T00:00:00.000Z' }),
     ])
+    await v6.table('meta').bulkPut([
+      { key: 'sync.cursor', value: 'c1' },
+      { key: 'rankings.rows:2026-02-28T16:00:00.000Z:2026-03-31T16:00:00.000Z', value: { v: 1 } },
+    ])
     v6.close()
 
     const current = new AdminFieldDb(name)
@@ -144,6 +148,8 @@ describe('AdminFieldDb schema', () => {
       { id: 'i2', area_id: 'a1', submitted_at: '2026-03-03T01:00:00.000Z', score: 90, server_score: 70, deleted: false },
       { id: 'i3', area_id: 'a1', submitted_at: '2026-03-04T01:00:00.000Z', score: 60, server_score: null, deleted: true },
     ])
+    // v6's per-period compact copies are gone; the rest of meta stays.
+    expect(await current.meta.toCollection().primaryKeys()).toEqual(['sync.cursor'])
   })
 
   it('stores meta values', async () => {
