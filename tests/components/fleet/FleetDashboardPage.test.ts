@@ -1,5 +1,5 @@
 import '../support/vantCss'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { getDb } from '@/platform/db'
 import type { FuelLogRow } from '@/platform/db/rows'
@@ -36,5 +36,16 @@ describe('fleet dashboard', () => {
     expect(item!.text()).toContain('沪A12345')
     expect(item!.text()).toContain('75')
     expect(wrapper.find(`[data-testid=economy-row][data-id="${v.id}"]`).text()).toMatch(/升\/百公里/)
+    // Monthly spend for the latest company month, and the fuel log as CSV with a BOM.
+    expect(wrapper.findAll('[data-testid=spend-vehicle]')).toHaveLength(1)
+    expect(wrapper.find('[data-testid=spend-vehicle]').text()).toContain('沪A12345')
+    const made: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (made.push(b as Blob), 'blob:csv'))
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+    await wrapper.find('[data-testid=fuel-csv]').trigger('click')
+    expect(made).toHaveLength(1)
+    const text = await made[0]!.text()
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(logs.length + 2)
   })
 })
