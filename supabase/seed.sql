@@ -160,9 +160,9 @@ insert into public.renewal_rules (id, vehicle_id, kind, every_km, every_months, 
 insert into public.fuel_logs (id, vehicle_id, driver_id, filled_at, odometer_km, litres, unit_price, amount,
   full_tank, missed_previous, fuel_type, station, fuel_card, photo_ids, status) values
   ('aa000000-0000-4000-8000-000000000001', 'a5000000-0000-4000-8000-000000000008', '0a000000-0000-4000-8000-000000000005',
-   '2026-11-10T08:12:00+08:00', 85790, 52.3, 7.85, 410.56, true, false, '92#', '中石化沪闵路加油站', 'SH-FC-0001', '{}', 'complete'),
+   '2026-11-10T08:12:00+08:00', 85790, 52.3, 7.85, 410.56, true, false, 'gasoline_92', '中石化沪闵路加油站', 'SH-FC-0001', '{}', 'complete'),
   ('aa000000-0000-4000-8000-000000000002', 'a5000000-0000-4000-8000-000000000008', '0a000000-0000-4000-8000-000000000005',
-   '2026-11-24T17:40:00+08:00', 86380, 55.1, 7.79, 429.23, true, false, '92#', '中石油虹桥加油站', 'SH-FC-0001', '{}', 'complete');
+   '2026-11-24T17:40:00+08:00', 86380, 55.1, 7.79, 429.23, true, false, 'gasoline_92', '中石油虹桥加油站', 'SH-FC-0001', '{}', 'complete');
 
 insert into public.trips (id, vehicle_id, driver_id, started_at, ended_at, purpose, destination, passengers,
   odometer_start, odometer_end, vehicle_check_id, notes, flags) values

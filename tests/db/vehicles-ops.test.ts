@@ -250,7 +250,7 @@ describe('fuel', () => {
     amount: 312,
     full_tank: true,
     missed_previous: false,
-    fuel_type: '92#',
+    fuel_type: 'gasoline_92',
     station: '中石化',
     fuel_card: null,
     photo_ids: [],
