@@ -67,7 +67,7 @@ describe('custody in a real browser', () => {
     await waitForServiceWorkerControl(page)
 
     await page.getByTestId('tab-scan').click()
-    await assetPage(page, LAPTOP.id).waitFor({ timeout: 20_000 })
+    await assetPage(page, LAPTOP.id).waitFor({ timeout: 45_000 })
     // The page shell renders before its data: wait for the asset's state.
     await expect.poll(() => assetPage(page, LAPTOP.id).getAttribute('data-status')).toBe('in_stock')
 
@@ -92,8 +92,8 @@ describe('custody in a real browser', () => {
     await expect.poll(() => assetPage(page, LAPTOP.id).getAttribute('data-status')).toBe('in_stock')
 
     await page.context().setOffline(false)
-    await expect.poll(() => pendingFlags(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(['false']))
-    await expect.poll(async () => (await pendingFlags(page)).every((p) => p === 'false'), { timeout: 30_000 }).toBe(true)
+    await expect.poll(() => pendingFlags(page), { timeout: 60_000 }).toEqual(expect.arrayContaining(['false']))
+    await expect.poll(async () => (await pendingFlags(page)).every((p) => p === 'false'), { timeout: 60_000 }).toBe(true)
     const types = await page.getByTestId('timeline-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))
     expect(types).toEqual(expect.arrayContaining(['check_out', 'check_in']))
     expect(errors).toEqual([])
@@ -106,7 +106,7 @@ describe('custody in a real browser', () => {
     await page.getByTestId('qr-scanner').waitFor()
 
     await page.getByTestId('scan-file-input').setInputFiles(await writeQrPng(labelUrl(app.url, PROJECTOR.label_token)))
-    await assetPage(page, PROJECTOR.id).waitFor({ timeout: 20_000 })
+    await assetPage(page, PROJECTOR.id).waitFor({ timeout: 45_000 })
 
     await page.getByTestId('tab-scan').click()
     await typeInScanner(page, 'uni 1')
@@ -134,7 +134,7 @@ describe('custody in a real browser', () => {
     await page.locator(`[data-testid="requester-option"][data-user-id="${KEEPER.id}"]`).click()
     await page.getByTestId('usage-approver').locator('input').fill('王晓燕')
     await page.getByTestId('photo-gallery-input').setInputFiles(await writeStampedPagePng())
-    await page.getByTestId('captured-photo').waitFor({ timeout: 20_000 })
+    await page.getByTestId('captured-photo').waitFor({ timeout: 45_000 })
     await page.getByTestId('seal-usage-save').click()
 
     const row = page.getByTestId('register-row').filter({ hasText: '年度采购框架合同' })

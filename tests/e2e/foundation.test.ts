@@ -79,7 +79,7 @@ describe('foundation in a real browser', () => {
 
     // Back online: the engine drains on the `online` event; pending → synced is real.
     await context.setOffline(false)
-    await expect.poll(() => pendingCount(page), { timeout: 15_000 }).toBe('0')
+    await expect.poll(() => pendingCount(page), { timeout: 30_000 }).toBe('0')
     await page.goto('/admin/departments')
     await expect.poll(() => row.isVisible()).toBe(true)
     expect(await row.getByTestId('pending-tag').count()).toBe(0)

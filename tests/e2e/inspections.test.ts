@@ -39,7 +39,7 @@ async function switchRole(page: Page, role: string): Promise<void> {
 
 async function attachPhoto(scope: Locator, text: string): Promise<void> {
   await scope.getByTestId('photo-camera-input').setInputFiles(await writeStampedPagePng(text))
-  await scope.getByTestId('captured-photo').first().waitFor({ timeout: 20_000 })
+  await scope.getByTestId('captured-photo').first().waitFor({ timeout: 45_000 })
 }
 
 const item = (page: Page, key: string) => page.locator(`[data-testid="checklist-item"][data-item-key="${key}"]`)
@@ -61,7 +61,7 @@ describe('inspections in a real browser', () => {
     // Scan: the area's label opens its inspection, marked as scanned on site.
     await page.getByTestId('tab-scan').click()
     const inspect = page.locator(`[data-testid="inspect-page"][data-area-id="${AREA.id}"]`)
-    await inspect.waitFor({ timeout: 20_000 })
+    await inspect.waitFor({ timeout: 45_000 })
     await expect.poll(() => inspect.getAttribute('data-status')).toBe('ready')
     expect(await page.getByTestId('inspect-via').getAttribute('data-via')).toBe('scan')
 
@@ -83,7 +83,7 @@ describe('inspections in a real browser', () => {
     const draftId = await inspect.getAttribute('data-draft-id')
     await expect.poll(() => inspect.getAttribute('data-unsaved')).toBe('false')
     await page.reload()
-    await expect.poll(() => inspect.getAttribute('data-status'), { timeout: 20_000 }).toBe('ready')
+    await expect.poll(() => inspect.getAttribute('data-status'), { timeout: 45_000 }).toBe('ready')
     expect(await inspect.getAttribute('data-draft-id')).toBe(draftId)
     expect(await item(page, CRITICAL.key).getAttribute('data-result')).toBe('fail')
     expect(await item(page, CRITICAL.key).getByTestId('item-note').locator('textarea').inputValue()).toBe('地面有积水')
@@ -94,7 +94,7 @@ describe('inspections in a real browser', () => {
     await context.setOffline(true)
     await page.getByTestId('inspect-submit').click()
     const result = page.getByTestId('inspection-result')
-    await expect.poll(() => result.getAttribute('data-status'), { timeout: 20_000 }).toBe('ready')
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 45_000 }).toBe('ready')
     const inspectionId = await result.getAttribute('data-id')
     await page.getByTestId('result-critical').waitFor()
     expect(await page.getByTestId('result-rectification').count()).toBe(1)
@@ -104,32 +104,32 @@ describe('inspections in a real browser', () => {
     // Reload offline, from the service worker: the inspection and its task are still there, still pending.
     const response = await page.reload()
     expect(response?.fromServiceWorker()).toBe(true)
-    await expect.poll(() => result.getAttribute('data-status'), { timeout: 20_000 }).toBe('ready')
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 45_000 }).toBe('ready')
     expect(await result.getAttribute('data-id')).toBe(inspectionId)
     expect(await page.getByTestId('result-rectification').getAttribute('data-id')).toBe(rectId)
     await expect.poll(() => result.getAttribute('data-pending')).toBe('true')
 
     // Back online: the inspection, its rectification and its photo all sync.
     await context.setOffline(false)
-    await expect.poll(() => result.getAttribute('data-pending'), { timeout: 30_000 }).toBe('false')
+    await expect.poll(() => result.getAttribute('data-pending'), { timeout: 60_000 }).toBe('false')
     await page.getByTestId('tab-me').click()
-    await expect.poll(() => page.getByTestId('sync-pending').getAttribute('data-count'), { timeout: 30_000 }).toBe('0')
-    await expect.poll(() => page.getByTestId('photo-upload-status').getAttribute('data-kind'), { timeout: 30_000 }).toBe('done')
+    await expect.poll(() => page.getByTestId('sync-pending').getAttribute('data-count'), { timeout: 60_000 }).toBe('0')
+    await expect.poll(() => page.getByTestId('photo-upload-status').getAttribute('data-kind'), { timeout: 60_000 }).toBe('done')
 
     // The cleaner (the area's responsible person) sees the task in Work and closes it with an after photo.
     await switchRole(page, 'cleaner')
     await page.getByTestId('tab-work').click()
     const row = page.locator(`[data-testid="rect-work-mine"] [data-testid="rect-row"][data-id="${rectId}"]`)
-    await row.waitFor({ timeout: 20_000 })
+    await row.waitFor({ timeout: 45_000 })
     await row.click()
     await page.getByTestId('rect-fix-form').waitFor()
     await attachPhoto(page.getByTestId('rect-fix-photo'), 'dry floor')
     await page.getByTestId('rect-fix-note').locator('textarea').fill('已清理积水')
     await page.getByTestId('rect-fix-save').click()
-    await expect.poll(() => page.getByTestId('rect-summary').getAttribute('data-status'), { timeout: 20_000 }).toBe('fixed')
+    await expect.poll(() => page.getByTestId('rect-summary').getAttribute('data-status'), { timeout: 45_000 }).toBe('fixed')
     await page.getByTestId('tab-me').click()
-    await expect.poll(() => page.getByTestId('sync-pending').getAttribute('data-count'), { timeout: 30_000 }).toBe('0')
-    await expect.poll(() => page.getByTestId('photo-upload-status').getAttribute('data-kind'), { timeout: 30_000 }).toBe('done')
+    await expect.poll(() => page.getByTestId('sync-pending').getAttribute('data-count'), { timeout: 60_000 }).toBe('0')
+    await expect.poll(() => page.getByTestId('photo-upload-status').getAttribute('data-kind'), { timeout: 60_000 }).toBe('done')
     expect(errors).toEqual([])
     await context.close()
   })
