@@ -1,20 +1,24 @@
-/** All routes, collected from the features. Pages are lazy chunks; only the shell is in the entry. */
+/**
+ * All routes, collected from the features. Pages are lazy chunks; only the shell is in the entry.
+ * Each feature's routes.ts is imported directly, not its index.ts: the public APIs pull in data
+ * layers and zod schemas that the first screen does not need.
+ */
 import type { RouteRecordRaw } from 'vue-router'
-import { authRoutes } from '@/features/auth'
-import { homeRoutes } from '@/features/home'
-import { scanRoutes } from '@/features/scan'
-import { workRoutes } from '@/features/work'
-import { meRoutes } from '@/features/me'
-import { adminRoutes } from '@/features/admin'
-import { assetRoutes } from '@/features/assets'
-import { labelRoutes } from '@/features/labels'
-import { sealRoutes } from '@/features/seals'
-import { licenceRoutes } from '@/features/licences'
-import { rectificationRoutes } from '@/features/rectification'
-import { rankingRoutes } from '@/features/rankings'
-import { inspectionRoutes } from '@/features/inspections'
-import { fleetRoutes } from '@/features/fleet'
-import { vehicleRoutes } from '@/features/vehicles'
+import { authRoutes } from '@/features/auth/routes'
+import { homeRoutes } from '@/features/home/routes'
+import { scanRoutes } from '@/features/scan/routes'
+import { workRoutes } from '@/features/work/routes'
+import { meRoutes } from '@/features/me/routes'
+import { adminRoutes } from '@/features/admin/routes'
+import { assetRoutes } from '@/features/assets/routes'
+import { labelRoutes } from '@/features/labels/routes'
+import { sealRoutes } from '@/features/seals/routes'
+import { licenceRoutes } from '@/features/licences/routes'
+import { rectificationRoutes } from '@/features/rectification/routes'
+import { rankingRoutes } from '@/features/rankings/routes'
+import { inspectionRoutes } from '@/features/inspections/routes'
+import { fleetRoutes } from '@/features/fleet/routes'
+import { vehicleRoutes } from '@/features/vehicles/routes'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,

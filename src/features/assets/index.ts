@@ -7,8 +7,5 @@ export { assetRoutes } from './routes'
 export { writeCustodyEvent, CUSTODY_TABLES } from './data/custodyWrite'
 export { findAssetByToken, findAssetByNumber, getAsset, assetDisplayName, type TokenLookup } from './data/lookup'
 export { ASSET_READ_ROLES, ASSET_EDIT_ROLES, ASSET_KEEPER_ROLES, canEditAssets, canReadRegistry, keepsKind, keeperRoleFor } from './domain/assetRoles'
-/** Home and Work widgets, loaded lazily so the first screen does not carry them. */
-export const loadCustodyTodo = () => import('./components/CustodyTodo.vue')
 export const loadCustodyWork = () => import('./components/CustodyWork.vue')
-/** Home to-do sections the custody engine fills (see CustodyTodo). */
-export const CUSTODY_TODO_SECTIONS: readonly string[] = ['myItems', 'sealsOut', 'assetsOut', 'vehicleDue']
+export { CUSTODY_TODO_SECTIONS, loadCustodyTodo } from './todo'

@@ -8,7 +8,4 @@ export { FLEET_ROLES, isFleetManager } from './domain/access'
 export const loadVehicleFleetHistory = () => import('./components/VehicleFleetHistory.vue')
 /** The Work tab's entries, loaded lazily so the first screen does not carry them. */
 export const loadFleetWork = () => import('./components/FleetWork.vue')
-/** Home widget for 'vehicleDue' (renewals by urgency), loaded lazily. */
-export const loadFleetTodo = () => import('./components/FleetTodo.vue')
-/** Home to-do sections this feature fills (see FleetTodo). */
-export const FLEET_TODO_SECTIONS: readonly string[] = ['vehicleDue']
+export { FLEET_TODO_SECTIONS, loadFleetTodo } from './todo'

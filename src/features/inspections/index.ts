@@ -11,8 +11,5 @@ export { pendingRounds, roundsSince } from './data/roundQueries'
 export { INSPECT_ROLES, AREA_EDIT_ROLES, AREA_READ_ROLES, ROUND_ROLES, canInspect, canEditAreas, canRecordRounds } from './roles'
 export { AREA_TYPES, FREQUENCIES, type AreaType, type Frequency } from './areaTypes'
 export { areaScanTarget } from './scanTarget'
-/** Home and Work widgets, loaded lazily so the first screen does not carry them. */
-export const loadInspectionTodo = () => import('./components/InspectionTodo.vue')
 export const loadInspectionWork = () => import('./components/InspectionWork.vue')
-/** Home to-do sections this feature fills (see InspectionTodo). */
-export const INSPECTION_TODO_SECTIONS: readonly string[] = ['cleaningAreas', 'inspections']
+export { INSPECTION_TODO_SECTIONS, loadInspectionTodo } from './todo'

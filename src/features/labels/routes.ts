@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { ASSET_EDIT_ROLES } from '@/features/assets'
+// The roles constant only (pure domain): the assets public API is too heavy for the route table.
+import { ASSET_EDIT_ROLES } from '@/features/assets/domain/assetRoles'
 
 export const labelRoutes: RouteRecordRaw[] = [
   {

@@ -1,7 +1,4 @@
 /** Public API of the rectification feature (整改): the assignee's tasks, verification, escalation. */
 export { rectificationRoutes } from './routes'
-/** Home and Work widgets, loaded lazily so the first screen does not carry them. */
-export const loadRectificationTodo = () => import('./components/RectificationTodo.vue')
 export const loadRectificationWork = () => import('./components/RectificationWork.vue')
-/** Home to-do sections this feature fills (see RectificationTodo). */
-export const RECTIFICATION_TODO_SECTIONS: readonly string[] = ['rectifications', 'reinspections']
+export { RECTIFICATION_TODO_SECTIONS, loadRectificationTodo } from './todo'

@@ -5,8 +5,5 @@
 export { vehicleRoutes } from './routes'
 /** The vehicle section of the asset page. */
 export const loadVehiclePanel = () => import('./components/VehiclePanel.vue')
-/** Home and Work widgets for drivers. */
-export const loadVehicleTodo = () => import('./components/VehicleTodo.vue')
 export const loadVehicleWork = () => import('./components/VehicleWork.vue')
-/** Home to-do sections this feature fills (see VehicleTodo). */
-export const VEHICLE_TODO_SECTIONS: readonly string[] = ['trips', 'vehicleChecks']
+export { VEHICLE_TODO_SECTIONS, loadVehicleTodo } from './todo'

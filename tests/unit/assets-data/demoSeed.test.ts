@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import demo from '@/platform/demo/demo-company.json'
 import { seedDemoCompany } from '@/features/auth/data/demoSeed'
-import { DEMO_ASSETS_KEY } from '@/features/auth/data/demoAssets'
+import { DEMO_ASSETS_KEY } from '@/features/auth/data/demoSeed'
 import { findAssetByToken } from '@/features/assets'
 import { setMeta } from '@/platform/db'
 import { freshDb } from '../features/testDb'

@@ -9,7 +9,6 @@ import type { AssetLabelRow, AssetRow, CustodyEventRow } from '@/platform/db/row
 import { keeperRoleFor, writeCustodyEvent } from '@/features/assets'
 import demo from '@/platform/demo/demo-company.json'
 
-export const DEMO_ASSETS_KEY = 'demo_assets_seeded_at'
 
 interface DemoAsset {
   id: string
@@ -25,8 +24,6 @@ interface DemoAsset {
 
 const DEMO_ASSETS: readonly DemoAsset[] = ((demo as { assets?: unknown[] }).assets ?? []) as DemoAsset[]
 const user = (role: string) => demo.users.find((u) => u.roles.includes(role))?.id ?? ''
-
-export const DEMO_TABLES = ['assets', 'asset_labels', 'custody_events'] as const
 
 export function demoAssetRows(stamp: string): { assets: AssetRow[]; labels: AssetLabelRow[] } {
   const base = { updated_at: stamp, deleted_at: null }

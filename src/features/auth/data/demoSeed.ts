@@ -6,9 +6,10 @@
 import { getMeta, setMeta, type AdminFieldDb } from '@/platform/db'
 import type { DepartmentRow, ProfileRow, SiteRow, UserRoleRow } from '@/platform/db/rows'
 import demo from '@/platform/demo/demo-company.json'
-import { DEMO_ASSETS_KEY, DEMO_TABLES, seedDemoAssets } from './demoAssets'
 
 export const DEMO_SEED_KEY = 'demo_seeded_at'
+/** Own flag for the custody demo (assets, labels, a few check-outs). */
+export const DEMO_ASSETS_KEY = 'demo_assets_seeded_at'
 /** Own flag for the checklists demo (areas + default templates): older devices get it once too. */
 export const DEMO_AREAS_KEY = 'demo_areas_seeded_at'
 
@@ -50,9 +51,12 @@ export async function seedDemoCompany(database: AdminFieldDb, now: Date = new Da
   const userRoles: UserRoleRow[] = demo.users.flatMap((u) =>
     u.roles.map((role, i) => ({ id: demoUserRoleId(u.id, i), user_id: u.id, role, site_id: null, ...base })),
   )
-  // The templates' texts load only while still to be seeded (a chunk of their own, not the entry's).
+  // The asset and area seeds (with the custody engine and the templates' texts) load only while
+  // still to be seeded: chunks of their own, never the entry's, and imported before the transaction.
+  const assetsSeed = (await getMeta<string>(database, DEMO_ASSETS_KEY)) ? null : await import('./demoAssets')
   const areasSeed = (await getMeta<string>(database, DEMO_AREAS_KEY)) ? null : await import('./demoAreas')
-  const tables = [database.company, database.sites, database.departments, database.profiles, database.user_roles, database.meta, ...DEMO_TABLES, database.areas, database.checklist_templates]
+  const custodyTables = [database.assets, database.asset_labels, database.custody_events]
+  const tables = [database.company, database.sites, database.departments, database.profiles, database.user_roles, database.meta, ...custodyTables, database.areas, database.checklist_templates]
   return database.transaction('rw', tables, async () => {
     let seeded = false
     if (!(await getMeta<string>(database, DEMO_SEED_KEY))) {
@@ -65,8 +69,8 @@ export async function seedDemoCompany(database: AdminFieldDb, now: Date = new Da
       seeded = true
     }
     // Its own flag: devices seeded before the demo had assets get them once too.
-    if (!(await getMeta<string>(database, DEMO_ASSETS_KEY))) {
-      await seedDemoAssets(database, now)
+    if (assetsSeed && !(await getMeta<string>(database, DEMO_ASSETS_KEY))) {
+      await assetsSeed.seedDemoAssets(database, now)
       await setMeta(database, DEMO_ASSETS_KEY, stamp)
       seeded = true
     }
