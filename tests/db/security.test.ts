@@ -11,14 +11,14 @@ afterAll(() => db?.close())
 const HELPERS = ['has_role', 'has_any_role', 'has_role_at', 'current_user_site_ids']
 
 describe('tables', () => {
-  it('every table in public has row level security enabled', async () => {
+  it('every table in public and private has row level security enabled', async () => {
     const tables = await db.query<{ relname: string; relrowsecurity: boolean }>(
-      `select c.relname, c.relrowsecurity from pg_class c
+      `select n.nspname || '.' || c.relname as relname, c.relrowsecurity from pg_class c
        join pg_namespace n on n.oid = c.relnamespace
-       where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
+       where n.nspname in ('public', 'private') and c.relkind in ('r', 'p') order by 1`,
     )
     expect(tables.map((t) => t.relname)).toEqual(
-      expect.arrayContaining(['audit_log', 'company', 'departments', 'profiles', 'sites', 'sync_ops', 'user_roles']),
+      expect.arrayContaining(['public.audit_log', 'public.company', 'public.departments', 'public.profiles', 'public.sites', 'public.sync_ops', 'public.user_roles', 'private.asset_people']),
     )
     expect(tables.filter((t) => !t.relrowsecurity).map((t) => t.relname)).toEqual([])
   })
