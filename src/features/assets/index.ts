@@ -9,3 +9,4 @@ export { findAssetByToken, findAssetByNumber, getAsset, assetDisplayName, type T
 export { ASSET_READ_ROLES, ASSET_EDIT_ROLES, ASSET_KEEPER_ROLES, canEditAssets, canReadRegistry, keepsKind, keeperRoleFor } from './domain/assetRoles'
 export const loadCustodyWork = () => import('./components/CustodyWork.vue')
 export { CUSTODY_TODO_SECTIONS, loadCustodyTodo } from './todo'
+export { custodyEventRow, custodyOp, custodyOpPayload, type CustodyPhotoWrite } from './data/custodyRepository'

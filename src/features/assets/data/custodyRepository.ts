@@ -38,7 +38,8 @@ export type CustodyRecordResult =
   | { ok: false; reason: 'invalid'; index: number; issues: CustodyIssue[] }
   | { ok: false; reason: 'forbidden'; index: number }
 
-function toRow(e: CustodyEvent, stamp: string): CustodyEventRow {
+/** The device row for a validated custody event (server_time and flagged come from the server). */
+export function custodyEventRow(e: CustodyEvent, stamp: string): CustodyEventRow {
   return {
     id: e.id,
     asset_id: e.asset_id,
@@ -56,8 +57,12 @@ function toRow(e: CustodyEvent, stamp: string): CustodyEventRow {
 
 /** The 'custody.record' op for an event row (entity: the event, so its timeline item shows "not synced"). */
 export function custodyOp(row: CustodyEventRow, now: Date): OutboxEntry {
-  const payload = { id: row.id, asset_id: row.asset_id, type: row.type, device_time: row.device_time, payload: row.payload, photo_ids: row.photo_ids }
-  return buildOp('custody.record', 'custody_events', row.id, payload, now)
+  return buildOp('custody.record', 'custody_events', row.id, custodyOpPayload(row), now)
+}
+
+/** An event as the server takes it, in 'custody.record' and inside a seal take-out's op. */
+export function custodyOpPayload(row: CustodyEventRow): Record<string, unknown> {
+  return { id: row.id, asset_id: row.asset_id, type: row.type, device_time: row.device_time, payload: row.payload, photo_ids: row.photo_ids }
 }
 
 /**
@@ -87,7 +92,7 @@ export async function recordCustodyEvents(
     if (!mayRecord(parsed.data, input.asset.kind as AssetKind, actor, { holder_id: input.asset.holder_id })) {
       return { ok: false, reason: 'forbidden', index }
     }
-    rows.push(toRow(parsed.data, deviceTime))
+    rows.push(custodyEventRow(parsed.data, deviceTime))
   }
   const photos = options.photos
   const ops = [...rows.map((r) => custodyOp(r, now)), ...(photos?.ops ?? [])]

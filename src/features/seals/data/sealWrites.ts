@@ -5,33 +5,14 @@
  * both in that one op, so no separate 'custody.record' is queued for it.
  */
 import type { AdminFieldDb } from '@/platform/db'
-import type { CustodyEventRow, OutboxEntry, SealUsageRow } from '@/platform/db/rows'
+import type { CustodyEventRow, SealUsageRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
-import { CUSTODY_TABLES, writeCustodyEvent } from '@/features/assets'
+import { CUSTODY_TABLES, custodyEventRow, custodyOp, custodyOpPayload, writeCustodyEvent, type CustodyPhotoWrite } from '@/features/assets'
 import type { CustodyEvent } from '@/features/assets/domain/custodyEvents'
 import type { SealUsage } from '@/features/assets/domain/sealUsage'
 
-export interface PhotoWrite {
-  tables: readonly string[]
-  ops: OutboxEntry[]
-  write: () => Promise<void>
-}
-
-export function eventRow(e: CustodyEvent, stamp: string): CustodyEventRow {
-  return {
-    id: e.id,
-    asset_id: e.asset_id,
-    type: e.type,
-    actor_id: e.actor_id,
-    device_time: e.device_time,
-    server_time: null,
-    payload: e.payload as Record<string, unknown>,
-    photo_ids: e.photo_ids ?? [],
-    flagged: false,
-    updated_at: stamp,
-    deleted_at: null,
-  }
-}
+/** Photo rows written in the same transaction (the assets feature's shape). */
+export type PhotoWrite = CustodyPhotoWrite
 
 export function usageRow(u: SealUsage, checkOutId: string | null, stamp: string): SealUsageRow {
   return {
@@ -67,9 +48,9 @@ export async function recordSealUsage(
 ): Promise<void> {
   const stamp = now.toISOString()
   const row = usageRow(usage, checkOut?.id ?? null, stamp)
-  const checkOutRow = checkOut ? eventRow(checkOut, stamp) : null
+  const checkOutRow = checkOut ? custodyEventRow(checkOut, stamp) : null
   // The validated record itself, plus the check-out the server applies in the same op.
-  const op = buildOp('seal_usage.record', 'seal_usages', usage.id, { ...usage, check_out_event: checkOutRow ? opEvent(checkOutRow) : null }, now)
+  const op = buildOp('seal_usage.record', 'seal_usages', usage.id, { ...usage, check_out_event: checkOutRow ? custodyOpPayload(checkOutRow) : null }, now)
   // The take-out's check-out reaches the server inside this op: it is unsynced exactly as long.
   if (checkOutRow) op.related = [entityKey('custody_events', checkOutRow.id)]
   const tables = ['seal_usages', ...(checkOut ? CUSTODY_TABLES : []), ...(photos?.tables ?? [])]
@@ -80,16 +61,11 @@ export async function recordSealUsage(
   })
 }
 
-/** An event as a custody op carries it (same shape as the assets feature's 'custody.record'). */
-function opEvent(row: CustodyEventRow): Record<string, unknown> {
-  return { id: row.id, asset_id: row.asset_id, type: row.type, device_time: row.device_time, payload: row.payload, photo_ids: row.photo_ids }
-}
-
 /** The periodic check: every audit_seen event and its 'custody.record' op in one transaction. */
 export async function recordSealChecks(database: AdminFieldDb, events: readonly CustodyEvent[], now: Date = new Date()): Promise<CustodyEventRow[]> {
   const stamp = now.toISOString()
-  const rows = events.map((e) => eventRow(e, stamp))
-  const ops = rows.map((r) => buildOp('custody.record', 'custody_events', r.id, opEvent(r), now))
+  const rows = events.map((e) => custodyEventRow(e, stamp))
+  const ops = rows.map((r) => custodyOp(r, now))
   await commitWithOutbox(database, [...CUSTODY_TABLES], ops, async () => {
     for (const r of rows) await writeCustodyEvent(database, r)
   })
