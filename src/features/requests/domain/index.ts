@@ -1,0 +1,5 @@
+export * from './types'
+export * from './fields'
+export * from './form'
+export * from './chain'
+export * from './lifecycle'
