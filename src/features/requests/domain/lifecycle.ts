@@ -35,7 +35,7 @@ export interface RequestState {
   step: number
   chain: ChainStep[]
   /** The role the application waits for (pending), for the approvers' inbox. */
-  current_role: string | null
+  waiting_role: string | null
   submitted_at: string
   /** Since when it is where it is now (the last applied event). */
   status_at: string
@@ -92,7 +92,7 @@ function openAt(state: RequestState, form: RequestForm, at: string, ctx: FoldCon
     chain,
     step,
     status: done ? 'approved' : 'pending',
-    current_role: done ? null : chain[step]!.role,
+    waiting_role: done ? null : chain[step]!.role,
     status_at: at,
     decided_at: done ? at : null,
     first_pass: done ? state.revision === 1 : null,
@@ -110,7 +110,7 @@ export function submitted(base: Pick<RequestState, 'id' | 'type' | 'site_id' | '
     revision: 1,
     step: 0,
     chain: [],
-    current_role: null,
+    waiting_role: null,
     submitted_at: event.at,
     status_at: event.at,
     decided_at: null,
@@ -131,7 +131,7 @@ export function applyEvent(state: RequestState, event: RequestEvent, ctx: FoldCo
       return stale(state)
     case 'withdraw':
       if (state.status !== 'pending' && state.status !== 'returned') return stale(state)
-      return { state: { ...state, status: 'withdrawn', current_role: null, status_at: event.at }, flag: null }
+      return { state: { ...state, status: 'withdrawn', waiting_role: null, status_at: event.at }, flag: null }
     case 'resubmit': {
       if ((state.status !== 'pending' && state.status !== 'returned') || event.revision !== state.revision) return stale(state)
       const next = { ...state, revision: state.revision + 1 }
@@ -141,14 +141,14 @@ export function applyEvent(state: RequestState, event: RequestEvent, ctx: FoldCo
     case 'reject':
     case 'return': {
       if (state.status !== 'pending' || event.revision !== state.revision || event.step !== state.step) return stale(state)
-      if (event.action === 'return') return { state: { ...state, status: 'returned', current_role: null, status_at: event.at }, flag: null }
+      if (event.action === 'return') return { state: { ...state, status: 'returned', waiting_role: null, status_at: event.at }, flag: null }
       if (event.action === 'reject') {
-        return { state: { ...state, status: 'rejected', current_role: null, status_at: event.at, decided_at: event.at, first_pass: false }, flag: null }
+        return { state: { ...state, status: 'rejected', waiting_role: null, status_at: event.at, decided_at: event.at, first_pass: false }, flag: null }
       }
       const step = nextOpenStep(state.chain, state.step + 1)
-      if (step < state.chain.length) return { state: { ...state, step, current_role: state.chain[step]!.role, status_at: event.at }, flag: null }
+      if (step < state.chain.length) return { state: { ...state, step, waiting_role: state.chain[step]!.role, status_at: event.at }, flag: null }
       return {
-        state: { ...state, step, status: 'approved', current_role: null, status_at: event.at, decided_at: event.at, first_pass: state.revision === 1 },
+        state: { ...state, step, status: 'approved', waiting_role: null, status_at: event.at, decided_at: event.at, first_pass: state.revision === 1 },
         flag: null,
       }
     }
