@@ -11,7 +11,8 @@ import { LEVEL_ABOVE, requestTypeDef, type ApproverRole } from './types'
 import type { RequestForm } from './form'
 
 export interface ChainStep {
-  role: ApproverRole
+  /** An ApproverRole; typed as text because pulled rows carry it as text. */
+  role: string
   /** True when the applicant holds this role: the step cannot be theirs to decide. */
   skipped: boolean
 }
