@@ -152,3 +152,25 @@ describe('the lifecycle', () => {
     expect(s.due_back_at).toBe('2026-12-03T10:00:00+08:00')
   })
 })
+
+describe('every key the domain hands the UI is translated', () => {
+  it('errors, flags, types, fields and options exist in zh-CN and en', async () => {
+    const [{ default: zh }, { default: en }] = await Promise.all([import('@/shared/i18n/messages/zh-CN'), import('@/shared/i18n/messages/en')])
+    const { REQUEST_ERROR_KEYS, REQUEST_FLAGS, REQUEST_TYPES } = await import('@/features/requests/domain')
+    const keys = [
+      ...REQUEST_ERROR_KEYS,
+      ...Object.values(REQUEST_FLAGS),
+      ...REQUEST_TYPES.flatMap((t) => [
+        `requests.types.${t.type}`,
+        `requests.typeHints.${t.type}`,
+        ...t.fields.flatMap((f) => [`requests.fields.${f.key}`, ...('options' in f ? f.options.map((o) => `requests.options.${f.key}.${o}`) : [])]),
+        ...t.chain.map((r) => `requests.roles.${r}`),
+      ]),
+    ]
+    const get = (tree: unknown, key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], tree)
+    for (const k of keys) {
+      expect(typeof get(zh, k), `zh-CN ${k}`).toBe('string')
+      expect(typeof get(en, k), `en ${k}`).toBe('string')
+    }
+  })
+})

@@ -5,6 +5,7 @@
 import type { AdminFieldDb } from '@/platform/db'
 import type { ApprovalDelegationRow, UserRoleRow } from '@/platform/db/rows'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
+import { loadDirectory } from '@/features/assets'
 import { DEFAULT_AMOUNT_THRESHOLD } from '../domain/types'
 
 export interface RequestContext {
@@ -15,6 +16,8 @@ export interface RequestContext {
   rolesAt: (userId: string, siteId: string | null) => string[]
   /** Every role a person holds at any site. */
   rolesAnywhere: (userId: string) => string[]
+  personName: (userId: string | null) => string
+  departmentName: (departmentId: string | null) => string
 }
 
 export function roleLookups(rows: readonly UserRoleRow[]): Pick<RequestContext, 'rolesAt' | 'rolesAnywhere'> {
@@ -28,9 +31,17 @@ export function roleLookups(rows: readonly UserRoleRow[]): Pick<RequestContext, 
 }
 
 export async function loadRequestContext(database: AdminFieldDb): Promise<RequestContext> {
-  const [company, roles, delegations] = await Promise.all([database.company.toArray(), database.user_roles.toArray(), database.approval_delegations.toArray()])
+  const [company, roles, delegations, directory] = await Promise.all([
+    database.company.toArray(),
+    database.user_roles.toArray(),
+    database.approval_delegations.toArray(),
+    loadDirectory(database),
+  ])
   const c = company.find((x) => x.deleted_at === null)
+  const names = new Map(directory.people.map((p) => [p.id, p.name]))
   return {
+    personName: (id) => (id ? (names.get(id) ?? id.slice(0, 8)) : ''),
+    departmentName: (id) => (id ? (directory.departments.get(id) ?? '') : ''),
     timeZone: c?.timezone || DEFAULT_TIME_ZONE,
     amountThreshold: c?.approval_amount_threshold ?? DEFAULT_AMOUNT_THRESHOLD,
     delegations: delegations.filter((d) => d.deleted_at === null),

@@ -11,8 +11,9 @@ import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { applyEvent, submitted, type RequestEvent, type RequestState } from '../domain/lifecycle'
 import type { RequestForm } from '../domain/form'
 import type { RequestContext } from './context'
+import { draftKey } from './drafts'
 
-export const REQUEST_TABLES = ['requests', 'request_events']
+export const REQUEST_TABLES = ['requests', 'request_events', 'meta']
 
 export interface Applicant {
   id: string
@@ -32,7 +33,7 @@ function requestRow(s: RequestState, previous: RequestRow | undefined, stamp: st
 /** A new application: validated form in, the application (pending at its first open step) out. */
 export async function submitRequest(
   database: AdminFieldDb,
-  args: { id?: string; type: string; form: RequestForm; applicant: Applicant; fulfillerRole: string; ctx: RequestContext },
+  args: { id?: string; type: string; form: RequestForm; applicant: Applicant; fulfillerRole: string; ctx: RequestContext; draftScope?: string },
   now = new Date(),
 ): Promise<RequestRow> {
   const at = now.toISOString()
@@ -49,6 +50,7 @@ export async function submitRequest(
   await commitWithOutbox(database, REQUEST_TABLES, op, async () => {
     await database.requests.add(row)
     await database.request_events.add(eventRow(event, null, at))
+    if (args.draftScope) await database.meta.delete(draftKey(args.draftScope))
   })
   return row
 }
@@ -61,7 +63,7 @@ export interface Act {
 }
 
 /** A decision or the applicant's change, against the application as this device sees it. */
-export async function actOnRequest(database: AdminFieldDb, args: { request: RequestRow; actorId: string; act: Act; ctx: RequestContext }, now = new Date()): Promise<RequestRow> {
+export async function actOnRequest(database: AdminFieldDb, args: { request: RequestRow; actorId: string; act: Act; ctx: RequestContext; draftScope?: string }, now = new Date()): Promise<RequestRow> {
   const { request, act } = args
   const at = now.toISOString()
   const decision = act.action === 'approve' || act.action === 'reject' || act.action === 'return'
@@ -89,6 +91,7 @@ export async function actOnRequest(database: AdminFieldDb, args: { request: Requ
   await commitWithOutbox(database, REQUEST_TABLES, op, async () => {
     await database.request_events.add(eventRow(event, applied.flag, at))
     if (next !== request) await database.requests.put(next)
+    if (args.draftScope) await database.meta.delete(draftKey(args.draftScope))
   })
   return next
 }
