@@ -67,7 +67,11 @@ export interface OpResult {
   detail?: string
 }
 
-/** Tables the server sends down in a pull. */
+/**
+ * Tables the server sends down in a pull. Must equal the server's registry
+ * `private.synced_tables` (one insert there per table, see supabase/README.md
+ * "Adding a synced table"); tests/db/synced-tables.test.ts checks both agree.
+ */
 export const SYNCED_TABLES = [
   'company',
   'sites',
