@@ -1474,6 +1474,7 @@ export type Database = {
       };
       sync_ops: {
         Row: {
+          body_hash: string | null;
           device_time: string;
           entity_id: string;
           kind: string;
@@ -1484,6 +1485,7 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
+          body_hash?: string | null;
           device_time: string;
           entity_id: string;
           kind: string;
@@ -1493,6 +1495,7 @@ export type Database = {
           user_id: string;
         };
         Update: {
+          body_hash?: string | null;
           device_time?: string;
           entity_id?: string;
           kind?: string;

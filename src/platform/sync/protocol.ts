@@ -49,7 +49,8 @@ export interface SyncOp {
 }
 
 /**
- * applied: written; duplicate: this op_id was applied before (idempotent re-push);
+ * applied: written; duplicate: this op (same op_id, same body) was applied before (idempotent
+ * re-push; the same op_id with another body is refused 'invalid', "op_id: already used for a different op");
  * flagged: written, but it conflicts with server state and a keeper must look;
  * refused: unauthorised or malformed; `reason` says why and nothing changed.
  */
