@@ -126,6 +126,9 @@ export default defineConfig(({ command }) => ({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.ts'],
           environment: 'happy-dom',
+          // A bound, not a wait: on a busy 2-core machine a page test that mounts, saves and
+          // waits for its live queries can take several seconds (5 s, the default, failed there).
+          testTimeout: 30_000,
           setupFiles: ['tests/unit/setup.ts'],
         },
       },

@@ -49,8 +49,7 @@ describe('AttentionList', () => {
   it('retry hands the op back to the engine', async () => {
     const { wrapper, fake } = setup()
     await wrapper.find('[data-testid=attention-retry]').trigger('click')
-    await flushPromises()
-    expect(fake.engine.retry).toHaveBeenCalledWith('op-1')
+    await vi.waitFor(() => expect(fake.engine.retry).toHaveBeenCalledWith('op-1'))
     expect(fake.engine.discard).not.toHaveBeenCalled()
   })
 
@@ -74,7 +73,9 @@ describe('AttentionList', () => {
   it('follows the engine state as it changes', async () => {
     const { wrapper, fake } = setup()
     fake.set({ attention: [] })
-    await flushPromises()
-    expect(wrapper.findAll('[data-testid=attention-item]')).toHaveLength(0)
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(wrapper.findAll('[data-testid=attention-item]')).toHaveLength(0)
+    })
   })
 })

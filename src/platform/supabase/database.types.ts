@@ -1736,6 +1736,7 @@ export type Database = {
       };
       sync_ops: {
         Row: {
+          body_hash: string | null;
           device_time: string;
           entity_id: string;
           kind: string;
@@ -1746,6 +1747,7 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
+          body_hash?: string | null;
           device_time: string;
           entity_id: string;
           kind: string;
@@ -1755,6 +1757,7 @@ export type Database = {
           user_id: string;
         };
         Update: {
+          body_hash?: string | null;
           device_time?: string;
           entity_id?: string;
           kind?: string;

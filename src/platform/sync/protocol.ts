@@ -53,7 +53,8 @@ export interface SyncOp {
 }
 
 /**
- * applied: written; duplicate: this op_id was applied before (idempotent re-push);
+ * applied: written; duplicate: this op (same op_id, same body) was applied before (idempotent
+ * re-push; the same op_id with another body is refused 'invalid', "op_id: already used for a different op");
  * flagged: written, but it conflicts with server state and a keeper must look;
  * refused: unauthorised or malformed; `reason` says why and nothing changed.
  */
@@ -71,7 +72,11 @@ export interface OpResult {
   detail?: string
 }
 
-/** Tables the server sends down in a pull. */
+/**
+ * Tables the server sends down in a pull. Must equal the server's registry
+ * `private.synced_tables` (one insert there per table, see supabase/README.md
+ * "Adding a synced table"); tests/db/synced-tables.test.ts checks both agree.
+ */
 export const SYNCED_TABLES = [
   'company',
   'sites',

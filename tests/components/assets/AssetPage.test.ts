@@ -101,8 +101,10 @@ describe('AssetPage conflicts', () => {
     await recordCustodyEvents(getDb(), [{ asset: seal, type: 'check_out', payload: out(user('employee').id) }], actor, { now: new Date(Date.now() - 60_000) })
     await recordCustodyEvents(getDb(), [{ asset: seal, type: 'check_out', payload: out(user('driver').id) }], actor)
     const w = await open(seal.id, 'seal_keeper')
-    await until(() => expect(w.find('[data-testid=conflict-banner]').exists()).toBe(true))
-    expect(w.findAll('[data-testid=timeline-item][data-flagged=true]')).toHaveLength(1)
+    await until(() => {
+      expect(w.find('[data-testid=conflict-banner]').exists()).toBe(true)
+      expect(w.findAll('[data-testid=timeline-item][data-flagged=true]')).toHaveLength(1)
+    })
     await w.find('[data-testid=action-resolve_conflict]').trigger('click')
     await until(() => expect(w.find('[data-testid=custody-save]').exists()).toBe(true))
     await w.find('[data-testid=custody-save]').trigger('click')
@@ -118,6 +120,8 @@ describe('AssetPage conflicts', () => {
     await recordCustodyEvents(getDb(), [{ asset: seal, type: 'check_out', payload: out(user('employee').id) }], actor, { now: new Date(Date.now() - 60_000) })
     await recordCustodyEvents(getDb(), [{ asset: seal, type: 'check_out', payload: out(user('driver').id) }], actor)
     const w = await open(seal.id, 'asset_keeper')
+    // Only once the page shows the events (the flagged one included) does "no banner" mean anything.
+    await until(() => expect(w.findAll('[data-testid=timeline-item][data-flagged=true]')).toHaveLength(1))
     expect(w.find('[data-testid=conflict-banner]').exists()).toBe(false)
   })
 })

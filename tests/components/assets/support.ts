@@ -1,5 +1,5 @@
-import { flushPromises, mount } from '@vue/test-utils'
-import { vi, expect } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { expect } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { getDb } from '@/platform/db'
 import { seedDemoCompany } from '@/features/auth/data/demoSeed'
@@ -42,14 +42,6 @@ export async function mountAt(path: string, userId: string, roles: string[]) {
   return { wrapper, router }
 }
 
-export async function until(check: () => void | Promise<void>) {
-  await vi.waitFor(
-    async () => {
-      await flushPromises()
-      await check()
-    },
-    { timeout: 3000 },
-  )
-}
+export { until } from '../support/until'
 
 export { expect }

@@ -43,7 +43,7 @@ describe('fleet dashboard', () => {
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (made.push(b as Blob), 'blob:csv'))
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
     await wrapper.find('[data-testid=fuel-csv]').trigger('click')
-    expect(made).toHaveLength(1)
+    await until(() => expect(made).toHaveLength(1))
     const text = await made[0]!.text()
     expect(text.charCodeAt(0)).toBe(0xfeff)
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(logs.length + 2)

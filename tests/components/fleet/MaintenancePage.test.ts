@@ -40,8 +40,10 @@ describe('maintenance approvals', () => {
     expect(w.find('[data-testid=maintenance-status]').text()).toBe('待审批')
     await w.find('[data-testid=maintenance-garage] input').setValue('大众4S店')
     await w.find('[data-testid=maintenance-to-approved]').trigger('click')
-    await until(() => expect(w.find('[data-testid=maintenance-status]').text()).toBe('已批准'))
-    expect(w.find('[data-testid=pending-tag]').exists()).toBe(true)
+    await until(() => {
+      expect(w.find('[data-testid=maintenance-status]').text()).toBe('已批准')
+      expect(w.find('[data-testid=pending-tag]').exists()).toBe(true)
+    })
     // Completing without a valid cost is refused with a message, nothing written.
     await w.find('[data-testid=maintenance-cost] input').setValue('-5')
     await w.find('[data-testid=maintenance-to-completed]').trigger('click')

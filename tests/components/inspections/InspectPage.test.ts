@@ -12,6 +12,7 @@ import { SANITATION_V1 } from '@/features/inspections/domain/defaultTemplates'
 import { allItems } from '@/features/inspections/domain/template'
 import { appPlugins } from '../support/mountApp'
 import { fakePhoto } from '../../unit/photos/support'
+import { until } from '../support/until'
 
 const AREA = demo.areas.find((a) => a.template_code === 'sanitation')!
 const INSPECTOR = demo.users.find((u) => u.roles.includes('inspector'))!
@@ -78,16 +79,18 @@ describe('InspectPage', () => {
     const { wrapper, router } = await mountPage()
     await answerAll(wrapper)
     await item(wrapper, CRITICAL.key).find('[data-testid=answer-fail]').trigger('click')
-    await flushPromises()
-    expect(wrapper.find('[data-testid=critical-banner]').exists()).toBe(true)
-    expect(wrapper.find('[data-testid=running-score]').attributes('data-critical')).toBe('true')
+    await until(() => {
+      expect(wrapper.find('[data-testid=critical-banner]').exists()).toBe(true)
+      expect(wrapper.find('[data-testid=running-score]').attributes('data-critical')).toBe('true')
+    })
 
     const before = await getDb().outbox.count()
     await wrapper.find('[data-testid=inspect-submit]').trigger('click')
-    await flushPromises()
-    const issue = item(wrapper, CRITICAL.key).find('[data-testid=item-issue]')
-    expect(issue.attributes('data-issue')).toBe('inspections.errors.photoRequired')
-    expect(issue.text()).toBe('不合格须拍照')
+    await until(() => {
+      const issue = item(wrapper, CRITICAL.key).find('[data-testid=item-issue]')
+      expect(issue.attributes('data-issue')).toBe('inspections.errors.photoRequired')
+      expect(issue.text()).toBe('不合格须拍照')
+    })
     expect(await getDb().outbox.count()).toBe(before)
     expect(router.currentRoute.value.name).toBe('inspect')
 
@@ -106,8 +109,7 @@ describe('InspectPage', () => {
     const { wrapper } = await mountPage()
     await item(wrapper, ITEMS[0]!.key).find('[data-testid=answer-pass]').trigger('click')
     await wrapper.find('[data-testid=inspect-submit]').trigger('click')
-    await flushPromises()
-    expect(wrapper.findAll('[data-testid=item-issue]').length).toBe(ITEMS.length - 1)
+    await until(() => expect(wrapper.findAll('[data-testid=item-issue]').length).toBe(ITEMS.length - 1))
     await vi.waitFor(async () => {
       const draft = await getDb().meta.get(`inspection_draft:${AREA.id}`)
       expect((draft?.value as { answers: Record<string, { result: string }> })?.answers[ITEMS[0]!.key]?.result).toBe('pass')

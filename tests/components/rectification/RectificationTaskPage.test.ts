@@ -50,8 +50,11 @@ describe('RectificationTaskPage', () => {
     expect(row!.fix_photo_ids).toHaveLength(1)
     const ops = (await getDb().outbox.toArray()).filter((o) => o.payload.rectification_id === task.id || o.entity_id === row!.fix_photo_ids[0])
     expect(ops.map((o) => o.kind).sort()).toEqual(['photo.register', 'rectification.fix'])
-    expect(w.find('[data-testid=rect-status]').text()).toBe('待复查')
-    expect(w.find('[data-testid=pending-tag]').exists()).toBe(true)
+    // The status and the "not synced" tag follow the saved rows through live queries: wait for them.
+    await until(() => {
+      expect(w.find('[data-testid=rect-status]').text()).toBe('待复查')
+      expect(w.find('[data-testid=pending-tag]').exists()).toBe(true)
+    })
   })
 
   it('the inspector closes a fixed task on the spot; reopening needs a note', async () => {

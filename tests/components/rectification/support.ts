@@ -1,5 +1,4 @@
-import { flushPromises, mount } from '@vue/test-utils'
-import { vi } from 'vitest'
+import { mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from '@/features/auth'
 import { appPlugins } from '../support/mountApp'
@@ -15,12 +14,4 @@ export async function mountAt(path: string, routes: RouteRecordRaw[], userId: st
   return { wrapper, router }
 }
 
-export async function until(check: () => void | Promise<void>) {
-  await vi.waitFor(
-    async () => {
-      await flushPromises()
-      await check()
-    },
-    { timeout: 3000 },
-  )
-}
+export { until } from '../support/until'

@@ -69,7 +69,7 @@ describe('ScanPage', () => {
     await vi.waitFor(() => expect(wrapper.find('[data-testid=scan-outcome]').attributes('data-kind')).toBe('unknown'))
     expect(wrapper.find('[data-testid=scan-outcome-title]').text()).toBe('未知标签')
     expect(router.currentRoute.value.name).toBe('scan')
-    expect(await getDb().scan_log.count()).toBe(1)
+    await vi.waitFor(async () => expect(await getDb().scan_log.count()).toBe(1))
     wrapper.unmount()
   })
 

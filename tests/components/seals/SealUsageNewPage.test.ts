@@ -9,6 +9,7 @@ import { useSessionStore } from '@/features/auth'
 import SealUsageNewPage from '@/features/seals/pages/SealUsageNewPage.vue'
 import { appPlugins } from '../support/mountApp'
 import { addAsset } from '../labels/support'
+import { until } from '../support/until'
 
 async function mountPage(sealId: string) {
   await seedDemoCompany(getDb())
@@ -36,8 +37,7 @@ describe('SealUsageNewPage', () => {
     const { wrapper } = await mountPage(seal.id)
     const before = await getDb().outbox.count()
     await wrapper.find('[data-testid=seal-usage-form]').trigger('submit')
-    await flushPromises()
-    expect(wrapper.find('[data-testid=usage-title]').text()).toContain('必填')
+    await until(() => expect(wrapper.find('[data-testid=usage-title]').text()).toContain('必填'))
     expect(await getDb().outbox.count()).toBe(before)
     wrapper.unmount()
   })
@@ -49,15 +49,17 @@ describe('SealUsageNewPage', () => {
     await wrapper.find('[data-testid=usage-type]').setValue('contract')
     await wrapper.find('[data-testid=usage-purpose] textarea').setValue('与供应商签约')
     await wrapper.find('[data-testid=usage-requester]').trigger('click')
-    await flushPromises()
     const requester = demo.users[3]!
-    await wrapper.find(`[data-testid=requester-option][data-user-id="${requester.id}"]`).trigger('click')
-    expect((wrapper.find('[data-testid=usage-requester-name] input').element as HTMLInputElement).value).toBe(requester.display_name)
-    expect((wrapper.find('[data-testid=usage-requester-dept] input').element as HTMLInputElement).value).not.toBe('')
+    const option = `[data-testid=requester-option][data-user-id="${requester.id}"]`
+    await until(() => expect(wrapper.find(option).exists()).toBe(true))
+    await wrapper.find(option).trigger('click')
+    await until(() => {
+      expect((wrapper.find('[data-testid=usage-requester-name] input').element as HTMLInputElement).value).toBe(requester.display_name)
+      expect((wrapper.find('[data-testid=usage-requester-dept] input').element as HTMLInputElement).value).not.toBe('')
+    })
     await wrapper.find('[data-testid=usage-approver] input').setValue('王晓燕')
     await wrapper.find('[data-testid=usage-mode-take_out]').trigger('click')
-    await flushPromises()
-    expect((wrapper.find('[data-testid=usage-due]').element as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+    await until(() => expect((wrapper.find('[data-testid=usage-due]').element as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/))
     await wrapper.find('[data-testid=seal-usage-form]').trigger('submit')
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('sealRegister'))
 

@@ -1,6 +1,6 @@
 import '../support/vantCss'
 import { afterEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { getDb } from '@/platform/db'
 import demo from '@/platform/demo/demo-company.json'
@@ -10,6 +10,7 @@ import FuelAmounts from '@/features/vehicles/components/FuelAmounts.vue'
 import VehiclePanel from '@/features/vehicles/components/VehiclePanel.vue'
 import { useFuelAmounts } from '@/features/vehicles/composables/useFuelAmounts'
 import { appPlugins } from '../support/mountApp'
+import { until } from '../rectification/support'
 
 const DRIVER = demo.users.find((u) => u.roles.includes('driver'))!
 const VEHICLE = demo.assets.find((a) => a.kind === 'vehicle')!
@@ -57,11 +58,11 @@ describe('vehicle panel', () => {
     await db.vehicle_states.put({ id: VEHICLE.id, out_of_service: true, reason_check_id: checkId, since: new Date().toISOString(), last_odometer_km: 100, active_trip_id: null, updated_at: '', deleted_at: null })
     const w = mount(VehiclePanel, { props: { vehicleId: VEHICLE.id }, global: { plugins: [...plugins, router()] }, attachTo: document.body })
     wrappers.push(w)
-    await flushPromises()
-    await vi_wait(() => w.find('[data-testid="trip-start"]').exists())
-    expect(w.get('[data-testid="trip-start"]').attributes('disabled')).toBeDefined()
-    expect(w.get('[data-testid="vehicle-out-of-service"]').attributes('data-reason')).toBe(checkId)
-    expect(w.get('[data-testid="trip-blocked"]').attributes('data-key')).toBe('vehicles.errors.outOfService')
+    await until(() => {
+      expect(w.get('[data-testid="trip-start"]').attributes('disabled')).toBeDefined()
+      expect(w.get('[data-testid="vehicle-out-of-service"]').attributes('data-reason')).toBe(checkId)
+      expect(w.get('[data-testid="trip-blocked"]').attributes('data-key')).toBe('vehicles.errors.outOfService')
+    })
   })
 
   it('in service: start trip is enabled', async () => {
@@ -70,15 +71,7 @@ describe('vehicle panel', () => {
     useSessionStore().userId = DRIVER.id
     const w = mount(VehiclePanel, { props: { vehicleId: VEHICLE.id }, global: { plugins: [...plugins, router()] }, attachTo: document.body })
     wrappers.push(w)
-    await vi_wait(() => w.find('[data-testid="trip-start"]').exists())
-    expect(w.get('[data-testid="trip-start"]').attributes('disabled')).toBeUndefined()
+    await until(() => expect(w.get('[data-testid="trip-start"]').attributes('disabled')).toBeUndefined())
     expect(w.find('[data-testid="vehicle-out-of-service"]').exists()).toBe(false)
   })
 })
-
-async function vi_wait(ok: () => boolean): Promise<void> {
-  for (let i = 0; i < 50 && !ok(); i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
