@@ -249,3 +249,18 @@ describe('who reads what', () => {
     expect(await visible(U.assetKeeper, id)).toEqual({ request: 0, events: 0 })
   })
 })
+
+describe('sync', () => {
+  it("an application, its timeline and delegations reach the applicant's and the approver's devices in a pull", async () => {
+    const { pullAll } = await import('./support/sync')
+    const { id } = await submit(U.employee)
+    await act(U.adminHead, id, 'approve', { step: 0 })
+    for (const user of [U.employee, U.executive]) {
+      const { changes } = await pullAll(db, user, null)
+      const mine = changes.filter((c) => (c.table === 'requests' && c.id === id) || (c.table === 'request_events' && c.row?.request_id === id))
+      expect(mine.map((c) => c.table).sort(), user).toEqual(['request_events', 'request_events', 'requests'])
+    }
+    const { changes } = await pullAll(db, U.cleaner, null)
+    expect(changes.some((c) => c.table === 'requests' && c.id === id)).toBe(false)
+  })
+})

@@ -102,6 +102,10 @@ export const SYNCED_TABLES = [
   'accidents',
   'renewal_rules',
   'vehicle_states',
+  // requests engine
+  'requests',
+  'request_events',
+  'approval_delegations',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 
