@@ -264,3 +264,53 @@ describe('sync', () => {
     expect(changes.some((c) => c.table === 'requests' && c.id === id)).toBe(false)
   })
 })
+
+describe('用印申请 → 用印登记 (seal_usage.link)', () => {
+  const sealId = DEMO.raw.assets.find((a) => a.number === 'SEAL-0002')!.id
+  async function stamp(linkPayload: Record<string, unknown>) {
+    const usageId = randomUUID()
+    const record = makeOp('seal_usage.record', usageId, {
+      seal_id: sealId,
+      used_at: new Date().toISOString(),
+      document_title: '采购合同',
+      document_type: 'contract',
+      copies: 2,
+      purpose: '签约',
+      requester_id: U.employee,
+      requester_name: '郑浩',
+      requester_department: '仓储物流部',
+      approver_name: '陈建国',
+      mode: 'stamp_here',
+      photo_ids: [],
+    })
+    const [r1, r2] = await push(db, U.sealKeeper, [record, makeOp('seal_usage.link', usageId, linkPayload)])
+    return { usageId, r1, r2 }
+  }
+  const link = async (id: string) => (await db.query<{ request_id: string | null; flag: string | null }>('select request_id, flag from public.seal_usage_requests where id = $1', [id]))[0]
+
+  it('the keeper stamps for an approved application: the line is linked and the application carried out', async () => {
+    const { id } = await submit(U.employee)
+    await act(U.adminHead, id, 'approve', { step: 0 })
+    await act(U.executive, id, 'approve', { step: 1 })
+    const { usageId, r1, r2 } = await stamp({ request_id: id })
+    expect([r1?.status, r2?.status]).toEqual(['applied', 'applied'])
+    expect(await link(usageId)).toEqual({ request_id: id, flag: null })
+    const [req] = await db.query<{ fulfilled_by: string }>('select fulfilled_by from public.requests where id = $1', [id])
+    expect(req?.fulfilled_by).toBe(U.sealKeeper)
+  })
+
+  it('an application not yet approved: the line is kept, linked and flagged', async () => {
+    const { id } = await submit(U.employee)
+    const { usageId, r2 } = await stamp({ request_id: id })
+    expect(r2).toMatchObject({ status: 'flagged', detail: 'seals.flags.applicationNotApproved' })
+    expect(await link(usageId)).toEqual({ request_id: id, flag: 'seals.flags.applicationNotApproved' })
+  })
+
+  it('no application needs an emergency reason, and the line is marked for the admin head', async () => {
+    const refused = await stamp({})
+    expect(refused.r2).toMatchObject({ status: 'refused', reason: 'invalid' })
+    const { usageId, r2 } = await stamp({ emergency_reason: '法院传票当日需盖章' })
+    expect(r2?.status).toBe('applied')
+    expect(await link(usageId)).toEqual({ request_id: null, flag: 'seals.flags.noApplication' })
+  })
+})

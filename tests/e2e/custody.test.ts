@@ -133,6 +133,7 @@ describe('custody in a real browser', () => {
     await page.getByTestId('usage-requester').click()
     await page.locator(`[data-testid="requester-option"][data-user-id="${KEEPER.id}"]`).click()
     await page.getByTestId('usage-approver').locator('input').fill('王晓燕')
+    await page.getByTestId('usage-emergency-reason').locator('textarea').fill('客户当场签约')
     await page.getByTestId('photo-gallery-input').setInputFiles(await writeStampedPagePng())
     await page.getByTestId('captured-photo').waitFor({ timeout: 45_000 })
     await page.getByTestId('seal-usage-save').click()

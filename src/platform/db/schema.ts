@@ -33,6 +33,7 @@ import type {
   RequestRow,
   RequestEventRow,
   ApprovalDelegationRow,
+  SealUsageRequestRow,
 } from './rows'
 
 /** The first schema ever shipped. Kept verbatim: Dexie needs it to upgrade old devices. */
@@ -186,6 +187,7 @@ export const SCHEMA_V8 = {
   requests: 'id, applicant_id, [status+waiting_role], [type+status], submitted_at',
   request_events: 'id, request_id, actor_id',
   approval_delegations: 'id, from_user, to_user',
+  seal_usage_requests: 'id, request_id',
 } as const
 
 export class AdminFieldDb extends Dexie {
@@ -223,6 +225,7 @@ export class AdminFieldDb extends Dexie {
   declare requests: Table<RequestRow, string>
   declare request_events: Table<RequestEventRow, string>
   declare approval_delegations: Table<ApprovalDelegationRow, string>
+  declare seal_usage_requests: Table<SealUsageRequestRow, string>
 
   constructor(name = 'adminfield') {
     super(name)

@@ -38,6 +38,7 @@ export const OP_KINDS = [
   'request.submit',
   'request.act',
   'delegation.upsert',
+  'seal_usage.link',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -106,6 +107,7 @@ export const SYNCED_TABLES = [
   'requests',
   'request_events',
   'approval_delegations',
+  'seal_usage_requests',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

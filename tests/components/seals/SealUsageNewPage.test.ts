@@ -60,6 +60,7 @@ describe('SealUsageNewPage', () => {
     await wrapper.find('[data-testid=usage-approver] input').setValue('王晓燕')
     await wrapper.find('[data-testid=usage-mode-take_out]').trigger('click')
     await until(() => expect((wrapper.find('[data-testid=usage-due]').element as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/))
+    await wrapper.find('[data-testid=usage-emergency-reason] textarea').setValue('客户当场签约，来不及走申请')
     await wrapper.find('[data-testid=seal-usage-form]').trigger('submit')
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('sealRegister'))
 
@@ -67,6 +68,52 @@ describe('SealUsageNewPage', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ mode: 'take_out', requester_id: requester.id, document_title: '年度框架合同' })
     expect(await getDb().assets.get(seal.id)).toMatchObject({ status: 'checked_out', holder_id: requester.id })
+    expect(await getDb().seal_usage_requests.get(rows[0]!.id)).toMatchObject({ request_id: null, emergency_reason: '客户当场签约，来不及走申请', flag: 'seals.flags.noApplication' })
+    wrapper.unmount()
+  })
+
+  it('without an approved application the keeper must give an emergency reason; nothing is saved until then', async () => {
+    const seal = await addAsset(getDb(), { number: 'SEAL-0203' })
+    const { wrapper } = await mountPage(seal.id)
+    const before = await getDb().outbox.count()
+    await wrapper.find('[data-testid=seal-usage-form]').trigger('submit')
+    await until(() => expect(wrapper.find('[data-testid=usage-emergency-reason]').text()).toContain('紧急用印理由'))
+    expect(wrapper.find('[data-testid=usage-emergency-reason] .van-field__error-message').exists()).toBe(true)
+    expect(await getDb().outbox.count()).toBe(before)
+    wrapper.unmount()
+  })
+
+  it('picking an approved 用印申请 fills the form from it; saving links the line and carries the application out', async () => {
+    const seal = await addAsset(getDb(), { number: 'SEAL-0204' })
+    await seedDemoCompany(getDb())
+    const { loadRequestContext } = await import('@/features/requests/data/context')
+    const { submitRequest, actOnRequest } = await import('@/features/requests/data/requestWrites')
+    const employee = demo.users.find((u) => u.roles.includes('employee'))!
+    const head = demo.users.find((u) => u.roles.includes('admin_head'))!
+    const exec = demo.users.find((u) => u.roles.includes('executive'))!
+    const ctx = await loadRequestContext(getDb())
+    const form = { document_title: '物业合同', document_type: 'contract', copies: 3, seal_name: '合同专用章', purpose: '续签', mode: 'stamp_here', due_at: null }
+    let app = await submitRequest(getDb(), { type: 'seal_use', form, applicant: { id: employee.id, site_id: employee.site_id, department_id: employee.department_id }, fulfillerRole: 'seal_keeper', ctx })
+    app = await actOnRequest(getDb(), { request: app, actorId: head.id, act: { action: 'approve' }, ctx })
+    app = await actOnRequest(getDb(), { request: app, actorId: exec.id, act: { action: 'approve' }, ctx })
+    expect(app.status).toBe('approved')
+
+    const { wrapper, router } = await mountPage(seal.id)
+    await wrapper.find('[data-testid=usage-application]').trigger('click')
+    const option = `[data-testid=application-option][data-request-id="${app.id}"]`
+    await until(() => expect(document.querySelector(option)).not.toBeNull())
+    ;(document.querySelector(option) as HTMLElement).click()
+    await until(() => expect((wrapper.find('[data-testid=usage-title] input').element as HTMLInputElement).value).toBe('物业合同'))
+    expect((wrapper.find('[data-testid=usage-approver] input').element as HTMLInputElement).value).toBe(exec.display_name)
+    expect(wrapper.find('[data-testid=usage-emergency-reason]').exists()).toBe(false)
+    await wrapper.find('[data-testid=seal-usage-form]').trigger('submit')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('sealRegister'))
+    const [line] = await getDb().seal_usages.where('seal_id').equals(seal.id).toArray()
+    expect(line).toMatchObject({ document_title: '物业合同', copies: 3, requester_id: employee.id })
+    expect(await getDb().seal_usage_requests.get(line!.id)).toMatchObject({ request_id: app.id, flag: null })
+    expect(await getDb().requests.get(app.id)).toMatchObject({ fulfilled_by: demo.users[0]!.id })
+    const kinds = (await getDb().outbox.orderBy('seq').toArray()).map((o) => o.kind)
+    expect(kinds.slice(-2)).toEqual(['seal_usage.record', 'seal_usage.link'])
     wrapper.unmount()
   })
 })

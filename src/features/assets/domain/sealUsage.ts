@@ -158,6 +158,8 @@ export interface SealUsageCsvOptions {
   timeZone?: string
   /** How to name the seal in the export (e.g. `SEAL-0001 合同专用章`); the id by default. */
   sealLabel?: (sealId: string) => string
+  /** The 用印申请 a line carried out (its title), or the emergency reason when there was none. */
+  applicationOf?: (usageId: string) => string
 }
 
 /** The register as CSV for Excel: Chinese headers, register order (oldest first), UTF-8 with BOM. */
@@ -180,6 +182,7 @@ export function sealUsageCsv(records: readonly SealUsage[], options: SealUsageCs
     { header: '用印方式', value: (r) => SEAL_USAGE_MODE_ZH[r.mode] },
     { header: '归还期限', value: (r) => (r.due_at ? formatZonedDateTime(r.due_at, tz) : '') },
     { header: '照片数', value: (r) => r.photo_ids.length },
+    ...(options.applicationOf ? [{ header: '用印申请', value: (r: SealUsage) => options.applicationOf!(r.id) }] : []),
     { header: '登记编号', value: (r) => r.id },
   ]
   const ordered = [...records].sort((a, b) => Date.parse(a.used_at) - Date.parse(b.used_at))

@@ -4,13 +4,14 @@
  */
 import { inject, reactive, ref, shallowRef, type InjectionKey } from 'vue'
 import { getDb } from '@/platform/db'
-import type { AssetRow, SealUsageRow } from '@/platform/db/rows'
+import type { AssetRow, RequestRow, SealUsageRow } from '@/platform/db/rows'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
 import { useSessionStore } from '@/features/auth'
+import { approvedWaiting, sealLinkWrite } from '@/features/requests'
 import { custodyEventSchema } from '@/features/assets/domain/custodyEvents'
 import { sealUsageCheckOut, sealUsageSchema } from '@/features/assets/domain/sealUsage'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
-import { draftFromLast, draftToInput, emptyDraft, issuesByField } from '../domain/form'
+import { draftFromApplication, draftFromLast, draftToInput, emptyDraft, issuesByField } from '../domain/form'
 import { defaultTakeOutDue, toZonedInput } from '../domain/zonedInput'
 import { companyTimeZone, lastUsageOf, loadRequesters, loadSeal, type RequesterOption } from '../data/sealRepository'
 import { recordSealUsage } from '../data/sealWrites'
@@ -26,16 +27,23 @@ export function useSealUsageForm() {
   const photos = ref<ProcessedPhoto[]>([])
   const errors = ref<Record<string, string>>({})
   const saving = ref(false)
+  /** 用印申请: the approved application this use carries out; none needs an emergency reason. */
+  const applications = shallowRef<RequestRow[]>([])
+  const application = shallowRef<RequestRow | null>(null)
+  const emergencyReason = ref('')
 
-  async function load(sealId: string): Promise<void> {
+  async function load(sealId: string, requestId?: string): Promise<void> {
     status.value = 'loading'
     try {
       const db = getDb()
-      const [s, l, p, tz] = await Promise.all([loadSeal(db, sealId), lastUsageOf(db, sealId), loadRequesters(db), companyTimeZone(db)])
+      const [s, l, p, tz, apps] = await Promise.all([loadSeal(db, sealId), lastUsageOf(db, sealId), loadRequesters(db), companyTimeZone(db), approvedWaiting(db, 'seal_use')])
       seal.value = s
       last.value = l
       people.value = p
       timeZone.value = tz
+      applications.value = apps
+      const preset = apps.find((a) => a.id === requestId)
+      if (preset) pickApplication(preset)
       status.value = s ? 'ready' : 'missing'
     } catch (e) {
       console.error('seal form load failed', e)
@@ -52,6 +60,16 @@ export function useSealUsageForm() {
   function setMode(mode: 'stamp_here' | 'take_out'): void {
     draft.mode = mode
     if (mode === 'take_out' && !draft.due_local) draft.due_local = toZonedInput(defaultTakeOutDue(new Date(), timeZone.value), timeZone.value)
+  }
+
+  /** Fills the form from the application: what was approved is what gets stamped. */
+  function pickApplication(app: RequestRow | null): void {
+    application.value = app
+    if (!app) return
+    const applicant = people.value.find((p) => p.id === app.applicant_id)
+    const approver = people.value.find((p) => p.id === app.deciders.at(-1))
+    Object.assign(draft, draftFromApplication(app.form, { applicant, approverName: approver?.name ?? '', timeZone: timeZone.value }))
+    errors.value = {}
   }
 
   function pickRequester(p: RequesterOption): void {
@@ -76,8 +94,9 @@ export function useSealUsageForm() {
         timeZone: timeZone.value,
       })
       const parsed = sealUsageSchema.safeParse(input)
-      if (!parsed.success) {
-        errors.value = issuesByField(parsed.error.issues)
+      const noReason = !application.value && !emergencyReason.value.trim()
+      if (!parsed.success || noReason) {
+        errors.value = { ...(parsed.success ? {} : issuesByField(parsed.error.issues)), ...(noReason ? { emergency_reason: 'seals.errors.emergencyReason' } : {}) }
         return false
       }
       const co = sealUsageCheckOut(parsed.data, crypto.randomUUID())
@@ -92,7 +111,20 @@ export function useSealUsageForm() {
       const photoWrite = list.length
         ? { tables: PHOTO_TABLES, ops: photoRegisterOps(list, owner, now), write: async () => void (await savePhotos(db, list, owner)) }
         : null
-      await recordSealUsage(db, parsed.data, event?.data ?? null, photoWrite, now)
+      const link = sealLinkWrite(
+        db,
+        {
+          usageId: id,
+          usedAt: parsed.data.used_at,
+          stampedHere: parsed.data.mode === 'stamp_here',
+          sealInStock: seal.value.status === 'in_stock',
+          request: application.value,
+          emergencyReason: emergencyReason.value.trim() || null,
+          by: session.userId,
+        },
+        now,
+      )
+      await recordSealUsage(db, parsed.data, event?.data ?? null, photoWrite, now, link)
       errors.value = {}
       return true
     } finally {
@@ -100,7 +132,26 @@ export function useSealUsageForm() {
     }
   }
 
-  return { status, seal, last, people, timeZone, draft, photos, errors, saving, load, sameAsLast, setMode, pickRequester, save }
+  return {
+    status,
+    seal,
+    last,
+    people,
+    timeZone,
+    draft,
+    photos,
+    errors,
+    saving,
+    applications,
+    application,
+    emergencyReason,
+    load,
+    sameAsLast,
+    setMode,
+    pickRequester,
+    pickApplication,
+    save,
+  }
 }
 
 export type SealUsageForm = ReturnType<typeof useSealUsageForm>

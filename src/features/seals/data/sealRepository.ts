@@ -3,6 +3,7 @@
  * picker, and the company time zone. Reads only; writes are in sealWrites.ts.
  */
 import { observe, type AdminFieldDb } from '@/platform/db'
+import { sealLinks } from '@/features/requests'
 import type { AssetRow, CustodyEventRow, SealUsageRow } from '@/platform/db/rows'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
 
@@ -28,8 +29,11 @@ export async function loadRegister(database: AdminFieldDb): Promise<SealUsageRow
   return rows.filter((r) => r.deleted_at === null)
 }
 
-export function observeRegister(database: AdminFieldDb, onValue: (rows: SealUsageRow[]) => void, onError: (e: unknown) => void): () => void {
-  return observe(() => loadRegister(database), onValue, onError)
+export type RegisterLinks = Awaited<ReturnType<typeof sealLinks>>
+
+/** The register and each line's 用印申请 link, live. */
+export function observeRegister(database: AdminFieldDb, onValue: (value: { rows: SealUsageRow[]; links: RegisterLinks }) => void, onError: (e: unknown) => void): () => void {
+  return observe(async () => ({ rows: await loadRegister(database), links: await sealLinks(database) }), onValue, onError)
 }
 
 export async function companyTimeZone(database: AdminFieldDb): Promise<string> {

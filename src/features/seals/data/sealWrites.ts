@@ -45,6 +45,8 @@ export async function recordSealUsage(
   checkOut: CustodyEvent | null,
   photos: PhotoWrite | null,
   now: Date = new Date(),
+  /** 用印申请 link (requests feature): written in this same transaction, its op right after the record's. */
+  link: PhotoWrite | null = null,
 ): Promise<void> {
   const stamp = now.toISOString()
   const row = usageRow(usage, checkOut?.id ?? null, stamp)
@@ -53,10 +55,11 @@ export async function recordSealUsage(
   const op = buildOp('seal_usage.record', 'seal_usages', usage.id, { ...usage, check_out_event: checkOutRow ? custodyOpPayload(checkOutRow) : null }, now)
   // The take-out's check-out reaches the server inside this op: it is unsynced exactly as long.
   if (checkOutRow) op.related = [entityKey('custody_events', checkOutRow.id)]
-  const tables = ['seal_usages', ...(checkOut ? CUSTODY_TABLES : []), ...(photos?.tables ?? [])]
-  await commitWithOutbox(database, tables, [op, ...(photos?.ops ?? [])], async () => {
+  const tables = ['seal_usages', ...(checkOut ? CUSTODY_TABLES : []), ...(photos?.tables ?? []), ...(link?.tables ?? [])]
+  await commitWithOutbox(database, tables, [op, ...(link?.ops ?? []), ...(photos?.ops ?? [])], async () => {
     await database.seal_usages.put(row)
     if (checkOutRow) await writeCustodyEvent(database, checkOutRow)
+    await link?.write()
     await photos?.write()
   })
 }

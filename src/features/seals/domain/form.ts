@@ -54,6 +54,27 @@ export function draftFromLast(last: SealUsageRow, now: Date, timeZone: string): 
   }
 }
 
+/** The approved 用印申请's form as the register draft (requester = the applicant; approver = the last to approve). */
+export function draftFromApplication(
+  form: Record<string, string | number | null>,
+  ctx: { applicant?: { id: string; name: string; department: string }; approverName: string; timeZone: string },
+): SealUsageDraft {
+  const mode = form.mode === 'take_out' ? 'take_out' : 'stamp_here'
+  return {
+    document_title: String(form.document_title ?? ''),
+    document_type: (form.document_type ?? '') as DocumentType | '',
+    document_type_note: '',
+    copies: Number(form.copies ?? 1),
+    purpose: String(form.purpose ?? ''),
+    requester_id: ctx.applicant?.id ?? null,
+    requester_name: ctx.applicant?.name ?? '',
+    requester_department: ctx.applicant?.department ?? '',
+    approver_name: ctx.approverName,
+    mode,
+    due_local: mode === 'take_out' && typeof form.due_at === 'string' ? toZonedInput(form.due_at, ctx.timeZone) : '',
+  }
+}
+
 export interface DraftContext {
   id: string
   seal_id: string

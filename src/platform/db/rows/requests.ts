@@ -59,3 +59,14 @@ export interface ApprovalDelegationRow {
   updated_at: string
   deleted_at: string | null
 }
+
+/** Which approved application a seal-use register line carried out, or why there was none. */
+export interface SealUsageRequestRow {
+  id: string
+  request_id: string | null
+  emergency_reason: string | null
+  flag: string | null
+  linked_by: string
+  updated_at: string
+  deleted_at: string | null
+}
