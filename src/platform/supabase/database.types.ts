@@ -1601,6 +1601,65 @@ export type Database = {
           },
         ];
       };
+      seal_usage_requests: {
+        Row: {
+          created_at: string;
+          deleted_at: string | null;
+          emergency_reason: string | null;
+          flag: string | null;
+          id: string;
+          linked_by: string;
+          request_id: string | null;
+          row_xid: unknown;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          deleted_at?: string | null;
+          emergency_reason?: string | null;
+          flag?: string | null;
+          id: string;
+          linked_by: string;
+          request_id?: string | null;
+          row_xid?: unknown;
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          deleted_at?: string | null;
+          emergency_reason?: string | null;
+          flag?: string | null;
+          id?: string;
+          linked_by?: string;
+          request_id?: string | null;
+          row_xid?: unknown;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "seal_usage_requests_id_fkey";
+            columns: ["id"];
+            isOneToOne: true;
+            referencedRelation: "seal_usages";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "seal_usage_requests_linked_by_fkey";
+            columns: ["linked_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "seal_usage_requests_request_id_fkey";
+            columns: ["request_id"];
+            isOneToOne: false;
+            referencedRelation: "requests";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       seal_usages: {
         Row: {
           approver_name: string;

@@ -29,7 +29,8 @@ export function useRequestDraft(type: () => string, scope: () => string, initial
 
   const dirty = computed(() => ready.value && !sent.value && JSON.stringify(draft.value) !== pristine.value)
   watch(draft, (d) => {
-    if (ready.value && !sent.value) void saveRequestDraft(getDb(), scope(), d)
+    // A plain copy: IndexedDB cannot clone Vue's reactive proxy.
+    if (ready.value && !sent.value) saveRequestDraft(getDb(), scope(), { ...d }).catch((e: unknown) => console.error('request draft not saved', e))
   })
   useDirtyGuard(dirty)
 
