@@ -39,6 +39,7 @@ export const OP_KINDS = [
   'request.act',
   'delegation.upsert',
   'seal_usage.link',
+  'request_settings.update',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
