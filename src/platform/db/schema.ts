@@ -180,11 +180,11 @@ export async function upgradeToV7(tx: Transaction): Promise<void> {
 }
 
 /**
- * v8: the requests engine. [status+waiting_role] is the approvers' inbox; applicant_id "my applications";
+ * v8: the requests engine. [status+waiting_role+status_at] is the approvers' inbox, oldest first; applicant_id "my applications";
  * [type+status] the keepers' approved-and-waiting lists.
  */
 export const SCHEMA_V8 = {
-  requests: 'id, applicant_id, [status+waiting_role], [type+status], submitted_at',
+  requests: 'id, applicant_id, [status+waiting_role+status_at], [type+status], submitted_at',
   request_events: 'id, request_id, actor_id',
   approval_delegations: 'id, from_user, to_user',
   seal_usage_requests: 'id, request_id',

@@ -23,6 +23,8 @@ export const useRequestsStore = defineStore('requests', () => {
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const context = shallowRef<RequestContext | null>(null)
   const waitingForMe = shallowRef<InboxItem[]>([])
+  /** All that wait for me (the list holds the oldest page of them). */
+  const waitingCount = ref(0)
   const mine = shallowRef<RequestRow[]>([])
   const toCarryOut = shallowRef<RequestRow[]>([])
   let stop: (() => void) | null = null
@@ -47,7 +49,8 @@ export const useRequestsStore = defineStore('requests', () => {
       },
       ({ ctx, box, own, waiting }) => {
         context.value = ctx
-        waitingForMe.value = box.map((b) => ({ request: b.request, onBehalfOf: b.authority.onBehalfOf }))
+        waitingForMe.value = box.items.map((b) => ({ request: b.request, onBehalfOf: b.authority.onBehalfOf }))
+        waitingCount.value = box.total
         mine.value = own
         toCarryOut.value = waiting
         status.value = 'ready'
@@ -87,5 +90,5 @@ export const useRequestsStore = defineStore('requests', () => {
     return actOnRequest(getDb(), { request, actorId: session.userId, act: action, ctx: await ctx(), draftScope })
   }
 
-  return { status, context, waitingForMe, mine, toCarryOut, fulfilTypes, start, retry, submit, act }
+  return { status, context, waitingForMe, waitingCount, mine, toCarryOut, fulfilTypes, start, retry, submit, act }
 })
