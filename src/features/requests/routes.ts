@@ -1,10 +1,11 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 /** Everyone applies and sees their own; approvers and keepers see theirs in the same pages. */
+const roles = 'all' as const
 export const requestRoutes: RouteRecordRaw[] = [
-  { path: '/requests', name: 'requests', component: () => import('./pages/RequestsPage.vue'), meta: { titleKey: 'requests.titles.list' } },
-  { path: '/requests/settings', name: 'requestSettings', component: () => import('./pages/RequestSettingsPage.vue'), meta: { titleKey: 'requests.titles.settings' } },
-  { path: '/requests/new/:type?', name: 'requestNew', component: () => import('./pages/RequestNewPage.vue'), meta: { titleKey: 'requests.titles.new' } },
-  { path: '/requests/:id', name: 'requestDetail', component: () => import('./pages/RequestPage.vue'), meta: { titleKey: 'requests.titles.detail' } },
-  { path: '/requests/:id/edit', name: 'requestEdit', component: () => import('./pages/RequestEditPage.vue'), meta: { titleKey: 'requests.titles.edit' } },
+  { path: '/requests', name: 'requests', component: () => import('./pages/RequestsPage.vue'), meta: { titleKey: 'requests.titles.list', roles } },
+  { path: '/requests/settings', name: 'requestSettings', component: () => import('./pages/RequestSettingsPage.vue'), meta: { titleKey: 'requests.titles.settings', roles } },
+  { path: '/requests/new/:type?', name: 'requestNew', component: () => import('./pages/RequestNewPage.vue'), meta: { titleKey: 'requests.titles.new', roles } },
+  { path: '/requests/:id', name: 'requestDetail', component: () => import('./pages/RequestPage.vue'), meta: { titleKey: 'requests.titles.detail', roles } },
+  { path: '/requests/:id/edit', name: 'requestEdit', component: () => import('./pages/RequestEditPage.vue'), meta: { titleKey: 'requests.titles.edit', roles } },
 ]
