@@ -1307,6 +1307,7 @@ export type Database = {
         Row: {
           action: string;
           actor_id: string;
+          assignment: Json | null;
           at: string;
           created_at: string;
           deleted_at: string | null;
@@ -1326,6 +1327,7 @@ export type Database = {
         Insert: {
           action: string;
           actor_id: string;
+          assignment?: Json | null;
           at: string;
           created_at?: string;
           deleted_at?: string | null;
@@ -1344,6 +1346,7 @@ export type Database = {
         Update: {
           action?: string;
           actor_id?: string;
+          assignment?: Json | null;
           at?: string;
           created_at?: string;
           deleted_at?: string | null;
@@ -1386,6 +1389,7 @@ export type Database = {
       requests: {
         Row: {
           applicant_id: string;
+          assignment: Json | null;
           chain: NonNullable<Json>;
           created_at: string;
           decided_at: string | null;
@@ -1415,6 +1419,7 @@ export type Database = {
         ComputedFields: never;
         Insert: {
           applicant_id: string;
+          assignment?: Json | null;
           chain: NonNullable<Json>;
           created_at?: string;
           decided_at?: string | null;
@@ -1443,6 +1448,7 @@ export type Database = {
         };
         Update: {
           applicant_id?: string;
+          assignment?: Json | null;
           chain?: NonNullable<Json>;
           created_at?: string;
           decided_at?: string | null;

@@ -48,10 +48,10 @@ window.seedRequests = async (count) => {
       id, type: i % 3 === 0 ? 'vehicle_dispatch' : 'seal_use', site_id: SITE, department_id: null, applicant_id: APPLICANTS[i % APPLICANTS.length]!,
       title: `申请 ${i}`, form: { document_title: `申请 ${i}`, copies: 1 }, photo_ids: [], status, revision: 1, step: waiting === 'executive' ? 1 : 0,
       chain: [{ role: 'admin_head', skipped: false }, { role: 'executive', skipped: false }], waiting_role: waiting, fulfiller_role: 'seal_keeper',
-      deciders: [], submitted_at: at, status_at: at, decided_at: null, first_pass: null, due_back_at: null, fulfilled_at: null, fulfilled_by: null,
+      deciders: [], submitted_at: at, status_at: at, decided_at: null, first_pass: null, due_back_at: null, fulfilled_at: null, fulfilled_by: null, assignment: null,
       updated_at: at, deleted_at: null,
     })
-    events.push({ id: crypto.randomUUID(), request_id: id, action: 'submit', actor_id: APPLICANTS[i % APPLICANTS.length]!, on_behalf_of: null, step: null, revision: 1, note: null, form: null, at, flag: null, updated_at: at, deleted_at: null })
+    events.push({ id: crypto.randomUUID(), request_id: id, action: 'submit', actor_id: APPLICANTS[i % APPLICANTS.length]!, on_behalf_of: null, step: null, revision: 1, note: null, form: null, assignment: null, at, flag: null, updated_at: at, deleted_at: null })
   }
   await db.transaction('rw', [db.requests, db.request_events, db.user_roles], async () => {
     await db.user_roles.bulkAdd(roles)

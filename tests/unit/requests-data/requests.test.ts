@@ -76,3 +76,24 @@ describe('applications on the device', () => {
     expect(await db.outbox.where('kind').equals('request.act').count()).toBe(2)
   })
 })
+
+describe('用车申请 on the device', () => {
+  it("the fleet manager's approval carries the vehicle and the driver; the driver's list has it", async () => {
+    const { assignedDispatches, dispatchOptions } = await import('@/features/requests/data/dispatch')
+    const { needsAssignment } = await import('@/features/requests/domain')
+    const FLEET = '0a000000-0000-4000-8000-000000000006'
+    const DRIVER = '0a000000-0000-4000-8000-000000000005'
+    const ctx = await loadRequestContext(db)
+    const checked = validateForm('vehicle_dispatch', { destination: '机场', start_at: '2026-12-03T09:00:00+08:00', end_at: '2026-12-03T12:00:00+08:00', passengers: 2, purpose: '接客户', estimated_cost: '' })
+    if (!checked.ok) throw new Error('form')
+    const row = await submitRequest(db, { type: 'vehicle_dispatch', form: checked.form, applicant: { id: EMPLOYEE, site_id: SZ, department_id: null }, fulfillerRole: 'fleet_manager', ctx }, NOW)
+    expect(needsAssignment(row)).toBe(true)
+    const options = await dispatchOptions(db, null)
+    expect(options.drivers.map((d) => d.id)).toContain(DRIVER)
+    const done = await actOnRequest(db, { request: row, actorId: FLEET, act: { action: 'approve', assignment: { vehicle_id: 'v1', driver_id: DRIVER } }, ctx }, NOW)
+    expect(done).toMatchObject({ status: 'approved', assignment: { vehicle_id: 'v1', driver_id: DRIVER } })
+    expect((await assignedDispatches(db, DRIVER)).map((r) => r.id)).toEqual([row.id])
+    const op = (await db.outbox.where('kind').equals('request.act').toArray()).at(-1)
+    expect(op?.payload).toMatchObject({ action: 'approve', step: 0, assignment: { vehicle_id: 'v1', driver_id: DRIVER } })
+  })
+})

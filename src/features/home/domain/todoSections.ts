@@ -32,7 +32,7 @@ const BY_ROLE: Record<Role, readonly TodoSection[]> = {
   executive: ['approvals', 'followUps', 'kpis'],
   seal_keeper: ['sealRequests', 'sealsOut'],
   asset_keeper: ['assetsOut', 'assetAudits'],
-  driver: ['trips', 'vehicleChecks', 'vehicleDue'],
+  driver: ['dispatch', 'trips', 'vehicleChecks', 'vehicleDue'],
   fleet_manager: ['dispatch', 'vehicleDue'],
   cleaner: ['cleaningAreas', 'rectifications'],
   inspector: ['inspections', 'reinspections'],

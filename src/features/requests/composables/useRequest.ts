@@ -2,6 +2,7 @@
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { getDb, observe } from '@/platform/db'
 import { authorityOn, getRequest, type RequestWithTimeline } from '../data/requestReads'
+import { vehicleLabelOf } from '../data/dispatch'
 import { useSessionStore } from '@/features/auth'
 import { useRequestsStore } from '../stores/requests'
 
@@ -40,5 +41,13 @@ export function useRequest(id: () => string) {
     return a.ok ? { onBehalfOf: a.onBehalfOf } : null
   })
   const name = (userId: string | null) => store.context?.personName(userId) ?? ''
-  return { status, data, authority, name, retry: start, store }
+  /** 用车申请: the assigned vehicle's number and name. */
+  const vehicleLabel = ref('')
+  watch(
+    () => data.value?.request.assignment?.vehicle_id,
+    async (vehicleId) => {
+      vehicleLabel.value = vehicleId ? await vehicleLabelOf(getDb(), vehicleId) : ''
+    },
+  )
+  return { status, data, authority, name, vehicleLabel, retry: start, store }
 }
