@@ -19,6 +19,7 @@ import { rankingRoutes } from '@/features/rankings/routes'
 import { inspectionRoutes } from '@/features/inspections/routes'
 import { fleetRoutes } from '@/features/fleet/routes'
 import { vehicleRoutes } from '@/features/vehicles/routes'
+import { requestRoutes } from '@/features/requests/routes'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -35,6 +36,7 @@ export const routes: RouteRecordRaw[] = [
   ...inspectionRoutes,
   ...fleetRoutes,
   ...vehicleRoutes,
+  ...requestRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

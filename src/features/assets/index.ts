@@ -10,3 +10,4 @@ export { ASSET_READ_ROLES, ASSET_EDIT_ROLES, ASSET_KEEPER_ROLES, canEditAssets, 
 export const loadCustodyWork = () => import('./components/CustodyWork.vue')
 export { CUSTODY_TODO_SECTIONS, loadCustodyTodo } from './todo'
 export { custodyEventRow, custodyOp, custodyOpPayload, type CustodyPhotoWrite } from './data/custodyRepository'
+export { loadDirectory, type Directory, type Person } from './data/people'

@@ -30,6 +30,9 @@ import type {
   ProfileRow,
   SiteRow,
   UserRoleRow,
+  RequestRow,
+  RequestEventRow,
+  ApprovalDelegationRow,
 } from './rows'
 
 /** The first schema ever shipped. Kept verbatim: Dexie needs it to upgrade old devices. */
@@ -175,6 +178,16 @@ export async function upgradeToV7(tx: Transaction): Promise<void> {
   await tx.table<MetaRow, string>('meta').where('key').startsWith('rankings.rows:').delete()
 }
 
+/**
+ * v8: the requests engine. [status+waiting_role] is the approvers' inbox; applicant_id "my applications";
+ * [type+status] the keepers' approved-and-waiting lists.
+ */
+export const SCHEMA_V8 = {
+  requests: 'id, applicant_id, [status+waiting_role], [type+status], submitted_at',
+  request_events: 'id, request_id, actor_id',
+  approval_delegations: 'id, from_user, to_user',
+} as const
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -207,6 +220,9 @@ export class AdminFieldDb extends Dexie {
   declare renewal_rules: Table<RenewalRuleRow, string>
   declare vehicle_states: Table<VehicleStateRow, string>
   declare inspection_scores: Table<InspectionScoreRow, string>
+  declare requests: Table<RequestRow, string>
+  declare request_events: Table<RequestEventRow, string>
+  declare approval_delegations: Table<ApprovalDelegationRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -219,5 +235,6 @@ export class AdminFieldDb extends Dexie {
     this.version(5).stores(SCHEMA_V5)
     this.version(6).stores(SCHEMA_V6)
     this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7)
+    this.version(8).stores(SCHEMA_V8)
   }
 }

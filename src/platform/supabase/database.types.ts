@@ -89,6 +89,68 @@ export type Database = {
           },
         ];
       };
+      approval_delegations: {
+        Row: {
+          created_at: string;
+          created_by: string;
+          deleted_at: string | null;
+          ends_on: string;
+          from_user: string;
+          id: string;
+          row_xid: unknown;
+          starts_on: string;
+          to_user: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          created_by: string;
+          deleted_at?: string | null;
+          ends_on: string;
+          from_user: string;
+          id: string;
+          row_xid?: unknown;
+          starts_on: string;
+          to_user: string;
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string;
+          deleted_at?: string | null;
+          ends_on?: string;
+          from_user?: string;
+          id?: string;
+          row_xid?: unknown;
+          starts_on?: string;
+          to_user?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "approval_delegations_created_by_fkey";
+            columns: ["created_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "approval_delegations_from_user_fkey";
+            columns: ["from_user"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "approval_delegations_to_user_fkey";
+            columns: ["to_user"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       areas: {
         Row: {
           area_type: string;
@@ -461,6 +523,7 @@ export type Database = {
       };
       company: {
         Row: {
+          approval_amount_threshold: number;
           created_at: string;
           deleted_at: string | null;
           id: string;
@@ -471,6 +534,7 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
+          approval_amount_threshold?: number;
           created_at?: string;
           deleted_at?: string | null;
           id?: string;
@@ -480,6 +544,7 @@ export type Database = {
           updated_at?: string;
         };
         Update: {
+          approval_amount_threshold?: number;
           created_at?: string;
           deleted_at?: string | null;
           id?: string;
@@ -1234,6 +1299,203 @@ export type Database = {
             columns: ["vehicle_id"];
             isOneToOne: false;
             referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      request_events: {
+        Row: {
+          action: string;
+          actor_id: string;
+          at: string;
+          created_at: string;
+          deleted_at: string | null;
+          flag: string | null;
+          form: Json | null;
+          id: string;
+          note: string | null;
+          on_behalf_of: string | null;
+          received_at: string;
+          request_id: string;
+          revision: number;
+          row_xid: unknown;
+          step: number | null;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          action: string;
+          actor_id: string;
+          at: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          flag?: string | null;
+          form?: Json | null;
+          id: string;
+          note?: string | null;
+          on_behalf_of?: string | null;
+          received_at?: string;
+          request_id: string;
+          revision: number;
+          row_xid?: unknown;
+          step?: number | null;
+          updated_at?: string;
+        };
+        Update: {
+          action?: string;
+          actor_id?: string;
+          at?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          flag?: string | null;
+          form?: Json | null;
+          id?: string;
+          note?: string | null;
+          on_behalf_of?: string | null;
+          received_at?: string;
+          request_id?: string;
+          revision?: number;
+          row_xid?: unknown;
+          step?: number | null;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "request_events_actor_id_fkey";
+            columns: ["actor_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "request_events_on_behalf_of_fkey";
+            columns: ["on_behalf_of"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "request_events_request_id_fkey";
+            columns: ["request_id"];
+            isOneToOne: false;
+            referencedRelation: "requests";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      requests: {
+        Row: {
+          applicant_id: string;
+          chain: NonNullable<Json>;
+          created_at: string;
+          decided_at: string | null;
+          deciders: string[];
+          deleted_at: string | null;
+          department_id: string | null;
+          due_back_at: string | null;
+          first_pass: boolean | null;
+          form: NonNullable<Json>;
+          fulfilled_at: string | null;
+          fulfilled_by: string | null;
+          fulfiller_role: string;
+          id: string;
+          photo_ids: string[];
+          revision: number;
+          row_xid: unknown;
+          site_id: string | null;
+          status: string;
+          status_at: string;
+          step: number;
+          submitted_at: string;
+          title: string;
+          type: string;
+          updated_at: string;
+          waiting_role: string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          applicant_id: string;
+          chain: NonNullable<Json>;
+          created_at?: string;
+          decided_at?: string | null;
+          deciders?: string[];
+          deleted_at?: string | null;
+          department_id?: string | null;
+          due_back_at?: string | null;
+          first_pass?: boolean | null;
+          form: NonNullable<Json>;
+          fulfilled_at?: string | null;
+          fulfilled_by?: string | null;
+          fulfiller_role: string;
+          id: string;
+          photo_ids?: string[];
+          revision: number;
+          row_xid?: unknown;
+          site_id?: string | null;
+          status: string;
+          status_at: string;
+          step: number;
+          submitted_at: string;
+          title: string;
+          type: string;
+          updated_at?: string;
+          waiting_role?: string | null;
+        };
+        Update: {
+          applicant_id?: string;
+          chain?: NonNullable<Json>;
+          created_at?: string;
+          decided_at?: string | null;
+          deciders?: string[];
+          deleted_at?: string | null;
+          department_id?: string | null;
+          due_back_at?: string | null;
+          first_pass?: boolean | null;
+          form?: NonNullable<Json>;
+          fulfilled_at?: string | null;
+          fulfilled_by?: string | null;
+          fulfiller_role?: string;
+          id?: string;
+          photo_ids?: string[];
+          revision?: number;
+          row_xid?: unknown;
+          site_id?: string | null;
+          status?: string;
+          status_at?: string;
+          step?: number;
+          submitted_at?: string;
+          title?: string;
+          type?: string;
+          updated_at?: string;
+          waiting_role?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "requests_applicant_id_fkey";
+            columns: ["applicant_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "requests_department_id_fkey";
+            columns: ["department_id"];
+            isOneToOne: false;
+            referencedRelation: "departments";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "requests_fulfilled_by_fkey";
+            columns: ["fulfilled_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "requests_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
             referencedColumns: ["id"];
           },
         ];

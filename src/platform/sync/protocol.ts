@@ -34,6 +34,10 @@ export const OP_KINDS = [
   'accident.report',
   'accident.update',
   'renewal_rule.upsert',
+  // requests engine: applications, decisions up the approval chain, delegation while away
+  'request.submit',
+  'request.act',
+  'delegation.upsert',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -98,6 +102,10 @@ export const SYNCED_TABLES = [
   'accidents',
   'renewal_rules',
   'vehicle_states',
+  // requests engine
+  'requests',
+  'request_events',
+  'approval_delegations',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

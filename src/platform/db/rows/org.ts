@@ -5,6 +5,8 @@ export interface CompanyRow {
   name: string
   /** IANA zone for "today", "this month" and due dates. Default Asia/Shanghai. */
   timezone: string
+  /** Yuan: above it an application also needs the admin head, then the executive. Absent on rows from before the requests engine. */
+  approval_amount_threshold?: number
   updated_at: string
   deleted_at: string | null
 }

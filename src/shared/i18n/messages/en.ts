@@ -11,8 +11,9 @@ import inspections from './en.inspections.json'
 import rectification from './en.rectification.json'
 import rankings from './en.rankings.json'
 import vehicles from './en.vehicles.json'
+import requests from './en.requests.json'
 
-const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles }
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests }
 export default en
 
 

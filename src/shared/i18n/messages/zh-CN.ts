@@ -15,8 +15,9 @@ import inspections from './zh-CN.inspections.json'
 import rectification from './zh-CN.rectification.json'
 import rankings from './zh-CN.rankings.json'
 import vehicles from './zh-CN.vehicles.json'
+import requests from './zh-CN.requests.json'
 
-const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles }
+const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests }
 
 export type MessageSchema = typeof zhCN
 export default zhCN

@@ -1,0 +1,7 @@
+export * from './types'
+export * from './fields'
+export * from './form'
+export * from './chain'
+export * from './lifecycle'
+export * from './draft'
+export * from './csv'

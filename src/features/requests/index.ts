@@ -1,0 +1,3 @@
+/** Public API of the requests engine (申请与审批). Light modules only: pages and the store load lazily. */
+export { requestRoutes } from './routes'
+export { REQUEST_TODO_SECTIONS, loadRequestTodo } from './todo'

@@ -1,0 +1,91 @@
+/**
+ * The requests engine for the UI: what waits for me, my applications, approved ones waiting to be
+ * carried out (keepers), live from the device database; and the write actions.
+ */
+import { computed, ref, shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import { getDb, observe } from '@/platform/db'
+import type { RequestRow } from '@/platform/db/rows'
+import { useSessionStore } from '@/features/auth'
+import { loadRequestContext, type RequestContext } from '../data/context'
+import { approvedWaiting, inbox, myRequests } from '../data/requestReads'
+import { actOnRequest, submitRequest, type Act } from '../data/requestWrites'
+import { REQUEST_TYPES, requestTypeDef } from '../domain/types'
+import type { RequestForm } from '../domain/form'
+
+export interface InboxItem {
+  request: RequestRow
+  onBehalfOf: string | null
+}
+
+export const useRequestsStore = defineStore('requests', () => {
+  const session = useSessionStore()
+  const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  const context = shallowRef<RequestContext | null>(null)
+  const waitingForMe = shallowRef<InboxItem[]>([])
+  const mine = shallowRef<RequestRow[]>([])
+  const toCarryOut = shallowRef<RequestRow[]>([])
+  let stop: (() => void) | null = null
+  let watching: string | null = null
+
+  /** Fulfilling roles the user holds: the types whose approved applications they carry out. */
+  const fulfilTypes = computed(() => REQUEST_TYPES.filter((t) => session.roles.includes(t.fulfiller)).map((t) => t.type))
+
+  function start(): void {
+    const userId = session.userId
+    if (!userId || (watching === userId && status.value !== 'error')) return
+    stop?.()
+    watching = userId
+    status.value = 'loading'
+    const types = fulfilTypes.value
+    stop = observe(
+      async () => {
+        const database = getDb()
+        const ctx = await loadRequestContext(database)
+        const [box, own, waiting] = await Promise.all([inbox(database, userId, ctx), myRequests(database, userId), Promise.all(types.map((t) => approvedWaiting(database, t)))])
+        return { ctx, box, own, waiting: waiting.flat() }
+      },
+      ({ ctx, box, own, waiting }) => {
+        context.value = ctx
+        waitingForMe.value = box.map((b) => ({ request: b.request, onBehalfOf: b.authority.onBehalfOf }))
+        mine.value = own
+        toCarryOut.value = waiting
+        status.value = 'ready'
+      },
+      (e) => {
+        console.error('requests failed', e)
+        status.value = 'error'
+      },
+    )
+  }
+
+  function retry(): void {
+    watching = null
+    start()
+  }
+
+  async function ctx(): Promise<RequestContext> {
+    return context.value ?? (await loadRequestContext(getDb()))
+  }
+
+  async function submit(type: string, form: RequestForm, draftScope: string): Promise<RequestRow> {
+    const profile = session.profile
+    const def = requestTypeDef(type)
+    if (!session.userId || !def) throw new Error('requests: no user or type')
+    return submitRequest(getDb(), {
+      type,
+      form,
+      applicant: { id: session.userId, site_id: profile?.siteId ?? null, department_id: profile?.departmentId ?? null },
+      fulfillerRole: def.fulfiller,
+      ctx: await ctx(),
+      draftScope,
+    })
+  }
+
+  async function act(request: RequestRow, action: Act, draftScope?: string): Promise<RequestRow> {
+    if (!session.userId) throw new Error('requests: no user')
+    return actOnRequest(getDb(), { request, actorId: session.userId, act: action, ctx: await ctx(), draftScope })
+  }
+
+  return { status, context, waitingForMe, mine, toCarryOut, fulfilTypes, start, retry, submit, act }
+})

@@ -1,0 +1,61 @@
+/** The requests engine's rows (申请与审批): applications, their events, delegations. */
+
+export interface RequestChainStepRow {
+  role: string
+  skipped: boolean
+}
+
+export interface RequestRow {
+  id: string
+  type: string
+  site_id: string | null
+  department_id: string | null
+  applicant_id: string
+  title: string
+  form: Record<string, string | number | null>
+  photo_ids: string[]
+  status: 'pending' | 'returned' | 'approved' | 'rejected' | 'withdrawn'
+  revision: number
+  step: number
+  chain: RequestChainStepRow[]
+  waiting_role: string | null
+  fulfiller_role: string
+  deciders: string[]
+  submitted_at: string
+  status_at: string
+  decided_at: string | null
+  first_pass: boolean | null
+  due_back_at: string | null
+  fulfilled_at: string | null
+  fulfilled_by: string | null
+  updated_at: string
+  deleted_at: string | null
+}
+
+export interface RequestEventRow {
+  id: string
+  request_id: string
+  action: 'submit' | 'resubmit' | 'withdraw' | 'approve' | 'reject' | 'return'
+  actor_id: string
+  on_behalf_of: string | null
+  step: number | null
+  revision: number
+  note: string | null
+  form: Record<string, string | number | null> | null
+  at: string
+  /** Kept but not applied (i18n key), e.g. requests.flags.stale. */
+  flag: string | null
+  updated_at: string
+  deleted_at: string | null
+}
+
+export interface ApprovalDelegationRow {
+  id: string
+  from_user: string
+  to_user: string
+  starts_on: string
+  ends_on: string
+  created_by: string
+  updated_at: string
+  deleted_at: string | null
+}

@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { AdminFieldDb } from '@/platform/db'
+import { seedDemoCompany } from '@/features/auth/data/demoSeed'
+import { loadRequestContext } from '@/features/requests/data/context'
+import { actOnRequest, submitRequest } from '@/features/requests/data/requestWrites'
+import { getRequest, inbox, myRequests } from '@/features/requests/data/requestReads'
+import { validateForm } from '@/features/requests/domain'
+import { freshDb } from '../features/testDb'
+
+const HEAD = '0a000000-0000-4000-8000-000000000001'
+const EXEC = '0a000000-0000-4000-8000-000000000002'
+const EMPLOYEE = '0a000000-0000-4000-8000-000000000010'
+const SZ = '05000000-0000-4000-8000-000000000002'
+const NOW = new Date('2026-12-02T02:00:00.000Z')
+let db: AdminFieldDb
+
+beforeEach(async () => {
+  db = freshDb()
+  await seedDemoCompany(db, NOW)
+})
+
+const form = () => {
+  const r = validateForm('seal_use', { document_title: '采购合同', document_type: 'contract', copies: 2, seal_name: '合同专用章', purpose: '签约', mode: 'stamp_here', due_at: '' })
+  if (!r.ok) throw new Error(JSON.stringify(r.issues))
+  return r.form
+}
+
+async function apply() {
+  const ctx = await loadRequestContext(db)
+  return submitRequest(db, { type: 'seal_use', form: form(), applicant: { id: EMPLOYEE, site_id: SZ, department_id: null }, fulfillerRole: 'seal_keeper', ctx }, NOW)
+}
+
+describe('applications on the device', () => {
+  it('submit writes the application, its event and one pending op in one go; it waits for the admin head', async () => {
+    const row = await apply()
+    expect(row).toMatchObject({ status: 'pending', waiting_role: 'admin_head', applicant_id: EMPLOYEE, fulfiller_role: 'seal_keeper' })
+    expect(await db.outbox.where('kind').equals('request.submit').count()).toBe(1)
+    expect((await getRequest(db, row.id))?.events.map((e) => e.action)).toEqual(['submit'])
+    expect((await myRequests(db, EMPLOYEE)).map((r) => r.id)).toEqual([row.id])
+  })
+
+  it("the admin head's inbox has it; approving moves it to the executive's; the executive's approval ends it", async () => {
+    const row = await apply()
+    const ctx = await loadRequestContext(db)
+    const headBox = await inbox(db, HEAD, ctx, NOW)
+    expect(headBox.map((x) => x.request.id)).toEqual([row.id])
+    expect(await inbox(db, EXEC, ctx, NOW)).toEqual([])
+    expect(await inbox(db, EMPLOYEE, ctx, NOW)).toEqual([])
+    const after = await actOnRequest(db, { request: row, actorId: HEAD, act: { action: 'approve' }, ctx }, NOW)
+    expect(after).toMatchObject({ status: 'pending', step: 1, waiting_role: 'executive', deciders: [HEAD] })
+    expect((await inbox(db, EXEC, ctx, NOW)).map((x) => x.request.id)).toEqual([row.id])
+    const done = await actOnRequest(db, { request: after, actorId: EXEC, act: { action: 'approve' }, ctx }, NOW)
+    expect(done).toMatchObject({ status: 'approved', first_pass: true })
+    const ops = await db.outbox.where('kind').equals('request.act').toArray()
+    expect(ops.map((o) => o.payload)).toEqual([
+      { request_id: row.id, action: 'approve', revision: 1, step: 0 },
+      { request_id: row.id, action: 'approve', revision: 1, step: 1 },
+    ])
+  })
+
+  it('a decision on a copy that is out of date is kept and flagged, and the application stays as it is', async () => {
+    const row = await apply()
+    const ctx = await loadRequestContext(db)
+    const later = (min: number) => new Date(NOW.getTime() + min * 60_000)
+    await actOnRequest(db, { request: row, actorId: EMPLOYEE, act: { action: 'withdraw' }, ctx }, later(1))
+    const stored = (await getRequest(db, row.id))!.request
+    const stale = await actOnRequest(db, { request: stored, actorId: HEAD, act: { action: 'approve' }, ctx }, later(2))
+    expect(stale.status).toBe('withdrawn')
+    const events = (await getRequest(db, row.id))!.events
+    expect(events.map((e) => [e.action, e.flag])).toEqual([
+      ['submit', null],
+      ['withdraw', null],
+      ['approve', 'requests.flags.stale'],
+    ])
+    expect(await db.outbox.where('kind').equals('request.act').count()).toBe(2)
+  })
+})
