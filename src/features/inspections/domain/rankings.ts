@@ -9,6 +9,9 @@
  *   now: the rankings answer "how are my areas doing", not a payroll history.
  * - Averages are kept in tenths and rounded half-up to one decimal in integers, and rules
  *   and ranks compare that rounded figure, so what the page shows is what was judged.
+ * - A critical failure weighs (issue #12): a subject with any inspection in the period whose
+ *   critical item failed ranks after every subject without one, whatever its average (and
+ *   rewards.ts gives it no reward). The server ranks the same way (ledger.publish).
  */
 import { calendarDater, isoWeekKey } from '@/shared/lib/zonedTime'
 import { halfUpDiv } from './scoring'
@@ -23,6 +26,8 @@ export interface InspectionForRanking {
   submitted_at: string
   score: number | null
   server_score: number | null
+  /** A critical item failed (the server's figure once pulled). */
+  critical_failed?: boolean | null
   deleted_at?: string | null
 }
 
@@ -36,6 +41,8 @@ export interface RankRow {
   subject_type: SubjectType
   subject_id: string
   count: number
+  /** Inspections in the period with a failed critical item: any ranks the subject after the clean ones. */
+  critical_failures: number
   /** Average score, one decimal (half-up). */
   average: number
   /** The same in integer tenths (average × 10), for exact comparisons. */
@@ -64,19 +71,26 @@ export type Rankings = Map<string, PeriodRanking>
 // would otherwise be 54,000 small allocations and a GC pause on a phone.
 interface Acc {
   sum: number
+  critical: number
   items: number[]
 }
 
 type Bucket = Record<SubjectType, Map<string, Acc>>
 
-function add(map: Map<string, Acc>, subjectId: string, tenths: number, index: number): void {
+function add(map: Map<string, Acc>, subjectId: string, tenths: number, critical: number, index: number): void {
   const acc = map.get(subjectId)
   if (acc) {
     acc.sum += tenths
+    acc.critical += critical
     acc.items.push(index)
   } else {
-    map.set(subjectId, { sum: tenths, items: [index] })
+    map.set(subjectId, { sum: tenths, critical, items: [index] })
   }
+}
+
+/** Ranking order: clean subjects before those with a critical failure, then the higher average. */
+export function compareRank(a: Pick<RankRow, 'critical_failures' | 'average_tenths'>, b: Pick<RankRow, 'critical_failures' | 'average_tenths'>): number {
+  return Number(a.critical_failures > 0) - Number(b.critical_failures > 0) || b.average_tenths - a.average_tenths
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -92,6 +106,7 @@ function rank(subjectType: SubjectType, map: Map<string, Acc>, times: Float64Arr
       subject_type: subjectType,
       subject_id: subjectId,
       count,
+      critical_failures: acc.critical,
       average: averageTenths / 10,
       average_tenths: averageTenths,
       rank: 0,
@@ -99,11 +114,11 @@ function rank(subjectType: SubjectType, map: Map<string, Acc>, times: Float64Arr
       inspection_ids: acc.items.map((i) => inspections[i]?.id ?? ''),
     })
   }
-  // Highest first; ties in id order so the list is stable.
-  rows.sort((a, b) => b.average_tenths - a.average_tenths || byId(a.subject_id, b.subject_id))
+  // Clean first, highest first; ties in id order so the list is stable.
+  rows.sort((a, b) => compareRank(a, b) || byId(a.subject_id, b.subject_id))
   rows.forEach((row, i) => {
     const prev = rows[i - 1]
-    row.rank = prev && prev.average_tenths === row.average_tenths ? prev.rank : i + 1
+    row.rank = prev && compareRank(prev, row) === 0 ? prev.rank : i + 1
   })
   return rows
 }
@@ -135,9 +150,10 @@ export function computeRankings(
     return b
   }
   const addAll = (b: Bucket, insp: InspectionForRanking, area: AreaForRanking | undefined, tenths: number, index: number) => {
-    add(b.area, insp.area_id, tenths, index)
-    if (area?.department_id) add(b.department, area.department_id, tenths, index)
-    if (area?.responsible_id) add(b.person, area.responsible_id, tenths, index)
+    const critical = insp.critical_failed ? 1 : 0
+    add(b.area, insp.area_id, tenths, critical, index)
+    if (area?.department_id) add(b.department, area.department_id, tenths, critical, index)
+    if (area?.responsible_id) add(b.person, area.responsible_id, tenths, critical, index)
   }
 
   inspections.forEach((insp, index) => {
