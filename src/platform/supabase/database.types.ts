@@ -465,6 +465,8 @@ export type Database = {
           deleted_at: string | null;
           id: string;
           name: string;
+          rank_min_month: number;
+          rank_min_week: number;
           row_xid: unknown;
           timezone: string;
           updated_at: string;
@@ -475,6 +477,8 @@ export type Database = {
           deleted_at?: string | null;
           id?: string;
           name: string;
+          rank_min_month?: number;
+          rank_min_week?: number;
           row_xid?: unknown;
           timezone?: string;
           updated_at?: string;
@@ -484,6 +488,8 @@ export type Database = {
           deleted_at?: string | null;
           id?: string;
           name?: string;
+          rank_min_month?: number;
+          rank_min_week?: number;
           row_xid?: unknown;
           timezone?: string;
           updated_at?: string;

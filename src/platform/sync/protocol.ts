@@ -34,6 +34,8 @@ export const OP_KINDS = [
   'accident.report',
   'accident.update',
   'renewal_rule.upsert',
+  // rankings settings (issue #12): the admin head's minimum inspections to rank, on the company row
+  'ranking_settings.update',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 

@@ -12,6 +12,9 @@
  * - A critical failure weighs (issue #12): a subject with any inspection in the period whose
  *   critical item failed ranks after every subject without one, whatever its average (and
  *   rewards.ts gives it no reward). The server ranks the same way (ledger.publish).
+ * - A minimum number of inspections to rank, per period kind, set by the admin head (issue
+ *   #12; company.rank_min_week / rank_min_month, default 1): a subject with fewer is "not
+ *   ranked" (rank null), listed after the ranked ones, and no rule applies to it.
  */
 import { calendarDater, isoWeekKey } from '@/shared/lib/zonedTime'
 import { halfUpDiv } from './scoring'
@@ -47,9 +50,9 @@ export interface RankRow {
   average: number
   /** The same in integer tenths (average × 10), for exact comparisons. */
   average_tenths: number
-  /** Competition ranking, highest average first: 1, 2, 2, 4. */
-  rank: number
-  /** Of how many subjects in this ranking (for "bottom n"). */
+  /** Competition ranking, highest average first: 1, 2, 2, 4; null: too few inspections to rank. */
+  rank: number | null
+  /** Of how many ranked subjects in this ranking (for "bottom n"). */
   of: number
   /** The inspections behind the figure, oldest first. */
   inspection_ids: string[]
@@ -66,6 +69,11 @@ export interface PeriodRanking {
 
 /** Period key → its ranking; week and month keys never collide ('2026-W48' vs '2026-11'). */
 export type Rankings = Map<string, PeriodRanking>
+
+export interface RankingOptions {
+  /** Fewest inspections in the period to be ranked, per period kind (default 1). */
+  minInspections?: Partial<Record<PeriodKind, number>>
+}
 
 // Accumulators hold indices into the input, not objects: 54,000 group memberships a month
 // would otherwise be 54,000 small allocations and a GC pause on a phone.
@@ -95,7 +103,7 @@ export function compareRank(a: Pick<RankRow, 'critical_failures' | 'average_tent
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-function rank(subjectType: SubjectType, map: Map<string, Acc>, times: Float64Array, inspections: readonly InspectionForRanking[]): RankRow[] {
+function rank(subjectType: SubjectType, map: Map<string, Acc>, times: Float64Array, inspections: readonly InspectionForRanking[], min: number): RankRow[] {
   const rows: RankRow[] = []
   for (const [subjectId, acc] of map) {
     const count = acc.items.length
@@ -109,14 +117,18 @@ function rank(subjectType: SubjectType, map: Map<string, Acc>, times: Float64Arr
       critical_failures: acc.critical,
       average: averageTenths / 10,
       average_tenths: averageTenths,
-      rank: 0,
-      of: map.size,
+      rank: null,
+      of: 0,
       inspection_ids: acc.items.map((i) => inspections[i]?.id ?? ''),
     })
   }
-  // Clean first, highest first; ties in id order so the list is stable.
-  rows.sort((a, b) => compareRank(a, b) || byId(a.subject_id, b.subject_id))
+  // Ranked first; clean first, highest first; ties in id order so the list is stable.
+  const ranked = (r: RankRow) => r.count >= min
+  rows.sort((a, b) => Number(ranked(b)) - Number(ranked(a)) || compareRank(a, b) || byId(a.subject_id, b.subject_id))
+  const of = rows.filter(ranked).length
   rows.forEach((row, i) => {
+    row.of = of
+    if (i >= of) return
     const prev = rows[i - 1]
     row.rank = prev && compareRank(prev, row) === 0 ? prev.rank : i + 1
   })
@@ -131,6 +143,7 @@ export function computeRankings(
   areas: readonly AreaForRanking[],
   timeZone: string,
   periods: readonly PeriodKind[] = ['week', 'month'],
+  options: RankingOptions = {},
 ): Rankings {
   const areaById = new Map<string, AreaForRanking>()
   for (const a of areas) areaById.set(a.id, a)
@@ -182,12 +195,14 @@ export function computeRankings(
   const keys = [...buckets.keys()].sort((a, b) => byId(b, a))
   for (const key of keys) {
     const bucket = buckets.get(key) ?? newBucket()
+    const period = periodKindOf(key) ?? 'month'
+    const min = Math.max(1, options.minInspections?.[period] ?? 1)
     out.set(key, {
-      period: periodKindOf(key) ?? 'month',
+      period,
       period_key: key,
-      area: rank('area', bucket.area, times, inspections),
-      department: rank('department', bucket.department, times, inspections),
-      person: rank('person', bucket.person, times, inspections),
+      area: rank('area', bucket.area, times, inspections, min),
+      department: rank('department', bucket.department, times, inspections, min),
+      person: rank('person', bucket.person, times, inspections, min),
     })
   }
   return out

@@ -28,7 +28,7 @@ export interface Preview {
 export async function previewLedger(database: AdminFieldDb, directory: Directory, rules: RewardRuleRow[], periodKey: string): Promise<Preview> {
   const { from, to } = periodRange(periodKey, directory.timeZone)
   const rows = await periodRows(database, from, to)
-  const rankings = computeRankings(rows, directory.areas, directory.timeZone, [kindOf(periodKey)])
+  const rankings = computeRankings(rows, directory.areas, directory.timeZone, [kindOf(periodKey)], directory.options)
   const all = evaluateRules(rules, rankings, periodKey)
   return { drafts: unpublished(all, await ledgerOf(database, periodKey)), all: all.length }
 }

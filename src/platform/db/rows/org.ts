@@ -5,6 +5,9 @@ export interface CompanyRow {
   name: string
   /** IANA zone for "today", "this month" and due dates. Default Asia/Shanghai. */
   timezone: string
+  /** Fewest inspections to be ranked in a week / a month (admin head; default 1). Absent on rows pulled before it existed. */
+  rank_min_week?: number
+  rank_min_month?: number
   updated_at: string
   deleted_at: string | null
 }
