@@ -694,6 +694,7 @@ export type Database = {
           grade: string | null;
           id: string;
           inspector_id: string;
+          responsible_id: string | null;
           row_xid: unknown;
           score: number | null;
           server_grade: string | null;
@@ -714,6 +715,7 @@ export type Database = {
           grade?: string | null;
           id: string;
           inspector_id: string;
+          responsible_id?: string | null;
           row_xid?: unknown;
           score?: number | null;
           server_grade?: string | null;
@@ -733,6 +735,7 @@ export type Database = {
           grade?: string | null;
           id?: string;
           inspector_id?: string;
+          responsible_id?: string | null;
           row_xid?: unknown;
           score?: number | null;
           server_grade?: string | null;
@@ -754,6 +757,13 @@ export type Database = {
           {
             foreignKeyName: "inspections_inspector_id_fkey";
             columns: ["inspector_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "inspections_responsible_id_fkey";
+            columns: ["responsible_id"];
             isOneToOne: false;
             referencedRelation: "profiles";
             referencedColumns: ["id"];

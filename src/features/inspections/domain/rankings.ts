@@ -5,8 +5,9 @@
  *
  * - The figure is the inspection's server score when the server has recomputed it, else
  *   the device's; inspections without a score (all N/A) and deleted ones are left out.
- * - Department and person come from the area (department_id, responsible_id) as it is
- *   now: the rankings answer "how are my areas doing", not a payroll history.
+ * - Department comes from the area as it is now. Person is who was responsible for the area
+ *   when it was inspected (the inspection's responsible_id, issue #12), else, for rows from
+ *   before it was recorded, the area's responsible person now.
  * - Averages are kept in tenths and rounded half-up to one decimal in integers, and rules
  *   and ranks compare that rounded figure, so what the page shows is what was judged.
  * - A critical failure weighs (issue #12): a subject with any inspection in the period whose
@@ -31,6 +32,8 @@ export interface InspectionForRanking {
   server_score: number | null
   /** A critical item failed (the server's figure once pulled). */
   critical_failed?: boolean | null
+  /** Who was responsible for the area at the time; absent/null: not recorded (the area's current person counts). */
+  responsible_id?: string | null
   deleted_at?: string | null
 }
 
@@ -166,7 +169,8 @@ export function computeRankings(
     const critical = insp.critical_failed ? 1 : 0
     add(b.area, insp.area_id, tenths, critical, index)
     if (area?.department_id) add(b.department, area.department_id, tenths, critical, index)
-    if (area?.responsible_id) add(b.person, area.responsible_id, tenths, critical, index)
+    const person = insp.responsible_id ?? area?.responsible_id
+    if (person) add(b.person, person, tenths, critical, index)
   }
 
   inspections.forEach((insp, index) => {

@@ -13,8 +13,8 @@ export async function periodRows(database: AdminFieldDb, from: string, to: strin
   const rows = (await database.inspection_scores.where('submitted_at').between(from, to, true, false).toArray()).filter(
     (r) => !r.deleted && (r.server_score ?? r.score) !== null,
   )
-  // Index rows from before critical_failed was kept: read it from their inspections once, and keep it.
-  const stale = rows.filter((r) => r.critical_failed === undefined)
+  // Index rows from before critical_failed and responsible_id were kept: read them from their inspections once, and keep them.
+  const stale = rows.filter((r) => r.critical_failed === undefined || r.responsible_id === undefined)
   if (stale.length) {
     const full = await database.inspections.bulkGet(stale.map((r) => r.id))
     const healed = new Map(full.filter((r) => r !== undefined).map((r) => [r.id, scoreRowOf(r)]))

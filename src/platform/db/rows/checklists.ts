@@ -53,6 +53,12 @@ export interface InspectionRow {
   critical_failed: boolean
   server_score: number | null
   server_grade: string | null
+  /**
+   * Who was responsible for the area when it was inspected (the server stamps it on arrival;
+   * the device from its copy of the area). Absent or null on rows from before: rankings then
+   * credit the area's current responsible person.
+   */
+  responsible_id?: string | null
   updated_at: string
   deleted_at: string | null
 }
