@@ -131,6 +131,13 @@ export interface LedgerEntryRow {
   inspection_ids: string[]
   published_by: string
   published_at: string
+  /**
+   * The publication it belongs to, the one that publication corrects, and the one that replaced
+   * this entry (issue #12). Absent on rows pulled before publications existed.
+   */
+  publication_id?: string | null
+  corrects_publication_id?: string | null
+  superseded_by?: string | null
   updated_at: string
   deleted_at: string | null
 }
