@@ -1067,6 +1067,7 @@ export type Database = {
           created_at: string;
           decision: string | null;
           device_time: string;
+          due_at: string | null;
           flagged: boolean;
           id: string;
           note: string | null;
@@ -1081,6 +1082,7 @@ export type Database = {
           created_at?: string;
           decision?: string | null;
           device_time: string;
+          due_at?: string | null;
           flagged?: boolean;
           id: string;
           note?: string | null;
@@ -1094,6 +1096,7 @@ export type Database = {
           created_at?: string;
           decision?: string | null;
           device_time?: string;
+          due_at?: string | null;
           flagged?: boolean;
           id?: string;
           note?: string | null;
@@ -1129,6 +1132,7 @@ export type Database = {
           fix_note: string | null;
           fix_photo_ids: string[];
           fixed_at: string | null;
+          fixed_by: string | null;
           id: string;
           inspection_id: string;
           item_key: string;
@@ -1150,6 +1154,7 @@ export type Database = {
           fix_note?: string | null;
           fix_photo_ids?: string[];
           fixed_at?: string | null;
+          fixed_by?: string | null;
           id: string;
           inspection_id: string;
           item_key: string;
@@ -1170,6 +1175,7 @@ export type Database = {
           fix_note?: string | null;
           fix_photo_ids?: string[];
           fixed_at?: string | null;
+          fixed_by?: string | null;
           id?: string;
           inspection_id?: string;
           item_key?: string;

@@ -95,6 +95,8 @@ export interface RectificationRow {
   fix_note: string | null
   fix_photo_ids: string[]
   fixed_at: string | null
+  /** Who recorded the fix (derived from the fix act; absent on rows pulled before it was kept). */
+  fixed_by?: string | null
   verified_by: string | null
   verified_at: string | null
   updated_at: string
