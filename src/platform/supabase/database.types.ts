@@ -528,6 +528,8 @@ export type Database = {
           deleted_at: string | null;
           id: string;
           name: string;
+          rank_min_month: number;
+          rank_min_week: number;
           row_xid: unknown;
           timezone: string;
           updated_at: string;
@@ -539,6 +541,8 @@ export type Database = {
           deleted_at?: string | null;
           id?: string;
           name: string;
+          rank_min_month?: number;
+          rank_min_week?: number;
           row_xid?: unknown;
           timezone?: string;
           updated_at?: string;
@@ -549,6 +553,8 @@ export type Database = {
           deleted_at?: string | null;
           id?: string;
           name?: string;
+          rank_min_month?: number;
+          rank_min_week?: number;
           row_xid?: unknown;
           timezone?: string;
           updated_at?: string;
@@ -753,6 +759,7 @@ export type Database = {
           grade: string | null;
           id: string;
           inspector_id: string;
+          responsible_id: string | null;
           row_xid: unknown;
           score: number | null;
           server_grade: string | null;
@@ -773,6 +780,7 @@ export type Database = {
           grade?: string | null;
           id: string;
           inspector_id: string;
+          responsible_id?: string | null;
           row_xid?: unknown;
           score?: number | null;
           server_grade?: string | null;
@@ -792,6 +800,7 @@ export type Database = {
           grade?: string | null;
           id?: string;
           inspector_id?: string;
+          responsible_id?: string | null;
           row_xid?: unknown;
           score?: number | null;
           server_grade?: string | null;
@@ -818,6 +827,13 @@ export type Database = {
             referencedColumns: ["id"];
           },
           {
+            foreignKeyName: "inspections_responsible_id_fkey";
+            columns: ["responsible_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
             foreignKeyName: "inspections_template_id_fkey";
             columns: ["template_id"];
             isOneToOne: false;
@@ -828,51 +844,60 @@ export type Database = {
       };
       ledger_entries: {
         Row: {
+          corrects_publication_id: string | null;
           created_at: string;
           deleted_at: string | null;
           id: string;
           inspection_ids: string[];
           period_key: string;
           points: number;
+          publication_id: string;
           published_at: string;
           published_by: string;
           row_xid: unknown;
           rule_id: string;
           subject_id: string;
           subject_type: string;
+          superseded_by: string | null;
           updated_at: string;
           value: number | null;
         };
         ComputedFields: never;
         Insert: {
+          corrects_publication_id?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           id: string;
           inspection_ids?: string[];
           period_key: string;
           points: number;
+          publication_id: string;
           published_at?: string;
           published_by: string;
           row_xid?: unknown;
           rule_id: string;
           subject_id: string;
           subject_type: string;
+          superseded_by?: string | null;
           updated_at?: string;
           value?: number | null;
         };
         Update: {
+          corrects_publication_id?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           id?: string;
           inspection_ids?: string[];
           period_key?: string;
           points?: number;
+          publication_id?: string;
           published_at?: string;
           published_by?: string;
           row_xid?: unknown;
           rule_id?: string;
           subject_id?: string;
           subject_type?: string;
+          superseded_by?: string | null;
           updated_at?: string;
           value?: number | null;
         };
@@ -1107,6 +1132,7 @@ export type Database = {
           created_at: string;
           decision: string | null;
           device_time: string;
+          due_at: string | null;
           flagged: boolean;
           id: string;
           note: string | null;
@@ -1121,6 +1147,7 @@ export type Database = {
           created_at?: string;
           decision?: string | null;
           device_time: string;
+          due_at?: string | null;
           flagged?: boolean;
           id: string;
           note?: string | null;
@@ -1134,6 +1161,7 @@ export type Database = {
           created_at?: string;
           decision?: string | null;
           device_time?: string;
+          due_at?: string | null;
           flagged?: boolean;
           id?: string;
           note?: string | null;
@@ -1169,6 +1197,7 @@ export type Database = {
           fix_note: string | null;
           fix_photo_ids: string[];
           fixed_at: string | null;
+          fixed_by: string | null;
           id: string;
           inspection_id: string;
           item_key: string;
@@ -1190,6 +1219,7 @@ export type Database = {
           fix_note?: string | null;
           fix_photo_ids?: string[];
           fixed_at?: string | null;
+          fixed_by?: string | null;
           id: string;
           inspection_id: string;
           item_key: string;
@@ -1210,6 +1240,7 @@ export type Database = {
           fix_note?: string | null;
           fix_photo_ids?: string[];
           fixed_at?: string | null;
+          fixed_by?: string | null;
           id?: string;
           inspection_id?: string;
           item_key?: string;

@@ -40,6 +40,8 @@ export const OP_KINDS = [
   'delegation.upsert',
   'seal_usage.link',
   'request_settings.update',
+  // rankings settings (issue #12): the admin head's minimum inspections to rank, on the company row
+  'ranking_settings.update',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 

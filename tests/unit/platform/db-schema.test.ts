@@ -146,9 +146,9 @@ describe('AdminFieldDb schema', () => {
     expect(new Uint8Array(await blob!.blob.arrayBuffer())).toEqual(bytes)
     expect(await current.inspections.count()).toBe(3)
     expect(await current.inspection_scores.orderBy('submitted_at').toArray()).toEqual([
-      { id: 'i1', area_id: 'a1', submitted_at: '2026-03-02T01:00:00.000Z', score: 80, server_score: null, deleted: false },
-      { id: 'i2', area_id: 'a1', submitted_at: '2026-03-03T01:00:00.000Z', score: 90, server_score: 70, deleted: false },
-      { id: 'i3', area_id: 'a1', submitted_at: '2026-03-04T01:00:00.000Z', score: 60, server_score: null, deleted: true },
+      { id: 'i1', area_id: 'a1', submitted_at: '2026-03-02T01:00:00.000Z', score: 80, server_score: null, critical_failed: false, responsible_id: null, deleted: false },
+      { id: 'i2', area_id: 'a1', submitted_at: '2026-03-03T01:00:00.000Z', score: 90, server_score: 70, critical_failed: false, responsible_id: null, deleted: false },
+      { id: 'i3', area_id: 'a1', submitted_at: '2026-03-04T01:00:00.000Z', score: 60, server_score: null, critical_failed: false, responsible_id: null, deleted: true },
     ])
     // v6's per-period compact copies are gone; the rest of meta stays.
     expect(await current.meta.toCollection().primaryKeys()).toEqual(['sync.cursor'])
