@@ -34,6 +34,13 @@ export const OP_KINDS = [
   'accident.report',
   'accident.update',
   'renewal_rule.upsert',
+  // tasks engine (事务处理, 督办) and the company calendar's own days
+  'task.assign',
+  'task.act',
+  'follow_up.open',
+  'follow_up.remind',
+  'follow_up.review',
+  'calendar_day.set',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 

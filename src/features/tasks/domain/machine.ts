@@ -122,7 +122,12 @@ export function applyEvent(state: TaskState, e: TaskEvent): Step {
     }
     case 'cancel':
       if (!isOpen(t.status)) return bad()
-      return withTask(state, { ...t, status: 'cancelled', escalation_level: null }, at)
+      // A pending handover ends with the task.
+      return withTask(
+        state,
+        { ...t, status: 'cancelled', escalation_level: null, handover_from: null, handover_to: null, handover_from_ok: false, handover_to_ok: false },
+        at,
+      )
     case 'follow_up':
       return openFollowUp(state, e, d as unknown as Omit<FollowUpOpen, 'task_id'>)
     case 'remind':
