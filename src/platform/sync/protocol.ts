@@ -100,6 +100,12 @@ export const SYNCED_TABLES = [
   'accidents',
   'renewal_rules',
   'vehicle_states',
+  // tasks engine and the company calendar (the server registers them for sync_pull when the
+  // synced-tables registry lands; until then pull simply returns none of their rows)
+  'tasks',
+  'task_events',
+  'follow_ups',
+  'calendar_days',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

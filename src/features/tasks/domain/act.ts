@@ -36,20 +36,40 @@ export function assignTask(input: TaskAssignInput, actor: TaskActor, timeZone: s
 }
 
 export interface Acted {
+  /** The fact; its id is the op's entity_id (a 督办 sheet's fact shares the sheet's id). */
   event: TaskEvent
   state: TaskState
-  /** The op's payload as the server reads it. */
+  /** The op's payload exactly as the server's sync_apply function reads it. */
   payload: Record<string, unknown>
 }
 
-function step(state: TaskState, actor: TaskActor, type: TaskEventType, data: Record<string, unknown>, at: string, followUp?: FollowUp | null): Outcome<Acted> {
-  const may = mayAct(state.task, type, actor, followUp)
+interface StepInput {
+  type: TaskEventType
+  data: Record<string, unknown>
+  payload: Record<string, unknown>
+  eventId?: string
+  followUp?: FollowUp | null
+}
+
+function step(state: TaskState, actor: TaskActor, at: string, input: StepInput): Outcome<Acted> {
+  const may = mayAct(state.task, input.type, actor, input.followUp)
   if (!may.ok) return may
-  const event: TaskEvent = { id: crypto.randomUUID(), task_id: state.task.id, type, actor_id: actor.id, device_time: at, data, flagged: false }
+  const event: TaskEvent = {
+    id: input.eventId ?? crypto.randomUUID(),
+    task_id: state.task.id,
+    type: input.type,
+    actor_id: actor.id,
+    device_time: at,
+    data: input.data,
+    flagged: false,
+  }
   const moved = applyEvent(state, event)
   if (!moved.ok) return moved
-  return { ok: true, value: { event, state: moved.state, payload: { task_id: state.task.id, ...data } } }
+  return { ok: true, value: { event, state: moved.state, payload: input.payload } }
 }
+
+/** Drops nulls: an absent optional field is what the server expects. */
+const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined))
 
 /** 'task.act': accept, raise, escalate, resolve, progress, handover, confirm, complete, summary, score, cancel. */
 export function actOnTask(state: TaskState, input: unknown, actor: TaskActor, at: string): Outcome<Acted> {
@@ -57,18 +77,16 @@ export function actOnTask(state: TaskState, input: unknown, actor: TaskActor, at
   if (!parsed.success) return invalid(parsed.error)
   const { type, task_id: taskId, ...data } = parsed.data
   if (taskId !== state.task.id) return { ok: false, reason: E.uuid, field: 'task_id' }
-  const out = step(state, actor, type, data, at)
-  if (out.ok) out.value.payload = { type, ...out.value.payload }
-  return out
+  return step(state, actor, at, { type, data, payload: compact({ type, task_id: taskId, ...data }) })
 }
 
 /** 'follow_up.open': a 督办单 on the task. */
 export function openFollowUp(state: TaskState, input: unknown, actor: TaskActor, at: string): Outcome<Acted> {
   const parsed = followUpOpenSchema.safeParse(input)
   if (!parsed.success) return invalid(parsed.error)
-  const { task_id: taskId, ...data } = parsed.data
+  const { task_id: taskId, follow_up_id: sheetId, ...rest } = parsed.data
   if (taskId !== state.task.id) return { ok: false, reason: E.uuid, field: 'task_id' }
-  return step(state, actor, 'follow_up', data, at)
+  return step(state, actor, at, { type: 'follow_up', data: { follow_up_id: sheetId, ...rest }, payload: { task_id: taskId, ...rest }, eventId: sheetId })
 }
 
 /** 'follow_up.remind': the next 催办, in order. */
@@ -76,7 +94,7 @@ export function remindFollowUp(state: TaskState, input: unknown, actor: TaskActo
   const parsed = followUpRemindSchema.safeParse(input)
   if (!parsed.success) return invalid(parsed.error)
   const sheet = state.followUps.get(parsed.data.follow_up_id) ?? null
-  return step(state, actor, 'remind', { ...parsed.data }, at, sheet)
+  return step(state, actor, at, { type: 'remind', data: compact(parsed.data), payload: compact(parsed.data), followUp: sheet })
 }
 
 /** 'follow_up.review': the admin head's review, then the executive's approval. */
@@ -87,5 +105,5 @@ export function reviewFollowUp(state: TaskState, input: unknown, actor: TaskActo
   // The manual: 行政部长 reviews, 执行长 approves.
   const role = d.step === 'review' ? 'admin_head' : 'executive'
   if (!actor.grants.some((g) => g.role === role && (g.siteId === null || g.siteId === state.task.site_id))) return { ok: false, reason: E.notAllowed }
-  return step(state, actor, 'review', { ...d }, at, state.followUps.get(d.follow_up_id) ?? null)
+  return step(state, actor, at, { type: 'review', data: compact(d), payload: compact(d), followUp: state.followUps.get(d.follow_up_id) ?? null })
 }

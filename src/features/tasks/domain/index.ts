@@ -65,3 +65,4 @@ export {
   type Timing,
 } from './deadlines'
 export { ledgerByDepartment, ledgerTotal, type LedgerCounts } from './ledger'
+export { INBOX_KINDS, bellCount, inboxFor, type InboxInput, type InboxItem, type InboxKind } from './inbox'
