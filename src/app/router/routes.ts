@@ -19,6 +19,8 @@ import { rankingRoutes } from '@/features/rankings/routes'
 import { inspectionRoutes } from '@/features/inspections/routes'
 import { fleetRoutes } from '@/features/fleet/routes'
 import { vehicleRoutes } from '@/features/vehicles/routes'
+// tasks engine (事务处理, 督办) and the company calendar
+import { taskRoutes } from '@/features/tasks/routes'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -35,6 +37,7 @@ export const routes: RouteRecordRaw[] = [
   ...inspectionRoutes,
   ...fleetRoutes,
   ...vehicleRoutes,
+  ...taskRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

@@ -67,8 +67,17 @@ export async function loadTaskDetail(database: AdminFieldDb, id: string): Promis
   return { task, events: live(events), followUps: live(followUps) }
 }
 
+export interface Person {
+  id: string
+  name: string
+  departmentId: string | null
+  siteId: string | null
+}
+
 export interface Names {
   people: Map<string, string>
+  /** Everyone on the device, for the assign form's pickers. */
+  profiles: Person[]
   departments: Map<string, { name: string; siteId: string }>
   sites: Map<string, string>
   timeZone: string
@@ -84,6 +93,7 @@ export async function loadNames(database: AdminFieldDb): Promise<Names> {
   ])
   return {
     people: new Map(live(profiles).map((p) => [p.id, p.display_name])),
+    profiles: live(profiles).map((p) => ({ id: p.id, name: p.display_name, departmentId: p.department_id, siteId: p.site_id })),
     departments: new Map(live(departments).map((d) => [d.id, { name: d.name, siteId: d.site_id }])),
     sites: new Map(live(sites).map((s) => [s.id, s.name])),
     timeZone: company.find((c) => !c.deleted_at)?.timezone ?? DEFAULT_TIME_ZONE,

@@ -11,8 +11,10 @@ import inspections from './en.inspections.json'
 import rectification from './en.rectification.json'
 import rankings from './en.rankings.json'
 import vehicles from './en.vehicles.json'
+// tasks engine (事务处理, 督办) and the company calendar
+import tasks from './en.tasks.json'
 
-const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles }
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, tasks }
 export default en
 
 

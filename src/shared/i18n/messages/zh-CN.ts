@@ -15,8 +15,10 @@ import inspections from './zh-CN.inspections.json'
 import rectification from './zh-CN.rectification.json'
 import rankings from './zh-CN.rankings.json'
 import vehicles from './zh-CN.vehicles.json'
+// tasks engine (事务处理, 督办) and the company calendar
+import tasks from './zh-CN.tasks.json'
 
-const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles }
+const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, tasks }
 
 export type MessageSchema = typeof zhCN
 export default zhCN
