@@ -20,6 +20,8 @@ import { inspectionRoutes } from '@/features/inspections/routes'
 import { fleetRoutes } from '@/features/fleet/routes'
 import { vehicleRoutes } from '@/features/vehicles/routes'
 import { requestRoutes } from '@/features/requests/routes'
+// tasks engine (事务处理, 督办) and the company calendar
+import { taskRoutes } from '@/features/tasks/routes'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -37,6 +39,7 @@ export const routes: RouteRecordRaw[] = [
   ...fleetRoutes,
   ...vehicleRoutes,
   ...requestRoutes,
+  ...taskRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

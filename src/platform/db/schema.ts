@@ -2,6 +2,10 @@ import Dexie, { type Table, type Transaction } from 'dexie'
 import { assetIndexMiddleware, type AssetIndexRow } from './assetIndex'
 import { inspectionScoresMiddleware, scoreRowOf, type InspectionScoreRow } from './inspectionScores'
 import type {
+  TaskRow,
+  TaskEventRow,
+  FollowUpRow,
+  CalendarDayRow,
   TripRow,
   FuelLogRow,
   VehicleCheckRow,
@@ -190,6 +194,18 @@ export const SCHEMA_V8 = {
   seal_usage_requests: 'id, request_id',
 } as const
 
+/**
+ * v9: the tasks engine (事务处理, 督办) and the company calendar's own days. (v8 belongs to the
+ * requests engine; Dexie allows versions to skip.) co_assignee_ids is multi-entry so a
+ * co-assignee's list is an index read.
+ */
+export const SCHEMA_V9 = {
+  tasks: 'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, *co_assignee_ids',
+  task_events: 'id, task_id, [task_id+device_time]',
+  follow_ups: 'id, task_id, officer_id, status',
+  calendar_days: 'id, day, site_id',
+} as const
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -226,6 +242,10 @@ export class AdminFieldDb extends Dexie {
   declare request_events: Table<RequestEventRow, string>
   declare approval_delegations: Table<ApprovalDelegationRow, string>
   declare seal_usage_requests: Table<SealUsageRequestRow, string>
+  declare tasks: Table<TaskRow, string>
+  declare task_events: Table<TaskEventRow, string>
+  declare follow_ups: Table<FollowUpRow, string>
+  declare calendar_days: Table<CalendarDayRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -239,5 +259,6 @@ export class AdminFieldDb extends Dexie {
     this.version(6).stores(SCHEMA_V6)
     this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7)
     this.version(8).stores(SCHEMA_V8)
+    this.version(9).stores(SCHEMA_V9)
   }
 }

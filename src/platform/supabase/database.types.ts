@@ -395,6 +395,51 @@ export type Database = {
         };
         Relationships: [];
       };
+      calendar_days: {
+        Row: {
+          created_at: string;
+          day: string;
+          deleted_at: string | null;
+          id: string;
+          kind: string;
+          note: string | null;
+          row_xid: unknown;
+          site_id: string | null;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          day: string;
+          deleted_at?: string | null;
+          id: string;
+          kind: string;
+          note?: string | null;
+          row_xid?: unknown;
+          site_id?: string | null;
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          day?: string;
+          deleted_at?: string | null;
+          id?: string;
+          kind?: string;
+          note?: string | null;
+          row_xid?: unknown;
+          site_id?: string | null;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "calendar_days_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       checklist_templates: {
         Row: {
           active: boolean;
@@ -663,6 +708,141 @@ export type Database = {
             columns: ["site_id"];
             isOneToOne: false;
             referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      follow_ups: {
+        Row: {
+          approved_at: string | null;
+          approved_by: string | null;
+          created_at: string;
+          deleted_at: string | null;
+          final_at: string | null;
+          first_at: string | null;
+          id: string;
+          instructions: string;
+          level: number;
+          next_on: string | null;
+          officer_id: string;
+          opened_at: string;
+          opened_by: string;
+          penalty: string | null;
+          reason: string;
+          reported_to: string | null;
+          review_note: string | null;
+          reviewed_at: string | null;
+          reviewed_by: string | null;
+          row_xid: unknown;
+          second_at: string | null;
+          site_id: string;
+          status: string;
+          task_id: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          approved_at?: string | null;
+          approved_by?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          final_at?: string | null;
+          first_at?: string | null;
+          id: string;
+          instructions: string;
+          level?: number;
+          next_on?: string | null;
+          officer_id: string;
+          opened_at: string;
+          opened_by: string;
+          penalty?: string | null;
+          reason: string;
+          reported_to?: string | null;
+          review_note?: string | null;
+          reviewed_at?: string | null;
+          reviewed_by?: string | null;
+          row_xid?: unknown;
+          second_at?: string | null;
+          site_id: string;
+          status?: string;
+          task_id: string;
+          updated_at?: string;
+        };
+        Update: {
+          approved_at?: string | null;
+          approved_by?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          final_at?: string | null;
+          first_at?: string | null;
+          id?: string;
+          instructions?: string;
+          level?: number;
+          next_on?: string | null;
+          officer_id?: string;
+          opened_at?: string;
+          opened_by?: string;
+          penalty?: string | null;
+          reason?: string;
+          reported_to?: string | null;
+          review_note?: string | null;
+          reviewed_at?: string | null;
+          reviewed_by?: string | null;
+          row_xid?: unknown;
+          second_at?: string | null;
+          site_id?: string;
+          status?: string;
+          task_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "follow_ups_approved_by_fkey";
+            columns: ["approved_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_officer_id_fkey";
+            columns: ["officer_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_opened_by_fkey";
+            columns: ["opened_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_reported_to_fkey";
+            columns: ["reported_to"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_reviewed_by_fkey";
+            columns: ["reviewed_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_task_id_fkey";
+            columns: ["task_id"];
+            isOneToOne: false;
+            referencedRelation: "tasks";
             referencedColumns: ["id"];
           },
         ];
@@ -1863,6 +2043,276 @@ export type Database = {
           user_id?: string;
         };
         Relationships: [];
+      };
+      task_events: {
+        Row: {
+          actor_id: string;
+          created_at: string;
+          data: NonNullable<Json>;
+          deleted_at: string | null;
+          device_time: string;
+          flagged: boolean;
+          follow_up_id: string | null;
+          id: string;
+          row_xid: unknown;
+          server_time: string;
+          task_id: string;
+          type: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          actor_id: string;
+          created_at?: string;
+          data?: NonNullable<Json>;
+          deleted_at?: string | null;
+          device_time: string;
+          flagged?: boolean;
+          follow_up_id?: string | null;
+          id: string;
+          row_xid?: unknown;
+          server_time?: string;
+          task_id: string;
+          type: string;
+          updated_at?: string;
+        };
+        Update: {
+          actor_id?: string;
+          created_at?: string;
+          data?: NonNullable<Json>;
+          deleted_at?: string | null;
+          device_time?: string;
+          flagged?: boolean;
+          follow_up_id?: string | null;
+          id?: string;
+          row_xid?: unknown;
+          server_time?: string;
+          task_id?: string;
+          type?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "task_events_actor_id_fkey";
+            columns: ["actor_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "task_events_task_id_fkey";
+            columns: ["task_id"];
+            isOneToOne: false;
+            referencedRelation: "tasks";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      tasks: {
+        Row: {
+          accepted_at: string | null;
+          assigned_at: string;
+          assigned_due_on: string;
+          assigned_to: string | null;
+          assignee_id: string | null;
+          assigner_id: string;
+          assigner_level: string;
+          co_assignee_ids: string[];
+          completed_at: string | null;
+          created_at: string;
+          deleted_at: string | null;
+          department_id: string | null;
+          due_on: string;
+          escalation_level: string | null;
+          follow_up_id: string | null;
+          handover_from: string | null;
+          handover_from_ok: boolean;
+          handover_note: string | null;
+          handover_to: string | null;
+          handover_to_ok: boolean;
+          id: string;
+          last_progress_at: string | null;
+          method: string | null;
+          officer_id: string | null;
+          photo_ids: string[];
+          priority: string;
+          problem_at: string | null;
+          problem_note: string | null;
+          report: string | null;
+          report_photo_ids: string[];
+          resume_status: string | null;
+          row_xid: unknown;
+          score: number | null;
+          score_note: string | null;
+          scored_at: string | null;
+          scored_by: string | null;
+          site_id: string;
+          source: string;
+          source_ref: string | null;
+          status: string;
+          summary: string | null;
+          summary_at: string | null;
+          title: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          accepted_at?: string | null;
+          assigned_at: string;
+          assigned_due_on: string;
+          assigned_to?: string | null;
+          assignee_id?: string | null;
+          assigner_id: string;
+          assigner_level: string;
+          co_assignee_ids?: string[];
+          completed_at?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          department_id?: string | null;
+          due_on: string;
+          escalation_level?: string | null;
+          follow_up_id?: string | null;
+          handover_from?: string | null;
+          handover_from_ok?: boolean;
+          handover_note?: string | null;
+          handover_to?: string | null;
+          handover_to_ok?: boolean;
+          id: string;
+          last_progress_at?: string | null;
+          method?: string | null;
+          officer_id?: string | null;
+          photo_ids?: string[];
+          priority?: string;
+          problem_at?: string | null;
+          problem_note?: string | null;
+          report?: string | null;
+          report_photo_ids?: string[];
+          resume_status?: string | null;
+          row_xid?: unknown;
+          score?: number | null;
+          score_note?: string | null;
+          scored_at?: string | null;
+          scored_by?: string | null;
+          site_id: string;
+          source: string;
+          source_ref?: string | null;
+          status?: string;
+          summary?: string | null;
+          summary_at?: string | null;
+          title: string;
+          updated_at?: string;
+        };
+        Update: {
+          accepted_at?: string | null;
+          assigned_at?: string;
+          assigned_due_on?: string;
+          assigned_to?: string | null;
+          assignee_id?: string | null;
+          assigner_id?: string;
+          assigner_level?: string;
+          co_assignee_ids?: string[];
+          completed_at?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          department_id?: string | null;
+          due_on?: string;
+          escalation_level?: string | null;
+          follow_up_id?: string | null;
+          handover_from?: string | null;
+          handover_from_ok?: boolean;
+          handover_note?: string | null;
+          handover_to?: string | null;
+          handover_to_ok?: boolean;
+          id?: string;
+          last_progress_at?: string | null;
+          method?: string | null;
+          officer_id?: string | null;
+          photo_ids?: string[];
+          priority?: string;
+          problem_at?: string | null;
+          problem_note?: string | null;
+          report?: string | null;
+          report_photo_ids?: string[];
+          resume_status?: string | null;
+          row_xid?: unknown;
+          score?: number | null;
+          score_note?: string | null;
+          scored_at?: string | null;
+          scored_by?: string | null;
+          site_id?: string;
+          source?: string;
+          source_ref?: string | null;
+          status?: string;
+          summary?: string | null;
+          summary_at?: string | null;
+          title?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "tasks_assigned_to_fkey";
+            columns: ["assigned_to"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_assignee_id_fkey";
+            columns: ["assignee_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_assigner_id_fkey";
+            columns: ["assigner_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_department_id_fkey";
+            columns: ["department_id"];
+            isOneToOne: false;
+            referencedRelation: "departments";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_handover_from_fkey";
+            columns: ["handover_from"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_handover_to_fkey";
+            columns: ["handover_to"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_officer_id_fkey";
+            columns: ["officer_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_scored_by_fkey";
+            columns: ["scored_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
       };
       trips: {
         Row: {

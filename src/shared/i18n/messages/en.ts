@@ -12,8 +12,10 @@ import rectification from './en.rectification.json'
 import rankings from './en.rankings.json'
 import vehicles from './en.vehicles.json'
 import requests from './en.requests.json'
+// tasks engine (事务处理, 督办) and the company calendar
+import tasks from './en.tasks.json'
 
-const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests }
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks }
 export default en
 
 
