@@ -39,6 +39,10 @@ export const OP_KINDS = [
   'request.act',
   'delegation.upsert',
   'seal_usage.link',
+  // dormitories (员工宿舍): buildings, rooms and their labelled beds, bed events (allocate … check-out)
+  'dorm_building.upsert',
+  'dorm_room.upsert',
+  'dorm_bed.record',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -108,6 +112,12 @@ export const SYNCED_TABLES = [
   'request_events',
   'approval_delegations',
   'seal_usage_requests',
+  // dormitories
+  'dorm_buildings',
+  'dorm_rooms',
+  'dorm_beds',
+  'dorm_stays',
+  'dorm_bed_events',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

@@ -40,7 +40,7 @@ describe('AdminFieldDb schema', () => {
     const current = new AdminFieldDb(name)
     opened.push(current)
     await current.open()
-    expect(current.verno).toBe(7)
+    expect(current.verno).toBe(10)
 
     const outbox = await current.outbox.orderBy('seq').toArray()
     expect(outbox.map((e) => [e.entity_id, e.status])).toEqual([
@@ -89,7 +89,7 @@ describe('AdminFieldDb schema', () => {
     const current = new AdminFieldDb(name)
     opened.push(current)
     await current.open()
-    expect(current.verno).toBe(7)
+    expect(current.verno).toBe(10)
     expect((await current.outbox.toArray()).map((e) => [e.op_id, e.status])).toEqual([[op.op_id, 'pending']])
     const blob = await current.photo_blobs.get('p1')
     expect(blob?.uploaded_at).toBeNull()
@@ -137,7 +137,7 @@ describe('AdminFieldDb schema', () => {
     const current = new AdminFieldDb(name)
     opened.push(current)
     await current.open()
-    expect(current.verno).toBe(7)
+    expect(current.verno).toBe(10)
     expect((await current.outbox.toArray()).map((e) => [e.op_id, e.status])).toEqual([[op.op_id, 'pending']])
     const blob = await current.photo_blobs.get('p1')
     expect(blob?.uploaded_at).toBeNull()
