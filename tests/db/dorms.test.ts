@@ -59,6 +59,24 @@ async function expectSameAsDomain(bedId: string) {
   expect(Object.fromEntries(stays.map((s) => [s.id, s.status]))).toEqual(Object.fromEntries(ts.stays.map((s) => [s.id, s.status])))
 }
 
+describe('the demo dormitory', () => {
+  it('seed.sql has the dorms of demo-company.json, each bed derived from its events', async () => {
+    const d = DEMO.raw.dorms
+    const rooms = await db.query<Record<string, unknown>>(
+      "select id, building_id, floor, number, room_type, gender, fee_fen, furniture from public.dorm_rooms where id::text like 'd1000000-%' order by id",
+    )
+    expect(rooms).toEqual(d.rooms.map(({ beds: _b, ...r }) => r))
+    const beds = await db.query<{ id: string; code: string; label_token: string; status: string; occupant_id: string | null }>(
+      "select id, code, label_token, status, occupant_id from public.dorm_beds where id::text like 'd2000000-%' order by id",
+    )
+    expect(beds.map(({ id, code, label_token }) => ({ id, code, label_token }))).toEqual(d.rooms.flatMap((r) => r.beds))
+    const byId = Object.fromEntries(beds.map((b) => [b.id, b]))
+    for (const st of d.stays) expect(byId[st.bed_id], st.id).toMatchObject({ status: st.checked_in ? 'occupied' : 'reserved', occupant_id: st.occupant_id })
+    const buildings = await db.query<Record<string, unknown>>("select id, site_id, name, floors, rules from public.dorm_buildings where id::text like 'd0000000-%'")
+    expect(buildings).toEqual(d.buildings)
+  })
+})
+
 describe('buildings and rooms', () => {
   it('the dorm manager adds a building and a 4-bed room with labelled beds; others may not', async () => {
     const { roomId, beds } = await makeRoom(db, U.dormManager, SZ)

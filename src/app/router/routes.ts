@@ -20,6 +20,8 @@ import { inspectionRoutes } from '@/features/inspections/routes'
 import { fleetRoutes } from '@/features/fleet/routes'
 import { vehicleRoutes } from '@/features/vehicles/routes'
 import { requestRoutes } from '@/features/requests/routes'
+// dormitories
+import { dormRoutes } from '@/features/dorms/routes'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -37,6 +39,8 @@ export const routes: RouteRecordRaw[] = [
   ...fleetRoutes,
   ...vehicleRoutes,
   ...requestRoutes,
+  // dormitories
+  ...dormRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

@@ -253,3 +253,16 @@ describe('allocation suggestions', () => {
     ])
   })
 })
+
+describe('messages', () => {
+  it('translates every error and flag key of the domain in both languages', async () => {
+    const { default: zh } = await import('@/shared/i18n/messages/zh-CN')
+    const { default: en } = await import('@/shared/i18n/messages/en')
+    const { DORM_FLAGS } = await import('@/features/dorms/domain')
+    const get = (tree: unknown, key: string) => key.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), tree)
+    for (const key of [...DORM_ERROR_KEYS, ...Object.values(DORM_FLAGS)]) {
+      expect(get(zh, key), key).toBeTypeOf('string')
+      expect(get(en, key), key).toBeTypeOf('string')
+    }
+  })
+})

@@ -12,8 +12,10 @@ import rectification from './en.rectification.json'
 import rankings from './en.rankings.json'
 import vehicles from './en.vehicles.json'
 import requests from './en.requests.json'
+// dormitories
+import dorms from './en.dorms.json'
 
-const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests }
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, dorms }
 export default en
 
 

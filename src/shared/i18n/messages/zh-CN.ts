@@ -16,8 +16,10 @@ import rectification from './zh-CN.rectification.json'
 import rankings from './zh-CN.rankings.json'
 import vehicles from './zh-CN.vehicles.json'
 import requests from './zh-CN.requests.json'
+// dormitories
+import dorms from './zh-CN.dorms.json'
 
-const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests }
+const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, dorms }
 
 export type MessageSchema = typeof zhCN
 export default zhCN
