@@ -22,6 +22,8 @@ import { vehicleRoutes } from '@/features/vehicles/routes'
 import { requestRoutes } from '@/features/requests/routes'
 // tasks engine (事务处理, 督办) and the company calendar
 import { taskRoutes } from '@/features/tasks/routes'
+// dormitories
+import { dormRoutes } from '@/features/dorms/routes'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -40,6 +42,8 @@ export const routes: RouteRecordRaw[] = [
   ...vehicleRoutes,
   ...requestRoutes,
   ...taskRoutes,
+  // dormitories
+  ...dormRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

@@ -38,6 +38,11 @@ import type {
   RequestEventRow,
   ApprovalDelegationRow,
   SealUsageRequestRow,
+  DormBuildingRow,
+  DormRoomRow,
+  DormBedRow,
+  DormStayRow,
+  DormBedEventRow,
 } from './rows'
 
 /** The first schema ever shipped. Kept verbatim: Dexie needs it to upgrade old devices. */
@@ -206,6 +211,18 @@ export const SCHEMA_V9 = {
   calendar_days: 'id, day, site_id',
 } as const
 
+/**
+ * v10: dormitories (员工宿舍). Beds by room and by label token (a scanned bed), stays by occupant
+ * ("my dormitory") and by bed, bed events by bed. (v9 is the tasks engine's.)
+ */
+export const SCHEMA_V10 = {
+  dorm_buildings: 'id, site_id',
+  dorm_rooms: 'id, building_id, site_id',
+  dorm_beds: 'id, room_id, building_id, label_token, status',
+  dorm_stays: 'id, bed_id, room_id, occupant_id, status, request_id',
+  dorm_bed_events: 'id, bed_id, stay_id',
+} as const
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -246,6 +263,11 @@ export class AdminFieldDb extends Dexie {
   declare task_events: Table<TaskEventRow, string>
   declare follow_ups: Table<FollowUpRow, string>
   declare calendar_days: Table<CalendarDayRow, string>
+  declare dorm_buildings: Table<DormBuildingRow, string>
+  declare dorm_rooms: Table<DormRoomRow, string>
+  declare dorm_beds: Table<DormBedRow, string>
+  declare dorm_stays: Table<DormStayRow, string>
+  declare dorm_bed_events: Table<DormBedEventRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -260,5 +282,7 @@ export class AdminFieldDb extends Dexie {
     this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7)
     this.version(8).stores(SCHEMA_V8)
     this.version(9).stores(SCHEMA_V9)
+    // dormitories (v9: tasks)
+    this.version(10).stores(SCHEMA_V10)
   }
 }

@@ -49,6 +49,10 @@ export const OP_KINDS = [
   'follow_up.remind',
   'follow_up.review',
   'calendar_day.set',
+  // dormitories (员工宿舍): buildings, rooms and their labelled beds, bed events (allocate … check-out)
+  'dorm_building.upsert',
+  'dorm_room.upsert',
+  'dorm_bed.record',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -124,6 +128,12 @@ export const SYNCED_TABLES = [
   'task_events',
   'follow_ups',
   'calendar_days',
+  // dormitories
+  'dorm_buildings',
+  'dorm_rooms',
+  'dorm_beds',
+  'dorm_stays',
+  'dorm_bed_events',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

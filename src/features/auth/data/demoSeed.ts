@@ -12,6 +12,8 @@ export const DEMO_SEED_KEY = 'demo_seeded_at'
 export const DEMO_ASSETS_KEY = 'demo_assets_seeded_at'
 /** Own flag for the checklists demo (areas + default templates): older devices get it once too. */
 export const DEMO_AREAS_KEY = 'demo_areas_seeded_at'
+/** Own flag for the dormitory demo (building, rooms, beds, stays). */
+export const DEMO_DORMS_KEY = 'demo_dorms_seeded_at'
 
 export interface DemoUser {
   id: string
@@ -55,8 +57,9 @@ export async function seedDemoCompany(database: AdminFieldDb, now: Date = new Da
   // still to be seeded: chunks of their own, never the entry's, and imported before the transaction.
   const assetsSeed = (await getMeta<string>(database, DEMO_ASSETS_KEY)) ? null : await import('./demoAssets')
   const areasSeed = (await getMeta<string>(database, DEMO_AREAS_KEY)) ? null : await import('./demoAreas')
+  const dormsSeed = (await getMeta<string>(database, DEMO_DORMS_KEY)) ? null : await import('./demoDorms')
   const custodyTables = [database.assets, database.asset_labels, database.custody_events]
-  const tables = [database.company, database.sites, database.departments, database.profiles, database.user_roles, database.meta, ...custodyTables, database.areas, database.checklist_templates]
+  const tables = [database.company, database.sites, database.departments, database.profiles, database.user_roles, database.meta, ...custodyTables, database.areas, database.checklist_templates, database.dorm_buildings, database.dorm_rooms, database.dorm_beds, database.dorm_stays, database.dorm_bed_events]
   return database.transaction('rw', tables, async () => {
     let seeded = false
     if (!(await getMeta<string>(database, DEMO_SEED_KEY))) {
@@ -77,6 +80,11 @@ export async function seedDemoCompany(database: AdminFieldDb, now: Date = new Da
     if (areasSeed && !(await getMeta<string>(database, DEMO_AREAS_KEY))) {
       await areasSeed.seedDemoAreas(database, now)
       await setMeta(database, DEMO_AREAS_KEY, stamp)
+      seeded = true
+    }
+    if (dormsSeed && !(await getMeta<string>(database, DEMO_DORMS_KEY))) {
+      await dormsSeed.seedDemoDorms(database, now)
+      await setMeta(database, DEMO_DORMS_KEY, stamp)
       seeded = true
     }
     return seeded

@@ -5,9 +5,10 @@
  * is worth investigating: not yet synced, or not ours), never thrown.
  */
 import type { AdminFieldDb } from '@/platform/db'
-import type { AreaRow, AssetRow, ScanLogRow } from '@/platform/db/rows'
+import type { AreaRow, AssetRow, DormBedRow, ScanLogRow } from '@/platform/db/rows'
 import { findAssetByNumber, findAssetByToken } from '@/features/assets'
 import { findAreaByToken } from '@/features/inspections'
+import { findBedByToken } from '@/features/dorms/data/lookup'
 // The pure parser only: the domain barrel would bring zod into the scan chunk.
 import { parseScannedCode, type MalformedReason } from '@/features/assets/domain/labelToken'
 import { parseBadgeCode } from '@/features/labels'
@@ -15,6 +16,7 @@ import { parseBadgeCode } from '@/features/labels'
 export type ScanOutcome =
   | { kind: 'asset'; asset: AssetRow }
   | { kind: 'area'; area: AreaRow }
+  | { kind: 'bed'; bed: DormBedRow }
   | { kind: 'replaced'; asset: AssetRow }
   | { kind: 'unknown'; token: string }
   | { kind: 'unknown_number'; number: string }
@@ -51,7 +53,10 @@ export async function resolveScanText(database: AdminFieldDb, text: string, allo
       if (found.kind !== 'unknown') return found
       // Area labels use the same token format: an unknown asset token may be an area's.
       const area = await findAreaByToken(database, parsed.token)
-      return area ? { kind: 'area', area } : { kind: 'unknown', token: parsed.token }
+      if (area) return { kind: 'area', area }
+      // So do dormitory beds.
+      const bed = await findBedByToken(database, parsed.token)
+      return bed ? { kind: 'bed', bed } : { kind: 'unknown', token: parsed.token }
     }
     case 'number': {
       const asset = await findAssetByNumber(database, parsed.number)

@@ -1,0 +1,11 @@
+import type { RouteRecordRaw } from 'vue-router'
+import { DORM_MANAGER_ROLES } from './roles'
+
+/** Occupancy and allocation for those who manage the dormitories; "my dormitory" and check-in for everyone (RLS decides what syncs). */
+export const dormRoutes: RouteRecordRaw[] = [
+  { path: '/dorms', name: 'dorms', component: () => import('./pages/DormsPage.vue'), meta: { titleKey: 'dorms.titles.occupancy', roles: [...DORM_MANAGER_ROLES] } },
+  { path: '/dorms/rooms/:id', name: 'dormRoom', component: () => import('./pages/RoomPage.vue'), meta: { titleKey: 'dorms.titles.room', roles: 'all' } },
+  { path: '/dorms/allocate', name: 'dormAllocate', component: () => import('./pages/AllocatePage.vue'), meta: { titleKey: 'dorms.titles.allocate', roles: [...DORM_MANAGER_ROLES] } },
+  { path: '/dorms/mine', name: 'myDorm', component: () => import('./pages/MyDormPage.vue'), meta: { titleKey: 'dorms.titles.mine', roles: 'all' } },
+  { path: '/dorms/beds/:bedId/check-in', name: 'dormCheckIn', component: () => import('./pages/MyDormPage.vue'), meta: { titleKey: 'dorms.titles.checkIn', roles: 'all' } },
+]

@@ -1,0 +1,126 @@
+/**
+ * The dormitories for the UI: the live snapshot (buildings, rooms, beds, live stays) from the device
+ * database, the occupancy figures, and the dorm manager's acts on beds. Every act is one bed event
+ * validated by the domain's schema and written with its op (data/bedWrite.ts).
+ */
+import { computed, ref, shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import { getDb, observe } from '@/platform/db'
+import type { DormStayRow } from '@/platform/db/rows'
+import { useSessionStore } from '@/features/auth'
+import { bedEventSchema, type BedEventInput } from '../domain/bedEvents'
+import { occupancyByFloor } from '../domain/allocation'
+import type { Gender } from '../domain/rooms'
+import { loadDormSnapshot, type DormSnapshot } from '../data/snapshot'
+import { recordBedEvent } from '../data/bedWrite'
+
+export interface Allocation {
+  bedId: string
+  occupantId: string
+  gender: Gender
+  departmentId: string | null
+  shift: string | null
+  startsOn: string
+  endsOn: string | null
+  requestId: string | null
+  note?: string | null
+}
+
+/** Thrown with the first i18n error key when an act does not pass the domain's schema. */
+export class DormInputError extends Error {
+  constructor(readonly keys: string[]) {
+    super(keys[0] ?? 'dorms.errors.required')
+  }
+}
+
+export const useDormsStore = defineStore('dorms', () => {
+  const session = useSessionStore()
+  const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  const snapshot = shallowRef<DormSnapshot | null>(null)
+  let stop: (() => void) | null = null
+
+  function start(): void {
+    if (stop && status.value !== 'error') return
+    stop?.()
+    status.value = 'loading'
+    stop = observe(
+      () => loadDormSnapshot(getDb()),
+      (s) => {
+        snapshot.value = s
+        status.value = 'ready'
+      },
+      (e) => {
+        console.error('dorms failed', e)
+        status.value = 'error'
+      },
+    )
+  }
+  function retry(): void {
+    stop?.()
+    stop = null
+    start()
+  }
+
+  const floors = computed(() => occupancyByFloor(snapshot.value?.views ?? []))
+  const personName = (id: string | null) => (id ? (snapshot.value?.directory.people.find((p) => p.id === id)?.name ?? '') : '')
+
+  async function record(input: Omit<BedEventInput, 'id' | 'actor_id' | 'device_time'>, stay?: DormStayRow): Promise<void> {
+    const actor = session.userId
+    const bed = snapshot.value?.beds.find((b) => b.id === input.bed_id) ?? (await getDb().dorm_beds.get(input.bed_id))
+    if (!actor || !bed) throw new Error('dorms: no user or bed')
+    const now = new Date()
+    const parsed = bedEventSchema.safeParse({ ...input, id: crypto.randomUUID(), actor_id: actor, device_time: now.toISOString() })
+    if (!parsed.success) throw new DormInputError(parsed.error.issues.map((i) => i.message))
+    await recordBedEvent(getDb(), { event: parsed.data, siteId: bed.site_id, stay }, now)
+  }
+
+  async function allocate(a: Allocation): Promise<string> {
+    const bed = snapshot.value?.beds.find((b) => b.id === a.bedId)
+    if (!bed || !session.userId) throw new Error('dorms: no bed')
+    const stayId = crypto.randomUUID()
+    const at = new Date().toISOString()
+    const stay: DormStayRow = {
+      id: stayId,
+      bed_id: bed.id,
+      room_id: bed.room_id,
+      building_id: bed.building_id,
+      site_id: bed.site_id,
+      occupant_id: a.occupantId,
+      gender: a.gender,
+      department_id: a.departmentId,
+      shift: a.shift?.trim() || null,
+      starts_on: a.startsOn,
+      ends_on: a.endsOn || null,
+      request_id: a.requestId,
+      allocated_by: session.userId,
+      allocated_at: at,
+      status: 'reserved',
+      checked_in_at: null,
+      ended_at: null,
+      contested: false,
+      updated_at: at,
+      deleted_at: null,
+    }
+    const payload = {
+      stay_id: stayId,
+      occupant_id: a.occupantId,
+      gender: a.gender,
+      department_id: a.departmentId,
+      shift: stay.shift,
+      starts_on: a.startsOn,
+      ends_on: stay.ends_on,
+      request_id: a.requestId,
+      note: a.note?.trim() || null,
+    }
+    await record({ bed_id: bed.id, type: 'allocate', payload }, stay)
+    return stayId
+  }
+
+  const cancel = (bedId: string, stayId: string, note?: string) => record({ bed_id: bedId, type: 'cancel', payload: { stay_id: stayId, note } })
+  const checkOut = (bedId: string, stayId: string, note?: string) => record({ bed_id: bedId, type: 'check_out', payload: { stay_id: stayId, note } })
+  const repair = (bedId: string, start: boolean, note?: string) => record({ bed_id: bedId, type: start ? 'repair_start' : 'repair_end', payload: { note } })
+  const resolve = (bedId: string, conflictIds: string[], keepStayId: string | null) =>
+    record({ bed_id: bedId, type: 'resolve_conflict', payload: { conflict_ids: conflictIds, keep_stay_id: keepStayId } })
+
+  return { status, snapshot, floors, personName, start, retry, allocate, cancel, checkOut, repair, resolve }
+})

@@ -1,0 +1,93 @@
+/** The dormitories' rows (员工宿舍): buildings, rooms, labelled beds, stays and bed events. Columns as the server's. */
+
+export interface DormBuildingRow {
+  id: string
+  site_id: string
+  name: string
+  floors: number
+  rules: string | null
+  updated_at: string
+  deleted_at: string | null
+}
+
+export interface DormRoomRow {
+  id: string
+  building_id: string
+  site_id: string
+  floor: number
+  number: string
+  room_type: 1 | 2 | 4 | 6
+  gender: 'male' | 'female'
+  /** Per bed per month, in fen. */
+  fee_fen: number
+  furniture: { name: string; qty: number }[]
+  updated_at: string
+  deleted_at: string | null
+}
+
+export interface DormBedConflictRow {
+  id: string
+  kind: 'double_booking' | 'in_repair'
+  stay_ids: string[]
+  device_time: string
+  resolved_by: string | null
+  open: boolean
+}
+
+export interface DormBedRow {
+  id: string
+  room_id: string
+  building_id: string
+  site_id: string
+  code: string
+  label_token: string
+  /** Derived from the bed's events. */
+  status: 'vacant' | 'reserved' | 'occupied' | 'under_repair'
+  stay_id: string | null
+  occupant_id: string | null
+  in_repair: boolean
+  has_conflict: boolean
+  conflicts: DormBedConflictRow[]
+  updated_at: string
+  deleted_at: string | null
+}
+
+export interface DormStayRow {
+  id: string
+  bed_id: string
+  room_id: string
+  building_id: string
+  site_id: string
+  occupant_id: string
+  gender: 'male' | 'female'
+  department_id: string | null
+  shift: string | null
+  starts_on: string
+  ends_on: string | null
+  request_id: string | null
+  allocated_by: string
+  allocated_at: string
+  /** Derived. */
+  status: 'reserved' | 'active' | 'ended' | 'cancelled'
+  checked_in_at: string | null
+  ended_at: string | null
+  contested: boolean
+  updated_at: string
+  deleted_at: string | null
+}
+
+export interface DormBedEventRow {
+  id: string
+  bed_id: string
+  site_id: string
+  stay_id: string | null
+  type: 'allocate' | 'cancel' | 'check_in' | 'check_out' | 'repair_start' | 'repair_end' | 'resolve_conflict'
+  actor_id: string
+  device_time: string
+  server_time: string | null
+  payload: Record<string, unknown>
+  photo_ids: string[]
+  flagged: boolean
+  updated_at: string
+  deleted_at: string | null
+}
