@@ -712,6 +712,419 @@ export type Database = {
           },
         ];
       };
+      dorm_bed_events: {
+        Row: {
+          actor_id: string;
+          bed_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          device_time: string;
+          flagged: boolean;
+          id: string;
+          payload: NonNullable<Json>;
+          photo_ids: string[];
+          row_xid: unknown;
+          server_time: string;
+          site_id: string;
+          stay_id: string | null;
+          type: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          actor_id: string;
+          bed_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          device_time: string;
+          flagged?: boolean;
+          id: string;
+          payload: NonNullable<Json>;
+          photo_ids?: string[];
+          row_xid?: unknown;
+          server_time?: string;
+          site_id: string;
+          stay_id?: string | null;
+          type: string;
+          updated_at?: string;
+        };
+        Update: {
+          actor_id?: string;
+          bed_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          device_time?: string;
+          flagged?: boolean;
+          id?: string;
+          payload?: NonNullable<Json>;
+          photo_ids?: string[];
+          row_xid?: unknown;
+          server_time?: string;
+          site_id?: string;
+          stay_id?: string | null;
+          type?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "dorm_bed_events_actor_id_fkey";
+            columns: ["actor_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_bed_events_bed_id_fkey";
+            columns: ["bed_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_beds";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_bed_events_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_bed_events_stay_id_fkey";
+            columns: ["stay_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_stays";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      dorm_beds: {
+        Row: {
+          building_id: string;
+          code: string;
+          conflicts: NonNullable<Json>;
+          created_at: string;
+          deleted_at: string | null;
+          has_conflict: boolean;
+          id: string;
+          in_repair: boolean;
+          label_token: string;
+          occupant_id: string | null;
+          room_id: string;
+          row_xid: unknown;
+          site_id: string;
+          status: string;
+          stay_id: string | null;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          building_id: string;
+          code: string;
+          conflicts?: NonNullable<Json>;
+          created_at?: string;
+          deleted_at?: string | null;
+          has_conflict?: boolean;
+          id: string;
+          in_repair?: boolean;
+          label_token: string;
+          occupant_id?: string | null;
+          room_id: string;
+          row_xid?: unknown;
+          site_id: string;
+          status?: string;
+          stay_id?: string | null;
+          updated_at?: string;
+        };
+        Update: {
+          building_id?: string;
+          code?: string;
+          conflicts?: NonNullable<Json>;
+          created_at?: string;
+          deleted_at?: string | null;
+          has_conflict?: boolean;
+          id?: string;
+          in_repair?: boolean;
+          label_token?: string;
+          occupant_id?: string | null;
+          room_id?: string;
+          row_xid?: unknown;
+          site_id?: string;
+          status?: string;
+          stay_id?: string | null;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "dorm_beds_building_id_fkey";
+            columns: ["building_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_buildings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_beds_occupant_id_fkey";
+            columns: ["occupant_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_beds_room_id_fkey";
+            columns: ["room_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_rooms";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_beds_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      dorm_buildings: {
+        Row: {
+          created_at: string;
+          deleted_at: string | null;
+          floors: number;
+          id: string;
+          name: string;
+          row_xid: unknown;
+          rules: string | null;
+          site_id: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          deleted_at?: string | null;
+          floors: number;
+          id: string;
+          name: string;
+          row_xid?: unknown;
+          rules?: string | null;
+          site_id: string;
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          deleted_at?: string | null;
+          floors?: number;
+          id?: string;
+          name?: string;
+          row_xid?: unknown;
+          rules?: string | null;
+          site_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "dorm_buildings_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      dorm_rooms: {
+        Row: {
+          building_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          fee_fen: number;
+          floor: number;
+          furniture: NonNullable<Json>;
+          gender: string;
+          id: string;
+          number: string;
+          room_type: number;
+          row_xid: unknown;
+          site_id: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          building_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          fee_fen: number;
+          floor: number;
+          furniture?: NonNullable<Json>;
+          gender: string;
+          id: string;
+          number: string;
+          room_type: number;
+          row_xid?: unknown;
+          site_id: string;
+          updated_at?: string;
+        };
+        Update: {
+          building_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          fee_fen?: number;
+          floor?: number;
+          furniture?: NonNullable<Json>;
+          gender?: string;
+          id?: string;
+          number?: string;
+          room_type?: number;
+          row_xid?: unknown;
+          site_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "dorm_rooms_building_id_fkey";
+            columns: ["building_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_buildings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_rooms_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      dorm_stays: {
+        Row: {
+          allocated_at: string;
+          allocated_by: string;
+          bed_id: string;
+          building_id: string;
+          checked_in_at: string | null;
+          contested: boolean;
+          created_at: string;
+          deleted_at: string | null;
+          department_id: string | null;
+          ended_at: string | null;
+          ends_on: string | null;
+          gender: string;
+          id: string;
+          occupant_id: string;
+          request_id: string | null;
+          room_id: string;
+          row_xid: unknown;
+          shift: string | null;
+          site_id: string;
+          starts_on: string;
+          status: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          allocated_at: string;
+          allocated_by: string;
+          bed_id: string;
+          building_id: string;
+          checked_in_at?: string | null;
+          contested?: boolean;
+          created_at?: string;
+          deleted_at?: string | null;
+          department_id?: string | null;
+          ended_at?: string | null;
+          ends_on?: string | null;
+          gender: string;
+          id: string;
+          occupant_id: string;
+          request_id?: string | null;
+          room_id: string;
+          row_xid?: unknown;
+          shift?: string | null;
+          site_id: string;
+          starts_on: string;
+          status?: string;
+          updated_at?: string;
+        };
+        Update: {
+          allocated_at?: string;
+          allocated_by?: string;
+          bed_id?: string;
+          building_id?: string;
+          checked_in_at?: string | null;
+          contested?: boolean;
+          created_at?: string;
+          deleted_at?: string | null;
+          department_id?: string | null;
+          ended_at?: string | null;
+          ends_on?: string | null;
+          gender?: string;
+          id?: string;
+          occupant_id?: string;
+          request_id?: string | null;
+          room_id?: string;
+          row_xid?: unknown;
+          shift?: string | null;
+          site_id?: string;
+          starts_on?: string;
+          status?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "dorm_stays_allocated_by_fkey";
+            columns: ["allocated_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_stays_bed_id_fkey";
+            columns: ["bed_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_beds";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_stays_building_id_fkey";
+            columns: ["building_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_buildings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_stays_department_id_fkey";
+            columns: ["department_id"];
+            isOneToOne: false;
+            referencedRelation: "departments";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_stays_occupant_id_fkey";
+            columns: ["occupant_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_stays_request_id_fkey";
+            columns: ["request_id"];
+            isOneToOne: false;
+            referencedRelation: "requests";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_stays_room_id_fkey";
+            columns: ["room_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_rooms";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_stays_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       follow_ups: {
         Row: {
           approved_at: string | null;
@@ -1443,6 +1856,13 @@ export type Database = {
           {
             foreignKeyName: "rectifications_assignee_id_fkey";
             columns: ["assignee_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "rectifications_fixed_by_fkey";
+            columns: ["fixed_by"];
             isOneToOne: false;
             referencedRelation: "profiles";
             referencedColumns: ["id"];
