@@ -8,7 +8,7 @@
 --   holds), so no 5,000-digit threshold reaches a numeric column. Fields keep their own ranges.
 --
 -- private.sync_push_one below is 20261202010200_sync_op_body_hash.sql's with the payload
--- check after the envelope and the one-word action in the kind pattern.
+-- check after the idempotency check and the one-word action in the kind pattern.
 
 -- The characters text may not hold: C0 controls but tab, line feed and carriage return; DEL
 -- and the C1 controls; the bidirectional marks, embeddings, overrides and isolates.
@@ -123,9 +123,6 @@ begin
       v_detail := 'device_time: must be an ISO timestamp';
     end;
   end if;
-  if v_detail is null then
-    v_detail := private.sync_payload_problem(p_op -> 'payload');
-  end if;
   if v_detail is not null then
     return pg_catalog.jsonb_build_object('op_id', v_op_id, 'status', 'refused', 'reason', 'invalid', 'detail', v_detail);
   end if;
@@ -137,6 +134,13 @@ begin
   v_seen := private.sync_op_seen(p_uid, v_op_id, v_hash);
   if v_seen is not null then
     return v_seen;
+  end if;
+
+  -- Text and numbers of the payload (after idempotency: an op applied before these rules
+  -- still answers 'duplicate' when its device re-pushes it).
+  v_detail := private.sync_payload_problem(p_op -> 'payload');
+  if v_detail is not null then
+    return pg_catalog.jsonb_build_object('op_id', v_op_id, 'status', 'refused', 'reason', 'invalid', 'detail', v_detail);
   end if;
 
   -- Kind -> apply function by convention ('department.upsert' -> sync_apply_department_upsert).
