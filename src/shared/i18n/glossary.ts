@@ -117,7 +117,7 @@ export const GLOSSARY = [
   { zh: '第一次催办', en: '1st reminder', code: 'firstReminder', kind: 'concept' },
   { zh: '第二次催办', en: '2nd reminder (reported to the superior)', code: 'secondReminder', kind: 'concept' },
   { zh: '最后催办', en: 'Final reminder (penalty stated)', code: 'finalReminder', kind: 'concept' },
-  { zh: '批复', en: 'Approval of the result', code: 'approve', kind: 'concept' },
+  { zh: '批复', en: 'Approval of the result (follow_up.review step approve)', code: 'followUpApproval', kind: 'concept' },
   { zh: '工作日历', en: 'Working-day calendar', code: 'workCalendar', kind: 'feature' },
   { zh: '法定节假日', en: 'Statutory holiday', code: 'statutoryHoliday', kind: 'concept' },
   { zh: '调休', en: 'Make-up working day', code: 'makeUpWorkday', kind: 'concept' },
