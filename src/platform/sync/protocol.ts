@@ -41,6 +41,8 @@ export const OP_KINDS = [
   'follow_up.remind',
   'follow_up.review',
   'calendar_day.set',
+  // Web Push: this device's subscription for reminders when the app is closed
+  'push_subscription.set',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
