@@ -2,3 +2,5 @@
 export { taskRoutes } from './routes'
 export { TASKS_TODO_SECTIONS, loadReminderBell, loadTasksTodo } from './todo'
 export const loadTasksWork = () => import('./components/TasksWork.vue')
+/** Me: Web Push on this device, or why there is none. */
+export const loadNotificationSettings = () => import('./components/NotificationSettings.vue')

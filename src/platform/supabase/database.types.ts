@@ -1719,6 +1719,51 @@ export type Database = {
           },
         ];
       };
+      push_subscriptions: {
+        Row: {
+          auth: string;
+          created_at: string;
+          deleted_at: string | null;
+          endpoint: string;
+          id: string;
+          p256dh: string;
+          updated_at: string;
+          user_agent: string | null;
+          user_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          auth: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          endpoint: string;
+          id: string;
+          p256dh: string;
+          updated_at?: string;
+          user_agent?: string | null;
+          user_id: string;
+        };
+        Update: {
+          auth?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          endpoint?: string;
+          id?: string;
+          p256dh?: string;
+          updated_at?: string;
+          user_agent?: string | null;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "push_subscriptions_user_id_fkey";
+            columns: ["user_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       rectification_events: {
         Row: {
           actor_id: string;
@@ -3013,7 +3058,28 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      claim_reminders: {
+        Args: { p_limit?: number; p_now?: string };
+        Returns: {
+          auth: string;
+          channel: string;
+          delivery_id: string;
+          due_on: string;
+          endpoint: string;
+          kind: string;
+          level: number;
+          p256dh: string;
+          person: string;
+          reminder_key: string;
+          task_id: string;
+          title: string;
+          webhook_kind: string;
+          webhook_secret: string;
+          webhook_url: string;
+        }[];
+      };
       current_user_site_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
+      finish_reminders: { Args: { p_results: Json }; Returns: number };
       has_any_role: { Args: { p_roles: string[] }; Returns: boolean };
       has_role: { Args: { p_role: string }; Returns: boolean };
       has_role_at: { Args: { p_role: string; p_site_id: string }; Returns: boolean };

@@ -53,6 +53,8 @@ export const OP_KINDS = [
   'dorm_building.upsert',
   'dorm_room.upsert',
   'dorm_bed.record',
+  // Web Push: this device's subscription for reminders when the app is closed
+  'push_subscription.set',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 

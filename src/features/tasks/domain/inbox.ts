@@ -6,7 +6,7 @@
 import type { CompanyCalendar } from '@/shared/lib/calendar'
 import { calendarDate, type CalendarDate } from '@/shared/lib/zonedTime'
 import { isAdminHeadOf, isAssignee, isExecutive, type TaskActor } from './actors'
-import { reminderDueOn, summaryDueOn, taskDueState } from './deadlines'
+import { companyDater, reminderDueOn, summaryDueOn } from './deadlines'
 import type { FollowUp } from './followUp'
 import { handlesNow } from './rules'
 import { isOpen, type Task } from './task'
@@ -48,7 +48,17 @@ const rank = (k: InboxKind) => INBOX_KINDS.indexOf(k)
 
 export function inboxFor(input: InboxInput): InboxItem[] {
   const { actor, now, timeZone } = input
+  // One "today" and one dater for the whole list: 20,000 tasks must not each ask Intl.
   const today = calendarDate(now, timeZone)
+  const dateOf = companyDater(timeZone)
+  // Summaries due: one working-day count per (completion day, site), however many tasks share it.
+  const summaryDue = new Map<string, CalendarDate | null>()
+  const summaryDueOf = (t: Task, cal: CompanyCalendar) => {
+    const key = `${t.completed_at === null ? '' : dateOf(t.completed_at)}|${t.site_id}`
+    let due = summaryDue.get(key)
+    if (due === undefined) summaryDue.set(key, (due = summaryDueOn(cal, t, timeZone, dateOf)))
+    return due
+  }
   const sheets = new Map<string, FollowUp>()
   for (const f of input.followUps) if (f.deleted_at === null) sheets.set(f.id, f)
   const items: InboxItem[] = []
@@ -65,26 +75,26 @@ export function inboxFor(input: InboxInput): InboxItem[] {
       if (waitingOnMe) add('handoverToConfirm', t, t.due_on, true)
     }
     if (mine && isOpen(t.status)) {
-      const state = taskDueState(t, now, timeZone)
-      if (state === 'overdue') add('overdue', t, t.due_on, true)
-      else if (state === 'today') add('dueToday', t, t.due_on, true)
+      if (t.due_on < today) add('overdue', t, t.due_on, true)
+      else if (t.due_on === today) add('dueToday', t, t.due_on, true)
       if (sheet && sheet.status === 'open' && sheet.level > 0) add('reminded', t, sheet.next_on, true, sheet.id)
     }
     if (mine && t.completed_at !== null && t.summary === null && t.status !== 'cancelled' && input.calendar) {
-      const due = summaryDueOn(input.calendar, t, timeZone)
+      const due = summaryDueOf(t, input.calendar)
       if (due !== null) add('summaryDue', t, due, due <= today)
     }
     if (handlesNow(t, actor)) add('problem', t, t.due_on, true)
     if (t.status === 'completed' && isAdminHeadOf(actor, t.site_id)) add('toScore', t, null, false)
     if (sheet) {
-      const due = reminderDueOn(sheet, t, timeZone)
+      const due = reminderDueOn(sheet, t, timeZone, dateOf)
       const reminds = sheet.officer_id === actor.id || isAdminHeadOf(actor, t.site_id)
       if (due !== null && due <= today && reminds) add('reminderDue', t, due, true, sheet.id)
       if (sheet.status === 'open' && !isOpen(t.status) && isAdminHeadOf(actor, t.site_id)) add('toReview', t, null, false, sheet.id)
       if (sheet.status === 'reviewed' && isExecutive(actor, t.site_id)) add('toApprove', t, null, false, sheet.id)
     }
   }
-  return items.sort((a, b) => rank(a.kind) - rank(b.kind) || String(a.due).localeCompare(String(b.due)) || a.taskId.localeCompare(b.taskId))
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
+  return items.sort((a, b) => rank(a.kind) - rank(b.kind) || cmp(a.due ?? '', b.due ?? '') || cmp(a.taskId, b.taskId))
 }
 
 /** The number on the bell: urgent items, one per task and kind. */

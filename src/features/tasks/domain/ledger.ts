@@ -4,7 +4,8 @@
  * how many were done after the first reminder alone (the manual's first-reminder success).
  */
 import type { FollowUp } from './followUp'
-import { timing } from './deadlines'
+import { companyDater, timingOn } from './deadlines'
+import { calendarDate } from '@/shared/lib/zonedTime'
 import type { Task } from './task'
 
 export interface LedgerCounts {
@@ -28,6 +29,8 @@ export function ledgerByDepartment(
   timeZone: string,
 ): LedgerCounts[] {
   const out = new Map<string | null, LedgerCounts>()
+  const today = calendarDate(now, timeZone)
+  const dateOf = companyDater(timeZone)
   for (const f of followUps) {
     if (f.deleted_at !== null) continue
     const task = tasks.get(f.task_id)
@@ -35,7 +38,7 @@ export function ledgerByDepartment(
     let row = out.get(task.department_id)
     if (!row) out.set(task.department_id, (row = empty(task.department_id)))
     row.sheets++
-    const when = timing(task, now, timeZone)
+    const when = timingOn(task, today, dateOf)
     if (when === 'onTime' || when === 'late') {
       row[when]++
       if (f.level <= 1) row.afterFirst++
