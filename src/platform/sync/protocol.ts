@@ -43,6 +43,7 @@ export const OP_KINDS = [
   'dorm_building.upsert',
   'dorm_room.upsert',
   'dorm_bed.record',
+  'dorm_check_in.submit',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -118,6 +119,7 @@ export const SYNCED_TABLES = [
   'dorm_beds',
   'dorm_stays',
   'dorm_bed_events',
+  'dorm_check_ins',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 
