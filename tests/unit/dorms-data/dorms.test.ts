@@ -145,3 +145,15 @@ describe('check-in on the device', () => {
     expect(await loadCheckInDraft(db, bedId(1))).toBeUndefined()
   })
 })
+
+describe('allocating from an approved 入住申请', () => {
+  it('prefills the allocation with the applicant, gender, shift and the company-zone days of the application', async () => {
+    const { allocateLinkFor } = await import('@/features/dorms/composables/useDormApplications')
+    const link = allocateLinkFor({
+      id: 'r1',
+      applicant_id: EMPLOYEE,
+      form: { reason: '新入职', gender: 'female', move_in_at: '2026-12-04T18:30:00Z', move_out_at: null, shift: '夜班', preferences: null },
+    } as never)
+    expect(link).toEqual({ name: 'dormAllocate', query: { request: 'r1', person: EMPLOYEE, gender: 'female', shift: '夜班', from: '2026-12-05', until: undefined } })
+  })
+})
