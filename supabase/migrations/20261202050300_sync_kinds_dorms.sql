@@ -179,6 +179,7 @@ declare
   v_id uuid;
   v_derived jsonb;
   v_existing record;
+  v_req record;
 begin
   select * into v_bed from public.dorm_beds b where b.id = p_bed_id and b.deleted_at is null for update;
   if not found then
@@ -213,8 +214,21 @@ begin
       if v_ends < v_starts then
         perform private.sync_refuse('invalid', 'payload.ends_on: before starts_on');
       end if;
-      if v_request is not null and not exists (select 1 from public.requests q where q.id = v_request) then
-        perform private.sync_refuse('not_found', 'payload.request_id: no such application');
+      -- The 入住申请 it carries out: an approved one is marked fulfilled; one not (or no longer)
+      -- approved is kept and flagged for the manager, never refused.
+      if v_request is not null then
+        select q.type, q.status, q.fulfilled_at into v_req from public.requests q where q.id = v_request for update;
+        if not found then
+          perform private.sync_refuse('not_found', 'payload.request_id: no such application');
+        end if;
+        if v_req.type <> 'dorm_stay' then
+          perform private.sync_refuse('invalid', 'payload.request_id: not a dorm application');
+        end if;
+        if v_req.status <> 'approved' then
+          v_flags := v_flags || 'dorms.flags.requestNotApproved'::text;
+        elsif v_req.fulfilled_at is null then
+          update public.requests q set fulfilled_at = p_at, fulfilled_by = v_uid where q.id = v_request;
+        end if;
       end if;
       if exists (select 1 from public.dorm_stays s where s.id = v_stay_id) then
         perform private.sync_refuse('invalid', 'payload.stay_id: already used');

@@ -271,3 +271,52 @@ describe('who sees what', () => {
     expect(newLabelToken()).toHaveLength(17)
   })
 })
+
+describe('入住申请 on the requests engine', () => {
+  const form = (over: Record<string, unknown> = {}) => ({
+    reason: '新入职，家在外地',
+    gender: 'male',
+    move_in_at: '2026-12-05T09:00:00+08:00',
+    move_out_at: null,
+    shift: '夜班',
+    preferences: null,
+    ...over,
+  })
+  const submit = async (user: string, f = form()) => {
+    const id = randomUUID()
+    const r = await dormOp(db, user, 'request.submit', id, { event_id: randomUUID(), type: 'dorm_stay', form: f, photo_ids: [] })
+    return { id, r }
+  }
+  const req = async (id: string) =>
+    (await db.query<{ status: string; waiting_role: string | null; fulfiller_role: string; fulfilled_by: string | null }>('select status, waiting_role, fulfiller_role, fulfilled_by from public.requests where id = $1', [id]))[0]
+
+  it('the employee applies, the admin head approves, the dorm manager sees it and allocates from it: carried out', async () => {
+    const applicant = await makeUser(db, 'employee', SZ, 'applicant')
+    await db.query('update public.profiles set site_id = $1 where id = $2', [SZ, applicant])
+    expect(await dormOp(db, applicant, 'request.submit', randomUUID(), { event_id: randomUUID(), type: 'dorm_stay', form: form({ gender: 'other' }), photo_ids: [] })).toMatchObject({ reason: 'invalid' })
+    const { id, r } = await submit(applicant)
+    expect(r.status).toBe('applied')
+    expect(await req(id)).toMatchObject({ status: 'pending', waiting_role: 'admin_head', fulfiller_role: 'dorm_manager' })
+    const seenByManager = () => db.asUser(U.dormManager, (q) => q<{ id: string }>('select id from public.requests where id = $1', [id]))
+    expect(await seenByManager()).toEqual([])
+    // Allocating from an application not approved yet: kept, flagged for the manager.
+    const { beds } = await makeRoom(db, U.dormManager, SZ)
+    const early = await bedOp(db, U.dormManager, beds[3]?.id as string, 'allocate', allocation(applicant, { request_id: id }))
+    expect(early).toMatchObject({ status: 'flagged', detail: 'dorms.flags.requestNotApproved' })
+
+    expect(await dormOp(db, U.adminHead, 'request.act', randomUUID(), { request_id: id, action: 'approve', step: 0, revision: 1 })).toMatchObject({ status: 'applied' })
+    expect(await req(id)).toMatchObject({ status: 'approved', fulfilled_by: null })
+    expect(await seenByManager()).toEqual([{ id }])
+    expect(await bedOp(db, U.dormManager, beds[0]?.id as string, 'allocate', allocation(applicant, { request_id: id, shift: '夜班' }))).toMatchObject({ status: 'applied' })
+    expect(await req(id)).toMatchObject({ status: 'approved', fulfilled_by: U.dormManager })
+    // Another kind of application cannot be carried out by a bed.
+    const seal = randomUUID()
+    await dormOp(db, applicant, 'request.submit', seal, {
+      event_id: randomUUID(),
+      type: 'seal_use',
+      form: { document_title: '合同', document_type: 'contract', copies: 1, seal_name: '公章', purpose: '签约', mode: 'stamp_here', due_at: null },
+      photo_ids: [],
+    })
+    expect(await bedOp(db, U.dormManager, beds[1]?.id as string, 'allocate', allocation(applicant, { request_id: seal }))).toMatchObject({ reason: 'invalid' })
+  })
+})

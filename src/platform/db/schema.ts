@@ -43,6 +43,7 @@ import type {
   DormBedRow,
   DormStayRow,
   DormBedEventRow,
+  DormCheckInRow,
 } from './rows'
 
 /** The first schema ever shipped. Kept verbatim: Dexie needs it to upgrade old devices. */
@@ -221,6 +222,7 @@ export const SCHEMA_V10 = {
   dorm_beds: 'id, room_id, building_id, label_token, status',
   dorm_stays: 'id, bed_id, room_id, occupant_id, status, request_id',
   dorm_bed_events: 'id, bed_id, stay_id',
+  dorm_check_ins: 'id, stay_id, bed_id, occupant_id',
 } as const
 
 export class AdminFieldDb extends Dexie {
@@ -268,6 +270,7 @@ export class AdminFieldDb extends Dexie {
   declare dorm_beds: Table<DormBedRow, string>
   declare dorm_stays: Table<DormStayRow, string>
   declare dorm_bed_events: Table<DormBedEventRow, string>
+  declare dorm_check_ins: Table<DormCheckInRow, string>
 
   constructor(name = 'adminfield') {
     super(name)

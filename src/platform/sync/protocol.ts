@@ -55,6 +55,7 @@ export const OP_KINDS = [
   'dorm_bed.record',
   // Web Push: this device's subscription for reminders when the app is closed
   'push_subscription.set',
+  'dorm_check_in.submit',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -136,6 +137,7 @@ export const SYNCED_TABLES = [
   'dorm_beds',
   'dorm_stays',
   'dorm_bed_events',
+  'dorm_check_ins',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

@@ -109,3 +109,51 @@ describe('bed events on the device', () => {
     expect(await db.outbox.where('kind').equals('dorm_bed.record').count()).toBe(3)
   })
 })
+
+describe('check-in on the device', () => {
+  const photo = (id = crypto.randomUUID()) => ({ id, blob: new Blob(['x'], { type: 'image/jpeg' }), thumb: new Blob(['x']), mime: 'image/jpeg', width: 4, height: 3, bytes: 1, taken_at: NOW.toISOString(), warnings: [], quality: { luminance: 100, sharpness: 100 } })
+
+  it('the draft survives a reload; saving occupies the bed with the record, photos and ops in one go, and drops the draft', async () => {
+    const { newCheckInDraft, saveCheckInDraft, loadCheckInDraft, submitCheckIn, checkInFromDraft } = await import('@/features/dorms/data/checkIn')
+    const { DORM_INVENTORY_TEMPLATE_ID, DORM_INVENTORY_V1 } = await import('@/features/dorms/domain')
+    const { allItems } = await import('@/features/inspections/domain')
+    const stayId = 'd3000000-0000-4000-8000-000000000001'
+    const d = newCheckInDraft(bedId(1), stayId, DORM_INVENTORY_TEMPLATE_ID, NOW)
+    for (const item of allItems(DORM_INVENTORY_V1)) d.answers[item.key] = { result: 'pass', points: null, note: '', photos: [] }
+    d.answers.wardrobe = { result: 'fail', points: null, note: '柜门坏', photos: [photo()] }
+    d.step = 1
+    expect(checkInFromDraft(d, DORM_INVENTORY_V1)).toMatchObject({ ok: false, step: 'meters' })
+    d.meters.water = { reading: '12.5', photos: [photo()] }
+    d.meters.electricity = { reading: '3400', photos: [photo()] }
+    d.keys = ['房门钥匙 101-1', '']
+    expect(checkInFromDraft(d, DORM_INVENTORY_V1)).toMatchObject({ ok: false, step: 'rules' })
+    d.rules_ack = true
+    d.signature = photo()
+    d.step = 3
+    await saveCheckInDraft(db, d)
+    const restored = await loadCheckInDraft(db, bedId(1))
+    expect(restored).toMatchObject({ step: 3, rules_ack: true, keys: ['房门钥匙 101-1', ''], meters: { water: { reading: '12.5' } } })
+    expect(restored?.signature?.id).toBe(d.signature.id)
+
+    const record = await submitCheckIn(db, { draft: restored!, template: DORM_INVENTORY_V1, occupantId: EMPLOYEE, siteId: '05000000-0000-4000-8000-000000000002', actorId: EMPLOYEE }, NOW)
+    expect(record).toMatchObject({ failed_items: 1, keys: [{ label: '房门钥匙 101-1' }] })
+    expect(await db.dorm_beds.get(bedId(1))).toMatchObject({ status: 'occupied', occupant_id: EMPLOYEE })
+    expect((await db.dorm_stays.get(stayId))?.status).toBe('active')
+    const ops = await db.outbox.orderBy('seq').toArray()
+    expect(ops.map((o) => o.kind)).toEqual(['dorm_check_in.submit', 'photo.register', 'photo.register', 'photo.register', 'photo.register'])
+    expect(await db.photos.where('owner_id').equals(record.id).count()).toBe(4)
+    expect(await loadCheckInDraft(db, bedId(1))).toBeUndefined()
+  })
+})
+
+describe('allocating from an approved 入住申请', () => {
+  it('prefills the allocation with the applicant, gender, shift and the company-zone days of the application', async () => {
+    const { allocateLinkFor } = await import('@/features/dorms/composables/useDormApplications')
+    const link = allocateLinkFor({
+      id: 'r1',
+      applicant_id: EMPLOYEE,
+      form: { reason: '新入职', gender: 'female', move_in_at: '2026-12-04T18:30:00Z', move_out_at: null, shift: '夜班', preferences: null },
+    } as never)
+    expect(link).toEqual({ name: 'dormAllocate', query: { request: 'r1', person: EMPLOYEE, gender: 'female', shift: '夜班', from: '2026-12-05', until: undefined } })
+  })
+})

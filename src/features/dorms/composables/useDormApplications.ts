@@ -31,8 +31,8 @@ export function allocateLinkFor(r: RequestRow): RouteLocationRaw {
       person: r.applicant_id,
       gender: typeof f.gender === 'string' ? f.gender : undefined,
       shift: typeof f.shift === 'string' ? f.shift : undefined,
-      from: day(f.start_at),
-      until: day(f.end_at),
+      from: day(f.move_in_at),
+      until: day(f.move_out_at),
     },
   }
 }

@@ -36,6 +36,7 @@ export const DORM_FLAGS = {
   doubleBooking: 'dorms.flags.doubleBooking',
   inRepair: 'dorms.flags.inRepair',
   genderMismatch: 'dorms.flags.genderMismatch',
+  requestNotApproved: 'dorms.flags.requestNotApproved',
 } as const
 export type DormFlag = (typeof DORM_FLAGS)[keyof typeof DORM_FLAGS]
 

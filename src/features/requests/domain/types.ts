@@ -38,7 +38,7 @@ export const LEVEL_ABOVE: Record<ApproverRole, ApproverRole | null> = {
 }
 
 /** What happens after approval, and which engine does it. */
-export type Fulfilment = 'seal_stamp' | 'seal_register' | 'licence_register' | 'licence_lend' | 'dispatch'
+export type Fulfilment = 'seal_stamp' | 'seal_register' | 'licence_register' | 'licence_lend' | 'dispatch' | 'dorm_allocate'
 
 export interface RequestTypeDef {
   readonly type: string
@@ -52,12 +52,13 @@ export interface RequestTypeDef {
   readonly dueKey?: string
   readonly fulfilment: Fulfilment
   /** Role that carries it out once approved (sees approved ones of this type). */
-  readonly fulfiller: 'seal_keeper' | 'asset_keeper' | 'fleet_manager'
+  readonly fulfiller: 'seal_keeper' | 'asset_keeper' | 'fleet_manager' | 'dorm_manager'
 }
 
 const SEAL_LIFECYCLE_ACTIONS = ['engrave', 'enable', 'retire'] as const
 const LICENCE_ACTIONS = ['obtain', 'change', 'renew'] as const
 const COPY_KINDS = ['original', 'copy'] as const
+const GENDERS = ['male', 'female'] as const
 
 export const REQUEST_TYPES = [
   {
@@ -139,6 +140,22 @@ export const REQUEST_TYPES = [
     dueKey: 'end_at',
     fulfilment: 'dispatch',
     fulfiller: 'fleet_manager',
+  },
+  // dormitories
+  {
+    type: 'dorm_stay', // 入住申请: the admin head approves, the dorm manager allocates a bed (features/dorms)
+    titleKey: 'reason',
+    fields: [
+      { key: 'reason', kind: 'textarea', max: 500 },
+      { key: 'gender', kind: 'choice', max: 10, options: GENDERS },
+      { key: 'move_in_at', kind: 'datetime', max: 0 },
+      { key: 'move_out_at', kind: 'datetime', max: 0, optional: true, after: 'move_in_at' },
+      { key: 'shift', kind: 'text', max: 20, optional: true },
+      { key: 'preferences', kind: 'textarea', max: 500, optional: true },
+    ],
+    chain: ['admin_head'],
+    fulfilment: 'dorm_allocate',
+    fulfiller: 'dorm_manager',
   },
 ] as const satisfies readonly RequestTypeDef[]
 

@@ -91,3 +91,24 @@ export interface DormBedEventRow {
   updated_at: string
   deleted_at: string | null
 }
+
+/** 入住登记: the inventory run, meters, keys and the signature, recorded with the bed's check_in event. */
+export interface DormCheckInRow {
+  id: string
+  stay_id: string
+  bed_id: string
+  site_id: string
+  occupant_id: string
+  recorded_by: string
+  bed_event_id: string
+  template_id: string
+  started_at: string
+  submitted_at: string
+  answers: { item_key: string; result: 'pass' | 'fail' | 'na' | 'points'; points?: number; note?: string; photo_ids?: string[] }[]
+  failed_items: number
+  meters: { meter: 'water' | 'electricity'; reading: number; photo_id: string }[]
+  keys: { label: string }[]
+  signature_photo_id: string
+  updated_at: string
+  deleted_at: string | null
+}

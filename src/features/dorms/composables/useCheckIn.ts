@@ -1,0 +1,122 @@
+/**
+ * The check-in walk-through in progress: bed, room, rules and the stay it checks in; the draft, saved
+ * on every change (photos included) so a reload resumes at the same step; the inventory answers as a
+ * checklist run (it provides the ChecklistForm that ChecklistItem reads); and the save.
+ */
+import { computed, reactive, ref, shallowRef, watch } from 'vue'
+import { getDb } from '@/platform/db'
+import type { DormBedRow, DormBuildingRow, DormRoomRow, DormStayRow } from '@/platform/db/rows'
+import type { ProcessedPhoto } from '@/platform/photos'
+import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
+import { latestTemplate } from '@/features/inspections/data/templates'
+import { emptyAnswer, type DraftAnswer } from '@/features/inspections/data/drafts'
+import { draftToAnswers } from '@/features/inspections/data/submitInspection'
+import { parseTemplate, type TemplateVersion } from '@/features/inspections/domain/template'
+import { runningScore, scoreInspection, type ScoringIssue } from '@/features/inspections/domain/scoring'
+import { DORM_INVENTORY_CODE, DORM_INVENTORY_TEMPLATE_ID, DORM_INVENTORY_V1 } from '../domain/checkIn'
+import { checkInFromDraft, loadCheckInDraft, newCheckInDraft, saveCheckInDraft, submitCheckIn, type CheckInDraft } from '../data/checkIn'
+
+export const CHECK_IN_STEPS = ['inventory', 'meters', 'keys', 'rules'] as const
+
+export function useCheckIn() {
+  const status = ref<'loading' | 'ready' | 'missing' | 'notYours' | 'error'>('loading')
+  const bed = shallowRef<DormBedRow | null>(null)
+  const room = shallowRef<DormRoomRow | null>(null)
+  const building = shallowRef<DormBuildingRow | null>(null)
+  const stay = shallowRef<DormStayRow | null>(null)
+  const template = shallowRef<TemplateVersion>(DORM_INVENTORY_V1)
+  const draft = ref<CheckInDraft | null>(null)
+  const issues = ref<ScoringIssue[]>([])
+  const stepError = ref<string | null>(null)
+  const saving = ref(false)
+  const timeZone = ref(DEFAULT_TIME_ZONE)
+  let done = false
+
+  async function load(bedId: string, userId: string, manager: boolean): Promise<void> {
+    status.value = 'loading'
+    try {
+      const db = getDb()
+      bed.value = (await db.dorm_beds.get(bedId)) ?? null
+      if (!bed.value || bed.value.deleted_at) return void (status.value = 'missing')
+      room.value = (await db.dorm_rooms.get(bed.value.room_id)) ?? null
+      building.value = (await db.dorm_buildings.get(bed.value.building_id)) ?? null
+      const stays = (await db.dorm_stays.where('bed_id').equals(bedId).toArray()).filter((s) => s.status === 'reserved' && s.deleted_at === null)
+      // My own stay on this bed; the dorm manager checks in whoever holds it.
+      stay.value = stays.find((s) => s.occupant_id === userId) ?? (manager ? (stays.find((s) => s.id === bed.value?.stay_id) ?? null) : null)
+      if (!stay.value) return void (status.value = 'notYours')
+      timeZone.value = (await db.company.toArray()).find((c) => c.deleted_at === null)?.timezone || DEFAULT_TIME_ZONE
+      const row = await latestTemplate(db, DORM_INVENTORY_CODE)
+      const parsed = row ? parseTemplate(row) : null
+      template.value = parsed?.success ? parsed.data : DORM_INVENTORY_V1
+      const templateId = parsed?.success && row ? row.id : DORM_INVENTORY_TEMPLATE_ID
+      const saved = await loadCheckInDraft(db, bedId)
+      draft.value = saved && saved.stay_id === stay.value.id && saved.template_id === templateId ? saved : newCheckInDraft(bedId, stay.value.id, templateId)
+      status.value = 'ready'
+    } catch (e) {
+      console.error('check-in load failed', e)
+      status.value = 'error'
+    }
+  }
+
+  watch(draft, (d) => d && !done && void saveCheckInDraft(getDb(), d).catch((e) => console.error('check-in draft save failed', e)), { deep: true })
+
+  const answer = (key: string): DraftAnswer => draft.value?.answers[key] ?? emptyAnswer()
+  function edit(key: string, change: Partial<DraftAnswer>): void {
+    if (!draft.value) return
+    draft.value.answers[key] = { ...answer(key), ...change }
+    issues.value = issues.value.filter((i) => i.item_key !== key)
+  }
+  const setResult = (key: string, result: DraftAnswer['result'], points: number | null = null) => edit(key, { result, points })
+  const setNote = (key: string, note: string) => edit(key, { note })
+  const setPhotos = (key: string, photos: ProcessedPhoto[]) => edit(key, { photos })
+  const issueFor = (key: string) => issues.value.find((i) => i.item_key === key)?.key ?? null
+  const score = computed(() => runningScore(template.value, draft.value ? draftToAnswers(template.value, draft.value) : []))
+
+  /** Checks the current step; moves on when it is complete. */
+  function next(): boolean {
+    const d = draft.value
+    if (!d) return false
+    stepError.value = null
+    if (d.step === 0) {
+      const s = scoreInspection(template.value, draftToAnswers(template.value, d))
+      issues.value = s.issues
+      if (s.issues.length) return false
+    }
+    if (d.step === 1) {
+      const r = checkInFromDraft({ ...d, rules_ack: true, signature: d.signature }, template.value)
+      if (!r.ok && r.step === 'meters') {
+        stepError.value = 'dorms.checkIn.metersMissing'
+        return false
+      }
+    }
+    d.step = Math.min(d.step + 1, CHECK_IN_STEPS.length - 1)
+    return true
+  }
+  function back(): void {
+    if (draft.value && draft.value.step > 0) draft.value.step -= 1
+  }
+
+  async function submit(actorId: string): Promise<boolean> {
+    const d = draft.value
+    if (!d || !stay.value || !bed.value || saving.value) return false
+    const r = checkInFromDraft(d, template.value)
+    if (!r.ok) {
+      stepError.value = r.step === 'rules' ? 'dorms.checkIn.signFirst' : r.step === 'meters' ? 'dorms.checkIn.metersMissing' : 'dorms.checkIn.inventoryMissing'
+      d.step = CHECK_IN_STEPS.indexOf(r.step)
+      return false
+    }
+    saving.value = true
+    done = true
+    try {
+      await submitCheckIn(getDb(), { draft: d, template: template.value, occupantId: stay.value.occupant_id, siteId: bed.value.site_id, actorId })
+      return true
+    } catch (e) {
+      done = false
+      throw e
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return reactive({ status, bed, room, building, stay, template, draft, issues, stepError, saving, timeZone, score, load, answer, setResult, setNote, setPhotos, issueFor, next, back, submit })
+}

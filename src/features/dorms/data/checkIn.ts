@@ -1,0 +1,150 @@
+/**
+ * The check-in walk-through on the device: its draft (meta, photos as Blobs, so a reload or a dead
+ * battery loses nothing) and the save — ONE transaction writes the check-in record, the bed's check_in
+ * event with the bed re-folded (occupied at once), every photo (damage, meters, signature), the ops
+ * (dorm_check_in.submit, then photo.register for each) and deletes the draft.
+ */
+import { getMeta, setMeta, type AdminFieldDb } from '@/platform/db'
+import type { DormCheckInRow } from '@/platform/db/rows'
+import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
+import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
+import type { DraftAnswer } from '@/features/inspections/data/drafts'
+import { draftToAnswers, InspectionInvalidError } from '@/features/inspections/data/submitInspection'
+import { scoreInspection } from '@/features/inspections/domain/scoring'
+import type { TemplateVersion } from '@/features/inspections/domain/template'
+import { checkInSchema, METERS, parseReading, type CheckIn, type Meter } from '../domain/checkIn'
+import { bedEventSchema } from '../domain/bedEvents'
+import { BED_TABLES, bedEventRow, writeBedEvent } from './bedWrite'
+
+export interface CheckInDraft {
+  /** The check-in record's id (the photos' owner). */
+  id: string
+  event_id: string
+  bed_id: string
+  stay_id: string
+  template_id: string
+  started_at: string
+  step: number
+  answers: Record<string, DraftAnswer>
+  meters: Record<Meter, { reading: string; photos: ProcessedPhoto[] }>
+  keys: string[]
+  rules_ack: boolean
+  signature: ProcessedPhoto | null
+  updated_at: string
+}
+
+export const checkInDraftKey = (bedId: string): string => `dorm_checkin_draft:${bedId}`
+
+export function newCheckInDraft(bedId: string, stayId: string, templateId: string, now = new Date()): CheckInDraft {
+  return {
+    id: crypto.randomUUID(),
+    event_id: crypto.randomUUID(),
+    bed_id: bedId,
+    stay_id: stayId,
+    template_id: templateId,
+    started_at: now.toISOString(),
+    step: 0,
+    answers: {},
+    meters: { water: { reading: '', photos: [] }, electricity: { reading: '', photos: [] } },
+    keys: [''],
+    rules_ack: false,
+    signature: null,
+    updated_at: now.toISOString(),
+  }
+}
+
+export async function loadCheckInDraft(database: AdminFieldDb, bedId: string): Promise<CheckInDraft | undefined> {
+  return getMeta<CheckInDraft>(database, checkInDraftKey(bedId))
+}
+
+const plainPhoto = (p: ProcessedPhoto): ProcessedPhoto => ({ ...p, warnings: [...p.warnings], quality: { ...p.quality } })
+
+/** A plain copy: IndexedDB cannot clone Vue's reactive proxies. */
+export async function saveCheckInDraft(database: AdminFieldDb, d: CheckInDraft): Promise<void> {
+  const answers: CheckInDraft['answers'] = {}
+  for (const [k, a] of Object.entries(d.answers)) answers[k] = { result: a.result, points: a.points, note: a.note, photos: a.photos.map(plainPhoto) }
+  const meters = Object.fromEntries(METERS.map((m) => [m, { reading: d.meters[m].reading, photos: d.meters[m].photos.map(plainPhoto) }])) as CheckInDraft['meters']
+  await setMeta(database, checkInDraftKey(d.bed_id), {
+    ...d,
+    answers,
+    meters,
+    keys: [...d.keys],
+    signature: d.signature ? plainPhoto(d.signature) : null,
+    updated_at: new Date().toISOString(),
+  })
+}
+
+export type CheckInStepIssue = 'inventory' | 'meters' | 'rules'
+
+/** The record as the op carries it, or the first step that is not complete. */
+export function checkInFromDraft(d: CheckInDraft, template: TemplateVersion): { ok: true; value: CheckIn } | { ok: false; step: CheckInStepIssue; keys: string[] } {
+  const answers = draftToAnswers(template, d)
+  const score = scoreInspection(template, answers)
+  if (score.issues.length) return { ok: false, step: 'inventory', keys: score.issues.map((i) => i.key) }
+  const meters = METERS.map((m) => ({ meter: m, reading: parseReading(d.meters[m].reading), photo_id: d.meters[m].photos[0]?.id }))
+  if (meters.some((m) => m.reading === null || !m.photo_id)) return { ok: false, step: 'meters', keys: ['dorms.errors.reading'] }
+  const parsed = checkInSchema.safeParse({
+    id: d.id,
+    stay_id: d.stay_id,
+    bed_id: d.bed_id,
+    event_id: d.event_id,
+    template_id: d.template_id,
+    started_at: d.started_at,
+    answers,
+    meters,
+    keys: d.keys.map((k) => k.trim()).filter(Boolean).map((label) => ({ label })),
+    rules_ack: d.rules_ack,
+    signature_photo_id: d.signature?.id,
+  })
+  if (!parsed.success) return { ok: false, step: 'rules', keys: parsed.error.issues.map((i) => i.message) }
+  return { ok: true, value: parsed.data }
+}
+
+export const CHECK_IN_TABLES = [...BED_TABLES, 'dorm_check_ins', 'meta', ...PHOTO_TABLES]
+
+export async function submitCheckIn(
+  database: AdminFieldDb,
+  args: { draft: CheckInDraft; template: TemplateVersion; occupantId: string; siteId: string; actorId: string },
+  now = new Date(),
+): Promise<DormCheckInRow> {
+  const { draft, template } = args
+  const checked = checkInFromDraft(draft, template)
+  if (!checked.ok) {
+    if (checked.step === 'inventory') throw new InspectionInvalidError(scoreInspection(template, draftToAnswers(template, draft)))
+    throw new Error(checked.keys[0] ?? 'dorms.errors.required')
+  }
+  const c = checked.value
+  const at = now.toISOString()
+  const event = bedEventSchema.parse({ id: c.event_id, bed_id: c.bed_id, actor_id: args.actorId, device_time: at, type: 'check_in', payload: { stay_id: c.stay_id, occupant_id: args.occupantId } })
+  const record: DormCheckInRow = {
+    id: c.id,
+    stay_id: c.stay_id,
+    bed_id: c.bed_id,
+    site_id: args.siteId,
+    occupant_id: args.occupantId,
+    recorded_by: args.actorId,
+    bed_event_id: c.event_id,
+    template_id: c.template_id,
+    started_at: c.started_at,
+    submitted_at: at,
+    answers: c.answers,
+    failed_items: scoreInspection(template, c.answers).failed_items.length,
+    meters: c.meters,
+    keys: c.keys,
+    signature_photo_id: c.signature_photo_id,
+    updated_at: at,
+    deleted_at: null,
+  }
+  const photos = [...Object.values(draft.answers).flatMap((a) => a.photos), ...METERS.flatMap((m) => draft.meters[m].photos.slice(0, 1)), ...(draft.signature ? [draft.signature] : [])]
+  const owner = { table: 'dorm_check_ins', id: c.id, takenBy: args.actorId }
+  const { id: _id, ...payload } = c
+  const op = buildOp('dorm_check_in.submit', 'dorm_check_ins', c.id, payload, now)
+  op.related = [entityKey('dorm_beds', c.bed_id), entityKey('dorm_stays', c.stay_id), entityKey('dorm_bed_events', c.event_id)]
+  await commitWithOutbox(database, CHECK_IN_TABLES, [op, ...photoRegisterOps(photos, owner, now)], async () => {
+    await writeBedEvent(database, bedEventRow(event, args.siteId, at))
+    await database.dorm_check_ins.add(record)
+    if (photos.length) await savePhotos(database, photos, owner)
+    await database.meta.delete(checkInDraftKey(c.bed_id))
+  })
+  return record
+}
