@@ -53,9 +53,9 @@ export const OP_KINDS = [
   'dorm_building.upsert',
   'dorm_room.upsert',
   'dorm_bed.record',
+  'dorm_check_in.submit',
   // Web Push: this device's subscription for reminders when the app is closed
   'push_subscription.set',
-  'dorm_check_in.submit',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
