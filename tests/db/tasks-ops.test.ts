@@ -147,6 +147,15 @@ describe('handover (交接): a written record both sides confirm', () => {
     expect(await taskRow(db, id)).toMatchObject({ status: 'accepted', assignee_id: bob, assigned_to: alice, handover_to: null })
   })
 
+  it('a cancel during a handover ends it; a late confirmation is kept and flagged', async () => {
+    const id = await assign(db, staff, alice)
+    await actOn(db, alice, id, 'accept', {}, '2026-03-10T09:00:00+08:00')
+    await actOn(db, staff, id, 'handover', { to_id: bob, note: '改由 bob' }, '2026-03-11T09:00:00+08:00')
+    expect((await actOn(db, U.adminHead as string, id, 'cancel', { note: '领导指示取消' }, '2026-03-11T10:00:00+08:00')).status).toBe('applied')
+    expect(await taskRow(db, id)).toMatchObject({ status: 'cancelled', handover_to: null, assignee_id: alice })
+    expect((await actOn(db, bob, id, 'handover_confirm', {}, '2026-03-11T11:00:00+08:00')).status).toBe('flagged')
+  })
+
   it('a department\'s task is taken by the member who accepts it', async () => {
     const id = await assign(db, staff, null)
     expect(await actOn(db, carol, id, 'accept')).toMatchObject({ status: 'refused', reason: 'forbidden' })

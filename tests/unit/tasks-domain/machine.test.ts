@@ -132,6 +132,13 @@ describe('progress, completion report, summary and score', () => {
     expect(act(c, alice, { type: 'accept' })).toMatchObject({ reason: 'tasks.errors.badTransition' })
   })
 
+  it('cancelling during a handover ends the pending handover too', () => {
+    const h = must(act(must(act(stateOf(makeTask()), alice, { type: 'accept' })), staff, { type: 'handover', to_id: bob.id, note: '改由 bob' }))
+    const c = must(act(h, adminHead, { type: 'cancel', note: '取消' }))
+    expect(c.task).toMatchObject({ status: 'cancelled', handover_to: null, handover_from: null })
+    expect(act(c, bob, { type: 'handover_confirm' })).toMatchObject({ ok: false, reason: 'tasks.errors.notHandoverParty' })
+  })
+
   it('refuses an unknown act or another task\'s id', () => {
     expect(act(stateOf(makeTask()), alice, { type: 'ignore' })).toMatchObject({ reason: 'tasks.errors.choice' })
     expect(actOnTask(stateOf(makeTask()), { type: 'accept', task_id: bob.id }, alice, '2026-03-10T10:00:00+08:00')).toMatchObject({ reason: 'tasks.errors.uuid' })
