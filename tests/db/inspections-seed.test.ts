@@ -15,7 +15,7 @@ afterAll(() => db?.close())
 describe('seed.sql checklists', () => {
   it('has the domain\'s default templates, same ids and content, and they pass template.upsert\'s check', async () => {
     const rows = await db.query<{ id: string; code: string; version: number; name_zh: string; name_en: string; sections: unknown; grading: unknown; active: boolean }>(
-      `select id, code, version, name_zh, name_en, sections, grading, active from public.checklist_templates where code <> 'vehicle_pretrip' order by code`,
+      `select id, code, version, name_zh, name_en, sections, grading, active from public.checklist_templates where code not in ('vehicle_pretrip', 'dorm_inventory') order by code`,
     )
     const want = DEFAULT_TEMPLATES.map(({ id, template: t }) => ({ id, code: t.code, version: t.version, name_zh: t.name_zh, name_en: t.name_en, sections: t.sections, grading: t.grading, active: true }))
     expect(rows).toEqual([...want].sort((a, b) => a.code.localeCompare(b.code)))

@@ -28,7 +28,21 @@ describe('sync_pull', () => {
   it('a null cursor pulls everything the user may read, in one run', async () => {
     const page = await pull(db, emp, null, 2000)
     expect(page.has_more).toBe(false)
-    expect(tally(page.changes)).toEqual({ company: 1, sites: 2, departments: 5, profiles: 10, user_roles: 1, checklist_templates: 3, reward_rules: 2 })
+    // The demo employee is allocated a bed: their stay and its event, their building, room and the room's beds.
+    expect(tally(page.changes)).toEqual({
+      company: 1,
+      sites: 2,
+      departments: 5,
+      profiles: 10,
+      user_roles: 1,
+      checklist_templates: 4,
+      reward_rules: 2,
+      dorm_buildings: 1,
+      dorm_rooms: 1,
+      dorm_beds: 4,
+      dorm_stays: 1,
+      dorm_bed_events: 1,
+    })
     const mine = page.changes.find((c) => c.table === 'profiles' && c.id === emp)
     expect(mine).toMatchObject({ deleted: false, row: { id: emp, display_name: '郑浩', phone: '13800000010' } })
     expect(mine?.row).not.toHaveProperty('row_xid')
