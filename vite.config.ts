@@ -114,6 +114,8 @@ export default defineConfig(({ command }) => ({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // Web Push for reminders (issue 11): the push and notificationclick handlers.
+        importScripts: ['push-sw.js'],
       },
     }),
   ],

@@ -34,6 +34,8 @@ create table public.requests (
   due_back_at timestamptz,
   fulfilled_at timestamptz,
   fulfilled_by uuid references public.profiles (id),
+  -- 用车申请: the vehicle and the driver the fleet manager assigned when approving.
+  assignment jsonb check (assignment is null or jsonb_typeof(assignment) = 'object'),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   deleted_at timestamptz,
@@ -58,6 +60,7 @@ create table public.request_events (
   revision int not null check (revision between 1 and 1000),
   note text check (char_length(note) <= 500),
   form jsonb check (form is null or jsonb_typeof(form) = 'object'),
+  assignment jsonb check (assignment is null or jsonb_typeof(assignment) = 'object'),
   -- When the actor acted (device clock); received_at is the server's time of receipt.
   at timestamptz not null,
   received_at timestamptz not null default now(),

@@ -306,6 +306,8 @@ create policy requests_select on public.requests for select to authenticated
     or (status = 'approved' and (
       (fulfiller_role || ':*') = any ((select authz.my_role_scopes())::text[])
       or (fulfiller_role || ':' || site_id::text) = any ((select authz.my_role_scopes())::text[])))
+    -- The driver a dispatch was assigned to.
+    or (assignment ->> 'driver_id') = (select auth.uid())::text
   );
 
 -- An application's timeline goes with the application (the subquery runs under requests' policy).

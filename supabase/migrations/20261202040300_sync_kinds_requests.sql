@@ -63,9 +63,10 @@ declare
   v_form jsonb;
   v_auth record;
   v_on_behalf uuid;
+  v_assignment jsonb;
   v_applied boolean;
 begin
-  perform private.sync_only_fields(p_payload, array['request_id', 'action', 'step', 'revision', 'note', 'form']);
+  perform private.sync_only_fields(p_payload, array['request_id', 'action', 'step', 'revision', 'note', 'form', 'assignment']);
   v_action := private.val_enum(p_payload, 'action', array['resubmit', 'withdraw', 'approve', 'reject', 'return']);
   v_revision := private.val_number(p_payload, 'revision', 1, 1000, true)::int;
   v_note := private.val_text(p_payload, 'note', 500, '', v_action in ('reject', 'return'));
@@ -96,11 +97,28 @@ begin
       perform private.sync_refuse('forbidden', 'request.act: not an approver of this step');
     end if;
     v_on_behalf := v_auth.on_behalf_of;
+    -- 用车申请: approving at the fleet manager's step assigns a vehicle and a driver.
+    if v_req.type = 'vehicle_dispatch' and v_action = 'approve' and (v_req.chain -> v_step ->> 'role') = 'fleet_manager' then
+      v_assignment := private.val_object(p_payload, 'assignment', array['vehicle_id', 'driver_id']);
+      perform 1 from public.assets a where a.id = private.val_uuid(v_assignment, 'vehicle_id', 'assignment.') and a.kind = 'vehicle' and a.deleted_at is null;
+      if not found then
+        perform private.sync_refuse('not_found', 'assignment.vehicle_id: no such vehicle');
+      end if;
+      if not ('driver' = any (private.roles_at(private.val_uuid(v_assignment, 'driver_id', 'assignment.'), v_req.site_id))) then
+        perform private.sync_refuse('invalid', 'assignment.driver_id: not a driver at this site');
+      end if;
+    end if;
+  end if;
+  if v_assignment is null and p_payload ? 'assignment' then
+    perform private.sync_refuse('invalid', 'assignment: only when the fleet manager approves a dispatch');
   end if;
 
   v_applied := private.request_apply(v_req.id, v_action, v_step, v_revision, v_form, v_at, v_uid);
-  insert into public.request_events (id, request_id, action, actor_id, on_behalf_of, step, revision, note, form, at, flag)
-  values (p_entity_id, v_req.id, v_action, v_uid, v_on_behalf, v_step, v_revision, v_note, v_form, v_at,
+  if v_applied and v_assignment is not null then
+    update public.requests r set assignment = v_assignment where r.id = v_req.id;
+  end if;
+  insert into public.request_events (id, request_id, action, actor_id, on_behalf_of, step, revision, note, form, assignment, at, flag)
+  values (p_entity_id, v_req.id, v_action, v_uid, v_on_behalf, v_step, v_revision, v_note, v_form, v_assignment, v_at,
     case when not v_applied then 'requests.flags.stale' end);
   if not v_applied then
     return pg_catalog.jsonb_build_object('status', 'flagged',

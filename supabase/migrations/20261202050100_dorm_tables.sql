@@ -5,63 +5,57 @@
 -- src/features/dorms/domain/bedFold.ts is the same fold on the device. Column names match
 -- src/platform/db/rows/dorms.ts. Written only by the sync op kinds of 20261202050300.
 
--- One label token names one thing, whatever its kind (asset, area, bed): every token ever used
--- is claimed here by a trigger on the tables that hold them, so a bed cannot take an area's or
+-- One label token names one thing, whatever its kind: beds join the one-owner token registry of
+-- 20261202010500_label_tokens_one_owner.sql (assets and areas), so a bed cannot take an area's or
 -- an asset's token (nor the other way round), even when two ops race.
-create table private.label_tokens (
-  token text primary key,
-  owner_table text not null,
-  owner_id uuid not null
-);
-alter table private.label_tokens enable row level security;
-insert into private.label_tokens (token, owner_table, owner_id)
-select l.token, 'asset_labels', l.asset_id from public.asset_labels l
-on conflict do nothing;
-insert into private.label_tokens (token, owner_table, owner_id)
-select a.label_token, 'areas', a.id from public.areas a where a.label_token is not null
-on conflict do nothing;
+alter table private.label_tokens drop constraint label_tokens_owner_kind_check;
+alter table private.label_tokens add constraint label_tokens_owner_kind_check check (owner_kind in ('asset', 'area', 'bed'));
 
--- Who holds a token now (null: free).
+-- Who holds a token now, as '<kind>:<id>' (null: free).
 create function private.label_token_owner(p_token text)
 returns text
 language sql stable
 set search_path = ''
 as $$
-  select t.owner_table || ':' || t.owner_id from private.label_tokens t where t.token = p_token;
+  select t.owner_kind || ':' || t.owner_id from private.label_tokens t where t.token = p_token;
 $$;
+revoke execute on function private.label_token_owner(text) from public, anon, authenticated;
 
--- BEFORE INSERT OR UPDATE; tg_argv: the token column, the owner id column.
-create function private.tg_claim_label_token()
+-- The claim trigger of 20261202010500, now also for beds (label_token, id).
+create or replace function private.tg_label_token_claim()
 returns trigger
 language plpgsql
 set search_path = ''
 as $$
 declare
-  v_row jsonb := pg_catalog.to_jsonb(new);
-  v_token text := v_row ->> tg_argv[0];
-  v_owner uuid := (v_row ->> tg_argv[1])::uuid;
-  v_claim private.label_tokens;
+  v_token text;
+  v_kind text;
+  v_owner uuid;
+  v_have record;
 begin
+  if tg_table_name = 'asset_labels' then
+    v_token := new.token;
+    v_kind := 'asset';
+    v_owner := new.asset_id;
+  else
+    v_token := new.label_token;
+    v_kind := case tg_table_name when 'dorm_beds' then 'bed' else 'area' end;
+    v_owner := new.id;
+  end if;
   if v_token is null then
     return new;
   end if;
-  insert into private.label_tokens (token, owner_table, owner_id) values (v_token, tg_table_name, v_owner)
+  -- A concurrent claim of the same token waits here for the other transaction.
+  insert into private.label_tokens (token, owner_kind, owner_id) values (v_token, v_kind, v_owner)
   on conflict (token) do nothing;
-  select * into v_claim from private.label_tokens t where t.token = v_token;
-  if (v_claim.owner_table, v_claim.owner_id) is distinct from (tg_table_name, v_owner) then
-    raise exception 'label token % already names another % row', v_token, v_claim.owner_table
-      using errcode = '23505', constraint = 'label_token_taken';
+  select r.owner_kind, r.owner_id into v_have from private.label_tokens r where r.token = v_token;
+  if (v_have.owner_kind, v_have.owner_id) is distinct from (v_kind, v_owner) then
+    perform private.sync_refuse('invalid', 'label_token: already used by '
+      || case v_have.owner_kind when v_kind then 'another ' || v_kind when 'area' then 'an area' when 'bed' then 'a bed' else 'an asset' end);
   end if;
   return new;
 end;
 $$;
-revoke execute on function private.label_token_owner(text) from public, anon, authenticated;
-revoke execute on function private.tg_claim_label_token() from public, anon, authenticated;
-
-create trigger claim_label_token before insert or update of token on public.asset_labels
-  for each row execute function private.tg_claim_label_token('token', 'asset_id');
-create trigger claim_label_token before insert or update of label_token on public.areas
-  for each row execute function private.tg_claim_label_token('label_token', 'id');
 
 create table public.dorm_buildings (
   id uuid primary key,
@@ -123,8 +117,8 @@ create index dorm_beds_room_idx on public.dorm_beds (room_id);
 create index dorm_beds_site_status_idx on public.dorm_beds (site_id, status);
 create index dorm_beds_occupant_idx on public.dorm_beds (occupant_id) where occupant_id is not null;
 create index dorm_beds_row_xid_idx on public.dorm_beds (row_xid, id);
-create trigger claim_label_token before insert or update of label_token on public.dorm_beds
-  for each row execute function private.tg_claim_label_token('label_token', 'id');
+create trigger label_token_claim before insert or update of label_token on public.dorm_beds
+  for each row execute function private.tg_label_token_claim();
 
 -- 入住: one person on one bed for a while. The allocation's facts are kept as given; status and
 -- the times after it are derived from the bed's events.

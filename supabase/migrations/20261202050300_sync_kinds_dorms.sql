@@ -138,7 +138,7 @@ begin
     end if;
     -- A scanned token must name one thing: not another bed, not an area, not an asset.
     v_owner := private.label_token_owner(v_token);
-    if v_owner is not null and v_owner <> 'dorm_beds:' || v_bed_id then
+    if v_owner is not null and v_owner <> 'bed:' || v_bed_id then
       perform private.sync_refuse('invalid', w || 'label_token: already used by ' || pg_catalog.split_part(v_owner, ':', 1));
     end if;
     insert into public.dorm_beds (id, room_id, building_id, site_id, code, label_token)

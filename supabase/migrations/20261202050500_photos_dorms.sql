@@ -1,3 +1,4 @@
+-- (Also keeps the tasks owners of 20261202030400: each photo migration re-creates the whole list.)
 -- Photos of dorm check-ins (the inventory's damage photos, the meter photos and the signature under
 -- the dorm rules): the same rules as every photo (20261127030600): it follows its owner record,
 -- photo.register needs that record on the server and readable by the caller
@@ -7,7 +8,7 @@
 alter table public.photos drop constraint photos_owner_table_check;
 alter table public.photos add constraint photos_owner_table_check check (owner_table in (
   'custody_events', 'seal_usages', 'inspections', 'cleaning_rounds', 'rectifications',
-  'fuel_logs', 'vehicle_checks', 'maintenance_requests', 'accidents', 'dorm_check_ins'));
+  'fuel_logs', 'vehicle_checks', 'maintenance_requests', 'accidents', 'tasks', 'task_events', 'dorm_check_ins'));
 
 drop policy photos_select on public.photos;
 create policy photos_select on public.photos for select to authenticated
@@ -22,6 +23,8 @@ create policy photos_select on public.photos for select to authenticated
     or (owner_table = 'vehicle_checks' and exists (select 1 from public.vehicle_checks c where c.id = photos.owner_id))
     or (owner_table = 'maintenance_requests' and exists (select 1 from public.maintenance_requests m where m.id = photos.owner_id))
     or (owner_table = 'accidents' and exists (select 1 from public.accidents a where a.id = photos.owner_id))
+    or (owner_table = 'tasks' and exists (select 1 from public.tasks t where t.id = photos.owner_id))
+    or (owner_table = 'task_events' and exists (select 1 from public.task_events e where e.id = photos.owner_id))
     or (owner_table = 'dorm_check_ins' and exists (select 1 from public.dorm_check_ins c where c.id = photos.owner_id))
   );
 
@@ -30,7 +33,7 @@ create policy photos_bucket_insert on storage.objects for insert to authenticate
   with check (
     bucket_id = 'photos'
     and (storage.foldername(name))[1] in ('custody_events', 'seal_usages', 'inspections', 'cleaning_rounds', 'rectifications',
-      'fuel_logs', 'vehicle_checks', 'maintenance_requests', 'accidents', 'dorm_check_ins')
+      'fuel_logs', 'vehicle_checks', 'maintenance_requests', 'accidents', 'tasks', 'task_events', 'dorm_check_ins')
     and exists (select 1 from public.photos p where p.storage_path = storage.objects.name and p.deleted_at is null)
   );
 
@@ -57,7 +60,7 @@ begin
   end if;
   v_table := private.val_enum(p_payload, 'owner_table',
     array['custody_events', 'seal_usages', 'inspections', 'cleaning_rounds', 'rectifications',
-      'fuel_logs', 'vehicle_checks', 'maintenance_requests', 'accidents', 'dorm_check_ins']);
+      'fuel_logs', 'vehicle_checks', 'maintenance_requests', 'accidents', 'tasks', 'task_events', 'dorm_check_ins']);
   v_owner := private.val_uuid(p_payload, 'owner_id');
   -- Fixed by the id, so a retried upload lands on the same object.
   v_path := v_table || '/' || p_entity_id::text || '.jpg';
@@ -75,6 +78,8 @@ begin
     when 'vehicle_checks' then perform 1 from public.vehicle_checks c where c.id = v_owner;
     when 'maintenance_requests' then perform 1 from public.maintenance_requests m where m.id = v_owner;
     when 'accidents' then perform 1 from public.accidents x where x.id = v_owner;
+    when 'tasks' then perform 1 from public.tasks t where t.id = v_owner;
+    when 'task_events' then perform 1 from public.task_events e where e.id = v_owner;
     else perform 1 from public.dorm_check_ins x where x.id = v_owner;
   end case;
   if not found then
@@ -86,6 +91,8 @@ begin
             when 'inspections' then private.can_see_inspection(v_owner)
             when 'cleaning_rounds' then private.can_see_round(v_owner)
             when 'rectifications' then private.can_see_rectification(v_owner)
+            when 'tasks' then private.can_see_task(v_owner)
+            when 'task_events' then private.can_see_task_event(v_owner)
             when 'dorm_check_ins' then private.dorm_can_see_check_in(v_owner)
             else private.can_see_vehicle_record(v_table, v_owner) end) then
     perform private.sync_refuse('forbidden', 'photo.register: you may not see its owner record');

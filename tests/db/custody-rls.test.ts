@@ -188,8 +188,16 @@ describe('authz helpers', () => {
               has_function_privilege('authenticated', p.oid, 'execute') as authn
        from pg_proc p where p.pronamespace = 'authz'::regnamespace order by 1`,
     )
-    // custody, then requests (role scopes, delegations) and dormitories (the caller's live rooms and buildings).
-    expect(rows.map((r) => r.fn)).toEqual(['my_asset_scopes', 'my_delegated_scopes', 'my_dorm_buildings', 'my_dorm_rooms', 'my_involved_asset_ids', 'my_role_scopes'])
+    // custody's two, the requests engine's scopes, the dormitories' two, the phone numbers' rule (issue 8, point 5).
+    expect(rows.map((r) => r.fn)).toEqual([
+      'my_asset_scopes',
+      'my_delegated_scopes',
+      'my_dorm_buildings',
+      'my_dorm_rooms',
+      'my_involved_asset_ids',
+      'my_role_scopes',
+      'profile_phone',
+    ])
     for (const r of rows) expect(r).toMatchObject({ secdef: true, config: ['search_path=""'], anon: false, authn: true })
     const [s] = await db.query<{ anon: boolean }>(`select has_schema_privilege('anon', 'authz', 'usage') as anon`)
     expect(s?.anon).toBe(false)

@@ -244,9 +244,10 @@ describe('custody.record', () => {
       const r = await record(db, user, asset, type, payload)
       expect(r.status === 'refused' ? r.reason : r.status, `${type} by ${user}`).toBe(want)
     }
-    // Handed back, so no longer the holder; but a fact from a phone that still held it counts.
-    const late = eventOp(uniform, 'report_lost', {})
-    expect((await push(db, U.employee, [late]))[0]?.status).not.toBe('refused')
+    // Handed back, so no longer the holder (issue 8, point 3): a second record of the hand-back
+    // changes nothing and counts; a report after it is not theirs to make.
+    expect((await push(db, U.employee, [eventOp(uniform, 'check_in', { condition: 'good' })]))[0]?.status).not.toBe('refused')
+    expect((await push(db, U.employee, [eventOp(uniform, 'report_lost', {})]))[0]).toMatchObject({ status: 'refused', reason: 'forbidden' })
   })
 
   it('refuses malformed events naming the field, and changes nothing', async () => {

@@ -96,9 +96,9 @@ describe('buildings and rooms', () => {
       [{ ...roomPayload(buildingId, '303'), beds: roomPayload(buildingId, 'x', { room_type: 2 }).beds }, 'beds'],
       [roomPayload(buildingId, '304', { gender: 'mixed' }), 'gender'],
       [roomPayload(buildingId, '305', { fee_fen: 12.5 }), 'fee_fen'],
-      [{ ...roomPayload(buildingId, '306', { room_type: 1 }), beds: [{ id: randomUUID(), code: '1', label_token: beds[0]?.label_token }] }, 'already used by dorm_beds'],
-      [{ ...roomPayload(buildingId, '307', { room_type: 1 }), beds: [{ id: randomUUID(), code: '1', label_token: DEMO.raw.areas[0]?.label_token }] }, 'already used by areas'],
-      [{ ...roomPayload(buildingId, '308', { room_type: 1 }), beds: [{ id: randomUUID(), code: '1', label_token: DEMO.raw.assets[0]?.label_token }] }, 'already used by asset_labels'],
+      [{ ...roomPayload(buildingId, '306', { room_type: 1 }), beds: [{ id: randomUUID(), code: '1', label_token: beds[0]?.label_token }] }, 'already used by bed'],
+      [{ ...roomPayload(buildingId, '307', { room_type: 1 }), beds: [{ id: randomUUID(), code: '1', label_token: DEMO.raw.areas[0]?.label_token }] }, 'already used by area'],
+      [{ ...roomPayload(buildingId, '308', { room_type: 1 }), beds: [{ id: randomUUID(), code: '1', label_token: DEMO.raw.assets[0]?.label_token }] }, 'already used by asset'],
     ]
     for (const [payload, detail] of cases) {
       const r = await dormOp(db, U.dormManager, 'dorm_room.upsert', randomUUID(), payload)
@@ -114,7 +114,7 @@ describe('buildings and rooms', () => {
       template_code: 'sanitation',
       label_token: beds[1]?.label_token,
     })
-    expect(area).toMatchObject({ status: 'refused', reason: 'invalid', detail: 'conflict: label_token_taken' })
+    expect(area).toMatchObject({ status: 'refused', reason: 'invalid', detail: 'label_token: already used by a bed' })
   })
 })
 

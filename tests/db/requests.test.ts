@@ -314,3 +314,41 @@ describe('用印申请 → 用印登记 (seal_usage.link)', () => {
     expect(await link(usageId)).toEqual({ request_id: null, flag: 'seals.flags.noApplication' })
   })
 })
+
+describe('the approval threshold (request_settings.update)', () => {
+  it('the company-wide admin head sets it and the next chain follows it; others are refused', async () => {
+    const set = (user: string, v: unknown) => op(user, 'request_settings.update', DEMO.company, { approval_amount_threshold: v })
+    expect(await set(U.employee, 100)).toMatchObject({ status: 'refused', reason: 'forbidden' })
+    expect(await set(U.adminHead, 12.345)).toMatchObject({ status: 'refused', reason: 'invalid' })
+    expect((await set(U.adminHead, 100)).status).toBe('applied')
+    const form = { destination: '机场', start_at: '2026-12-02T09:00:00+08:00', end_at: '2026-12-02T18:00:00+08:00', passengers: 2, purpose: '接客户', estimated_cost: 150 }
+    const { id } = await submit(U.employee, form, 'vehicle_dispatch')
+    expect((await row(id)).chain.map((s) => s.role)).toEqual(['fleet_manager', 'admin_head', 'executive'])
+    expect((await set(U.executive, 5000)).status).toBe('applied')
+  })
+})
+
+describe('用车申请: the fleet manager approves with a vehicle and a driver', () => {
+  const dispatchForm = { destination: '虹桥机场', start_at: '2026-12-03T09:00:00+08:00', end_at: '2026-12-03T12:00:00+08:00', passengers: 2, purpose: '接客户', estimated_cost: null }
+  const vehicleId = DEMO.raw.assets.find((a) => a.kind === 'vehicle')!.id
+
+  it('the assignment is kept on the application and the assigned driver sees it; approving without one is refused', async () => {
+    const { id } = await submit(U.employee, dispatchForm, 'vehicle_dispatch')
+    expect(await act(U.fleetManager, id, 'approve', { step: 0 })).toMatchObject({ status: 'refused', reason: 'invalid' })
+    expect(await act(U.fleetManager, id, 'approve', { step: 0, assignment: { vehicle_id: vehicleId, driver_id: U.employee } })).toMatchObject({
+      status: 'refused',
+      reason: 'invalid',
+    })
+    const r = await act(U.fleetManager, id, 'approve', { step: 0, assignment: { vehicle_id: vehicleId, driver_id: U.driver } })
+    expect(r.status).toBe('applied')
+    const [req] = await db.query<{ status: string; assignment: unknown }>('select status, assignment from public.requests where id = $1', [id])
+    expect(req).toEqual({ status: 'approved', assignment: { vehicle_id: vehicleId, driver_id: U.driver } })
+    const seen = await db.asUser(U.driver, (q) => q('select id from public.requests where id = $1', [id]))
+    expect(seen).toHaveLength(1)
+  })
+
+  it('an assignment on any other decision is refused', async () => {
+    const { id } = await submit(U.employee)
+    expect(await act(U.adminHead, id, 'approve', { step: 0, assignment: { vehicle_id: vehicleId, driver_id: U.driver } })).toMatchObject({ status: 'refused', reason: 'invalid' })
+  })
+})

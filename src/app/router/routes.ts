@@ -20,6 +20,8 @@ import { inspectionRoutes } from '@/features/inspections/routes'
 import { fleetRoutes } from '@/features/fleet/routes'
 import { vehicleRoutes } from '@/features/vehicles/routes'
 import { requestRoutes } from '@/features/requests/routes'
+// tasks engine (事务处理, 督办) and the company calendar
+import { taskRoutes } from '@/features/tasks/routes'
 // dormitories
 import { dormRoutes } from '@/features/dorms/routes'
 
@@ -39,6 +41,7 @@ export const routes: RouteRecordRaw[] = [
   ...fleetRoutes,
   ...vehicleRoutes,
   ...requestRoutes,
+  ...taskRoutes,
   // dormitories
   ...dormRoutes,
   ...authRoutes,

@@ -11,3 +11,5 @@ export const loadCustodyWork = () => import('./components/CustodyWork.vue')
 export { CUSTODY_TODO_SECTIONS, loadCustodyTodo } from './todo'
 export { custodyEventRow, custodyOp, custodyOpPayload, type CustodyPhotoWrite } from './data/custodyRepository'
 export { loadDirectory, type Directory, type Person } from './data/people'
+/** The person picker (search or badge scan), loaded lazily by pages of other features. */
+export const loadPersonPicker = () => import('./components/PersonPicker.vue')

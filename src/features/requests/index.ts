@@ -3,3 +3,4 @@ export { requestRoutes } from './routes'
 export { REQUEST_TODO_SECTIONS, loadRequestTodo } from './todo'
 export { approvedWaiting } from './data/requestReads'
 export { sealLinkWrite, sealLinks, sealLinkFlag, type SealLink } from './data/sealLink'
+export const loadRequestWork = () => import('./components/RequestWork.vue')

@@ -14,11 +14,18 @@ export interface InspectionScoreRow {
   submitted_at: string
   score: number | null
   server_score: number | null
+  /**
+   * A critical item failed. Absent on rows indexed before it was kept (no schema version for
+   * a non-indexed field): readers fill it in from the inspection (rankings' periodRows).
+   */
+  critical_failed?: boolean
+  /** Who was responsible for the area then (null: not recorded); absent on rows indexed before it was kept. */
+  responsible_id?: string | null
   /** Tombstoned (deleted_at set): kept so the index mirrors the table, filtered by readers. */
   deleted: boolean
 }
 
-type ScoreSource = Pick<InspectionRow, 'id' | 'area_id' | 'submitted_at' | 'score' | 'server_score' | 'deleted_at'>
+type ScoreSource = Pick<InspectionRow, 'id' | 'area_id' | 'submitted_at' | 'score' | 'server_score' | 'deleted_at'> & Partial<Pick<InspectionRow, 'critical_failed' | 'responsible_id'>>
 
 export function scoreRowOf(row: ScoreSource): InspectionScoreRow {
   return {
@@ -27,6 +34,8 @@ export function scoreRowOf(row: ScoreSource): InspectionScoreRow {
     submitted_at: row.submitted_at,
     score: row.score ?? null,
     server_score: row.server_score ?? null,
+    critical_failed: row.critical_failed === true,
+    responsible_id: row.responsible_id ?? null,
     deleted: row.deleted_at != null,
   }
 }

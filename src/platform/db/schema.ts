@@ -2,6 +2,10 @@ import Dexie, { type Table, type Transaction } from 'dexie'
 import { assetIndexMiddleware, type AssetIndexRow } from './assetIndex'
 import { inspectionScoresMiddleware, scoreRowOf, type InspectionScoreRow } from './inspectionScores'
 import type {
+  TaskRow,
+  TaskEventRow,
+  FollowUpRow,
+  CalendarDayRow,
   TripRow,
   FuelLogRow,
   VehicleCheckRow,
@@ -186,14 +190,26 @@ export async function upgradeToV7(tx: Transaction): Promise<void> {
 }
 
 /**
- * v8: the requests engine. [status+waiting_role] is the approvers' inbox; applicant_id "my applications";
+ * v8: the requests engine. [status+waiting_role+status_at] is the approvers' inbox, oldest first; applicant_id "my applications";
  * [type+status] the keepers' approved-and-waiting lists.
  */
 export const SCHEMA_V8 = {
-  requests: 'id, applicant_id, [status+waiting_role], [type+status], submitted_at',
+  requests: 'id, applicant_id, [status+waiting_role+status_at], [type+status], submitted_at',
   request_events: 'id, request_id, actor_id',
   approval_delegations: 'id, from_user, to_user',
   seal_usage_requests: 'id, request_id',
+} as const
+
+/**
+ * v9: the tasks engine (事务处理, 督办) and the company calendar's own days. (v8 belongs to the
+ * requests engine; Dexie allows versions to skip.) co_assignee_ids is multi-entry so a
+ * co-assignee's list is an index read.
+ */
+export const SCHEMA_V9 = {
+  tasks: 'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, *co_assignee_ids',
+  task_events: 'id, task_id, [task_id+device_time]',
+  follow_ups: 'id, task_id, officer_id, status',
+  calendar_days: 'id, day, site_id',
 } as const
 
 /**
@@ -245,6 +261,10 @@ export class AdminFieldDb extends Dexie {
   declare request_events: Table<RequestEventRow, string>
   declare approval_delegations: Table<ApprovalDelegationRow, string>
   declare seal_usage_requests: Table<SealUsageRequestRow, string>
+  declare tasks: Table<TaskRow, string>
+  declare task_events: Table<TaskEventRow, string>
+  declare follow_ups: Table<FollowUpRow, string>
+  declare calendar_days: Table<CalendarDayRow, string>
   declare dorm_buildings: Table<DormBuildingRow, string>
   declare dorm_rooms: Table<DormRoomRow, string>
   declare dorm_beds: Table<DormBedRow, string>
@@ -264,6 +284,7 @@ export class AdminFieldDb extends Dexie {
     this.version(6).stores(SCHEMA_V6)
     this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7)
     this.version(8).stores(SCHEMA_V8)
+    this.version(9).stores(SCHEMA_V9)
     // dormitories (v9: tasks)
     this.version(10).stores(SCHEMA_V10)
   }

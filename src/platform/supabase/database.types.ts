@@ -395,6 +395,51 @@ export type Database = {
         };
         Relationships: [];
       };
+      calendar_days: {
+        Row: {
+          created_at: string;
+          day: string;
+          deleted_at: string | null;
+          id: string;
+          kind: string;
+          note: string | null;
+          row_xid: unknown;
+          site_id: string | null;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          day: string;
+          deleted_at?: string | null;
+          id: string;
+          kind: string;
+          note?: string | null;
+          row_xid?: unknown;
+          site_id?: string | null;
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          day?: string;
+          deleted_at?: string | null;
+          id?: string;
+          kind?: string;
+          note?: string | null;
+          row_xid?: unknown;
+          site_id?: string | null;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "calendar_days_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       checklist_templates: {
         Row: {
           active: boolean;
@@ -528,6 +573,8 @@ export type Database = {
           deleted_at: string | null;
           id: string;
           name: string;
+          rank_min_month: number;
+          rank_min_week: number;
           row_xid: unknown;
           timezone: string;
           updated_at: string;
@@ -539,6 +586,8 @@ export type Database = {
           deleted_at?: string | null;
           id?: string;
           name: string;
+          rank_min_month?: number;
+          rank_min_week?: number;
           row_xid?: unknown;
           timezone?: string;
           updated_at?: string;
@@ -549,6 +598,8 @@ export type Database = {
           deleted_at?: string | null;
           id?: string;
           name?: string;
+          rank_min_month?: number;
+          rank_min_week?: number;
           row_xid?: unknown;
           timezone?: string;
           updated_at?: string;
@@ -1191,6 +1242,141 @@ export type Database = {
           },
         ];
       };
+      follow_ups: {
+        Row: {
+          approved_at: string | null;
+          approved_by: string | null;
+          created_at: string;
+          deleted_at: string | null;
+          final_at: string | null;
+          first_at: string | null;
+          id: string;
+          instructions: string;
+          level: number;
+          next_on: string | null;
+          officer_id: string;
+          opened_at: string;
+          opened_by: string;
+          penalty: string | null;
+          reason: string;
+          reported_to: string | null;
+          review_note: string | null;
+          reviewed_at: string | null;
+          reviewed_by: string | null;
+          row_xid: unknown;
+          second_at: string | null;
+          site_id: string;
+          status: string;
+          task_id: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          approved_at?: string | null;
+          approved_by?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          final_at?: string | null;
+          first_at?: string | null;
+          id: string;
+          instructions: string;
+          level?: number;
+          next_on?: string | null;
+          officer_id: string;
+          opened_at: string;
+          opened_by: string;
+          penalty?: string | null;
+          reason: string;
+          reported_to?: string | null;
+          review_note?: string | null;
+          reviewed_at?: string | null;
+          reviewed_by?: string | null;
+          row_xid?: unknown;
+          second_at?: string | null;
+          site_id: string;
+          status?: string;
+          task_id: string;
+          updated_at?: string;
+        };
+        Update: {
+          approved_at?: string | null;
+          approved_by?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          final_at?: string | null;
+          first_at?: string | null;
+          id?: string;
+          instructions?: string;
+          level?: number;
+          next_on?: string | null;
+          officer_id?: string;
+          opened_at?: string;
+          opened_by?: string;
+          penalty?: string | null;
+          reason?: string;
+          reported_to?: string | null;
+          review_note?: string | null;
+          reviewed_at?: string | null;
+          reviewed_by?: string | null;
+          row_xid?: unknown;
+          second_at?: string | null;
+          site_id?: string;
+          status?: string;
+          task_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "follow_ups_approved_by_fkey";
+            columns: ["approved_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_officer_id_fkey";
+            columns: ["officer_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_opened_by_fkey";
+            columns: ["opened_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_reported_to_fkey";
+            columns: ["reported_to"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_reviewed_by_fkey";
+            columns: ["reviewed_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "follow_ups_task_id_fkey";
+            columns: ["task_id"];
+            isOneToOne: false;
+            referencedRelation: "tasks";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       fuel_logs: {
         Row: {
           amount: number | null;
@@ -1283,6 +1469,7 @@ export type Database = {
           grade: string | null;
           id: string;
           inspector_id: string;
+          responsible_id: string | null;
           row_xid: unknown;
           score: number | null;
           server_grade: string | null;
@@ -1303,6 +1490,7 @@ export type Database = {
           grade?: string | null;
           id: string;
           inspector_id: string;
+          responsible_id?: string | null;
           row_xid?: unknown;
           score?: number | null;
           server_grade?: string | null;
@@ -1322,6 +1510,7 @@ export type Database = {
           grade?: string | null;
           id?: string;
           inspector_id?: string;
+          responsible_id?: string | null;
           row_xid?: unknown;
           score?: number | null;
           server_grade?: string | null;
@@ -1348,6 +1537,13 @@ export type Database = {
             referencedColumns: ["id"];
           },
           {
+            foreignKeyName: "inspections_responsible_id_fkey";
+            columns: ["responsible_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
             foreignKeyName: "inspections_template_id_fkey";
             columns: ["template_id"];
             isOneToOne: false;
@@ -1358,51 +1554,60 @@ export type Database = {
       };
       ledger_entries: {
         Row: {
+          corrects_publication_id: string | null;
           created_at: string;
           deleted_at: string | null;
           id: string;
           inspection_ids: string[];
           period_key: string;
           points: number;
+          publication_id: string;
           published_at: string;
           published_by: string;
           row_xid: unknown;
           rule_id: string;
           subject_id: string;
           subject_type: string;
+          superseded_by: string | null;
           updated_at: string;
           value: number | null;
         };
         ComputedFields: never;
         Insert: {
+          corrects_publication_id?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           id: string;
           inspection_ids?: string[];
           period_key: string;
           points: number;
+          publication_id: string;
           published_at?: string;
           published_by: string;
           row_xid?: unknown;
           rule_id: string;
           subject_id: string;
           subject_type: string;
+          superseded_by?: string | null;
           updated_at?: string;
           value?: number | null;
         };
         Update: {
+          corrects_publication_id?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           id?: string;
           inspection_ids?: string[];
           period_key?: string;
           points?: number;
+          publication_id?: string;
           published_at?: string;
           published_by?: string;
           row_xid?: unknown;
           rule_id?: string;
           subject_id?: string;
           subject_type?: string;
+          superseded_by?: string | null;
           updated_at?: string;
           value?: number | null;
         };
@@ -1631,12 +1836,58 @@ export type Database = {
           },
         ];
       };
+      push_subscriptions: {
+        Row: {
+          auth: string;
+          created_at: string;
+          deleted_at: string | null;
+          endpoint: string;
+          id: string;
+          p256dh: string;
+          updated_at: string;
+          user_agent: string | null;
+          user_id: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          auth: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          endpoint: string;
+          id: string;
+          p256dh: string;
+          updated_at?: string;
+          user_agent?: string | null;
+          user_id: string;
+        };
+        Update: {
+          auth?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          endpoint?: string;
+          id?: string;
+          p256dh?: string;
+          updated_at?: string;
+          user_agent?: string | null;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "push_subscriptions_user_id_fkey";
+            columns: ["user_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       rectification_events: {
         Row: {
           actor_id: string;
           created_at: string;
           decision: string | null;
           device_time: string;
+          due_at: string | null;
           flagged: boolean;
           id: string;
           note: string | null;
@@ -1651,6 +1902,7 @@ export type Database = {
           created_at?: string;
           decision?: string | null;
           device_time: string;
+          due_at?: string | null;
           flagged?: boolean;
           id: string;
           note?: string | null;
@@ -1664,6 +1916,7 @@ export type Database = {
           created_at?: string;
           decision?: string | null;
           device_time?: string;
+          due_at?: string | null;
           flagged?: boolean;
           id?: string;
           note?: string | null;
@@ -1699,6 +1952,7 @@ export type Database = {
           fix_note: string | null;
           fix_photo_ids: string[];
           fixed_at: string | null;
+          fixed_by: string | null;
           id: string;
           inspection_id: string;
           item_key: string;
@@ -1720,6 +1974,7 @@ export type Database = {
           fix_note?: string | null;
           fix_photo_ids?: string[];
           fixed_at?: string | null;
+          fixed_by?: string | null;
           id: string;
           inspection_id: string;
           item_key: string;
@@ -1740,6 +1995,7 @@ export type Database = {
           fix_note?: string | null;
           fix_photo_ids?: string[];
           fixed_at?: string | null;
+          fixed_by?: string | null;
           id?: string;
           inspection_id?: string;
           item_key?: string;
@@ -1762,6 +2018,13 @@ export type Database = {
           {
             foreignKeyName: "rectifications_assignee_id_fkey";
             columns: ["assignee_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "rectifications_fixed_by_fkey";
+            columns: ["fixed_by"];
             isOneToOne: false;
             referencedRelation: "profiles";
             referencedColumns: ["id"];
@@ -1837,6 +2100,7 @@ export type Database = {
         Row: {
           action: string;
           actor_id: string;
+          assignment: Json | null;
           at: string;
           created_at: string;
           deleted_at: string | null;
@@ -1856,6 +2120,7 @@ export type Database = {
         Insert: {
           action: string;
           actor_id: string;
+          assignment?: Json | null;
           at: string;
           created_at?: string;
           deleted_at?: string | null;
@@ -1874,6 +2139,7 @@ export type Database = {
         Update: {
           action?: string;
           actor_id?: string;
+          assignment?: Json | null;
           at?: string;
           created_at?: string;
           deleted_at?: string | null;
@@ -1916,6 +2182,7 @@ export type Database = {
       requests: {
         Row: {
           applicant_id: string;
+          assignment: Json | null;
           chain: NonNullable<Json>;
           created_at: string;
           decided_at: string | null;
@@ -1945,6 +2212,7 @@ export type Database = {
         ComputedFields: never;
         Insert: {
           applicant_id: string;
+          assignment?: Json | null;
           chain: NonNullable<Json>;
           created_at?: string;
           decided_at?: string | null;
@@ -1973,6 +2241,7 @@ export type Database = {
         };
         Update: {
           applicant_id?: string;
+          assignment?: Json | null;
           chain?: NonNullable<Json>;
           created_at?: string;
           decided_at?: string | null;
@@ -2357,6 +2626,276 @@ export type Database = {
         };
         Relationships: [];
       };
+      task_events: {
+        Row: {
+          actor_id: string;
+          created_at: string;
+          data: NonNullable<Json>;
+          deleted_at: string | null;
+          device_time: string;
+          flagged: boolean;
+          follow_up_id: string | null;
+          id: string;
+          row_xid: unknown;
+          server_time: string;
+          task_id: string;
+          type: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          actor_id: string;
+          created_at?: string;
+          data?: NonNullable<Json>;
+          deleted_at?: string | null;
+          device_time: string;
+          flagged?: boolean;
+          follow_up_id?: string | null;
+          id: string;
+          row_xid?: unknown;
+          server_time?: string;
+          task_id: string;
+          type: string;
+          updated_at?: string;
+        };
+        Update: {
+          actor_id?: string;
+          created_at?: string;
+          data?: NonNullable<Json>;
+          deleted_at?: string | null;
+          device_time?: string;
+          flagged?: boolean;
+          follow_up_id?: string | null;
+          id?: string;
+          row_xid?: unknown;
+          server_time?: string;
+          task_id?: string;
+          type?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "task_events_actor_id_fkey";
+            columns: ["actor_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "task_events_task_id_fkey";
+            columns: ["task_id"];
+            isOneToOne: false;
+            referencedRelation: "tasks";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      tasks: {
+        Row: {
+          accepted_at: string | null;
+          assigned_at: string;
+          assigned_due_on: string;
+          assigned_to: string | null;
+          assignee_id: string | null;
+          assigner_id: string;
+          assigner_level: string;
+          co_assignee_ids: string[];
+          completed_at: string | null;
+          created_at: string;
+          deleted_at: string | null;
+          department_id: string | null;
+          due_on: string;
+          escalation_level: string | null;
+          follow_up_id: string | null;
+          handover_from: string | null;
+          handover_from_ok: boolean;
+          handover_note: string | null;
+          handover_to: string | null;
+          handover_to_ok: boolean;
+          id: string;
+          last_progress_at: string | null;
+          method: string | null;
+          officer_id: string | null;
+          photo_ids: string[];
+          priority: string;
+          problem_at: string | null;
+          problem_note: string | null;
+          report: string | null;
+          report_photo_ids: string[];
+          resume_status: string | null;
+          row_xid: unknown;
+          score: number | null;
+          score_note: string | null;
+          scored_at: string | null;
+          scored_by: string | null;
+          site_id: string;
+          source: string;
+          source_ref: string | null;
+          status: string;
+          summary: string | null;
+          summary_at: string | null;
+          title: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          accepted_at?: string | null;
+          assigned_at: string;
+          assigned_due_on: string;
+          assigned_to?: string | null;
+          assignee_id?: string | null;
+          assigner_id: string;
+          assigner_level: string;
+          co_assignee_ids?: string[];
+          completed_at?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          department_id?: string | null;
+          due_on: string;
+          escalation_level?: string | null;
+          follow_up_id?: string | null;
+          handover_from?: string | null;
+          handover_from_ok?: boolean;
+          handover_note?: string | null;
+          handover_to?: string | null;
+          handover_to_ok?: boolean;
+          id: string;
+          last_progress_at?: string | null;
+          method?: string | null;
+          officer_id?: string | null;
+          photo_ids?: string[];
+          priority?: string;
+          problem_at?: string | null;
+          problem_note?: string | null;
+          report?: string | null;
+          report_photo_ids?: string[];
+          resume_status?: string | null;
+          row_xid?: unknown;
+          score?: number | null;
+          score_note?: string | null;
+          scored_at?: string | null;
+          scored_by?: string | null;
+          site_id: string;
+          source: string;
+          source_ref?: string | null;
+          status?: string;
+          summary?: string | null;
+          summary_at?: string | null;
+          title: string;
+          updated_at?: string;
+        };
+        Update: {
+          accepted_at?: string | null;
+          assigned_at?: string;
+          assigned_due_on?: string;
+          assigned_to?: string | null;
+          assignee_id?: string | null;
+          assigner_id?: string;
+          assigner_level?: string;
+          co_assignee_ids?: string[];
+          completed_at?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          department_id?: string | null;
+          due_on?: string;
+          escalation_level?: string | null;
+          follow_up_id?: string | null;
+          handover_from?: string | null;
+          handover_from_ok?: boolean;
+          handover_note?: string | null;
+          handover_to?: string | null;
+          handover_to_ok?: boolean;
+          id?: string;
+          last_progress_at?: string | null;
+          method?: string | null;
+          officer_id?: string | null;
+          photo_ids?: string[];
+          priority?: string;
+          problem_at?: string | null;
+          problem_note?: string | null;
+          report?: string | null;
+          report_photo_ids?: string[];
+          resume_status?: string | null;
+          row_xid?: unknown;
+          score?: number | null;
+          score_note?: string | null;
+          scored_at?: string | null;
+          scored_by?: string | null;
+          site_id?: string;
+          source?: string;
+          source_ref?: string | null;
+          status?: string;
+          summary?: string | null;
+          summary_at?: string | null;
+          title?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "tasks_assigned_to_fkey";
+            columns: ["assigned_to"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_assignee_id_fkey";
+            columns: ["assignee_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_assigner_id_fkey";
+            columns: ["assigner_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_department_id_fkey";
+            columns: ["department_id"];
+            isOneToOne: false;
+            referencedRelation: "departments";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_handover_from_fkey";
+            columns: ["handover_from"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_handover_to_fkey";
+            columns: ["handover_to"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_officer_id_fkey";
+            columns: ["officer_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_scored_by_fkey";
+            columns: ["scored_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tasks_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       trips: {
         Row: {
           created_at: string;
@@ -2636,7 +3175,28 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      claim_reminders: {
+        Args: { p_limit?: number; p_now?: string };
+        Returns: {
+          auth: string;
+          channel: string;
+          delivery_id: string;
+          due_on: string;
+          endpoint: string;
+          kind: string;
+          level: number;
+          p256dh: string;
+          person: string;
+          reminder_key: string;
+          task_id: string;
+          title: string;
+          webhook_kind: string;
+          webhook_secret: string;
+          webhook_url: string;
+        }[];
+      };
       current_user_site_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
+      finish_reminders: { Args: { p_results: Json }; Returns: number };
       has_any_role: { Args: { p_roles: string[] }; Returns: boolean };
       has_role: { Args: { p_role: string }; Returns: boolean };
       has_role_at: { Args: { p_role: string; p_site_id: string }; Returns: boolean };

@@ -23,10 +23,11 @@ const roleRow = z.looseObject({
   updated_at: z.string(),
   deleted_at: z.string().nullable(),
 })
+/** Profile columns a client may read directly; the phone comes with the pull (authz.profile_phone). */
+const PROFILE_COLUMNS = 'id,display_name,site_id,department_id,updated_at,deleted_at'
 const profileRow = z.looseObject({
   id: z.string(),
   display_name: z.string(),
-  phone: z.string().nullable(),
   site_id: z.string().nullable(),
   department_id: z.string().nullable(),
   updated_at: z.string(),
@@ -51,13 +52,15 @@ export async function fetchMyRoles(
       Promise.all([
         // No built-in GET retries (1+2+4 s): offline we want the device copy now.
         supabase.from('user_roles').select('*').eq('user_id', userId).retry(false),
-        supabase.from('profiles').select('*').eq('id', userId).maybeSingle().retry(false),
+        supabase.from('profiles').select(PROFILE_COLUMNS).eq('id', userId).maybeSingle().retry(false),
       ]),
       opts.timeoutMs ?? 8_000,
     )
     if (r.error || p.error) throw new Error((r.error ?? p.error)?.message)
     const roles = z.array(roleRow).parse(r.data) as UserRoleRow[]
-    const profile = p.data === null ? null : (profileRow.parse(p.data) as ProfileRow)
+    // Keep the phone the device has (its own, from the pull): the table does not give it.
+    const phone = (await database.profiles.get(userId))?.phone ?? null
+    const profile = p.data === null ? null : ({ ...profileRow.parse(p.data), phone } as ProfileRow)
     // Same path as a pull: rows with unsynced local changes are left alone.
     await applyPage(
       database,

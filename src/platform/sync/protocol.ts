@@ -39,11 +39,23 @@ export const OP_KINDS = [
   'request.act',
   'delegation.upsert',
   'seal_usage.link',
+  'request_settings.update',
+  // rankings settings (issue #12): the admin head's minimum inspections to rank, on the company row
+  'ranking_settings.update',
+  // tasks engine (事务处理, 督办) and the company calendar's own days
+  'task.assign',
+  'task.act',
+  'follow_up.open',
+  'follow_up.remind',
+  'follow_up.review',
+  'calendar_day.set',
   // dormitories (员工宿舍): buildings, rooms and their labelled beds, bed events (allocate … check-out)
   'dorm_building.upsert',
   'dorm_room.upsert',
   'dorm_bed.record',
   'dorm_check_in.submit',
+  // Web Push: this device's subscription for reminders when the app is closed
+  'push_subscription.set',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -113,6 +125,12 @@ export const SYNCED_TABLES = [
   'request_events',
   'approval_delegations',
   'seal_usage_requests',
+  // tasks engine and the company calendar (the server registers them for sync_pull when the
+  // synced-tables registry lands; until then pull simply returns none of their rows)
+  'tasks',
+  'task_events',
+  'follow_ups',
+  'calendar_days',
   // dormitories
   'dorm_buildings',
   'dorm_rooms',

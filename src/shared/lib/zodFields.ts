@@ -16,9 +16,24 @@ export interface FieldErrorKeys {
   integer: string
   range: string
   photos: string
+  /** Text with control or bidirectional characters; default the shared 'validation.controlChars'. */
+  controlChars?: string
+}
+
+/**
+ * Characters text may not hold, as the server refuses them (private.text_is_clean): C0
+ * controls but tab, line feed and carriage return; DEL and the C1 controls; the
+ * bidirectional marks, embeddings, overrides and isolates (they make a name read backwards).
+ */
+const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
+
+/** True when `s` has none of the characters the server refuses in text. */
+export function isCleanText(s: string): boolean {
+  return !UNSAFE_TEXT.test(s)
 }
 
 export function fieldBuilders(E: FieldErrorKeys) {
+  const clean = { error: E.controlChars ?? 'validation.controlChars' }
   const uuid = () => z.uuid({ error: E.uuid })
   const int = (min: number, max: number) =>
     z
@@ -27,14 +42,16 @@ export function fieldBuilders(E: FieldErrorKeys) {
       .min(min, { error: E.range })
       .max(max, { error: E.range })
   return {
-    /** Required text, trimmed, 1..max characters. */
-    text: (max: number) => z.string({ error: E.required }).trim().min(1, { error: E.required }).max(max, { error: E.tooLong }),
+    /** Required text, trimmed, 1..max characters, no control or bidirectional characters. */
+    text: (max: number) =>
+      z.string({ error: E.required }).trim().min(1, { error: E.required }).max(max, { error: E.tooLong }).refine(isCleanText, clean),
     /** Optional text: empty or missing becomes null. */
     optionalText: (max: number) =>
       z
         .string({ error: E.required })
         .trim()
         .max(max, { error: E.tooLong })
+        .refine(isCleanText, clean)
         .nullish()
         .transform((v) => (v ? v : null)),
     uuid,

@@ -56,4 +56,20 @@ describe('maintenance approvals', () => {
     const ops = (await getDb().outbox.toArray()).filter((o) => o.entity_id === r.id)
     expect(ops.map((o) => o.payload.status)).toEqual(['approved', 'completed'])
   })
+
+  it('issue #12: completing a job marked as the service moves that vehicle\'s last service', async () => {
+    const v = vehicle()
+    const r = request(v.id, { status: 'approved', garage: '大众4S店' })
+    await getDb().assets.add(v)
+    await getDb().maintenance_requests.add(r)
+    const w = await open(`/fleet/maintenance/${r.id}`, 'maintenance-page')
+    await w.find('[data-testid=maintenance-renewal-service]').trigger('click')
+    await w.find('[data-testid=maintenance-to-completed]').trigger('click')
+    await until(() => expect(w.find('[data-testid=maintenance-status]').text()).toBe('已完工'))
+    const own = (await getDb().renewal_rules.toArray()).filter((x) => x.vehicle_id === v.id)
+    // No vehicle state on the device: the registry reading (10,000 km) is the last known one.
+    expect(own).toMatchObject([{ kind: 'service', every_km: null, last_done_km: 10_000 }])
+    const op = (await getDb().outbox.toArray()).find((o) => o.entity_id === r.id)
+    expect(op?.payload).toMatchObject({ status: 'completed', renewal_kind: 'service', renewal_rule_id: own[0]?.id, odometer_km: 10_000 })
+  })
 })

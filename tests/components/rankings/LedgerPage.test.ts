@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { getDb } from '@/platform/db'
 import { rankingRoutes } from '@/features/rankings/routes'
-import { currentPeriod, periodRange } from '@/features/rankings/domain/periods'
+import { currentPeriod, periodRange, shiftPeriod } from '@/features/rankings/domain/periods'
 import { HEAD, area, inspection } from '../../unit/rectification/fixtures'
 import { mountAt, until } from '../rectification/support'
 
@@ -11,9 +11,9 @@ const wrappers: VueWrapper[] = []
 afterEach(() => wrappers.splice(0).forEach((w) => w.unmount()))
 
 describe('LedgerPage', () => {
-  it("previews the rules' entries; each opens the inspections behind it", async () => {
+  it("opens on the last ended month: previews the rules' entries, each opens the inspections behind it, publishes", async () => {
     const db = getDb()
-    const month = currentPeriod('month', Date.now(), 'Asia/Shanghai')
+    const month = shiftPeriod(currentPeriod('month', Date.now(), 'Asia/Shanghai'), -1)
     const start = Date.parse(periodRange(month, 'Asia/Shanghai').from)
     const a = area({ name: '茶水间' })
     await db.areas.add(a)
@@ -38,5 +38,6 @@ describe('LedgerPage', () => {
     const ids = entry().findAll('[data-testid=ledger-trace-inspection]').map((x) => x.attributes('data-id'))
     expect(ids.sort()).toEqual(ins.map((i) => i.id).sort())
     expect(wrapper.find('[data-testid=ledger-publish]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid=ledger-not-ended]').exists()).toBe(false)
   })
 })

@@ -42,6 +42,14 @@ describe('SealUsageNewPage', () => {
     wrapper.unmount()
   })
 
+  it('issue #12: 用途 shows a counter of its 500 characters before it is cut', async () => {
+    const seal = await addAsset(getDb(), { number: 'SEAL-0203' })
+    const { wrapper } = await mountPage(seal.id)
+    await wrapper.find('[data-testid=usage-purpose] textarea').setValue('签约用印')
+    expect(wrapper.find('[data-testid=usage-purpose] .van-field__word-limit').text()).toBe('4/500')
+    wrapper.unmount()
+  })
+
   it('records a take-out: requester picked (name and department filled), seal checked out, then the register', async () => {
     const seal = await addAsset(getDb(), { number: 'SEAL-0202' })
     const { wrapper, router } = await mountPage(seal.id)

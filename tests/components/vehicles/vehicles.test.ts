@@ -48,6 +48,24 @@ describe('fuel amounts: any two give the third', () => {
   })
 })
 
+describe('issue #12: fuel messages name the field and the limit', () => {
+  it('−5 litres says which figure and its range, not "请输入数字"; too much says the limit', async () => {
+    const { plugins } = appPlugins()
+    const amounts = useFuelAmounts()
+    const w = mount(FuelAmounts, { props: { amounts, showIssue: true }, global: { plugins } })
+    wrappers.push(w)
+    await input(w, 'fuel-litres').setValue('-5')
+    const issue = () => w.get('[data-testid="fuel-amounts-issue"]').text()
+    expect(issue()).toContain('升数')
+    expect(issue()).toContain('0 到 2000')
+    expect(issue()).not.toContain('请输入数字')
+    await input(w, 'fuel-litres').setValue('2500')
+    await input(w, 'fuel-amount').setValue('300')
+    expect(issue()).toContain('升数')
+    expect(issue()).toContain('0 到 2000')
+  })
+})
+
 describe('vehicle panel', () => {
   it('start trip is disabled and the driver is told why when the vehicle is out of service', async () => {
     const db = getDb()

@@ -52,6 +52,33 @@ describe('maintenance approvals', () => {
     expect(op.payload).toEqual({ request_id: r.id, status: 'completed', garage: '大众4S店', cost: 1200, completed_at: NOW.toISOString() })
   })
 
+  it('issue #12: completing a job marked as the service sets that vehicle\'s last done (company day, last reading), row and op together', async () => {
+    const v = vehicle()
+    const r = request(v.id, { status: 'approved', garage: '大众4S店' })
+    await db.maintenance_requests.add(r)
+    await db.vehicle_states.add({ ...outOfService(v.id, crypto.randomUUID()), out_of_service: false, reason_check_id: null, since: null, last_odometer_km: 95_000 })
+    const def = { id: crypto.randomUUID(), vehicle_id: null, kind: 'service' as const, every_km: 10_000, every_months: 6, last_done_at: null, last_done_km: null, updated_at: NOW.toISOString(), deleted_at: null }
+    await db.renewal_rules.add(def)
+    // 17:30 UTC is 01:30 the next day in Shanghai.
+    const at = '2026-03-01T17:30:00.000Z'
+    const spy = vi.spyOn(db, 'transaction')
+    const res = await updateMaintenance(db, r.id, { status: 'completed', completed_at: at, renewal_kind: 'service' }, MANAGER, NOW)
+    expect(res.ok).toBe(true)
+    expect(spy).toHaveBeenCalledTimes(1)
+    const own = (await db.renewal_rules.toArray()).find((x) => x.vehicle_id === v.id)
+    expect(own).toMatchObject({ kind: 'service', every_km: null, every_months: null, last_done_at: '2026-03-02', last_done_km: 95_000 })
+    expect(await db.renewal_rules.get(def.id)).toEqual(def)
+    const op = (await db.outbox.toArray())[0]!
+    expect(op.payload).toEqual({ request_id: r.id, status: 'completed', garage: '大众4S店', completed_at: at, renewal_kind: 'service', renewal_rule_id: own!.id, odometer_km: 95_000 })
+  })
+
+  it('a renewal kind only with a completion', async () => {
+    const r = request(crypto.randomUUID())
+    await db.maintenance_requests.add(r)
+    expect(await updateMaintenance(db, r.id, { status: 'approved', garage: 'G', renewal_kind: 'service' }, MANAGER, NOW)).toEqual({ ok: false, error: 'transition' })
+    expect(await db.outbox.count()).toBe(0)
+  })
+
   it('another repair does not clear an out-of-service vehicle', async () => {
     const v = vehicle()
     const r = request(v.id, { status: 'in_progress', garage: 'G' })
@@ -95,6 +122,14 @@ describe('accidents', () => {
 })
 
 describe('renewal rules', () => {
+  it('issue #12: a rule for every vehicle has no last done; a vehicle\'s rule may carry only its last done', () => {
+    const def = renewalRuleSchema.safeParse({ kind: 'service', every_km: '10000', vehicle_id: '', last_done_km: '50000' })
+    expect(def.success ? [] : def.error.issues.map((i) => [i.path[0], i.message])).toEqual([['last_done_km', 'vehicles.fleet.rules.errors.defaultLastDone']])
+    const own = renewalRuleSchema.safeParse({ kind: 'service', vehicle_id: crypto.randomUUID(), last_done_at: '2026-02-01' })
+    expect(own.success).toBe(true)
+    expect(renewalRuleSchema.safeParse({ kind: 'service', vehicle_id: crypto.randomUUID() }).success).toBe(false)
+  })
+
   it('needs an interval; saves the rule and its op', async () => {
     expect(renewalRuleSchema.safeParse({ kind: 'service', every_km: '', every_months: '' }).success).toBe(false)
     expect(renewalRuleSchema.safeParse({ kind: 'service', every_km: '0' }).success).toBe(false)

@@ -65,6 +65,14 @@ describe('submitting an inspection', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it('issue #12: stamps the area\'s responsible person at the time on the inspection and its score index', async () => {
+    const a = area()
+    await db.areas.add(a)
+    const { inspection } = await submitInspection(db, { draft: draftFor(a), template: TEMPLATE, area: a }, NOW)
+    expect(inspection.responsible_id).toBe(a.responsible_id)
+    expect((await db.inspection_scores.get(inspection.id))?.responsible_id).toBe(a.responsible_id)
+  })
+
   it('a clean inspection creates no rectification', async () => {
     const a = area()
     await db.areas.add(a)

@@ -73,9 +73,7 @@ describe('areas', () => {
   it('lists 300 areas sorted and filtered by site, type and responsible person', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => area({ name: `区域 ${String(i).padStart(3, '0')}`, area_type: i % 2 ? 'office' : 'washroom', responsible_id: i % 3 ? CLEANER : null }))
     await db.areas.bulkAdd(rows)
-    const t0 = performance.now()
     const all = await listAreas(db)
-    expect(performance.now() - t0).toBeLessThan(500)
     expect(all).toHaveLength(300)
     expect(all[0]!.name).toBe('区域 000')
     expect(await listAreas(db, { area_type: 'office' })).toHaveLength(150)

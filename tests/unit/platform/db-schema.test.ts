@@ -5,6 +5,8 @@ import { AdminFieldDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SC
 import { buildOp } from '@/platform/sync'
 import { dept, freshDb } from './helpers'
 
+/** The newest schema version the app declares (each upgrade test ends there). */
+const LATEST = new AdminFieldDb('schema-version-probe').verno
 const opened: Dexie[] = []
 afterEach(async () => {
   for (const d of opened.splice(0)) {
@@ -40,7 +42,7 @@ describe('AdminFieldDb schema', () => {
     const current = new AdminFieldDb(name)
     opened.push(current)
     await current.open()
-    expect(current.verno).toBe(10)
+    expect(current.verno).toBe(LATEST)
 
     const outbox = await current.outbox.orderBy('seq').toArray()
     expect(outbox.map((e) => [e.entity_id, e.status])).toEqual([
@@ -89,7 +91,7 @@ describe('AdminFieldDb schema', () => {
     const current = new AdminFieldDb(name)
     opened.push(current)
     await current.open()
-    expect(current.verno).toBe(10)
+    expect(current.verno).toBe(LATEST)
     expect((await current.outbox.toArray()).map((e) => [e.op_id, e.status])).toEqual([[op.op_id, 'pending']])
     const blob = await current.photo_blobs.get('p1')
     expect(blob?.uploaded_at).toBeNull()
@@ -137,16 +139,16 @@ describe('AdminFieldDb schema', () => {
     const current = new AdminFieldDb(name)
     opened.push(current)
     await current.open()
-    expect(current.verno).toBe(10)
+    expect(current.verno).toBe(LATEST)
     expect((await current.outbox.toArray()).map((e) => [e.op_id, e.status])).toEqual([[op.op_id, 'pending']])
     const blob = await current.photo_blobs.get('p1')
     expect(blob?.uploaded_at).toBeNull()
     expect(new Uint8Array(await blob!.blob.arrayBuffer())).toEqual(bytes)
     expect(await current.inspections.count()).toBe(3)
     expect(await current.inspection_scores.orderBy('submitted_at').toArray()).toEqual([
-      { id: 'i1', area_id: 'a1', submitted_at: '2026-03-02T01:00:00.000Z', score: 80, server_score: null, deleted: false },
-      { id: 'i2', area_id: 'a1', submitted_at: '2026-03-03T01:00:00.000Z', score: 90, server_score: 70, deleted: false },
-      { id: 'i3', area_id: 'a1', submitted_at: '2026-03-04T01:00:00.000Z', score: 60, server_score: null, deleted: true },
+      { id: 'i1', area_id: 'a1', submitted_at: '2026-03-02T01:00:00.000Z', score: 80, server_score: null, critical_failed: false, responsible_id: null, deleted: false },
+      { id: 'i2', area_id: 'a1', submitted_at: '2026-03-03T01:00:00.000Z', score: 90, server_score: 70, critical_failed: false, responsible_id: null, deleted: false },
+      { id: 'i3', area_id: 'a1', submitted_at: '2026-03-04T01:00:00.000Z', score: 60, server_score: null, critical_failed: false, responsible_id: null, deleted: true },
     ])
     // v6's per-period compact copies are gone; the rest of meta stays.
     expect(await current.meta.toCollection().primaryKeys()).toEqual(['sync.cursor'])

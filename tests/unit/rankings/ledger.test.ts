@@ -13,6 +13,8 @@ import { freshDb } from '../features/testDb'
 import { HEAD, area, inspection } from '../rectification/fixtures'
 
 let db: AdminFieldDb
+/** After March 2026 has ended (its ledger may be published). */
+const AFTER = new Date('2026-04-02T00:00:00Z')
 
 const rule = (over: Partial<RewardRuleRow>) =>
   ruleSchema.parse({ id: crypto.randomUUID(), name: '月均分低于 70 扣分', scope: 'area', period: 'month', kind: 'average_below', threshold: 70, rank_n: null, points: -5, active: true, ...over })
@@ -60,25 +62,62 @@ describe('rules → ledger', () => {
     const top = rule({ name: '第一名奖励', kind: 'top_rank', rank_n: 1, threshold: null, points: 10 })
     await db.reward_rules.bulkAdd([{ ...penalty, updated_at: '', deleted_at: null }, { ...top, updated_at: '', deleted_at: null }])
     const dir = await loadDirectory(db)
-    const p = await previewLedger(db, dir, [{ ...penalty, updated_at: '', deleted_at: null }, { ...top, updated_at: '', deleted_at: null }], '2026-03')
+    const rules = [{ ...penalty, updated_at: '', deleted_at: null }, { ...top, updated_at: '', deleted_at: null }]
+    const p = await previewLedger(db, dir, rules, '2026-03', AFTER)
+    expect(p.plan.kind).toBe('first')
     const bySubject = Object.fromEntries(p.drafts.map((d) => [d.subject_id, d]))
     expect(bySubject[bad.id]).toMatchObject({ rule_id: penalty.id, points: -5, value: 65, inspection_ids: [ins[1]!.id, ins[2]!.id] })
     expect(bySubject[good.id]).toMatchObject({ rule_id: top.id, points: 10, value: 95, inspection_ids: [ins[0]!.id] })
 
-    const rows = await publishLedger(db, p.drafts, HEAD)
+    const rows = await publishLedger(db, '2026-03', p.plan, HEAD)
     expect(rows).toHaveLength(2)
     expect(await ledgerOf(db, '2026-03')).toHaveLength(2)
     const ops = await db.outbox.toArray()
     expect(ops).toHaveLength(1)
     expect(ops[0]!.kind).toBe('ledger.publish')
+    const publication = rows[0]!.publication_id
+    expect(ops[0]!.payload).toMatchObject({ publication_id: publication, period_key: '2026-03', corrects: null })
     const entries = ops[0]!.payload.entries as { id: string; inspection_ids: string[] }[]
     expect(entries.map((e) => e.id).sort()).toEqual(rows.map((r) => r.id).sort())
     expect(Object.keys(entries[0]!).sort()).toEqual(['id', 'inspection_ids', 'period_key', 'points', 'rule_id', 'subject_id', 'subject_type', 'value'])
     const pending = await pendingEntityIds(db)
     for (const r of rows) expect(pending.has(r.id)).toBe(true)
 
-    // Published already: a second preview has nothing new.
-    expect((await previewLedger(db, dir, [{ ...penalty, updated_at: '', deleted_at: null }], '2026-03')).drafts).toEqual([])
+    // Published already and still what the rules say: nothing to publish.
+    const again = await previewLedger(db, dir, rules, '2026-03', AFTER)
+    expect(again.plan.kind).toBe('current')
+    expect(await publishLedger(db, '2026-03', again.plan, HEAD)).toEqual([])
+  })
+
+  it('issue #12: an open period is previewed, never published', async () => {
+    await seedMonth()
+    const r = rule({})
+    const p = await previewLedger(db, await loadDirectory(db), [{ ...r, updated_at: '', deleted_at: null }], '2026-03', new Date('2026-03-20T00:00:00Z'))
+    expect(p.drafts).toHaveLength(1)
+    expect(p.plan.kind).toBe('open')
+    expect(await publishLedger(db, '2026-03', p.plan, HEAD)).toEqual([])
+    expect(await db.outbox.count()).toBe(0)
+  })
+
+  it('issue #12: a late inspection makes a correction: a new publication linked to the first, replacing its entries', async () => {
+    const { bad } = await seedMonth()
+    const r = { ...rule({}), updated_at: '', deleted_at: null }
+    await db.reward_rules.add(r)
+    const dir = await loadDirectory(db)
+    const first = await publishLedger(db, '2026-03', (await previewLedger(db, dir, [r], '2026-03', AFTER)).plan, HEAD)
+    expect(first).toHaveLength(1)
+    // A late, good inspection lifts the area above 70: the penalty no longer applies.
+    await db.inspections.add(inspection(bad.id, { submitted_at: '2026-03-20T01:00:00.000Z', score: 100 }))
+    const p = await previewLedger(db, dir, [r], '2026-03', AFTER)
+    expect(p.plan).toMatchObject({ kind: 'correction', corrects: first[0]!.publication_id, removed: 1, drafts: [] })
+    expect(await publishLedger(db, '2026-03', p.plan, HEAD)).toEqual([])
+    expect(await ledgerOf(db, '2026-03')).toEqual([])
+    const old = await db.ledger_entries.get(first[0]!.id)
+    expect(old?.superseded_by).toBeTruthy()
+    const op = (await db.outbox.toArray()).at(-1)!
+    expect(op.payload).toEqual({ publication_id: old?.superseded_by, period_key: '2026-03', corrects: first[0]!.publication_id, entries: [] })
+    expect(op.related).toEqual([`ledger_entries:${first[0]!.id}`])
+    expect((await previewLedger(db, dir, [r], '2026-03', AFTER)).plan.kind).toBe('current')
   })
 
   it('exports CSV for Excel: BOM, Chinese headers, names, the inspections; the file is 卫生奖惩-YYYY-MM.csv', async () => {

@@ -51,6 +51,20 @@ describe('period rows for the rankings', () => {
     expect((await periodRows(db, FROM, TO)).map((r) => r.id)).not.toContain(early.id)
   })
 
+  it('issue #12: carries critical_failed, and heals index rows written before it was kept', async () => {
+    const a = area()
+    await db.areas.add(a)
+    const bad = inspection(a.id, { submitted_at: '2026-03-02T01:00:00.000Z', score: 95, critical_failed: true })
+    const ok = inspection(a.id, { submitted_at: '2026-03-03T01:00:00.000Z', score: 90, critical_failed: false })
+    await db.inspections.bulkAdd([bad, ok])
+    expect((await periodRows(db, FROM, TO)).map((r) => [r.id, r.critical_failed]).sort()).toEqual([[bad.id, true], [ok.id, false]].sort())
+    // An index row from before (no critical_failed): read from the inspection, and kept.
+    const { critical_failed: _c, ...old } = (await db.inspection_scores.get(bad.id))!
+    await db.inspection_scores.put(old)
+    expect((await periodRows(db, FROM, TO)).find((r) => r.id === bad.id)?.critical_failed).toBe(true)
+    expect((await db.inspection_scores.get(bad.id))?.critical_failed).toBe(true)
+  })
+
   it("rankPeriod ranks this month with last month's figures for the trend", async () => {
     const a = area()
     const b = area({ department_id: null })

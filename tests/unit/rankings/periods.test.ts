@@ -29,7 +29,7 @@ describe('ranking periods in the company time zone', () => {
 
 describe('trend since the previous period', () => {
   const row = (id: string, tenths: number, rank: number): RankRow => ({
-    subject_type: 'area', subject_id: id, count: 1, average: tenths / 10, average_tenths: tenths, rank, of: 2, inspection_ids: [],
+    subject_type: 'area', subject_id: id, count: 1, critical_failures: 0, average: tenths / 10, average_tenths: tenths, rank, of: 2, inspection_ids: [],
   })
   it('gives the change in tenths, or null for a subject not ranked before', () => {
     const rows = withTrend([row('a', 855, 1), row('b', 700, 2)], [row('a', 900, 1)])

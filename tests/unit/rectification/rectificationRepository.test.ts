@@ -90,6 +90,16 @@ describe('verifying a rectification', () => {
     expect((await tasksAssignedTo(db, CLEANER)).map((t) => t.id)).toEqual([task.id])
   })
 
+  it('issue #12: a reopened task gets a new deadline (sent with the act); the one who fixed it may not verify it', async () => {
+    const { task } = await seedTask(db, { status: 'fixed', severity: 'normal', fixed_by: HEAD })
+    expect(await verifyRectification(db, { id: task.id, actorId: HEAD, roles: ['admin_head'], decision: 'closed', note: '' }, NOW)).toEqual({ ok: false, error: 'ownFix' })
+    const r = await verifyRectification(db, { id: task.id, actorId: INSPECTOR, roles: ['inspector'], decision: 'reopened', note: '仍有积水' }, NOW)
+    const due = new Date(NOW.getTime() + 72 * 3_600_000).toISOString()
+    expect(r.ok && r.row).toMatchObject({ status: 'reopened', due_at: due })
+    const ops = await db.outbox.toArray()
+    expect(ops.map((o) => o.payload)).toEqual([{ rectification_id: task.id, decision: 'reopened', note: '仍有积水', due_at: due }])
+  })
+
   it('refuses a cleaner, and any task that is not waiting for verification', async () => {
     const { rows } = await seedTask(db, { status: 'fixed' }, { status: 'open' }, { status: 'closed' })
     expect(await verifyRectification(db, { id: rows[0]!.id, actorId: CLEANER, roles: ['cleaner'], decision: 'closed', note: '' }, NOW)).toEqual({ ok: false, error: 'notInspector' })

@@ -29,7 +29,7 @@ const sealForm: RequestForm = {
 let n = 0
 function ev(action: RequestEvent['action'], over: Partial<RequestEvent> = {}): RequestEvent {
   n++
-  return { id: `e${n}`, request_id: 'r1', action, actor_id: APPLICANT, on_behalf_of: null, step: null, revision: 1, note: null, form: null, at: `2026-12-01T0${n % 10}:00:00Z`, ...over }
+  return { id: `e${n}`, request_id: 'r1', action, actor_id: APPLICANT, on_behalf_of: null, step: null, revision: 1, note: null, form: null, assignment: null, at: `2026-12-01T0${n % 10}:00:00Z`, ...over }
 }
 
 function submit(form: RequestForm = sealForm, type = 'seal_use', c = ctx): RequestState {

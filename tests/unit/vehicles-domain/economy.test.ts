@@ -61,12 +61,28 @@ describe('full-to-full economy', () => {
     expect(r.intervals.map((i) => [i.start_id, i.end_id])).toEqual([['e3', 'e4']])
   })
 
-  it('a missing odometer reading breaks the interval that contains it, and is not guessed', () => {
-    const e = series(() => [fill(10_000, 40), fill(null, 20, P), fill(10_600, 30), fill(11_100, 40)])
+  it('a partial fill without an odometer reading counts in the open interval (only the full fills\' readings matter)', () => {
+    // issue #12 point 1: {10,000 km, 40 L, full}, {no reading, 10 L, partial}, {10,600 km, 32 L, full} → 7.0 L/100 km
+    const e = series(() => [fill(10_000, 40), fill(null, 10, P), fill(10_600, 32)])
     const r = vehicleEconomy('v1', e)
-    expect(r.intervals.map((i) => [i.start_id, i.end_id])).toEqual([['e3', 'e4']])
-    expect(r.broken).toEqual([{ start_id: 'e1', at_id: 'e2', reason: 'vehicles.flags.noOdometer' }])
+    expect(r.intervals).toEqual([
+      expect.objectContaining({ start_id: 'e1', end_id: 'e3', distance_km: 600, litres: 42, l_per_100km: 7, cost: 336, entry_ids: ['e2', 'e3'] }),
+    ])
+    expect(r.broken).toEqual([])
+    expect(r.l_per_100km).toBe(7)
+    // its reading is still reported as absent (it is not guessed)
     expect(r.excluded).toEqual([{ entry_id: 'e2', reason: 'vehicles.flags.noOdometer' }])
+  })
+
+  it('a partial fill with an out-of-sequence reading still counts its fuel; its reading is not used', () => {
+    const e = series(() => [fill(10_000, 40), fill(10_200, 40), fill(1_030, 10, P), fill(10_800, 38), fill(11_300, 40)])
+    const r = vehicleEconomy('v1', e)
+    expect(r.excluded).toEqual([{ entry_id: 'e3', reason: 'vehicles.flags.odometerOutOfSequence' }])
+    expect(r.intervals.map((i) => [i.start_id, i.end_id, i.litres])).toEqual([
+      ['e1', 'e2', 40],
+      ['e2', 'e4', 48],
+      ['e4', 'e5', 40],
+    ])
   })
 
   it('a missing reading on a full fill: no interval ends or starts there', () => {

@@ -19,6 +19,7 @@ describe('renewalStatus: by date or distance, whichever comes first', () => {
       remaining_days: 136,
       remaining_km: 8_000,
       urgency: 'ok',
+      last_done_unknown: false,
     })
   })
   it('distance first: a high-mileage car is due by km long before the date', () => {

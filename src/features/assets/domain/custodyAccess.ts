@@ -5,7 +5,7 @@
  * status, so a fact recorded offline is not refused for a state conflict).
  */
 import type { AssetKind } from './assetNumber'
-import { isValidFrom, type CustodyState } from './custody'
+import { INITIAL_CUSTODY_STATE, applyEvent, isValidFrom, orderEvents, type CustodyState } from './custody'
 import { CUSTODY_EVENT_TYPES, KEEPER_ROLE_BY_KIND, type CustodyEvent, type CustodyEventType } from './custodyEvents'
 
 /** The person acting and all their roles (a person can hold several). */
@@ -22,22 +22,30 @@ function isKeeper(kind: AssetKind, actor: CustodyActor): boolean {
 }
 
 /**
+ * Who held the asset, as far as the holder's own steps go: `holder_id` the holder (when the
+ * event happened: `holderAt`; for an event recorded now, as the acting device sees it), and
+ * `last_holder_id` who it was last handed to, if it has been returned since (`holderAt` only).
+ */
+export interface HolderStanding {
+  holder_id: string | null
+  last_holder_id?: string | null
+}
+
+/**
  * The role part only: may this person record this type of event on this kind?
  * - admin_head and the kind's keeper: everything;
  * - a driver: check out and check in vehicles;
- * - the current holder: check in, report damaged or lost;
- * - anyone else (the executive reads but does not act): nothing.
- * `holder_id` is the holder as the acting device saw it.
+ * - the holder: check in, report damaged or lost;
+ * - the person it was last handed to, once it is back: check in again (both the keeper and
+ *   the holder recorded the hand-back; the second changes nothing);
+ * - anyone else (the executive reads but does not act; a former holder once it went to
+ *   someone else): nothing.
  */
-export function roleMayRecord(
-  type: CustodyEventType,
-  kind: AssetKind,
-  actor: CustodyActor,
-  state: Pick<CustodyState, 'holder_id'>,
-): boolean {
+export function roleMayRecord(type: CustodyEventType, kind: AssetKind, actor: CustodyActor, state: HolderStanding): boolean {
   if (isKeeper(kind, actor)) return true
   if (kind === 'vehicle' && actor.roles.includes('driver') && DRIVER_EVENTS.includes(type)) return true
-  return state.holder_id !== null && state.holder_id === actor.person_id && HOLDER_EVENTS.includes(type)
+  if (state.holder_id !== null) return state.holder_id === actor.person_id && HOLDER_EVENTS.includes(type)
+  return type === 'check_in' && state.last_holder_id != null && state.last_holder_id === actor.person_id
 }
 
 /** The actions to offer on the asset page: allowed by role AND a normal step from the state. */
@@ -50,8 +58,27 @@ export function allowedEvents(state: CustodyState, actor: CustodyActor, kind: As
  * accepting: `roleMayRecord`, plus a driver who is not a keeper may only
  * check a vehicle out to themselves.
  */
-export function mayRecord(e: CustodyEvent, kind: AssetKind, actor: CustodyActor, state: Pick<CustodyState, 'holder_id'>): boolean {
+export function mayRecord(e: CustodyEvent, kind: AssetKind, actor: CustodyActor, state: HolderStanding): boolean {
   if (!roleMayRecord(e.type, kind, actor, state)) return false
   if (e.type === 'check_out' && !isKeeper(kind, actor)) return e.payload.to_person === actor.person_id
   return true
+}
+
+/**
+ * The standing for `e` by the asset's other events that come before it (`orderEvents`
+ * order): who held it then, and who it was last handed to. The server allows a holder's
+ * step when `mayRecord` passes with this standing or with the asset's holder now (a phone
+ * clock running behind): so a hand-back recorded offline before the next check-out counts,
+ * while someone who held the asset once cannot check it in or report it after it went to
+ * someone else (private.custody_holder_at mirrors this).
+ */
+export function holderAt(events: readonly CustodyEvent[], e: Pick<CustodyEvent, 'id' | 'device_time' | 'server_time'>): Required<HolderStanding> {
+  const ordered = orderEvents([...events.filter((x) => x.id !== e.id), e])
+  let state = INITIAL_CUSTODY_STATE
+  let last: string | null = null
+  for (const x of ordered.slice(0, ordered.indexOf(e)) as CustodyEvent[]) {
+    state = applyEvent(state, x)
+    if (state.holder_id !== null) last = state.holder_id
+  }
+  return { holder_id: state.holder_id, last_holder_id: last }
 }

@@ -5,6 +5,8 @@
 import type { AdminFieldDb } from '@/platform/db'
 import type { AccidentRow, MaintenanceRequestRow, RenewalRuleRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
+import { DEFAULT_TIME_ZONE, calendarDate } from '@/shared/lib/zonedTime'
+import { renewalDone, type RecordKind } from '@/features/vehicles/domain/renewalRecords'
 import { applyMaintenanceUpdate, type MaintenanceError, type MaintenanceUpdate } from '../domain/maintenance'
 import { applyAccidentUpdate, type AccidentError, type AccidentUpdate } from '../domain/accident'
 import type { RenewalRuleValues } from '../domain/renewalRuleSchema'
@@ -12,8 +14,38 @@ import type { RenewalRuleValues } from '../domain/renewalRuleSchema'
 export type Written<T, E> = { ok: true; row: T } | { ok: false; error: E }
 
 /**
+ * The vehicle's own rule row after completing a renewal job (the domain's renewalDone, as the
+ * server does): the completion's company day and the last known reading. Also what the op
+ * carries: the row's id (a new row's is made here) and the reading, when there is one.
+ */
+async function renewalRow(
+  database: AdminFieldDb,
+  vehicleId: string,
+  kind: RecordKind,
+  completedAt: string,
+  now: Date,
+): Promise<{ row: RenewalRuleRow | null; payload: Record<string, unknown> }> {
+  const [company, state, rows, asset] = await Promise.all([
+    database.company.toArray(),
+    database.vehicle_states.get(vehicleId),
+    database.renewal_rules.toArray(),
+    database.assets.get(vehicleId),
+  ])
+  const timeZone = company.find((c) => c.deleted_at === null)?.timezone ?? DEFAULT_TIME_ZONE
+  const detailKm = asset?.details.odometer_km
+  const km = state?.last_odometer_km ?? (typeof detailKm === 'number' ? detailKm : null)
+  const live = rows.filter((r) => r.deleted_at === null && r.vehicle_id === vehicleId && r.kind === kind)
+  const ruleId = live[0]?.id ?? crypto.randomUUID()
+  const next = renewalDone(live, { vehicle_id: vehicleId, kind, done_on: calendarDate(completedAt, timeZone), done_km: km, rule_id: ruleId })
+  const payload: Record<string, unknown> = { renewal_rule_id: ruleId }
+  if (km !== null) payload.odometer_km = km
+  return { row: next && { ...next, updated_at: now.toISOString(), deleted_at: null }, payload }
+}
+
+/**
  * 'maintenance.update'. Completing the repair that put the vehicle out of service clears it
  * here too (the server derives the same), so the driver can start a trip while offline.
+ * Completing a job marked as a renewal moves the vehicle's last done of that kind.
  */
 export async function updateMaintenance(
   database: AdminFieldDb,
@@ -25,10 +57,14 @@ export async function updateMaintenance(
   const current = await database.maintenance_requests.get(id)
   const result = applyMaintenanceUpdate(current, input, actorId, now)
   if (!result.ok) return result
-  const { row, payload } = result
+  const { row } = result
+  let payload = result.payload
+  const renewal = input.renewal_kind && row.completed_at ? await renewalRow(database, row.vehicle_id, input.renewal_kind, row.completed_at, now) : null
+  if (renewal) payload = { ...payload, ...renewal.payload }
   const op = buildOp('maintenance.update', 'maintenance_requests', row.id, payload, now)
-  await commitWithOutbox(database, ['maintenance_requests', 'vehicle_states'], op, async () => {
+  await commitWithOutbox(database, ['maintenance_requests', 'vehicle_states', 'renewal_rules'], op, async () => {
     await database.maintenance_requests.put(row)
+    if (renewal?.row) await database.renewal_rules.put(renewal.row)
     if (row.status !== 'completed') return
     const state = await database.vehicle_states.get(row.vehicle_id)
     const cause = state?.reason_check_id

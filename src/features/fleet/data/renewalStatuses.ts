@@ -1,37 +1,28 @@
 /**
- * Renewal reminders from the device copy: the rule rows (one vehicle's own, else the fleet
- * default of that kind) and, when no row covers them, the registry's insurance end and
- * annual inspection date; each through the vehicles domain's renewalStatus, listed by its
- * renewalList (not 'ok', most urgent first).
+ * Renewal reminders from the device copy: the rule rows and the registry's insurance end and
+ * annual inspection date, through the vehicles domain's vehicleRenewals (whose last done
+ * counts, which interval applies, registered dates always count), listed by its renewalList
+ * (not 'ok', most urgent first).
  */
 import type { AdminFieldDb } from '@/platform/db'
-import type { AssetRow, RenewalRuleRow } from '@/platform/db/rows'
+import type { AssetRow } from '@/platform/db/rows'
 import { isCalendarDate } from '@/shared/lib/zonedTime'
-import { registryRules, renewalList, renewalStatus, type RenewalRule, type RenewalStatus } from '@/features/vehicles/domain/renewals'
+import { renewalList, type RenewalStatus } from '@/features/vehicles/domain/renewals'
+import { vehicleRenewals, type RenewalVehicle } from '@/features/vehicles/domain/renewalRecords'
 import { loadFleetDirectory, type FleetDirectory } from './fleetReads'
 
 const RECENT_TRIP_MS = 30 * 86_400_000
 
-function fromRow(row: RenewalRuleRow, vehicleId: string): RenewalRule {
-  return {
-    id: row.id, vehicle_id: vehicleId, kind: row.kind, label: null, interval_months: row.every_months, interval_km: row.every_km,
-    last_done_on: row.last_done_at, last_done_km: row.last_done_km, due_on: null, due_km: null, driver_id: null,
-  }
-}
+const dateField = (v: unknown): string | null => (typeof v === 'string' && isCalendarDate(v) ? v : null)
 
-function rulesFor(v: AssetRow, rows: readonly RenewalRuleRow[]): RenewalRule[] {
-  const own = rows.filter((r) => r.vehicle_id === v.id)
-  const kinds = new Set(own.map((r) => r.kind))
-  const defaults = rows.filter((r) => r.vehicle_id === null && !kinds.has(r.kind))
-  const out = [...own, ...defaults].map((r) => fromRow(r, v.id))
+function renewalVehicle(v: AssetRow, odometer: number | null | undefined): RenewalVehicle {
   const d = v.details
-  // Registry dates stand in for a kind no rule covers (ids stable per vehicle and kind).
-  if (typeof d.insurance_end === 'string' && typeof d.annual_inspection_on === 'string' && isCalendarDate(d.insurance_end) && isCalendarDate(d.annual_inspection_on)) {
-    const covered = new Set(out.map((r) => r.kind))
-    const reg = registryRules({ id: v.id, insurance_end: d.insurance_end, annual_inspection_on: d.annual_inspection_on }, { insurance: `${v.id}:insurance`, annual_inspection: `${v.id}:annual_inspection` })
-    out.push(...reg.filter((r) => !covered.has(r.kind)))
+  return {
+    id: v.id,
+    odometer_km: odometer ?? (typeof d.odometer_km === 'number' ? d.odometer_km : null),
+    insurance_end: dateField(d.insurance_end),
+    annual_inspection_on: dateField(d.annual_inspection_on),
   }
-  return out
 }
 
 export interface RenewalView {
@@ -47,8 +38,7 @@ export async function loadRenewals(database: AdminFieldDb, now: Date = new Date(
   const statuses: RenewalStatus[] = []
   for (const v of directory.vehicles) {
     if (vehicleIds && !vehicleIds.has(v.id)) continue
-    const km = odo.get(v.id) ?? (typeof v.details.odometer_km === 'number' ? v.details.odometer_km : null)
-    for (const rule of rulesFor(v, live)) statuses.push(renewalStatus(rule, { odometer_km: km }, now, directory.timeZone))
+    statuses.push(...vehicleRenewals(renewalVehicle(v, odo.get(v.id)), live, now, directory.timeZone))
   }
   return { directory, list: renewalList(statuses) }
 }

@@ -5,6 +5,7 @@
  */
 import type { MaintenanceRequestRow } from '@/platform/db/rows'
 import { maintenanceActions, type MaintenanceAction } from '@/features/vehicles/domain/maintenance'
+import type { RecordKind } from '@/features/vehicles/domain/renewalRecords'
 
 export type MaintenanceStatus = MaintenanceRequestRow['status']
 
@@ -19,6 +20,8 @@ export interface MaintenanceUpdate {
   cost?: number | null
   completed_at?: string | null
   note?: string | null
+  /** Completing a job that was the vehicle's service, annual inspection or insurance renewal: its last done moves. */
+  renewal_kind?: RecordKind | null
 }
 
 export type MaintenanceError = 'notFound' | 'transition' | 'cost' | 'noteRequired' | 'garageRequired'
@@ -52,6 +55,7 @@ export function applyMaintenanceUpdate(
 ): MaintenanceResult {
   if (!current || current.deleted_at) return { ok: false, error: 'notFound' }
   if (!nextMaintenanceStatuses(current.status).includes(input.status)) return { ok: false, error: 'transition' }
+  if (input.renewal_kind && input.status !== 'completed') return { ok: false, error: 'transition' }
   const cost = input.cost ?? null
   if (cost !== null && (!Number.isFinite(cost) || cost < 0 || Math.round(cost * 100) !== cost * 100)) return { ok: false, error: 'cost' }
   const note = input.note?.trim() || null
@@ -75,5 +79,6 @@ export function applyMaintenanceUpdate(
   if (cost !== null) payload.cost = cost
   if (completedAt) payload.completed_at = completedAt
   if (note) payload.note = note
+  if (input.renewal_kind) payload.renewal_kind = input.renewal_kind
   return { ok: true, row, payload }
 }

@@ -1,7 +1,9 @@
 /**
- * The renewal rule form (service every N km or M months, annual inspection, insurance):
- * at least one interval; the last time done (a calendar date, as the server keeps it) is optional (without it the vehicle's own dates
- * or odometer decide, in the domain's renewalStatus). Errors are i18n keys.
+ * The renewal rule form (service every N km or M months, annual inspection, insurance), as
+ * renewal_rule.upsert checks it: a rule for every vehicle has an interval and no last done
+ * (last done is per vehicle: the domain's renewalRecords); a vehicle's own rule has an
+ * interval, a last done (a calendar date, as the server keeps it, and/or a reading), or
+ * both — with only a last done, the fleet default's interval applies. Errors are i18n keys.
  */
 import { z } from 'zod'
 import { isCalendarDate } from '@/shared/lib/zonedTime'
@@ -13,6 +15,8 @@ export const R = {
   km: 'vehicles.fleet.rules.errors.km',
   months: 'vehicles.fleet.rules.errors.months',
   date: 'vehicles.fleet.rules.errors.date',
+  defaultLastDone: 'vehicles.fleet.rules.errors.defaultLastDone',
+  vehicleEmpty: 'vehicles.fleet.rules.errors.vehicleEmpty',
 } as const
 
 const optionalInt = (max: number, key: string) =>
@@ -42,7 +46,16 @@ export const renewalRuleSchema = z
       .refine((v) => v === null || isCalendarDate(v), { message: R.date }),
     last_done_km: optionalInt(9_999_999, R.km),
   })
-  .refine((r) => r.every_km !== null || r.every_months !== null, { message: R.interval, path: ['every_km'] })
+  .superRefine((r, ctx) => {
+    const interval = r.every_km !== null || r.every_months !== null
+    if (r.vehicle_id === null) {
+      if (!interval) ctx.addIssue({ code: 'custom', message: R.interval, path: ['every_km'] })
+      if (r.last_done_at !== null) ctx.addIssue({ code: 'custom', message: R.defaultLastDone, path: ['last_done_at'] })
+      if (r.last_done_km !== null) ctx.addIssue({ code: 'custom', message: R.defaultLastDone, path: ['last_done_km'] })
+    } else if (!interval && r.last_done_at === null && r.last_done_km === null) {
+      ctx.addIssue({ code: 'custom', message: R.vehicleEmpty, path: ['every_km'] })
+    }
+  })
 
 export type RenewalRuleInput = z.input<typeof renewalRuleSchema>
 export type RenewalRuleValues = z.output<typeof renewalRuleSchema>

@@ -24,6 +24,8 @@ export const TODO_SECTIONS = [
   'roomChecks',
   'myRequests',
   'myItems',
+  // tasks engine: what needs me as an assignee (everyone may be given a task)
+  'myTasks',
 ] as const
 export type TodoSection = (typeof TODO_SECTIONS)[number]
 
@@ -32,7 +34,7 @@ const BY_ROLE: Record<Role, readonly TodoSection[]> = {
   executive: ['approvals', 'followUps', 'kpis'],
   seal_keeper: ['sealRequests', 'sealsOut'],
   asset_keeper: ['assetsOut', 'assetAudits'],
-  driver: ['trips', 'vehicleChecks', 'vehicleDue'],
+  driver: ['dispatch', 'trips', 'vehicleChecks', 'vehicleDue'],
   fleet_manager: ['dispatch', 'vehicleDue'],
   cleaner: ['cleaningAreas', 'rectifications'],
   inspector: ['inspections', 'reinspections'],
@@ -40,10 +42,11 @@ const BY_ROLE: Record<Role, readonly TodoSection[]> = {
   employee: ['myRequests', 'myItems'],
 }
 
-/** Sections for everything the user holds, without duplicates; everyone sees their own requests and items. */
+/** Sections for everything the user holds, without duplicates; everyone sees their own requests, items and tasks. */
 export function todoSectionsFor(roles: readonly Role[]): TodoSection[] {
   const wanted = new Set<TodoSection>(roles.flatMap((r) => BY_ROLE[r]))
   wanted.add('myRequests')
   wanted.add('myItems')
+  wanted.add('myTasks')
   return TODO_SECTIONS.filter((s) => wanted.has(s))
 }

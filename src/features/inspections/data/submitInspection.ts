@@ -65,6 +65,7 @@ export async function submitInspection(
     critical_failed: score.critical_failed,
     server_score: null,
     server_grade: null,
+    responsible_id: area.responsible_id,
     updated_at: stamp,
     deleted_at: null,
   }

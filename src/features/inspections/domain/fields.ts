@@ -38,6 +38,9 @@ export const INSPECTION_ERROR_KEYS = [
   'inspections.errors.notInspector',
   'inspections.errors.afterPhotoRequired',
   'inspections.errors.badTransition',
+  // issue #12: the fixer never verifies; a reopened task's new deadline is after the verification
+  'inspections.errors.ownFix',
+  'inspections.errors.dueBeforeNow',
 ] as const
 export type InspectionErrorKey = (typeof INSPECTION_ERROR_KEYS)[number]
 

@@ -14,7 +14,13 @@ export const RECTIFICATION_DUE_HOURS = { critical: 24, normal: 72 } as const
 /** Who hears about an overdue task (a role code, see features/auth ROLES). */
 export const ESCALATE_TO_ROLE = 'admin_head'
 
-/** Roles that verify a fix on the spot (close or reopen). */
+/**
+ * Roles that verify a fix on the spot (close or reopen), never the person who recorded the
+ * fix (issue #12: an admin head who fixed an unassigned task, or an assignee who is also an
+ * inspector, does not close their own work). A reopened task gets a new deadline: the
+ * verifier's, if after the verification, else RECTIFICATION_DUE_HOURS from it. The server's
+ * rectification_derive keeps the same rules.
+ */
 export const VERIFIER_ROLES: readonly string[] = ['inspector', 'admin_head']
 
 export type RectificationStatus = 'open' | 'fixed' | 'closed' | 'reopened'
@@ -34,6 +40,8 @@ export interface Rectification {
   fix_note: string | null
   fix_photo_ids: string[]
   fixed_at: string | null
+  /** Who recorded the fix; absent on rows from before it was kept. */
+  fixed_by?: string | null
   verified_by: string | null
   verified_at: string | null
   updated_at: string
@@ -79,6 +87,7 @@ export function rectificationsFor(
       fix_note: null,
       fix_photo_ids: [],
       fixed_at: null,
+      fixed_by: null,
       verified_by: null,
       verified_at: null,
       updated_at: inspection.submitted_at,
@@ -122,6 +131,8 @@ function isVerifier(actor: Actor): boolean {
   return actor.roles.some((r) => VERIFIER_ROLES.includes(r))
 }
 
+const ownFix = (rect: Rectification, actor: Actor): boolean => !!rect.fixed_by && rect.fixed_by === actor.id
+
 // The assignee fixes; an unassigned task (area without a responsible person) falls to the admin head.
 function mayFix(rect: Rectification, actor: Actor): boolean {
   return rect.assignee_id === null ? actor.roles.includes(ESCALATE_TO_ROLE) : rect.assignee_id === actor.id
@@ -131,7 +142,7 @@ function mayFix(rect: Rectification, actor: Actor): boolean {
 export function allowedActions(rect: Rectification, actor: Actor): RectificationAction[] {
   if (rect.deleted_at) return []
   if (rect.status === 'open' || rect.status === 'reopened') return mayFix(rect, actor) ? ['fix'] : []
-  if (rect.status === 'fixed') return isVerifier(actor) ? ['close', 'reopen'] : []
+  if (rect.status === 'fixed') return isVerifier(actor) && !ownFix(rect, actor) ? ['close', 'reopen'] : []
   return []
 }
 
@@ -157,6 +168,7 @@ export function fixRectification(rect: Rectification, input: FixInput): Transiti
       fix_note: note === '' ? null : note,
       fix_photo_ids: [...input.photo_ids],
       fixed_at: input.at,
+      fixed_by: input.actor.id,
       updated_at: input.at,
     },
   }
@@ -166,7 +178,7 @@ export interface VerifyInput {
   actor: Actor
   at: string
   outcome: 'close' | 'reopen'
-  /** A reopened task may get a new due time; by default it keeps its own. */
+  /** A reopened task's new due time (after `at`); by default RECTIFICATION_DUE_HOURS from `at`. */
   due_at?: string
 }
 
@@ -174,7 +186,11 @@ export interface VerifyInput {
 export function verifyRectification(rect: Rectification, input: VerifyInput): TransitionResult {
   if (rect.deleted_at || rect.status !== 'fixed') return { ok: false, error: E.badTransition }
   if (!isVerifier(input.actor)) return { ok: false, error: E.notInspector }
+  if (ownFix(rect, input.actor)) return { ok: false, error: E.ownFix }
   const base = { ...rect, verified_by: input.actor.id, verified_at: input.at, updated_at: input.at }
   if (input.outcome === 'close') return { ok: true, row: { ...base, status: 'closed' } }
-  return { ok: true, row: { ...base, status: 'reopened', due_at: input.due_at ?? rect.due_at } }
+  const at = Date.parse(input.at)
+  if (input.due_at !== undefined && !(Date.parse(input.due_at) > at)) return { ok: false, error: E.dueBeforeNow }
+  const due = input.due_at ?? new Date(at + RECTIFICATION_DUE_HOURS[rect.severity] * 3_600_000).toISOString()
+  return { ok: true, row: { ...base, status: 'reopened', due_at: due } }
 }

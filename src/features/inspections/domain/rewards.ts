@@ -3,9 +3,13 @@
  * traceable to the inspections behind the figure it judged. Rules compare the rounded
  * one-decimal average the ranking page shows, and ties at a rank boundary all qualify
  * (two areas sharing first place both get the "top area" reward).
+ *
+ * A subject with a critical failure in the period (rankings.ts ranks it after the clean ones)
+ * gets no reward: a rule with positive points skips it; penalties apply as to anyone. A
+ * subject not ranked (fewer inspections than the admin head's minimum) gets no entry at all.
  */
 import { recordsToCsv, type CsvColumn } from '@/shared/lib/csv'
-import { periodKindOf, type PeriodKind, type RankRow, type Rankings, type SubjectType } from './rankings'
+import { compareRank, periodKindOf, type PeriodKind, type RankRow, type Rankings, type SubjectType } from './rankings'
 
 export type RuleKind = 'average_below' | 'average_at_least' | 'top_rank' | 'bottom_rank'
 
@@ -35,13 +39,13 @@ export interface LedgerDraft {
   inspection_ids: string[]
 }
 
-/** "Bottom n" place: 1 + how many subjects did strictly worse (rows are highest first). */
+/** "Bottom n" place among the ranked: 1 + how many ranked subjects did strictly worse (rows are in ranking order, ranked first). */
 function bottomRanks(rows: readonly RankRow[]): number[] {
-  const out = new Array<number>(rows.length)
+  const out = new Array<number>(rows.length).fill(Infinity)
   let worse = 0
-  for (let i = rows.length - 1; i >= 0; ) {
+  for (let i = rows.findLastIndex((r) => r.rank !== null); i >= 0; ) {
     let j = i
-    while (j > 0 && rows[j - 1]?.average_tenths === rows[i]?.average_tenths) j--
+    while (j > 0 && compareRank(rows[j - 1] as RankRow, rows[i] as RankRow) === 0) j--
     for (let k = j; k <= i; k++) out[k] = worse + 1
     worse += i - j + 1
     i = j - 1
@@ -50,6 +54,8 @@ function bottomRanks(rows: readonly RankRow[]): number[] {
 }
 
 function qualifies(rule: RewardRule, row: RankRow, bottomRank: number): boolean {
+  if (row.rank === null) return false
+  if (rule.points > 0 && row.critical_failures > 0) return false
   switch (rule.kind) {
     case 'average_below':
       return rule.threshold !== null && row.average < rule.threshold

@@ -1,11 +1,12 @@
-/** The ledger page's state: the period, the rules' preview, what is published; publish and export. */
+/** The ledger page's state: the period (the last ended one first), the rules' preview and what publishing means now, what is published; publish and export. */
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { getDb, observe } from '@/platform/db'
 import type { LedgerEntryRow, RewardRuleRow } from '@/platform/db/rows'
 import { useSessionStore } from '@/features/auth'
 import { ledgerCsv, type LedgerDraft } from '@/features/inspections/domain/rewards'
+import type { PublicationPlan } from '@/features/inspections/domain/ledgerPublication'
 import { csvBlob } from '@/shared/lib/csv'
-import { currentPeriod, recentPeriods, type PeriodKind } from '../domain/periods'
+import { currentPeriod, recentPeriods, shiftPeriod, type PeriodKind } from '../domain/periods'
 import { loadDirectory, type Directory } from '../data/rankingData'
 import { listRules } from '../data/rewardRules'
 import { ledgerOf, previewLedger, publishLedger } from '../data/ledger'
@@ -19,6 +20,7 @@ export function useLedger() {
   const kind = ref<PeriodKind>('month')
   const key = ref('')
   const drafts = shallowRef<LedgerDraft[]>([])
+  const plan = shallowRef<PublicationPlan | null>(null)
   const published = shallowRef<LedgerEntryRow[]>([])
   const publishing = ref(false)
   let stop: (() => void) | null = null
@@ -35,6 +37,7 @@ export function useLedger() {
       const p = await previewLedger(db, dir, rules.value, key.value)
       if (mine !== run) return
       drafts.value = p.drafts
+      plan.value = p.plan
       status.value = 'ready'
     } catch (e) {
       if (mine !== run) return
@@ -51,22 +54,25 @@ export function useLedger() {
     status.value = 'loading'
     try {
       directory.value = await loadDirectory(getDb())
-      key.value = currentPeriod(kind.value, Date.now(), directory.value.timeZone)
+      key.value = lastEnded(kind.value, directory.value.timeZone)
     } catch (e) {
       console.error('ledger directory failed', e)
       status.value = 'error'
     }
   }
-  watch(kind, (k) => directory.value && (key.value = currentPeriod(k, Date.now(), directory.value.timeZone)))
+  // Only an ended period is published: the page opens on the last one.
+  const lastEnded = (k: PeriodKind, zone: string) => shiftPeriod(currentPeriod(k, Date.now(), zone), -1)
+  watch(kind, (k) => directory.value && (key.value = lastEnded(k, directory.value.timeZone)))
   watch(key, () => void refresh())
   onScopeDispose(() => stop?.())
 
   async function publish(): Promise<number> {
-    if (!session.userId || publishing.value || drafts.value.length === 0) return 0
+    const p = plan.value
+    if (!session.userId || publishing.value || !p || (p.kind !== 'first' && p.kind !== 'correction')) return 0
     publishing.value = true
     try {
-      const rows = await publishLedger(getDb(), drafts.value, session.userId)
-      drafts.value = []
+      const rows = await publishLedger(getDb(), key.value, p, session.userId)
+      await refresh()
       return rows.length
     } finally {
       publishing.value = false
@@ -85,5 +91,5 @@ export function useLedger() {
 
   const periods = computed(() => (directory.value ? recentPeriods(kind.value, Date.now(), directory.value.timeZone, kind.value === 'month' ? 12 : 13) : []))
   const timeZone = computed(() => directory.value?.timeZone ?? 'Asia/Shanghai')
-  return { status, kind, key, periods, drafts, published, publishing, rules, ruleNames, timeZone, start, refresh, publish, exportCsv, subjectName, areaName }
+  return { status, kind, key, periods, drafts, plan, published, publishing, rules, ruleNames, timeZone, start, refresh, publish, exportCsv, subjectName, areaName }
 }

@@ -22,6 +22,6 @@ export async function rankPeriod(database: AdminFieldDb, directory: Directory, k
   const from = periodRange(previousKey, directory.timeZone).from
   const to = periodRange(key, directory.timeZone).to
   const inspections = await periodRows(database, from, to)
-  const rankings = computeRankings(inspections, directory.areas, directory.timeZone, [kindOf(key)])
+  const rankings = computeRankings(inspections, directory.areas, directory.timeZone, [kindOf(key)], directory.options)
   return { key, previousKey, current: rankings.get(key) ?? null, previous: rankings.get(previousKey) ?? null, read: inspections.length }
 }

@@ -68,3 +68,8 @@ export function periodDays(key: string): { first: string; last: string } {
   const last = kindOf(key) === 'month' ? addDays(`${nextMonth(key, 1)}-01`, -1) : addDays(first, 6)
   return { first, last }
 }
+
+/** Whether the period has ended in the zone: only an ended period's ledger may be published (issue #12). */
+export function periodClosed(key: string, now: Date | number, timeZone: string): boolean {
+  return Date.parse(periodRange(key, timeZone).to) <= (typeof now === 'number' ? now : now.getTime())
+}

@@ -62,7 +62,9 @@ export async function verifyRectification(database: AdminFieldDb, input: VerifyI
   const result = verified(current, { actorId: input.actorId, roles: input.roles, decision: input.decision, note, at: now.toISOString() })
   if (!result.ok || !current) return result
   const row = result.row
-  const op = actOp('rectification.verify', current.id, { rectification_id: current.id, decision: input.decision, note }, now)
+  // A reopened task's new due time travels with the act, so the server keeps the one shown here.
+  const payload = input.decision === 'reopened' ? { rectification_id: current.id, decision: input.decision, note, due_at: row.due_at } : { rectification_id: current.id, decision: input.decision, note }
+  const op = actOp('rectification.verify', current.id, payload, now)
   await commitWithOutbox(database, [...RECT_TABLES], op, async () => {
     await database.rectifications.put(row)
   })

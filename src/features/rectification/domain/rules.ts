@@ -10,7 +10,17 @@ import type { InspectionErrorKey } from '@/features/inspections/domain/fields'
 import { VERIFIER_ROLES, allowedActions, fixRectification, verifyRectification, type TransitionResult } from '@/features/inspections/domain/rectification'
 
 export type VerifyDecision = 'closed' | 'reopened'
-export type RectError = 'notFound' | 'notAssignee' | 'notInspector' | 'badTransition' | 'afterPhotoRequired' | 'noteRequired' | 'tooLong' | 'invalid'
+export type RectError =
+  | 'notFound'
+  | 'notAssignee'
+  | 'notInspector'
+  | 'badTransition'
+  | 'afterPhotoRequired'
+  | 'noteRequired'
+  | 'tooLong'
+  | 'invalid'
+  | 'ownFix'
+  | 'dueBeforeNow'
 
 /** Roles that see the escalated (long overdue) list. */
 export const ESCALATION_ROLES = ['admin_head'] as const
@@ -25,6 +35,8 @@ const CODES: Partial<Record<InspectionErrorKey, RectError>> = {
   'inspections.errors.notInspector': 'notInspector',
   'inspections.errors.badTransition': 'badTransition',
   'inspections.errors.afterPhotoRequired': 'afterPhotoRequired',
+  'inspections.errors.ownFix': 'ownFix',
+  'inspections.errors.dueBeforeNow': 'dueBeforeNow',
 }
 
 type Outcome = { ok: true; row: RectificationRow } | { ok: false; error: RectError }

@@ -1,11 +1,14 @@
 /** One application with its timeline, live, plus the names and the viewer's authority at its step. */
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { getDb, observe } from '@/platform/db'
-import { getRequest, type RequestWithTimeline } from '../data/requestReads'
+import { authorityOn, getRequest, type RequestWithTimeline } from '../data/requestReads'
+import { vehicleLabelOf } from '../data/dispatch'
+import { useSessionStore } from '@/features/auth'
 import { useRequestsStore } from '../stores/requests'
 
 export function useRequest(id: () => string) {
   const store = useRequestsStore()
+  const session = useSessionStore()
   const status = ref<'loading' | 'ready' | 'error'>('loading')
   const data = shallowRef<RequestWithTimeline | null>(null)
   let stop: (() => void) | null = null
@@ -29,8 +32,22 @@ export function useRequest(id: () => string) {
   watch(id, start, { immediate: true })
   onScopeDispose(() => stop?.())
 
-  /** Present when the viewer may decide its current step (from the live inbox). */
-  const authority = computed(() => store.waitingForMe.find((x) => x.request.id === id()) ?? null)
+  /** Present when the viewer may decide its current step (own role at its site, or a delegator's today). */
+  const authority = computed(() => {
+    const request = data.value?.request
+    const ctx = store.context
+    if (!request || !ctx || !session.userId) return null
+    const a = authorityOn(request, session.userId, ctx, new Date().toISOString())
+    return a.ok ? { onBehalfOf: a.onBehalfOf } : null
+  })
   const name = (userId: string | null) => store.context?.personName(userId) ?? ''
-  return { status, data, authority, name, retry: start, store }
+  /** 用车申请: the assigned vehicle's number and name. */
+  const vehicleLabel = ref('')
+  watch(
+    () => data.value?.request.assignment?.vehicle_id,
+    async (vehicleId) => {
+      vehicleLabel.value = vehicleId ? await vehicleLabelOf(getDb(), vehicleId) : ''
+    },
+  )
+  return { status, data, authority, name, vehicleLabel, retry: start, store }
 }

@@ -9,6 +9,7 @@ import { loadDirectory } from '@/features/assets'
 import { DEFAULT_AMOUNT_THRESHOLD } from '../domain/types'
 
 export interface RequestContext {
+  companyId: string | null
   timeZone: string
   amountThreshold: number
   delegations: ApprovalDelegationRow[]
@@ -42,6 +43,7 @@ export async function loadRequestContext(database: AdminFieldDb): Promise<Reques
   return {
     personName: (id) => (id ? (names.get(id) ?? id.slice(0, 8)) : ''),
     departmentName: (id) => (id ? (directory.departments.get(id) ?? '') : ''),
+    companyId: c?.id ?? null,
     timeZone: c?.timezone || DEFAULT_TIME_ZONE,
     amountThreshold: c?.approval_amount_threshold ?? DEFAULT_AMOUNT_THRESHOLD,
     delegations: delegations.filter((d) => d.deleted_at === null),

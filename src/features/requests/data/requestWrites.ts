@@ -38,7 +38,7 @@ export async function submitRequest(
 ): Promise<RequestRow> {
   const at = now.toISOString()
   const id = args.id ?? crypto.randomUUID()
-  const event: RequestEvent = { id: crypto.randomUUID(), request_id: id, action: 'submit', actor_id: args.applicant.id, on_behalf_of: null, step: null, revision: 1, note: null, form: args.form, at }
+  const event: RequestEvent = { id: crypto.randomUUID(), request_id: id, action: 'submit', actor_id: args.applicant.id, on_behalf_of: null, step: null, revision: 1, note: null, form: args.form, assignment: null, at }
   const state = submitted(
     { id, type: args.type, site_id: args.applicant.site_id, department_id: args.applicant.department_id, applicant_id: args.applicant.id, photo_ids: [] },
     event,
@@ -60,6 +60,7 @@ export interface Act {
   note?: string | null
   form?: RequestForm
   onBehalfOf?: string | null
+  assignment?: { vehicle_id: string; driver_id: string }
 }
 
 /** A decision or the applicant's change, against the application as this device sees it. */
@@ -77,6 +78,7 @@ export async function actOnRequest(database: AdminFieldDb, args: { request: Requ
     revision: request.revision,
     note: act.note?.trim() || null,
     form: act.action === 'resubmit' ? (act.form ?? request.form) : null,
+    assignment: act.action === 'approve' ? (act.assignment ?? null) : null,
     at,
   }
   const applied = applyEvent(request, event, { applicantRoles: args.ctx.rolesAt(request.applicant_id, request.site_id), amountThreshold: args.ctx.amountThreshold })
@@ -86,6 +88,7 @@ export async function actOnRequest(database: AdminFieldDb, args: { request: Requ
   if (decision) payload.step = event.step
   if (event.note) payload.note = event.note
   if (event.form) payload.form = event.form
+  if (event.assignment) payload.assignment = event.assignment
   const op = buildOp('request.act', 'request_events', event.id, payload, now)
   op.related = [entityKey('requests', request.id)]
   await commitWithOutbox(database, REQUEST_TABLES, op, async () => {

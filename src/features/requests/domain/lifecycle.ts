@@ -47,6 +47,13 @@ export interface RequestState {
   due_back_at: string | null
   fulfilled_at: string | null
   fulfilled_by: string | null
+  /** 用车申请: set when the fleet manager approves. */
+  assignment: Assignment | null
+}
+
+export interface Assignment {
+  vehicle_id: string
+  driver_id: string
 }
 
 export interface RequestEvent {
@@ -62,6 +69,8 @@ export interface RequestEvent {
   note: string | null
   /** submit / resubmit: the form as sent. */
   form: RequestForm | null
+  /** approve of a dispatch at the fleet manager's step: the vehicle and the driver. */
+  assignment: Assignment | null
   /** When the actor acted, by the device clock. */
   at: string
 }
@@ -118,6 +127,7 @@ export function submitted(base: Pick<RequestState, 'id' | 'type' | 'site_id' | '
     due_back_at: null,
     fulfilled_at: null,
     fulfilled_by: null,
+    assignment: null,
   }
   return openAt(blank, event.form ?? {}, event.at, ctx)
 }
@@ -146,9 +156,10 @@ export function applyEvent(state: RequestState, event: RequestEvent, ctx: FoldCo
         return { state: { ...state, status: 'rejected', waiting_role: null, status_at: event.at, decided_at: event.at, first_pass: false }, flag: null }
       }
       const step = nextOpenStep(state.chain, state.step + 1)
-      if (step < state.chain.length) return { state: { ...state, step, waiting_role: state.chain[step]!.role, status_at: event.at }, flag: null }
+      const assignment = event.assignment ?? state.assignment
+      if (step < state.chain.length) return { state: { ...state, step, assignment, waiting_role: state.chain[step]!.role, status_at: event.at }, flag: null }
       return {
-        state: { ...state, step, status: 'approved', waiting_role: null, status_at: event.at, decided_at: event.at, first_pass: state.revision === 1 },
+        state: { ...state, step, assignment, status: 'approved', waiting_role: null, status_at: event.at, decided_at: event.at, first_pass: state.revision === 1 },
         flag: null,
       }
     }
@@ -158,6 +169,11 @@ export function applyEvent(state: RequestState, event: RequestEvent, ctx: FoldCo
 /** Decisions need a written reason when they say no or send back (驳回 / 退回修改). */
 export function needsReason(action: RequestAction): boolean {
   return action === 'reject' || action === 'return'
+}
+
+/** 用车申请: approving at the fleet manager's step needs a vehicle and a driver. */
+export function needsAssignment(state: Pick<RequestState, 'type' | 'chain' | 'step'>): boolean {
+  return state.type === 'vehicle_dispatch' && state.chain[state.step]?.role === 'fleet_manager'
 }
 
 /** What the applicant may still do. */

@@ -9,6 +9,7 @@ import type { RequestRow } from '@/platform/db/rows'
 import { useSessionStore } from '@/features/auth'
 import { loadRequestContext, type RequestContext } from '../data/context'
 import { approvedWaiting, inbox, myRequests } from '../data/requestReads'
+import { assignedDispatches } from '../data/dispatch'
 import { actOnRequest, submitRequest, type Act } from '../data/requestWrites'
 import { REQUEST_TYPES, requestTypeDef } from '../domain/types'
 import type { RequestForm } from '../domain/form'
@@ -23,8 +24,12 @@ export const useRequestsStore = defineStore('requests', () => {
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const context = shallowRef<RequestContext | null>(null)
   const waitingForMe = shallowRef<InboxItem[]>([])
+  /** All that wait for me (the list holds the oldest page of them). */
+  const waitingCount = ref(0)
   const mine = shallowRef<RequestRow[]>([])
   const toCarryOut = shallowRef<RequestRow[]>([])
+  /** Drivers: approved dispatches assigned to me. */
+  const assignedToMe = shallowRef<RequestRow[]>([])
   let stop: (() => void) | null = null
   let watching: string | null = null
 
@@ -42,12 +47,19 @@ export const useRequestsStore = defineStore('requests', () => {
       async () => {
         const database = getDb()
         const ctx = await loadRequestContext(database)
-        const [box, own, waiting] = await Promise.all([inbox(database, userId, ctx), myRequests(database, userId), Promise.all(types.map((t) => approvedWaiting(database, t)))])
-        return { ctx, box, own, waiting: waiting.flat() }
+        const [box, own, waiting, assigned] = await Promise.all([
+          inbox(database, userId, ctx),
+          myRequests(database, userId),
+          Promise.all(types.map((t) => approvedWaiting(database, t))),
+          assignedDispatches(database, userId),
+        ])
+        return { ctx, box, own, waiting: waiting.flat(), assigned }
       },
-      ({ ctx, box, own, waiting }) => {
+      ({ ctx, box, own, waiting, assigned }) => {
+        assignedToMe.value = assigned
         context.value = ctx
-        waitingForMe.value = box.map((b) => ({ request: b.request, onBehalfOf: b.authority.onBehalfOf }))
+        waitingForMe.value = box.items.map((b) => ({ request: b.request, onBehalfOf: b.authority.onBehalfOf }))
+        waitingCount.value = box.total
         mine.value = own
         toCarryOut.value = waiting
         status.value = 'ready'
@@ -87,5 +99,5 @@ export const useRequestsStore = defineStore('requests', () => {
     return actOnRequest(getDb(), { request, actorId: session.userId, act: action, ctx: await ctx(), draftScope })
   }
 
-  return { status, context, waitingForMe, mine, toCarryOut, fulfilTypes, start, retry, submit, act }
+  return { status, context, waitingForMe, waitingCount, assignedToMe, mine, toCarryOut, fulfilTypes, start, retry, submit, act }
 })

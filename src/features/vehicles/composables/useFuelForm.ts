@@ -11,6 +11,7 @@ import { fuelEntrySchema, type FuelGrade } from '../domain/fuelEntry'
 import { loadVehicleSummary, type VehicleSummary } from '../data/vehicleSummary'
 import { getFuelLog, quickDraft, saveFuelLog } from '../data/fuel'
 import { useFuelAmounts } from './useFuelAmounts'
+import type { FuelIssue } from './fuelIssue'
 
 function defaultGrade(vehicle: VehicleSummary): FuelGrade {
   const t = String((vehicle.asset.details as Record<string, unknown>)?.fuel_type ?? '')
@@ -24,7 +25,7 @@ export function useFuelForm() {
   const amounts = ref(useFuelAmounts())
   const f = reactive({ filledAt: '', odometer: '', fullTank: true, missedPrevious: false, fuelType: 'other' as FuelGrade, station: '', fuelCard: '' })
   const photos = ref<ProcessedPhoto[]>([])
-  const error = ref<string | null>(null)
+  const error = ref<FuelIssue | null>(null)
   const saving = ref(false)
 
   async function load(args: { vehicleId?: string; logId?: string }): Promise<void> {
@@ -88,7 +89,8 @@ export function useFuelForm() {
       status: 'complete',
     })
     if (!parsed.success) {
-      error.value = parsed.error.issues[0]?.message ?? 'vehicles.errors.required'
+      const first = parsed.error.issues[0]
+      error.value = { key: first?.message ?? 'vehicles.errors.required', field: typeof first?.path[0] === 'string' ? first.path[0] : null }
       return null
     }
     error.value = null

@@ -38,10 +38,15 @@ export interface ResolvedAmounts {
   derived: AmountField | null
 }
 
+/** The most a fill-up's figure may be (L, yuan/L, yuan); fuelEntry's schema uses the same. */
+export const AMOUNT_LIMITS: Readonly<Record<AmountField, number>> = { litres: 2_000, unit_price: 100, amount: 100_000 }
+
 export type AmountsIssue =
   | { key: typeof E.twoOfThree; field: null }
   | { key: typeof E.positive; field: AmountField }
   | { key: typeof E.number; field: AmountField }
+  /** A number below 0 or above AMOUNT_LIMITS: a number, but out of range (not "enter a number"). */
+  | { key: typeof E.range; field: AmountField }
   | {
       key: typeof E.amountsMismatch
       field: null
@@ -151,6 +156,8 @@ export function resolveAmounts(input: AmountsInput): AmountsResult {
     const raw = input[f]
     if (!given(raw)) continue
     const n = f === 'litres' ? toMl(raw) : toFen(raw)
+    const num = typeof raw === 'number' ? raw : Number(String(raw).trim())
+    if (Number.isFinite(num) && (num < 0 || num > AMOUNT_LIMITS[f])) return { ok: false, issue: { key: E.range, field: f } }
     if (n === null) return { ok: false, issue: { key: E.number, field: f } }
     if (n === 0) return { ok: false, issue: { key: E.positive, field: f } }
     parsed[f] = n

@@ -3,11 +3,14 @@
  * - an interval starts at a full fill and ends at the next full fill; its litres are the
  *   closing fill plus every partial fill in between (the tank was full at both ends, so
  *   that is exactly the fuel burnt over the distance);
- * - a missed fill-up (missed_previous), a fill without an odometer reading, a reading out
- *   of sequence (sequence.ts) or a fill without figures yet (a quick-entry draft) breaks
- *   the interval that contains it: no figure, and a new interval starts at the next full
- *   fill with a trusted reading (a draft full fill can start one: its own litres never
- *   count);
+ * - only the two full fills' readings matter: a partial fill's litres and cost belong to
+ *   the open interval whether or not its reading is there or in sequence (the reading is
+ *   still reported in `excluded`, never guessed);
+ * - a missed fill-up (missed_previous), a full fill without an odometer reading or with a
+ *   reading out of sequence (sequence.ts), or a fill without figures yet (a quick-entry
+ *   draft) breaks the interval that contains it: no figure, and a new interval starts at
+ *   the next full fill with a trusted reading (a draft full fill can start one: its own
+ *   litres never count);
  * - no figure from a first-ever entry, a lone partial fill or a zero distance.
  * Aggregates weight by distance (total litres / total km over valid intervals), never
  * average the ratios: a 30 km interval must not count like a 600 km one.
@@ -55,7 +58,7 @@ export interface VehicleEconomy {
   vehicle_id: string
   intervals: EconomyInterval[]
   broken: BrokenInterval[]
-  /** Entries whose reading is missing or out of sequence (excluded from economy). */
+  /** Entries whose reading is missing or out of sequence: the reading is not used (a partial fill's fuel still counts). */
   excluded: { entry_id: string; reason: EconomyFlag }[]
   interval_count: number
   total_distance_km: number
@@ -102,7 +105,7 @@ export function economyOfPrepared(vehicleId: string, rows: readonly PreparedEntr
     const trusted = e.odometer_km !== null && row.sequence === null
 
     if (e.missed_previous) breakAt(row, ECONOMY_FLAGS.missedPrevious)
-    if (!trusted) {
+    if (!trusted && e.full_tank) {
       breakAt(row, e.odometer_km === null ? ECONOMY_FLAGS.noOdometer : ECONOMY_FLAGS.odometerOutOfSequence)
       continue
     }

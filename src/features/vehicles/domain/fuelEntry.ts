@@ -7,7 +7,7 @@
  * it is accepted and flagged, and economy.ts leaves that interval without a figure.
  */
 import { z } from 'zod'
-import { resolveAmounts } from './amounts'
+import { AMOUNT_LIMITS, resolveAmounts } from './amounts'
 import { E, bool, choice, dateTime, decimal, odometer, optionalText, photoIds, uuid } from './fields'
 
 /** Grades sold at Chinese stations: a 92# price is not a 95# price (anomalies compare like with like). */
@@ -58,9 +58,9 @@ const baseFields = {
     .nullish()
     .transform((v) => v ?? null),
   /** Litres (0.01 L), yuan per litre (0.01) and yuan (0.01): see amounts.ts. */
-  litres: nullableDecimal(2_000),
-  unit_price: nullableDecimal(100),
-  amount: nullableDecimal(100_000),
+  litres: nullableDecimal(AMOUNT_LIMITS.litres),
+  unit_price: nullableDecimal(AMOUNT_LIMITS.unit_price),
+  amount: nullableDecimal(AMOUNT_LIMITS.amount),
   /** Filled until the pump clicked off: only full fills close an economy interval. */
   full_tank: bool(),
   /** The driver knows a fill-up since the previous entry was not logged. */

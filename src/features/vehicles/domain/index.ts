@@ -153,7 +153,18 @@ export {
   type RenewalStatus,
   type RenewalThresholds,
   type RenewalUrgency,
+  compareUrgency,
 } from './renewals'
+export {
+  RECORD_KINDS,
+  renewalDone,
+  vehicleRenewals,
+  vehicleRule,
+  type RecordKind,
+  type RenewalDoneInput,
+  type RenewalRecord,
+  type RenewalVehicle,
+} from './renewalRecords'
 export {
   economySeries,
   fuelCsv,

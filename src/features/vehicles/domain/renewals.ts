@@ -7,6 +7,8 @@
  * due within 7 days or 200 km; soon within 30 days or 1,000 km; else ok. The rule's urgency
  * is the worse of the two, and `due_by` names the dimension that decided it (on a tie, the
  * one nearer relative to its 'soon' window: remaining_days / 30 vs remaining_km / 1,000).
+ * An interval with nothing to count from (no last done) is 'due' now with `last_done_unknown`:
+ * a rule that can never come due would hide the renewal (renewalRecords.ts says whose last done).
  */
 import { z } from 'zod'
 import { DEFAULT_TIME_ZONE, calendarDate as calendarDateOf, daysBetween, lastDayOfMonth, type CalendarDate } from '@/shared/lib/zonedTime'
@@ -71,6 +73,8 @@ export interface RenewalStatus {
   remaining_days: number | null
   remaining_km: number | null
   urgency: RenewalUrgency
+  /** An interval with no last done to count from: due now, until it is recorded. */
+  last_done_unknown: boolean
 }
 
 const RANK: Record<RenewalUrgency, number> = { ok: 0, soon: 1, due: 2, overdue: 3 }
@@ -95,10 +99,12 @@ export function renewalStatus(
   const dueKm = rule.due_km ?? (rule.interval_km !== null && rule.last_done_km !== null ? rule.last_done_km + rule.interval_km : null)
   const remainingDays = dueOn === null ? null : daysBetween(calendarDateOf(now, timeZone), dueOn)
   const remainingKm = dueKm === null || vehicle.odometer_km === null ? null : dueKm - vehicle.odometer_km
+  const unknown = dueOn === null && dueKm === null && (rule.interval_months !== null || rule.interval_km !== null)
   const byDate = level(remainingDays, t.dueDays, t.soonDays)
   const byKm = level(remainingKm, t.dueKm, t.soonKm)
   let dueBy: 'date' | 'distance'
-  if (byKm === null) dueBy = 'date'
+  if (unknown) dueBy = rule.interval_months !== null ? 'date' : 'distance'
+  else if (byKm === null) dueBy = 'date'
   else if (byDate === null) dueBy = 'distance'
   else if (RANK[byDate] !== RANK[byKm]) dueBy = RANK[byDate] > RANK[byKm] ? 'date' : 'distance'
   else dueBy = (remainingDays ?? 0) / t.soonDays <= (remainingKm ?? 0) / t.soonKm ? 'date' : 'distance'
@@ -111,20 +117,23 @@ export function renewalStatus(
     due_km: dueKm,
     remaining_days: remainingDays,
     remaining_km: remainingKm,
-    urgency: (dueBy === 'date' ? byDate : byKm) ?? 'ok',
+    urgency: unknown ? 'due' : ((dueBy === 'date' ? byDate : byKm) ?? 'ok'),
+    last_done_unknown: unknown,
   }
+}
+
+/** Most urgent first, then the nearest relative to its 'soon' window. */
+export function compareUrgency(a: RenewalStatus, b: RenewalStatus): number {
+  return (
+    RANK[b.urgency] - RANK[a.urgency] ||
+    (a.remaining_days ?? Number.POSITIVE_INFINITY) / RENEWAL_THRESHOLDS.soonDays - (b.remaining_days ?? Number.POSITIVE_INFINITY) / RENEWAL_THRESHOLDS.soonDays ||
+    (a.remaining_km ?? 0) - (b.remaining_km ?? 0)
+  )
 }
 
 /** Renewals worth listing (not 'ok'), most urgent first, then soonest. */
 export function renewalList(statuses: readonly RenewalStatus[], vehicleIds?: ReadonlySet<string>): RenewalStatus[] {
-  return statuses
-    .filter((s) => s.urgency !== 'ok' && (!vehicleIds || vehicleIds.has(s.vehicle_id)))
-    .sort(
-      (a, b) =>
-        RANK[b.urgency] - RANK[a.urgency] ||
-        (a.remaining_days ?? Number.POSITIVE_INFINITY) / RENEWAL_THRESHOLDS.soonDays - (b.remaining_days ?? Number.POSITIVE_INFINITY) / RENEWAL_THRESHOLDS.soonDays ||
-        (a.remaining_km ?? 0) - (b.remaining_km ?? 0),
-    )
+  return statuses.filter((s) => s.urgency !== 'ok' && (!vehicleIds || vehicleIds.has(s.vehicle_id))).sort(compareUrgency)
 }
 
 /**

@@ -53,6 +53,12 @@ export interface InspectionRow {
   critical_failed: boolean
   server_score: number | null
   server_grade: string | null
+  /**
+   * Who was responsible for the area when it was inspected (the server stamps it on arrival;
+   * the device from its copy of the area). Absent or null on rows from before: rankings then
+   * credit the area's current responsible person.
+   */
+  responsible_id?: string | null
   updated_at: string
   deleted_at: string | null
 }
@@ -89,6 +95,8 @@ export interface RectificationRow {
   fix_note: string | null
   fix_photo_ids: string[]
   fixed_at: string | null
+  /** Who recorded the fix (derived from the fix act; absent on rows pulled before it was kept). */
+  fixed_by?: string | null
   verified_by: string | null
   verified_at: string | null
   updated_at: string
@@ -125,6 +133,13 @@ export interface LedgerEntryRow {
   inspection_ids: string[]
   published_by: string
   published_at: string
+  /**
+   * The publication it belongs to, the one that publication corrects, and the one that replaced
+   * this entry (issue #12). Absent on rows pulled before publications existed.
+   */
+  publication_id?: string | null
+  corrects_publication_id?: string | null
+  superseded_by?: string | null
   updated_at: string
   deleted_at: string | null
 }

@@ -7,6 +7,9 @@ export interface CompanyRow {
   timezone: string
   /** Yuan: above it an application also needs the admin head, then the executive. Absent on rows from before the requests engine. */
   approval_amount_threshold?: number
+  /** Fewest inspections to be ranked in a week / a month (admin head; default 1). Absent on rows pulled before it existed. */
+  rank_min_week?: number
+  rank_min_month?: number
   updated_at: string
   deleted_at: string | null
 }

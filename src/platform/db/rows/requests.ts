@@ -28,8 +28,15 @@ export interface RequestRow {
   due_back_at: string | null
   fulfilled_at: string | null
   fulfilled_by: string | null
+  /** 用车申请: the vehicle and driver the fleet manager assigned. */
+  assignment: DispatchAssignment | null
   updated_at: string
   deleted_at: string | null
+}
+
+export interface DispatchAssignment {
+  vehicle_id: string
+  driver_id: string
 }
 
 export interface RequestEventRow {
@@ -42,6 +49,7 @@ export interface RequestEventRow {
   revision: number
   note: string | null
   form: Record<string, string | number | null> | null
+  assignment: DispatchAssignment | null
   at: string
   /** Kept but not applied (i18n key), e.g. requests.flags.stale. */
   flag: string | null

@@ -12,10 +12,12 @@ import rectification from './en.rectification.json'
 import rankings from './en.rankings.json'
 import vehicles from './en.vehicles.json'
 import requests from './en.requests.json'
+// tasks engine (事务处理, 督办) and the company calendar
+import tasks from './en.tasks.json'
 // dormitories
 import dorms from './en.dorms.json'
 
-const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, dorms }
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms }
 export default en
 
 

@@ -16,10 +16,12 @@ import rectification from './zh-CN.rectification.json'
 import rankings from './zh-CN.rankings.json'
 import vehicles from './zh-CN.vehicles.json'
 import requests from './zh-CN.requests.json'
+// tasks engine (事务处理, 督办) and the company calendar
+import tasks from './zh-CN.tasks.json'
 // dormitories
 import dorms from './zh-CN.dorms.json'
 
-const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, dorms }
+const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms }
 
 export type MessageSchema = typeof zhCN
 export default zhCN

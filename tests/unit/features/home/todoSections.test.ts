@@ -7,10 +7,12 @@ describe('todoSectionsFor', () => {
     for (const role of ROLES) {
       const sections = todoSectionsFor([role])
       expect(sections).toContain('myRequests')
+      // Anyone may be given a task (事务处理): everyone has the assignee's section.
+      expect(sections).toContain('myTasks')
       expect(new Set(sections).size).toBe(sections.length)
     }
     expect(todoSectionsFor(['admin_head'])).toContain('followUps')
     expect(todoSectionsFor(['driver'])).toEqual(expect.arrayContaining(['trips', 'vehicleChecks']))
-    expect(todoSectionsFor(['employee'])).toEqual(['myRequests', 'myItems'])
+    expect(todoSectionsFor(['employee'])).toEqual(['myRequests', 'myItems', 'myTasks'])
   })
 })

@@ -1,0 +1,51 @@
+/**
+ * The company calendar on the device: the statutory days (loaded on demand) with the company's
+ * and sites' own days from calendar_days, and the admin head's changes to them (op
+ * 'calendar_day.set', one transaction with its outbox entry).
+ */
+import type { AdminFieldDb } from '@/platform/db'
+import type { CalendarDayRow } from '@/platform/db/rows'
+import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
+import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
+
+export async function calendarDays(database: AdminFieldDb): Promise<CalendarDayRow[]> {
+  return (await database.calendar_days.toArray()).filter((d) => !d.deleted_at)
+}
+
+export function calendarFrom(statutory: Awaited<ReturnType<typeof loadStatutoryDays>>, days: readonly CalendarDayRow[]): CompanyCalendar {
+  return makeCalendar(
+    statutory,
+    days.map((d) => ({ date: d.day, site_id: d.site_id, kind: d.kind, note: d.note })),
+  )
+}
+
+export async function loadCompanyCalendar(database: AdminFieldDb): Promise<CompanyCalendar> {
+  const [statutory, days] = await Promise.all([loadStatutoryDays(), calendarDays(database)])
+  return calendarFrom(statutory, days)
+}
+
+/** Sets (or clears) a company or site day; the same day and scope reuse its row's id. */
+export async function setCalendarDay(
+  database: AdminFieldDb,
+  input: { day: string; siteId: string | null; kind: 'off' | 'work'; note: string | null; clear?: boolean },
+  now: Date = new Date(),
+): Promise<void> {
+  const existing = (await database.calendar_days.where('day').equals(input.day).toArray()).find((d) => !d.deleted_at && d.site_id === input.siteId)
+  const id = existing?.id ?? crypto.randomUUID()
+  const row: CalendarDayRow = {
+    id,
+    day: input.day,
+    site_id: input.siteId,
+    kind: input.kind,
+    note: input.note,
+    updated_at: now.toISOString(),
+    deleted_at: input.clear ? now.toISOString() : null,
+  }
+  const payload: Record<string, unknown> = { day: input.day, kind: input.kind }
+  if (input.siteId) payload.site_id = input.siteId
+  if (input.note) payload.note = input.note
+  if (input.clear) payload.deleted = true
+  await commitWithOutbox(database, ['calendar_days'], buildOp('calendar_day.set', 'calendar_days', id, payload, now), async () => {
+    await database.calendar_days.put(row)
+  })
+}

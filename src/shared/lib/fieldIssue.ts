@@ -1,0 +1,22 @@
+/**
+ * An input message that names the field and its limit (issue #12): "升数：超出范围（须在 0 到
+ * 2000 之间）" rather than a bare "超出范围". The domain's issue key stays the message; the form
+ * knows the field's label and its limits (from the domain's own constants).
+ */
+export interface FieldLimit {
+  min?: number
+  max?: number
+  /** Characters, for text. */
+  maxLength?: number
+}
+
+export type Translate = (key: string, values?: Record<string, unknown>) => string
+
+export function fieldIssueText(t: Translate, messageKey: string, field: string | null, limit?: FieldLimit): string {
+  const message = t(messageKey)
+  let bounds = ''
+  if (limit?.maxLength !== undefined) bounds = t('common.limit.maxLength', { max: limit.maxLength })
+  else if (limit?.max !== undefined) bounds = t('common.limit.between', { min: limit.min ?? 0, max: limit.max })
+  else if (limit?.min !== undefined) bounds = t('common.limit.atLeast', { min: limit.min })
+  return field ? t('common.fieldIssue', { field, message, limit: bounds }) : `${message}${bounds}`
+}

@@ -1,0 +1,79 @@
+import '../support/vantCss'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { getDb } from '@/platform/db'
+import demo from '@/platform/demo/demo-company.json'
+import { seedDemoCompany } from '@/features/auth/data/demoSeed'
+import { useSessionStore } from '@/features/auth'
+import RequestNewPage from '@/features/requests/pages/RequestNewPage.vue'
+import RequestSettingsPage from '@/features/requests/pages/RequestSettingsPage.vue'
+import { appPlugins } from '../support/mountApp'
+import { until } from '../support/until'
+
+const EMPLOYEE = demo.users.find((u) => u.roles.includes('employee'))!
+const HEAD = demo.users.find((u) => u.roles.includes('admin_head'))!
+
+async function mountAt(path: string, userId: string) {
+  await seedDemoCompany(getDb())
+  const { plugins } = appPlugins()
+  const session = useSessionStore()
+  session.userId = userId
+  session.profile = { displayName: 'x', phone: null, siteId: EMPLOYEE.site_id, departmentId: EMPLOYEE.department_id } as never
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/requests/new/:type?', name: 'requestNew', component: RequestNewPage },
+      { path: '/requests/settings', name: 'requestSettings', component: RequestSettingsPage },
+      { path: '/requests/:id', name: 'requestDetail', component: { template: '<div data-testid="detail-stub" />' } },
+      { path: '/elsewhere', name: 'elsewhere', component: { template: '<div />' } },
+    ],
+  })
+  await router.push(path)
+  const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [...plugins, router] }, attachTo: document.body })
+  await flushPromises()
+  return { wrapper, router }
+}
+
+describe('RequestNewPage', () => {
+  it('typed input survives leaving the page; a bad form names its fields and saves nothing; a good one is one application', async () => {
+    const first = await mountAt('/requests/new/seal_use', EMPLOYEE.id)
+    await until(() => expect(first.wrapper.find('[data-testid=request-field-document_title]').exists()).toBe(true))
+    await first.wrapper.find('[data-testid=request-field-document_title] input').setValue('租赁合同')
+    await until(async () => expect(await getDb().meta.get('requests.draft:new:seal_use')).toMatchObject({ value: { document_title: '租赁合同' } }))
+    first.wrapper.unmount()
+
+    const { wrapper, router } = await mountAt('/requests/new/seal_use', EMPLOYEE.id)
+    await until(() => expect((wrapper.find('[data-testid=request-field-document_title] input').element as HTMLInputElement).value).toBe('租赁合同'))
+    const before = await getDb().outbox.count()
+    await wrapper.find('[data-testid=request-submit]').trigger('click')
+    await until(() => expect(wrapper.find('[data-testid=request-field-purpose]').text()).toContain('必填'))
+    expect(await getDb().outbox.count()).toBe(before)
+
+    await wrapper.find('[data-testid=request-field-seal_name] input').setValue('合同专用章')
+    await wrapper.find('[data-testid=request-field-purpose] textarea').setValue('签约')
+    await wrapper.find('[data-testid=request-submit]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('requestDetail'))
+    const id = String(router.currentRoute.value.params.id)
+    expect(await getDb().requests.get(id)).toMatchObject({ status: 'pending', waiting_role: 'admin_head', title: '租赁合同' })
+    expect(await getDb().meta.get('requests.draft:new:seal_use')).toBeUndefined()
+    wrapper.unmount()
+  })
+})
+
+describe('RequestSettingsPage', () => {
+  it('the admin head delegates to someone for some days: the delegation is listed and queued', async () => {
+    const { wrapper } = await mountAt('/requests/settings', HEAD.id)
+    await until(() => expect(wrapper.find('[data-testid=delegation-form]').exists()).toBe(true))
+    await wrapper.find('[data-testid=delegation-save]').trigger('click')
+    await until(() => expect(wrapper.find('[data-testid=delegation-form]').text()).toContain('请选择代理人'))
+    const option = `[data-testid=person-option][data-user-id="${EMPLOYEE.id}"]`
+    await until(() => expect(wrapper.find(option).exists()).toBe(true))
+    await wrapper.find(option).trigger('click')
+    await wrapper.find('[data-testid=delegation-save]').trigger('click')
+    await until(() => expect(wrapper.findAll('[data-testid=delegation-row]')).toHaveLength(1))
+    const ops = await getDb().outbox.where('kind').equals('delegation.upsert').toArray()
+    expect(ops.at(-1)?.payload).toMatchObject({ from_user: HEAD.id, to_user: EMPLOYEE.id })
+    wrapper.unmount()
+  })
+})
