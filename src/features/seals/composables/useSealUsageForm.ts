@@ -11,6 +11,7 @@ import { approvedWaiting, sealLinkWrite } from '@/features/requests'
 import { custodyEventSchema } from '@/features/assets/domain/custodyEvents'
 import { sealUsageCheckOut, sealUsageSchema } from '@/features/assets/domain/sealUsage'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
+import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
 import { draftFromApplication, draftFromLast, draftToInput, emptyDraft, issuesByField } from '../domain/form'
 import { defaultTakeOutDue, toZonedInput } from '../domain/zonedInput'
 import { companyTimeZone, lastUsageOf, loadRequesters, loadSeal, type RequesterOption } from '../data/sealRepository'
@@ -31,9 +32,22 @@ export function useSealUsageForm() {
   const applications = shallowRef<RequestRow[]>([])
   const application = shallowRef<RequestRow | null>(null)
   const emergencyReason = ref('')
+  // The device draft (issue #12): per seal, and per application when the form starts from one.
+  let draftKey: string | null = null
+  const saved = useDeviceDraft({
+    key: () => draftKey,
+    capture: () => ({ draft: { ...draft }, photos: photos.value, emergencyReason: emergencyReason.value, application: application.value?.id ?? null }),
+    restore: (d) => {
+      Object.assign(draft, d.draft)
+      photos.value = d.photos
+      emergencyReason.value = d.emergencyReason
+      application.value = applications.value.find((a) => a.id === d.application) ?? null
+    },
+  })
 
   async function load(sealId: string, requestId?: string): Promise<void> {
     status.value = 'loading'
+    draftKey = `seals.usage:${sealId}${requestId ? `:${requestId}` : ''}`
     try {
       const db = getDb()
       const [s, l, p, tz, apps] = await Promise.all([loadSeal(db, sealId), lastUsageOf(db, sealId), loadRequesters(db), companyTimeZone(db), approvedWaiting(db, 'seal_use')])
@@ -44,6 +58,7 @@ export function useSealUsageForm() {
       applications.value = apps
       const preset = apps.find((a) => a.id === requestId)
       if (preset) pickApplication(preset)
+      await saved.start()
       status.value = s ? 'ready' : 'missing'
     } catch (e) {
       console.error('seal form load failed', e)
@@ -124,7 +139,8 @@ export function useSealUsageForm() {
         },
         now,
       )
-      await recordSealUsage(db, parsed.data, event?.data ?? null, photoWrite, now, link)
+      await recordSealUsage(db, parsed.data, event?.data ?? null, photoWrite, now, link, saved.key())
+      saved.markSent()
       errors.value = {}
       return true
     } finally {

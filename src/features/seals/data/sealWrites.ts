@@ -4,7 +4,7 @@
  * 'seal_usage.record' carries the record AND its check_out_event, and the server applies
  * both in that one op, so no separate 'custody.record' is queued for it.
  */
-import type { AdminFieldDb } from '@/platform/db'
+import { DRAFT_TABLES, dropFormDraft, type AdminFieldDb } from '@/platform/db'
 import type { CustodyEventRow, SealUsageRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { CUSTODY_TABLES, custodyEventRow, custodyOp, custodyOpPayload, writeCustodyEvent, type CustodyPhotoWrite } from '@/features/assets'
@@ -47,6 +47,8 @@ export async function recordSealUsage(
   now: Date = new Date(),
   /** 用印申请 link (requests feature): written in this same transaction, its op right after the record's. */
   link: PhotoWrite | null = null,
+  /** The form's device draft, dropped in this same transaction. */
+  draftKey: string | null = null,
 ): Promise<void> {
   const stamp = now.toISOString()
   const row = usageRow(usage, checkOut?.id ?? null, stamp)
@@ -55,12 +57,13 @@ export async function recordSealUsage(
   const op = buildOp('seal_usage.record', 'seal_usages', usage.id, { ...usage, check_out_event: checkOutRow ? custodyOpPayload(checkOutRow) : null }, now)
   // The take-out's check-out reaches the server inside this op: it is unsynced exactly as long.
   if (checkOutRow) op.related = [entityKey('custody_events', checkOutRow.id)]
-  const tables = ['seal_usages', ...(checkOut ? CUSTODY_TABLES : []), ...(photos?.tables ?? []), ...(link?.tables ?? [])]
+  const tables = ['seal_usages', ...(checkOut ? CUSTODY_TABLES : []), ...(photos?.tables ?? []), ...(link?.tables ?? []), ...(draftKey ? DRAFT_TABLES : [])]
   await commitWithOutbox(database, tables, [op, ...(link?.ops ?? []), ...(photos?.ops ?? [])], async () => {
     await database.seal_usages.put(row)
     if (checkOutRow) await writeCustodyEvent(database, checkOutRow)
     await link?.write()
     await photos?.write()
+    if (draftKey) await dropFormDraft(database, draftKey)
   })
 }
 
