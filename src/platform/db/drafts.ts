@@ -1,7 +1,8 @@
 /**
  * Form drafts on the device (meta rows, photos included as Blobs): what a user typed survives
  * another tab, a reload, a crash and an app update. One piece for every form (issue #12 point 9);
- * the form's save deletes its draft in the same transaction that records the fact.
+ * the form's save deletes its draft in the same transaction that records the fact
+ * (commitWithOutbox's `draftKey`).
  */
 import { getMeta, setMeta } from './meta'
 import type { AdminFieldDb } from './schema'
@@ -24,6 +25,3 @@ export const saveFormDraft = (database: AdminFieldDb, key: string, value: unknow
 export async function dropFormDraft(database: AdminFieldDb, key: string): Promise<void> {
   await database.meta.delete(key)
 }
-
-/** Tables a transaction that also drops a draft must include. */
-export const DRAFT_TABLES = ['meta'] as const

@@ -16,6 +16,11 @@ import { useSessionStore } from '@/features/auth'
 import { PhotoCapture } from '@/shared/ui/photos'
 import SealUsageNewPage from '@/features/seals/pages/SealUsageNewPage.vue'
 import FuelPage from '@/features/vehicles/pages/FuelPage.vue'
+import AccidentPage from '@/features/vehicles/pages/AccidentPage.vue'
+import MaintenancePage from '@/features/vehicles/pages/MaintenancePage.vue'
+import TripStartPage from '@/features/vehicles/pages/TripStartPage.vue'
+import TripEndPage from '@/features/vehicles/pages/TripEndPage.vue'
+import { startTrip } from '@/features/vehicles/data/trips'
 import { appPlugins } from '../support/mountApp'
 import { addAsset } from '../labels/support'
 import { until } from '../support/until'
@@ -132,4 +137,61 @@ describe('issue #12: the fuel form keeps what was typed', () => {
     expect(await getDb().fuel_logs.where('vehicle_id').equals(VEHICLE.id).filter((l) => l.station === '中石化虹桥站').count()).toBe(1)
     again.wrapper.unmount()
   })
+})
+
+describe('issue #12: the other vehicle forms keep what was typed', () => {
+  const stub = { template: '<div />' }
+  const base = [{ path: '/assets/:id', name: 'asset', component: stub }, { path: '/vehicles/:id/check', name: 'vehicleCheck', component: stub }]
+  const forms: { name: string; path: () => Promise<string>; routes: { path: string; name: string; component: Component }[]; fields: [string, string][] }[] = [
+    {
+      name: 'accident',
+      path: async () => `/vehicles/${VEHICLE.id}/accident`,
+      routes: [{ path: '/vehicles/:id/accident', name: 'accidentNew', component: AccidentPage }],
+      fields: [['[data-testid=accident-place] input', '沪青平公路 188 号'], ['[data-testid=accident-description] textarea', '倒车时碰到护栏']],
+    },
+    {
+      name: 'maintenance',
+      path: async () => `/vehicles/${VEHICLE.id}/maintenance`,
+      routes: [{ path: '/vehicles/:id/maintenance', name: 'maintenanceNew', component: MaintenancePage }],
+      fields: [['[data-testid=maintenance-description] textarea', '刹车异响']],
+    },
+    {
+      name: 'trip start',
+      path: async () => `/vehicles/${VEHICLE.id}/trip?check=precheck-done`,
+      routes: [{ path: '/vehicles/:id/trip', name: 'tripStart', component: TripStartPage }],
+      fields: [['[data-testid=trip-purpose] input', '接送客户'], ['[data-testid=trip-destination] input', '虹桥机场']],
+    },
+    {
+      name: 'trip end',
+      path: async () => {
+        const trip = await startTrip(getDb(), { vehicle_id: VEHICLE.id, driver_id: DRIVER.id, purpose: '送件', destination: '浦东', passengers: null, odometer_start: 1000, vehicle_check_id: null })
+        return `/trips/${trip.id}/end`
+      },
+      routes: [{ path: '/trips/:id/end', name: 'tripEnd', component: TripEndPage }],
+      fields: [['[data-testid=trip-notes] textarea', '路上堵车']],
+    },
+  ]
+
+  for (const form of forms) {
+    it(`${form.name}: type, leave (asked), come back, reload: still there`, async () => {
+      await seedDemoCompany(getDb())
+      const path = await form.path()
+      const routes = [...form.routes, ...base]
+      const ready = form.fields[0]![0]
+      const first = await mountAt(path, routes, DRIVER.id, ready)
+      for (const [sel, text] of form.fields) await first.wrapper.find(sel).setValue(text)
+      await flushPromises()
+      await leave(first.router)
+      await first.router.push(path)
+      await until(() => {
+        for (const [sel, text] of form.fields) expect(value(first.wrapper, sel)).toBe(text)
+      })
+      first.wrapper.unmount()
+      const again = await mountAt(path, routes, DRIVER.id, ready)
+      await until(() => {
+        for (const [sel, text] of form.fields) expect(value(again.wrapper, sel)).toBe(text)
+      })
+      again.wrapper.unmount()
+    })
+  }
 })

@@ -27,6 +27,8 @@ export interface FixInput {
   roles: readonly string[]
   note: string
   photos: ProcessedPhoto[]
+  /** The form's device draft, deleted in the same transaction. */
+  draftKey?: string | null
 }
 
 /** The assignee's "fixed": open/reopened → fixed, with at least one "after" photo. */
@@ -43,7 +45,7 @@ export async function fixRectification(database: AdminFieldDb, input: FixInput, 
   await commitWithOutbox(database, [...RECT_TABLES, ...PHOTO_TABLES], ops, async () => {
     await database.rectifications.put(row)
     await savePhotos(database, input.photos, owner)
-  })
+  }, { draftKey: input.draftKey })
   return { ok: true, row }
 }
 

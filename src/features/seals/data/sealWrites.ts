@@ -4,7 +4,7 @@
  * 'seal_usage.record' carries the record AND its check_out_event, and the server applies
  * both in that one op, so no separate 'custody.record' is queued for it.
  */
-import { DRAFT_TABLES, dropFormDraft, type AdminFieldDb } from '@/platform/db'
+import type { AdminFieldDb } from '@/platform/db'
 import type { CustodyEventRow, SealUsageRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { CUSTODY_TABLES, custodyEventRow, custodyOp, custodyOpPayload, writeCustodyEvent, type CustodyPhotoWrite } from '@/features/assets'
@@ -57,14 +57,13 @@ export async function recordSealUsage(
   const op = buildOp('seal_usage.record', 'seal_usages', usage.id, { ...usage, check_out_event: checkOutRow ? custodyOpPayload(checkOutRow) : null }, now)
   // The take-out's check-out reaches the server inside this op: it is unsynced exactly as long.
   if (checkOutRow) op.related = [entityKey('custody_events', checkOutRow.id)]
-  const tables = ['seal_usages', ...(checkOut ? CUSTODY_TABLES : []), ...(photos?.tables ?? []), ...(link?.tables ?? []), ...(draftKey ? DRAFT_TABLES : [])]
+  const tables = ['seal_usages', ...(checkOut ? CUSTODY_TABLES : []), ...(photos?.tables ?? []), ...(link?.tables ?? [])]
   await commitWithOutbox(database, tables, [op, ...(link?.ops ?? []), ...(photos?.ops ?? [])], async () => {
     await database.seal_usages.put(row)
     if (checkOutRow) await writeCustodyEvent(database, checkOutRow)
     await link?.write()
     await photos?.write()
-    if (draftKey) await dropFormDraft(database, draftKey)
-  })
+  }, { draftKey })
 }
 
 /** The periodic check: every audit_seen event and its 'custody.record' op in one transaction. */

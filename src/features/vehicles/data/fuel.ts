@@ -3,7 +3,7 @@
  * once; completing it is another fuel.record with the same id (the server upserts by id).
  * Each save is ONE transaction: the log, its new photos, the derived vehicle state and the ops.
  */
-import { DRAFT_TABLES, dropFormDraft, type AdminFieldDb } from '@/platform/db'
+import type { AdminFieldDb } from '@/platform/db'
 import type { FuelLogRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox } from '@/platform/sync'
 import { entityKey } from '@/platform/sync/outbox'
@@ -41,12 +41,11 @@ export async function saveFuelLog(database: AdminFieldDb, input: FuelLogInput, n
   const owner = { table: 'fuel_logs', id: row.id, takenBy: row.driver_id }
   const op = buildOp('fuel.record', 'fuel_logs', row.id, fuelPayload(row), now)
   op.related = [entityKey('vehicle_states', row.vehicle_id)]
-  await commitWithOutbox(database, [...FUEL_TABLES, ...(draftKey ? DRAFT_TABLES : [])], [op, ...photoRegisterOps(newPhotos, owner, now)], async () => {
-    if (draftKey) await dropFormDraft(database, draftKey)
+  await commitWithOutbox(database, FUEL_TABLES, [op, ...photoRegisterOps(newPhotos, owner, now)], async () => {
     await database.fuel_logs.put(row)
     if (newPhotos.length) await savePhotos(database, newPhotos, owner)
     if (row.status === 'complete') await applyStateChange(database, row.vehicle_id, { kind: 'fuel', odometer_km: row.odometer_km, at })
-  })
+  }, { draftKey })
   return row
 }
 
