@@ -17,6 +17,12 @@ import { defaultTakeOutDue, toZonedInput } from '../domain/zonedInput'
 import { companyTimeZone, lastUsageOf, loadRequesters, loadSeal, type RequesterOption } from '../data/sealRepository'
 import { recordSealUsage } from '../data/sealWrites'
 
+/** Whether an application's 印章名称 names this seal (its name or its number, spaces ignored). */
+function namesSeal(app: RequestRow, seal: AssetRow): boolean {
+  const named = String(app.form.seal_name ?? '').replace(/\s+/g, '')
+  return named !== '' && (named === seal.name.replace(/\s+/g, '') || named === seal.number.replace(/\s+/g, ''))
+}
+
 export function useSealUsageForm() {
   const session = useSessionStore()
   const status = ref<'loading' | 'ready' | 'missing' | 'error'>('loading')
@@ -56,7 +62,9 @@ export function useSealUsageForm() {
       people.value = p
       timeZone.value = tz
       applications.value = apps
-      const preset = apps.find((a) => a.id === requestId)
+      // The application named on the link; else the only approved one for this seal (issue #12: fewer taps).
+      const forSeal = s ? apps.filter((a) => namesSeal(a, s)) : []
+      const preset = apps.find((a) => a.id === requestId) ?? (forSeal.length === 1 ? forSeal[0] : undefined)
       if (preset) pickApplication(preset)
       await saved.start()
       status.value = s ? 'ready' : 'missing'
