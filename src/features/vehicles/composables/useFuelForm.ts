@@ -73,7 +73,9 @@ export function useFuelForm() {
     if (!vehicle.value || saving.value || photos.value.length === 0) return null
     saving.value = true
     try {
-      return await saveFuelLog(getDb(), quickDraft({ vehicle_id: vehicle.value.asset.id, driver_id: driverId }), photos.value)
+      const row = await saveFuelLog(getDb(), quickDraft({ vehicle_id: vehicle.value.asset.id, driver_id: driverId }), photos.value)
+      saved.markSent()
+      return row
     } finally {
       saving.value = false
     }
