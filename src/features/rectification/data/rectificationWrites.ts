@@ -55,6 +55,8 @@ export interface VerifyInput {
   roles: readonly string[]
   decision: VerifyDecision
   note: string
+  /** The form's device draft, deleted in the same transaction. */
+  draftKey?: string | null
 }
 
 /** The inspector's on-the-spot verification: fixed → closed, or back to the assignee (reopened). */
@@ -72,6 +74,6 @@ export async function verifyRectification(database: AdminFieldDb, input: VerifyI
   const op = actOp('rectification.verify', current.id, payload, now)
   await commitWithOutbox(database, [...RECT_TABLES], op, async () => {
     await database.rectifications.put(row)
-  })
+  }, { draftKey: input.draftKey })
   return { ok: true, row }
 }
