@@ -133,10 +133,11 @@ describe('issue #12: fewer taps for an inspection where everything passes', () =
     await tap('[data-testid=inspect-submit]')
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('inspectionResult'))
     const saved = await getDb().inspections.get(String(router.currentRoute.value.params.id))
-    expect(saved?.answers).toHaveLength(ITEMS.length)
-    expect(saved?.answers.filter((a) => a.result === 'fail').map((a) => a.item_key)).toEqual([failable.key])
+    const answers = (saved?.answers ?? []) as { item_key: string; result: string; points?: number }[]
+    expect(answers).toHaveLength(ITEMS.length)
+    expect(answers.filter((a) => a.result === 'fail').map((a) => a.item_key)).toEqual([failable.key])
     // Every points item got full points.
-    for (const i of ITEMS.filter((x) => x.mode === 'points')) expect(saved?.answers.find((a) => a.item_key === i.key)).toMatchObject({ result: 'points', points: i.max_points })
+    for (const i of ITEMS.filter((x) => x.mode === 'points')) expect(answers.find((a) => a.item_key === i.key)).toMatchObject({ result: 'points', points: i.max_points })
     // 17 items: before, 17 answers + submit = 18 taps on this page; now 2 (+1 for the fail).
     expect(ITEMS).toHaveLength(17)
     expect(taps).toBe(3)
