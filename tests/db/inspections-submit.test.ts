@@ -121,17 +121,20 @@ describe('inspection.submit', () => {
     expect(await submit(db, U.inspector, p)).toEqual({ op_id: expect.any(String), status: 'applied' })
     const [ins] = await db.query('select inspector_id, score::float8 as score, grade, critical_failed, server_score::float8 as server_score, server_grade, via from public.inspections where id = $1', [p.id])
     expect(ins).toEqual({ inspector_id: U.inspector, score: p.score, grade: 'poor', critical_failed: true, server_score: p.score, server_grade: 'poor', via: 'scan' })
-    const rects = await db.query<{ id: string; item_key: string; severity: string; assignee_id: string; status: string; hours: number; item_text: string }>(
+    const rects = await db.query<{ id: string; item_key: string; severity: string; assignee_id: string; status: string; days: number; at: string; item_text: string }>(
+      // Due on working days (issue #12 point 8): 18:00 company time, 1 (critical) / 3 working days on.
       `select x.id, x.item_key, x.severity, x.assignee_id, x.status, x.item_text,
-              extract(epoch from x.due_at - i.submitted_at)::int / 3600 as hours
-       from public.rectifications x join public.inspections i on i.id = x.inspection_id
+              (select count(*) from pg_catalog.generate_series(private.company_day(i.submitted_at) + 1, private.company_day(x.due_at), interval '1 day') d
+               where private.is_working_day(d::date, a.site_id))::int as days,
+              to_char(x.due_at at time zone 'Asia/Shanghai', 'HH24:MI') as at
+       from public.rectifications x join public.inspections i on i.id = x.inspection_id join public.areas a on a.id = x.area_id
        where x.inspection_id = $1 order by x.item_key`, [p.id])
     const want = [...p.rectifications].sort((a, b) => a.item_key.localeCompare(b.item_key))
     expect(rects.map((r) => [r.id, r.item_key])).toEqual(want.map((r) => [r.id, r.item_key]))
-    expect(rects.map((r) => [r.item_key, r.severity, r.hours, r.assignee_id, r.status])).toEqual([
-      ['bins_clean', 'normal', 72, U.cleaner, 'open'],
-      ['surfaces_dust', 'normal', 72, U.cleaner, 'open'],
-      ['washroom_usable', 'critical', 24, U.cleaner, 'open'],
+    expect(rects.map((r) => [r.item_key, r.severity, r.days, r.at, r.assignee_id, r.status])).toEqual([
+      ['bins_clean', 'normal', 3, '18:00', U.cleaner, 'open'],
+      ['surfaces_dust', 'normal', 3, '18:00', U.cleaner, 'open'],
+      ['washroom_usable', 'critical', 1, '18:00', U.cleaner, 'open'],
     ])
     expect(rects.find((r) => r.item_key === 'washroom_usable')?.item_text).toBe(allItems(SANITATION_V1).find((i) => i.key === 'washroom_usable')?.text_zh)
   })

@@ -1,5 +1,6 @@
 // Issue #12 point 7 on the server: a reopened rectification gets a new deadline (from the
-// verification, 24 h critical / 72 h normal, or the one the verifier sends if it is later);
+// verification, 1 (critical) / 3 (normal) working days on at 18:00 company time (point 8), or
+// the one the verifier sends if it is later);
 // the person who fixed it never verifies it (refused, and a verify of theirs that a late fix
 // makes fit is flagged, not applied).
 import { randomUUID } from 'node:crypto'
@@ -26,7 +27,7 @@ const state = async (id: string) =>
 const iso = (s: string | undefined) => new Date(s as string).toISOString()
 
 describe('reopened rectification', () => {
-  it('gets a new deadline from the verification (72 h normal), not its old one', async () => {
+  it('gets a new deadline from the verification (working days), not its old one', async () => {
     const p = await inspect(db, WASHROOM, { floor_clean: fail() }, U.inspector, SANITATION)
     const id = p.rectifications[0]?.id as string
     const before = await state(id)
@@ -34,8 +35,8 @@ describe('reopened rectification', () => {
     expect((await verify(id, U.inspector, 'reopened', '2026-12-06T02:00:00.000Z', { note: '仍有污渍' })).status).toBe('applied')
     const after = await state(id)
     expect(after?.status).toBe('reopened')
-    const hours = after?.severity === 'critical' ? 24 : 72
-    expect(iso(after?.due)).toBe(new Date(Date.parse('2026-12-06T02:00:00.000Z') + hours * 3_600_000).toISOString())
+    // Reopened on Sunday 2026-12-06: 1 working day → Monday 18:00 Shanghai, 3 → Wednesday.
+    expect(iso(after?.due)).toBe(after?.severity === 'critical' ? '2026-12-07T10:00:00.000Z' : '2026-12-09T10:00:00.000Z')
     expect(iso(after?.due)).not.toBe(iso(before?.due))
   })
 

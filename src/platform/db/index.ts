@@ -4,6 +4,8 @@ export { AdminFieldDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SC
 export { scoreRowOf, type InspectionScoreRow } from './inspectionScores'
 export { ASSET_GEN_KEY, REGISTRY_SNAPSHOT_KEY, newGeneration, type AssetIndexRow } from './assetIndex'
 export { getMeta, setMeta } from './meta'
+export { calendarDays, calendarFrom, companyZone, loadCompanyCalendar, loadDeadlineCalendar } from './companyCalendar'
+export { dropFormDraft, loadFormDraft, plainCopy, saveFormDraft } from './drafts'
 export { observe } from './observe'
 export type * from './rows'
 

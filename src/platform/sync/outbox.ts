@@ -42,18 +42,22 @@ export function buildOp(
  * Runs `write` and queues `op` (one entry or several, in order) in ONE read-write transaction over `tables` + outbox:
  * either both land or neither does. The UI may say "saved" only after this resolves.
  * `write` must only touch Dexie (no fetch, no timers) or the transaction commits early.
+ * `options.draftKey`: the form's device draft (platform/db drafts), deleted in the same transaction.
  */
 export async function commitWithOutbox(
   database: AdminFieldDb,
   tables: string[],
   op: OutboxEntry | OutboxEntry[],
   write: () => Promise<void>,
+  options: { draftKey?: string | null } = {},
 ): Promise<void> {
-  const scope = [...new Set([...tables, 'outbox'])]
+  const draftKey = options.draftKey ?? null
+  const scope = [...new Set([...tables, 'outbox', ...(draftKey ? ['meta'] : [])])]
   // Several ops (a custody event and its photos' registrations) keep their order: push order = seq.
   const ops = Array.isArray(op) ? op : [op]
   await database.transaction('rw', scope, async () => {
     await write()
+    if (draftKey) await database.meta.delete(draftKey)
     for (const entry of ops) await database.outbox.add(entry)
   })
 }

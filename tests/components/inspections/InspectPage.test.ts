@@ -116,3 +116,39 @@ describe('InspectPage', () => {
     })
   })
 })
+
+describe('issue #12: fewer taps for an inspection where everything passes', () => {
+  it('on the page: one tap passes the unanswered rest (points at full), one submits; a fail seen on the way is one tap more', async () => {
+    const { wrapper, router } = await mountPage()
+    let taps = 0
+    const tap = async (selector: string) => {
+      taps++
+      await wrapper.find(selector).trigger('click')
+      await flushPromises()
+    }
+    // The one item the inspector looks at and fails stays as answered.
+    const failable = ITEMS.find((i) => i.mode === 'pass_fail' && !i.critical && !i.photo_on_fail)!
+    await tap(`[data-testid=checklist-item][data-item-key="${failable.key}"] [data-testid=answer-fail]`)
+    await tap('[data-testid=inspect-rest-pass]')
+    await tap('[data-testid=inspect-submit]')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('inspectionResult'))
+    const saved = await getDb().inspections.get(String(router.currentRoute.value.params.id))
+    const answers = (saved?.answers ?? []) as { item_key: string; result: string; points?: number }[]
+    expect(answers).toHaveLength(ITEMS.length)
+    expect(answers.filter((a) => a.result === 'fail').map((a) => a.item_key)).toEqual([failable.key])
+    // Every points item got full points.
+    for (const i of ITEMS.filter((x) => x.mode === 'points')) expect(answers.find((a) => a.item_key === i.key)).toMatchObject({ result: 'points', points: i.max_points })
+    // 17 items: before, 17 answers + submit = 18 taps on this page; now 2 (+1 for the fail).
+    expect(ITEMS).toHaveLength(17)
+    expect(taps).toBe(3)
+  })
+
+  it("a section's own all-pass leaves the other sections unanswered", async () => {
+    const { wrapper } = await mountPage()
+    const section = SANITATION_V1.sections[0]!
+    await wrapper.find(`[data-testid=inspect-section-pass][data-section="${section.key}"]`).trigger('click')
+    await flushPromises()
+    await wrapper.find('[data-testid=inspect-submit]').trigger('click')
+    await until(() => expect(wrapper.findAll('[data-testid=item-issue]').length).toBe(ITEMS.length - section.items.length))
+  })
+})

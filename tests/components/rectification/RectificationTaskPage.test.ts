@@ -69,3 +69,24 @@ describe('RectificationTaskPage', () => {
     expect(await getDb().rectifications.get(task.id)).toMatchObject({ status: 'closed', verified_by: INSPECTOR })
   })
 })
+
+describe('issue #12: the fix form keeps what was typed', () => {
+  it('the "after" photo and the note survive the page being closed and opened again; saving drops the draft', async () => {
+    const { task } = await seedTask(getDb())
+    const first = await open(task.id, CLEANER, ['cleaner'])
+    await takePhoto(first)
+    await until(() => expect(first.findAll('[data-testid=rect-fix-photo] [data-testid=captured-photo]')).toHaveLength(1))
+    await first.find('[data-testid=rect-fix-note] textarea').setValue('已拖干')
+    await until(async () => expect(await getDb().meta.get(`rectification.fix:${task.id}`)).toBeDefined())
+    wrappers.splice(0).forEach((w) => w.unmount())
+
+    const again = await open(task.id, CLEANER, ['cleaner'])
+    await until(() => {
+      expect((again.find('[data-testid=rect-fix-note] textarea').element as HTMLTextAreaElement).value).toBe('已拖干')
+      expect(again.findAll('[data-testid=rect-fix-photo] [data-testid=captured-photo]')).toHaveLength(1)
+    })
+    await again.find('[data-testid=rect-fix-form]').trigger('submit')
+    await until(() => expect(again.find('[data-testid=rect-waiting]').exists()).toBe(true))
+    expect(await getDb().meta.get(`rectification.fix:${task.id}`)).toBeUndefined()
+  })
+})

@@ -61,6 +61,17 @@ describe('RequestNewPage', () => {
   })
 })
 
+describe('issue #12: request form messages name the field and its limit', () => {
+  it('5000 copies says 份数 and 1 to 999, not a bare 超出允许范围', async () => {
+    const { wrapper } = await mountAt('/requests/new/seal_use', EMPLOYEE.id)
+    await until(() => expect(wrapper.find('[data-testid=request-field-copies]').exists()).toBe(true))
+    await wrapper.find('[data-testid=request-field-copies] input').setValue('5000')
+    await wrapper.find('[data-testid=request-submit]').trigger('click')
+    await until(() => expect(wrapper.find('[data-testid=request-field-copies] .van-field__error-message').text()).toBe('份数：超出允许范围（须在 1 到 999 之间）'))
+    wrapper.unmount()
+  })
+})
+
 describe('RequestSettingsPage', () => {
   it('the admin head delegates to someone for some days: the delegation is listed and queued', async () => {
     const { wrapper } = await mountAt('/requests/settings', HEAD.id)

@@ -10,6 +10,8 @@ import SealUsageNewPage from '@/features/seals/pages/SealUsageNewPage.vue'
 import { appPlugins } from '../support/mountApp'
 import { addAsset } from '../labels/support'
 import { until } from '../support/until'
+import { PhotoCapture } from '@/shared/ui/photos'
+import { fakePhoto } from '../../unit/photos/support'
 
 async function mountPage(sealId: string) {
   await seedDemoCompany(getDb())
@@ -122,6 +124,71 @@ describe('SealUsageNewPage', () => {
     expect(await getDb().requests.get(app.id)).toMatchObject({ fulfilled_by: demo.users[0]!.id })
     const kinds = (await getDb().outbox.orderBy('seq').toArray()).map((o) => o.kind)
     expect(kinds.slice(-2)).toEqual(['seal_usage.record', 'seal_usage.link'])
+    wrapper.unmount()
+  })
+})
+
+describe('issue #12: a seal use in fewer taps', () => {
+  /** Counts the taps the keeper makes on the form (a photo is 2: open the camera, the shutter). */
+  function tapper(wrapper: Awaited<ReturnType<typeof mountPage>>['wrapper']) {
+    const counter = {
+      taps: 0,
+      async tap(selector: string) {
+        counter.taps++
+        await wrapper.find(selector).trigger('click')
+        await flushPromises()
+      },
+      async photo() {
+        counter.taps += 2
+        wrapper.findComponent(PhotoCapture).vm.$emit('update:modelValue', [fakePhoto()])
+        await flushPromises()
+      },
+    }
+    return counter
+  }
+
+  it("the only approved application for this seal is already picked: photo and save, 3 taps on the form", async () => {
+    const seal = await addAsset(getDb(), { number: 'SEAL-0911', name: '合同专用章 3' })
+    const applicant = demo.users[3]!
+    const now = new Date().toISOString()
+    const form = { document_title: '采购合同', document_type: 'contract', copies: 2, seal_name: '合同专用章 3', purpose: '签约', mode: 'stamp_here', due_at: null }
+    const request = {
+      id: crypto.randomUUID(), type: 'seal_use', site_id: null, department_id: null, applicant_id: applicant.id, title: '采购合同用印', form, photo_ids: [],
+      status: 'approved' as const, revision: 1, step: 1, chain: [], waiting_role: null, fulfiller_role: 'seal_keeper', deciders: [demo.users[0]!.id],
+      submitted_at: now, status_at: now, decided_at: now, first_pass: true, due_back_at: null, fulfilled_at: null, fulfilled_by: null, assignment: null, updated_at: now, deleted_at: null,
+    }
+    await getDb().requests.put(request)
+    const { wrapper, router } = await mountPage(seal.id)
+    await until(() => expect(wrapper.find('[data-testid=usage-application]').attributes('data-request-id')).toBe(request.id))
+    const keeper = tapper(wrapper)
+    await keeper.photo()
+    await keeper.tap('[data-testid=seal-usage-save]')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('sealRegister'))
+    expect(await getDb().seal_usages.where('seal_id').equals(seal.id).first()).toMatchObject({ document_title: '采购合同', copies: 2, requester_id: applicant.id })
+    expect(keeper.taps).toBe(3)
+    wrapper.unmount()
+  })
+
+  it('"same as last" with an emergency reason: 5 taps on the form', async () => {
+    const seal = await addAsset(getDb(), { number: 'SEAL-0912', name: '财务专用章 9' })
+    const requester = demo.users[3]!
+    const before = new Date(Date.now() - 3_600_000).toISOString()
+    await getDb().seal_usages.put({
+      id: crypto.randomUUID(), seal_id: seal.id, used_at: before, recorded_by: demo.users[2]!.id, document_title: '月度付款单', document_type: 'letter', document_type_note: null,
+      copies: 1, purpose: '付款', requester_id: requester.id, requester_name: requester.display_name, requester_department: '财务部', approver_name: '王晓燕',
+      mode: 'stamp_here', due_at: null, photo_ids: [], check_out_event_id: null, updated_at: before, deleted_at: null,
+    })
+    const { wrapper, router } = await mountPage(seal.id)
+    const keeper = tapper(wrapper)
+    await until(() => expect(wrapper.find('[data-testid=seal-usage-same]').exists()).toBe(true))
+    await keeper.tap('[data-testid=seal-usage-same]')
+    await keeper.tap('[data-testid=usage-emergency-reason] textarea')
+    await wrapper.find('[data-testid=usage-emergency-reason] textarea').setValue('月底付款')
+    await keeper.photo()
+    await keeper.tap('[data-testid=seal-usage-save]')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('sealRegister'))
+    expect(await getDb().seal_usages.where('seal_id').equals(seal.id).count()).toBe(2)
+    expect(keeper.taps).toBe(5)
     wrapper.unmount()
   })
 })

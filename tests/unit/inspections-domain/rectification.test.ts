@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  RECTIFICATION_DUE_HOURS,
+  RECTIFICATION_DUE_WORKING_DAYS,
   allowedActions,
   fixRectification,
   isOverdue,
@@ -11,6 +11,7 @@ import {
   type Rectification,
 } from '@/features/inspections/domain'
 import type { RectificationRow } from '@/platform/db/rows'
+import { NO_STATUTORY_DAYS, makeCalendar } from '@/shared/lib/calendar'
 import { PHOTO, pf, pts, tpl } from './fixtures'
 
 const template = tpl([pf('floor'), pf('washroom', 10, { critical: true }), pts('dust', 10), pf('bins')])
@@ -25,26 +26,29 @@ const inspection = {
     { item_key: 'bins', result: 'pass' },
   ],
 }
+// Weekends only (no statutory data): the working-day rules are tested on their own.
+const C = { calendar: makeCalendar(NO_STATUTORY_DAYS), timeZone: 'Asia/Shanghai', siteId: null }
 const cleaner = { id: 'cleaner-1', roles: ['cleaner'] }
 const inspector = { id: 'insp-user', roles: ['inspector'] }
 const head = { id: 'head', roles: ['admin_head'] }
 
 function make(): Rectification[] {
   let n = 0
-  return rectificationsFor(inspection, template, { responsible_id: 'cleaner-1' }, () => `r${++n}`)
+  return rectificationsFor(inspection, template, { responsible_id: 'cleaner-1' }, () => `r${++n}`, C)
 }
 
 describe('rectificationsFor', () => {
   it('makes one open task per failed item, in template order, with device-made ids', () => {
     const rows = make()
     expect(rows.map((r) => [r.id, r.item_key, r.severity, r.due_at])).toEqual([
-      ['r1', 'floor', 'normal', '2026-11-30T09:00:00.000Z'],
-      ['r2', 'washroom', 'critical', '2026-11-28T09:00:00.000Z'],
-      ['r3', 'dust', 'normal', '2026-11-30T09:00:00.000Z'],
+      // Submitted Friday 17:00 Shanghai: critical due Monday 18:00, normal Wednesday 18:00 (working days).
+      ['r1', 'floor', 'normal', '2026-12-02T10:00:00.000Z'],
+      ['r2', 'washroom', 'critical', '2026-11-30T10:00:00.000Z'],
+      ['r3', 'dust', 'normal', '2026-12-02T10:00:00.000Z'],
     ])
     const first = rows[0]
     expect(first).toMatchObject({ inspection_id: 'insp-1', area_id: 'area-1', item_text: '项floor', assignee_id: 'cleaner-1', status: 'open', fix_photo_ids: [] })
-    expect(RECTIFICATION_DUE_HOURS).toEqual({ critical: 24, normal: 72 })
+    expect(RECTIFICATION_DUE_WORKING_DAYS).toEqual({ critical: 1, normal: 3 })
     expect(rectificationPayload(rows)).toEqual([
       { id: 'r1', item_key: 'floor' },
       { id: 'r2', item_key: 'washroom' },
@@ -60,8 +64,8 @@ describe('rectificationsFor', () => {
 
   it('makes nothing when nothing failed, and leaves an unassigned area unassigned', () => {
     const allPass = { ...inspection, answers: template.sections[0]?.items.map((i) => (i.mode === 'points' ? { item_key: i.key, result: 'points', points: 10 } : { item_key: i.key, result: 'pass' })) }
-    expect(rectificationsFor(allPass, template, { responsible_id: null }, () => 'x')).toEqual([])
-    expect(rectificationsFor(inspection, template, { responsible_id: null }, () => 'x')[0]?.assignee_id).toBeNull()
+    expect(rectificationsFor(allPass, template, { responsible_id: null }, () => 'x', C)).toEqual([])
+    expect(rectificationsFor(inspection, template, { responsible_id: null }, () => 'x', C)[0]?.assignee_id).toBeNull()
   })
 })
 
@@ -69,13 +73,13 @@ describe('overdue and escalation', () => {
   const [normal] = make() as [Rectification]
 
   it('is overdue only after the due time, and only while open or reopened', () => {
-    expect(isOverdue(normal, '2026-11-30T09:00:00Z')).toBe(false)
-    expect(isOverdue(normal, '2026-11-30T09:00:01Z')).toBe(true)
-    expect(isOverdue({ ...normal, status: 'reopened' }, Date.parse('2026-12-01T00:00:00Z'))).toBe(true)
-    expect(isOverdue({ ...normal, status: 'fixed' }, new Date('2026-12-01T00:00:00Z'))).toBe(false)
-    expect(isOverdue({ ...normal, status: 'closed' }, '2026-12-01T00:00:00Z')).toBe(false)
-    expect(isOverdue({ ...normal, deleted_at: '2026-11-28T00:00:00Z' }, '2026-12-01T00:00:00Z')).toBe(false)
-    expect(needsEscalation(normal, '2026-12-01T00:00:00Z')).toBe(true)
+    expect(isOverdue(normal, '2026-12-02T10:00:00Z')).toBe(false)
+    expect(isOverdue(normal, '2026-12-02T10:00:01Z')).toBe(true)
+    expect(isOverdue({ ...normal, status: 'reopened' }, Date.parse('2026-12-03T00:00:00Z'))).toBe(true)
+    expect(isOverdue({ ...normal, status: 'fixed' }, new Date('2026-12-03T00:00:00Z'))).toBe(false)
+    expect(isOverdue({ ...normal, status: 'closed' }, '2026-12-03T00:00:00Z')).toBe(false)
+    expect(isOverdue({ ...normal, deleted_at: '2026-11-28T00:00:00Z' }, '2026-12-03T00:00:00Z')).toBe(false)
+    expect(needsEscalation(normal, '2026-12-03T00:00:00Z')).toBe(true)
     expect(needsEscalation(normal, '2026-11-29T00:00:00Z')).toBe(false)
   })
 })
@@ -98,10 +102,10 @@ describe('transitions', () => {
     if (!fixed.ok) throw new Error('fix failed')
     expect(allowedActions(fixed.row, inspector)).toEqual(['close', 'reopen'])
     expect(allowedActions(fixed.row, cleaner)).toEqual([])
-    expect(verifyRectification(fixed.row, { actor: cleaner, at, outcome: 'close' })).toEqual({ ok: false, error: 'inspections.errors.notInspector' })
-    const closed = verifyRectification(fixed.row, { actor: inspector, at: '2026-11-28T11:00:00Z', outcome: 'close' })
+    expect(verifyRectification(fixed.row, { actor: cleaner, at, outcome: 'close', calendar: C })).toEqual({ ok: false, error: 'inspections.errors.notInspector' })
+    const closed = verifyRectification(fixed.row, { actor: inspector, at: '2026-11-28T11:00:00Z', outcome: 'close', calendar: C })
     expect(closed.ok && closed.row).toMatchObject({ status: 'closed', verified_by: 'insp-user', verified_at: '2026-11-28T11:00:00Z' })
-    const reopened = verifyRectification(fixed.row, { actor: head, at, outcome: 'reopen', due_at: '2026-11-29T10:00:00.000Z' })
+    const reopened = verifyRectification(fixed.row, { actor: head, at, outcome: 'reopen', calendar: C, due_at: '2026-11-29T10:00:00.000Z' })
     expect(reopened.ok && reopened.row).toMatchObject({ status: 'reopened', due_at: '2026-11-29T10:00:00.000Z' })
     if (!reopened.ok) throw new Error('reopen failed')
     // A reopened task goes back to the assignee.
@@ -110,7 +114,7 @@ describe('transitions', () => {
   })
 
   it('refuses transitions out of order', () => {
-    expect(verifyRectification(open, { actor: inspector, at, outcome: 'close' })).toEqual({ ok: false, error: 'inspections.errors.badTransition' })
+    expect(verifyRectification(open, { actor: inspector, at, outcome: 'close', calendar: C })).toEqual({ ok: false, error: 'inspections.errors.badTransition' })
     const closed: Rectification = { ...open, status: 'closed' }
     expect(fixRectification(closed, { actor: cleaner, at, photo_ids: [PHOTO] })).toEqual({ ok: false, error: 'inspections.errors.badTransition' })
     expect(allowedActions(closed, inspector)).toEqual([])

@@ -1,7 +1,11 @@
-// Issue #12 point 7: a reopened task gets a new deadline (24 h critical / 72 h normal from the
-// verification, unless the verifier sets one after it); the person who fixed it never verifies it.
+// Issue #12 point 7: a reopened task gets a new deadline (1 critical / 3 normal working days from
+// the verification, point 8, unless the verifier sets one after it); the person who fixed it never
+// verifies it.
 import { describe, expect, it } from 'vitest'
 import { allowedActions, fixRectification, isOverdue, verifyRectification, type Rectification } from '@/features/inspections/domain/rectification'
+import { NO_STATUTORY_DAYS, makeCalendar } from '@/shared/lib/calendar'
+
+const C = { calendar: makeCalendar(NO_STATUTORY_DAYS), timeZone: 'Asia/Shanghai', siteId: null }
 
 const PHOTO = '00000000-0000-4000-8000-0000000000aa'
 const base: Rectification = {
@@ -20,21 +24,22 @@ function fixedBy(actor: { id: string; roles: string[] }, rect: Rectification = b
 }
 
 describe('reopening gives a new deadline', () => {
-  it('72 h (normal) or 24 h (critical) from the verification, so it is not overdue the moment it is reopened', () => {
+  it('3 (normal) or 1 (critical) working days from the verification, so it is not overdue the moment it is reopened', () => {
+    // Saturday 10:00 Shanghai: normal due Wednesday 18:00, critical Monday 18:00.
     const at = '2026-12-05T02:00:00.000Z'
-    const r = verifyRectification(fixedBy(cleaner, { ...base, assignee_id: 'cleaner' }), { actor: inspector, at, outcome: 'reopen' })
-    expect(r.ok && r.row).toMatchObject({ status: 'reopened', due_at: '2026-12-08T02:00:00.000Z' })
+    const r = verifyRectification(fixedBy(cleaner, { ...base, assignee_id: 'cleaner' }), { actor: inspector, at, outcome: 'reopen', calendar: C })
+    expect(r.ok && r.row).toMatchObject({ status: 'reopened', due_at: '2026-12-09T10:00:00.000Z' })
     expect(r.ok && isOverdue(r.row, at)).toBe(false)
-    const c = verifyRectification(fixedBy(cleaner, { ...base, assignee_id: 'cleaner', severity: 'critical' }), { actor: inspector, at, outcome: 'reopen' })
-    expect(c.ok && c.row.due_at).toBe('2026-12-06T02:00:00.000Z')
+    const c = verifyRectification(fixedBy(cleaner, { ...base, assignee_id: 'cleaner', severity: 'critical' }), { actor: inspector, at, outcome: 'reopen', calendar: C })
+    expect(c.ok && c.row.due_at).toBe('2026-12-07T10:00:00.000Z')
   })
 
   it('the verifier may set the new deadline, but not one already passed', () => {
     const fixed = fixedBy(cleaner, { ...base, assignee_id: 'cleaner' })
     const at = '2026-12-05T02:00:00.000Z'
-    const r = verifyRectification(fixed, { actor: inspector, at, outcome: 'reopen', due_at: '2026-12-06T10:00:00.000Z' })
+    const r = verifyRectification(fixed, { actor: inspector, at, outcome: 'reopen', calendar: C, due_at: '2026-12-06T10:00:00.000Z' })
     expect(r.ok && r.row.due_at).toBe('2026-12-06T10:00:00.000Z')
-    expect(verifyRectification(fixed, { actor: inspector, at, outcome: 'reopen', due_at: '2026-12-04T10:00:00.000Z' })).toEqual({ ok: false, error: 'inspections.errors.dueBeforeNow' })
+    expect(verifyRectification(fixed, { actor: inspector, at, outcome: 'reopen', calendar: C, due_at: '2026-12-04T10:00:00.000Z' })).toEqual({ ok: false, error: 'inspections.errors.dueBeforeNow' })
   })
 })
 
@@ -43,8 +48,8 @@ describe('the fixer never verifies their own fix', () => {
     const fixed = fixedBy(head)
     expect(fixed.fixed_by).toBe('head')
     expect(allowedActions(fixed, head)).toEqual([])
-    expect(verifyRectification(fixed, { actor: head, at: '2026-12-05T02:00:00.000Z', outcome: 'close' })).toEqual({ ok: false, error: 'inspections.errors.ownFix' })
+    expect(verifyRectification(fixed, { actor: head, at: '2026-12-05T02:00:00.000Z', outcome: 'close', calendar: C })).toEqual({ ok: false, error: 'inspections.errors.ownFix' })
     expect(allowedActions(fixed, inspector)).toEqual(['close', 'reopen'])
-    expect(verifyRectification(fixed, { actor: inspector, at: '2026-12-05T02:00:00.000Z', outcome: 'close' }).ok).toBe(true)
+    expect(verifyRectification(fixed, { actor: inspector, at: '2026-12-05T02:00:00.000Z', outcome: 'close', calendar: C }).ok).toBe(true)
   })
 })

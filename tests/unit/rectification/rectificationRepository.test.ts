@@ -94,7 +94,8 @@ describe('verifying a rectification', () => {
     const { task } = await seedTask(db, { status: 'fixed', severity: 'normal', fixed_by: HEAD })
     expect(await verifyRectification(db, { id: task.id, actorId: HEAD, roles: ['admin_head'], decision: 'closed', note: '' }, NOW)).toEqual({ ok: false, error: 'ownFix' })
     const r = await verifyRectification(db, { id: task.id, actorId: INSPECTOR, roles: ['inspector'], decision: 'reopened', note: '仍有积水' }, NOW)
-    const due = new Date(NOW.getTime() + 72 * 3_600_000).toISOString()
+    // Monday 10:00 Shanghai + 3 working days → Thursday 18:00 (issue #12 point 8).
+    const due = '2026-03-05T10:00:00.000Z'
     expect(r.ok && r.row).toMatchObject({ status: 'reopened', due_at: due })
     const ops = await db.outbox.toArray()
     expect(ops.map((o) => o.payload)).toEqual([{ rectification_id: task.id, decision: 'reopened', note: '仍有积水', due_at: due }])

@@ -88,6 +88,24 @@ export function useInspection() {
   const setNote = (key: string, note: string) => edit(key, { note })
   const setPhotos = (key: string, photos: ProcessedPhoto[]) => edit(key, { photos })
 
+  /**
+   * Issue #12 (fewer taps): every unanswered item of a section (or of the checklist) passes, a
+   * points item with full points. Answered items keep their answer. Returns how many it set.
+   */
+  function passUnanswered(sectionKey?: string): number {
+    let n = 0
+    for (const section of template.value?.sections ?? []) {
+      if (sectionKey !== undefined && section.key !== sectionKey) continue
+      for (const item of section.items) {
+        if (answer(item.key).result !== null) continue
+        if (item.mode === 'points') setResult(item.key, 'points', item.max_points)
+        else setResult(item.key, 'pass')
+        n++
+      }
+    }
+    return n
+  }
+
   const answers = computed(() => (template.value && draft.value ? draftToAnswers(template.value, draft.value) : []))
   const score = computed(() => (template.value ? runningScore(template.value, answers.value) : null))
 
@@ -118,7 +136,7 @@ export function useInspection() {
 
   const issueFor = (key: string) => issues.value.find((i) => i.item_key === key)?.key ?? null
 
-  return reactive({ status, area, template, draft, restored, timeZone, issues, saving, submitted, unsaved, score, load, setResult, setNote, setPhotos, answer, issueFor, submit, discard, flush })
+  return reactive({ status, area, template, draft, restored, timeZone, issues, saving, submitted, unsaved, score, load, setResult, setNote, setPhotos, passUnanswered, answer, issueFor, submit, discard, flush })
 }
 
 export type InspectionForm = ReturnType<typeof useInspection>

@@ -3,7 +3,7 @@
  * the rectifications its failed items create (ids made here, named in the op so the server
  * makes the same rows), the photos, the ops, and deletes the draft. Works offline.
  */
-import type { AdminFieldDb } from '@/platform/db'
+import { loadDeadlineCalendar, type AdminFieldDb } from '@/platform/db'
 import type { AreaRow, InspectionRow, RectificationRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
@@ -69,7 +69,7 @@ export async function submitInspection(
     updated_at: stamp,
     deleted_at: null,
   }
-  const rectifications = buildRectifications(inspection, template, area)
+  const rectifications = buildRectifications(inspection, template, area, await loadDeadlineCalendar(database))
   const photos: ProcessedPhoto[] = Object.values(draft.answers).flatMap((a) => a.photos)
   const owner = { table: 'inspections', id: inspection.id, takenBy: draft.inspector_id }
   const op = buildOp(

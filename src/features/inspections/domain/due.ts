@@ -3,13 +3,16 @@
  * time"), never the device's. An area is due once per period of its frequency:
  * daily → company day, weekly → ISO week (Monday–Sunday), monthly → calendar month.
  *
- * Deadlines (company wall-clock time; exported so the UI, reminders and the server agree):
- * - daily: 18:00 on the day;
- * - weekly: Friday 18:00 of the week;
- * - monthly: 18:00 on the last day of the month.
+ * Deadlines (company wall-clock time; exported so the UI, reminders and the server agree), on
+ * the company calendar at the area's site (issue #12 point 8: no deadline on a day off):
+ * - daily: 18:00 on the day, if it is a working day (else the area is not due that day);
+ * - weekly: 18:00 on the week's last working day (Friday in an ordinary week; a make-up
+ *   Saturday (调休) or a holiday Friday moves it);
+ * - monthly: 18:00 on the month's last working day.
  * Missed = the deadline has passed and the period has no round (or inspection). A round
- * after the deadline but inside the period still counts as done, marked late.
+ * after the deadline but inside the period, or on a day off, still counts as done.
  */
+import { isWorkingDay, type CompanyCalendar } from '@/shared/lib/calendar'
 import { fromZonedInput } from '@/shared/lib/zonedInput'
 import { addDays, calendarDater, isoWeekKey, isoWeekMonday, lastDayOfMonth, toEpochMs, type CalendarDate } from '@/shared/lib/zonedTime'
 
@@ -20,9 +23,9 @@ export const FREQUENCIES = ['daily', 'weekly', 'monthly'] as const satisfies rea
 export const DEADLINE_TIME = '18:00'
 /** Daily areas: 18:00 on the day. */
 export const DAILY_DEADLINE = { time: DEADLINE_TIME } as const
-/** Weekly areas: Friday (ISO weekday 5) 18:00. */
+/** Weekly areas: Friday (ISO weekday 5) 18:00 in an ordinary week (the week's last working day). */
 export const WEEKLY_DEADLINE = { isoWeekday: 5, time: DEADLINE_TIME } as const
-/** Monthly areas: the last day of the month, 18:00. */
+/** Monthly areas: the last (working) day of the month, 18:00. */
 export const MONTHLY_DEADLINE = { day: 'last', time: DEADLINE_TIME } as const
 
 /** The period of a company-calendar date: 'YYYY-MM-DD' (daily), 'YYYY-Www' (weekly), 'YYYY-MM' (monthly). */
@@ -32,20 +35,28 @@ export function periodKey(frequency: Frequency, date: CalendarDate): string {
   return date.slice(0, 7)
 }
 
-/** The company-calendar day whose 18:00 is the period's deadline. */
-export function deadlineDate(frequency: Frequency, key: string): CalendarDate {
-  if (frequency === 'daily') return key
+/** The last working day from `last` back to `first` (null when there is none). */
+function lastWorkingDay(cal: CompanyCalendar, first: CalendarDate, last: CalendarDate, siteId: string | null): CalendarDate | null {
+  for (let day = last; day >= first; day = addDays(day, -1)) if (isWorkingDay(cal, day, siteId)) return day
+  return null
+}
+
+/** The company-calendar day whose 18:00 is the period's deadline; null: no working day in it. */
+export function deadlineDate(frequency: Frequency, key: string, cal: CompanyCalendar, siteId: string | null = null): CalendarDate | null {
+  if (frequency === 'daily') return isWorkingDay(cal, key, siteId) ? key : null
   if (frequency === 'weekly') {
     const monday = isoWeekMonday(key)
     if (!monday) throw new RangeError('invalid week key')
-    return addDays(monday, WEEKLY_DEADLINE.isoWeekday - 1)
+    return lastWorkingDay(cal, monday, addDays(monday, 6), siteId)
   }
-  return lastDayOfMonth(key)
+  return lastWorkingDay(cal, `${key}-01`, lastDayOfMonth(key), siteId)
 }
 
-/** The period's deadline as an ISO instant (UTC). */
-export function periodDeadline(frequency: Frequency, key: string, timeZone: string): string {
-  const at = fromZonedInput(`${deadlineDate(frequency, key)}T${DEADLINE_TIME}`, timeZone)
+/** The period's deadline as an ISO instant (UTC); null when the period has no working day. */
+export function periodDeadline(frequency: Frequency, key: string, timeZone: string, cal: CompanyCalendar, siteId: string | null = null): string | null {
+  const day = deadlineDate(frequency, key, cal, siteId)
+  if (day === null) return null
+  const at = fromZonedInput(`${day}T${DEADLINE_TIME}`, timeZone)
   if (!at) throw new RangeError('invalid period')
   return at
 }
@@ -53,6 +64,8 @@ export function periodDeadline(frequency: Frequency, key: string, timeZone: stri
 export interface AreaForDue {
   id: string
   frequency: Frequency
+  /** Whose own days count (null or absent: the company's). */
+  site_id?: string | null
   deleted_at?: string | null
 }
 
@@ -67,7 +80,8 @@ export interface DueEntry<A extends AreaForDue> {
   area: A
   status: DueStatus
   period_key: string
-  deadline_at: string
+  /** Null: the period has no working day (done if a record came anyway, never missed). */
+  deadline_at: string | null
   /** Rounds/inspections in the period and the first and last of them (null when none). */
   count: number
   first_at: string | null
@@ -97,6 +111,7 @@ export function dueAreas<A extends AreaForDue>(
   records: readonly DoneRecord[],
   now: Date | number | string,
   timeZone: string,
+  calendar: CompanyCalendar,
 ): DueAreas<A> {
   const dater = calendarDater(timeZone)
   const nowMs = toEpochMs(now)
@@ -106,10 +121,12 @@ export function dueAreas<A extends AreaForDue>(
     weekly: isoWeekKey(today),
     monthly: today.slice(0, 7),
   }
-  const deadlines: Record<Frequency, string> = {
-    daily: periodDeadline('daily', current.daily, timeZone),
-    weekly: periodDeadline('weekly', current.weekly, timeZone),
-    monthly: periodDeadline('monthly', current.monthly, timeZone),
+  // One deadline per frequency and site (sites may keep their own days).
+  const deadlines = new Map<string, string | null>()
+  const deadlineOf = (frequency: Frequency, siteId: string | null): string | null => {
+    const k = `${frequency}|${siteId ?? ''}`
+    if (!deadlines.has(k)) deadlines.set(k, periodDeadline(frequency, current[frequency], timeZone, calendar, siteId))
+    return deadlines.get(k) ?? null
   }
 
   const frequencyOf = new Map<string, Frequency>()
@@ -136,9 +153,11 @@ export function dueAreas<A extends AreaForDue>(
   const out: DueAreas<A> = { due: [], done: [], missed: [] }
   for (const area of areas) {
     if (area.deleted_at) continue
-    const deadline = deadlines[area.frequency]
-    const deadlineMs = Date.parse(deadline)
+    const deadline = deadlineOf(area.frequency, area.site_id ?? null)
     const s = seen.get(area.id)
+    // No working day in the period: nothing is due (a record made anyway counts as done).
+    if (deadline === null && !s) continue
+    const deadlineMs = deadline === null ? Infinity : Date.parse(deadline)
     const status: DueStatus = s ? 'done' : nowMs > deadlineMs ? 'missed' : 'due'
     const entry: DueEntry<A> = {
       area,

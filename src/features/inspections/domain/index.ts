@@ -44,7 +44,8 @@ export {
 export { DEFAULT_GRADING, DEFAULT_TEMPLATES, DEFAULT_TEMPLATE_IDS, GREENING_V1, SANITATION_V1, defaultTemplateRows } from './defaultTemplates'
 export {
   ESCALATE_TO_ROLE,
-  RECTIFICATION_DUE_HOURS,
+  RECTIFICATION_DUE_WORKING_DAYS,
+  rectificationDueAt,
   VERIFIER_ROLES,
   allowedActions,
   fixRectification,
@@ -55,6 +56,7 @@ export {
   verifyRectification,
   type Actor,
   type AreaForRectification,
+  type DueCalendar,
   type FixInput,
   type InspectionForRectification,
   type Rectification,

@@ -4,12 +4,35 @@
  * Ids are made on the device and sent with the inspection (payload `rectifications:
  * [{ id, item_key }]`), so the server creates the same rows and a retry is idempotent.
  */
+import { addWorkingDays, type CompanyCalendar } from '@/shared/lib/calendar'
+import { fromZonedInput } from '@/shared/lib/zonedInput'
+import { calendarDate } from '@/shared/lib/zonedTime'
+import { DEADLINE_TIME } from './due'
 import { E, type InspectionErrorKey } from './fields'
 import { scoreInspection } from './scoring'
 import type { TemplateVersion } from './template'
 
-/** Hours from submission to the due time, by severity (the server uses the same). */
-export const RECTIFICATION_DUE_HOURS = { critical: 24, normal: 72 } as const
+/**
+ * Working days from the act (a submit, a reopening) to the due day, by severity: due at
+ * DEADLINE_TIME (18:00, company zone) on that working day of the company calendar at the
+ * area's site (issue #12 point 8; the server's private.rectification_due is the same).
+ */
+export const RECTIFICATION_DUE_WORKING_DAYS = { critical: 1, normal: 3 } as const
+
+/** The company calendar, its zone and the area's site: what a deadline needs. */
+export interface DueCalendar {
+  calendar: CompanyCalendar
+  timeZone: string
+  siteId: string | null
+}
+
+/** 18:00 company time on the 1st (critical) / 3rd (normal) working day after the act's company day. */
+export function rectificationDueAt(at: Date | number | string, severity: Severity, c: DueCalendar): string {
+  const day = addWorkingDays(c.calendar, calendarDate(at, c.timeZone), RECTIFICATION_DUE_WORKING_DAYS[severity], c.siteId)
+  const due = fromZonedInput(`${day}T${DEADLINE_TIME}`, c.timeZone)
+  if (!due) throw new RangeError('invalid due day')
+  return due
+}
 
 /** Who hears about an overdue task (a role code, see features/auth ROLES). */
 export const ESCALATE_TO_ROLE = 'admin_head'
@@ -18,7 +41,7 @@ export const ESCALATE_TO_ROLE = 'admin_head'
  * Roles that verify a fix on the spot (close or reopen), never the person who recorded the
  * fix (issue #12: an admin head who fixed an unassigned task, or an assignee who is also an
  * inspector, does not close their own work). A reopened task gets a new deadline: the
- * verifier's, if after the verification, else RECTIFICATION_DUE_HOURS from it. The server's
+ * verifier's, if after the verification, else rectificationDueAt from it. The server's
  * rectification_derive keeps the same rules.
  */
 export const VERIFIER_ROLES: readonly string[] = ['inspector', 'admin_head']
@@ -57,6 +80,8 @@ export interface InspectionForRectification {
 
 export interface AreaForRectification {
   responsible_id: string | null
+  /** The site whose own days count (null: the company's only). */
+  site_id?: string | null
 }
 
 /**
@@ -69,6 +94,7 @@ export function rectificationsFor(
   template: TemplateVersion,
   area: AreaForRectification,
   newId: () => string,
+  cal: Omit<DueCalendar, 'siteId'>,
 ): Rectification[] {
   const submitted = Date.parse(inspection.submitted_at)
   if (Number.isNaN(submitted)) throw new RangeError('invalid submitted_at')
@@ -82,7 +108,7 @@ export function rectificationsFor(
       item_text: f.text_zh,
       assignee_id: area.responsible_id,
       severity,
-      due_at: new Date(submitted + RECTIFICATION_DUE_HOURS[severity] * 3_600_000).toISOString(),
+      due_at: rectificationDueAt(submitted, severity, { ...cal, siteId: area.site_id ?? null }),
       status: 'open',
       fix_note: null,
       fix_photo_ids: [],
@@ -178,8 +204,10 @@ export interface VerifyInput {
   actor: Actor
   at: string
   outcome: 'close' | 'reopen'
-  /** A reopened task's new due time (after `at`); by default RECTIFICATION_DUE_HOURS from `at`. */
+  /** A reopened task's new due time (after `at`); by default rectificationDueAt from `at`. */
   due_at?: string
+  /** The calendar the default due time is counted on. */
+  calendar: DueCalendar
 }
 
 /** fixed → closed or reopened, by an inspector (or the admin head) re-inspecting on the spot. */
@@ -191,6 +219,6 @@ export function verifyRectification(rect: Rectification, input: VerifyInput): Tr
   if (input.outcome === 'close') return { ok: true, row: { ...base, status: 'closed' } }
   const at = Date.parse(input.at)
   if (input.due_at !== undefined && !(Date.parse(input.due_at) > at)) return { ok: false, error: E.dueBeforeNow }
-  const due = input.due_at ?? new Date(at + RECTIFICATION_DUE_HOURS[rect.severity] * 3_600_000).toISOString()
+  const due = input.due_at ?? rectificationDueAt(at, rect.severity, input.calendar)
   return { ok: true, row: { ...base, status: 'reopened', due_at: due } }
 }

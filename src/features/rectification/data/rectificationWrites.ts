@@ -5,7 +5,7 @@
  * On the server each act is a rectification_events row: the op's entity_id is the act's own
  * (device-made) id, so a re-push is one act; `related` marks the task "not synced" meanwhile.
  */
-import type { AdminFieldDb } from '@/platform/db'
+import { loadDeadlineCalendar, type AdminFieldDb } from '@/platform/db'
 import type { RectificationRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
@@ -27,6 +27,8 @@ export interface FixInput {
   roles: readonly string[]
   note: string
   photos: ProcessedPhoto[]
+  /** The form's device draft, deleted in the same transaction. */
+  draftKey?: string | null
 }
 
 /** The assignee's "fixed": open/reopened → fixed, with at least one "after" photo. */
@@ -43,7 +45,7 @@ export async function fixRectification(database: AdminFieldDb, input: FixInput, 
   await commitWithOutbox(database, [...RECT_TABLES, ...PHOTO_TABLES], ops, async () => {
     await database.rectifications.put(row)
     await savePhotos(database, input.photos, owner)
-  })
+  }, { draftKey: input.draftKey })
   return { ok: true, row }
 }
 
@@ -53,13 +55,18 @@ export interface VerifyInput {
   roles: readonly string[]
   decision: VerifyDecision
   note: string
+  /** The form's device draft, deleted in the same transaction. */
+  draftKey?: string | null
 }
 
 /** The inspector's on-the-spot verification: fixed → closed, or back to the assignee (reopened). */
 export async function verifyRectification(database: AdminFieldDb, input: VerifyInput, now: Date = new Date()): Promise<WriteResult> {
   const current = await database.rectifications.get(input.id)
   const note = input.note.trim()
-  const result = verified(current, { actorId: input.actorId, roles: input.roles, decision: input.decision, note, at: now.toISOString() })
+  // A reopened task is due on the company calendar at the area's site (issue #12 point 8).
+  const [cal, area] = await Promise.all([loadDeadlineCalendar(database), current ? database.areas.get(current.area_id) : undefined])
+  const calendar = { ...cal, siteId: area?.site_id ?? null }
+  const result = verified(current, { actorId: input.actorId, roles: input.roles, decision: input.decision, note, at: now.toISOString(), calendar })
   if (!result.ok || !current) return result
   const row = result.row
   // A reopened task's new due time travels with the act, so the server keeps the one shown here.
@@ -67,6 +74,6 @@ export async function verifyRectification(database: AdminFieldDb, input: VerifyI
   const op = actOp('rectification.verify', current.id, payload, now)
   await commitWithOutbox(database, [...RECT_TABLES], op, async () => {
     await database.rectifications.put(row)
-  })
+  }, { draftKey: input.draftKey })
   return { ok: true, row }
 }

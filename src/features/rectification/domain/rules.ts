@@ -7,7 +7,7 @@
 import type { RectificationRow } from '@/platform/db/rows'
 // The modules themselves, not the domain index: Home's chunk need not carry templates and rewards.
 import type { InspectionErrorKey } from '@/features/inspections/domain/fields'
-import { VERIFIER_ROLES, allowedActions, fixRectification, verifyRectification, type TransitionResult } from '@/features/inspections/domain/rectification'
+import { VERIFIER_ROLES, allowedActions, fixRectification, verifyRectification, type DueCalendar, type TransitionResult } from '@/features/inspections/domain/rectification'
 
 export type VerifyDecision = 'closed' | 'reopened'
 export type RectError =
@@ -61,10 +61,11 @@ export function fixed(
 
 export function verified(
   row: RectificationRow | undefined,
-  input: { actorId: string; roles: readonly string[]; decision: VerifyDecision; note: string; at: string },
+  input: { actorId: string; roles: readonly string[]; decision: VerifyDecision; note: string; at: string; calendar: DueCalendar },
 ): Outcome {
   if (!row || row.deleted_at !== null) return { ok: false, error: 'notFound' }
-  const result = outcome(verifyRectification(row, { actor: { id: input.actorId, roles: input.roles }, at: input.at, outcome: input.decision === 'closed' ? 'close' : 'reopen' }))
+  const actor = { id: input.actorId, roles: input.roles }
+  const result = outcome(verifyRectification(row, { actor, at: input.at, outcome: input.decision === 'closed' ? 'close' : 'reopen', calendar: input.calendar }))
   if (!result.ok) return result
   // Sending it back must say what is still wrong; closing may be silent.
   if (input.decision === 'reopened' && input.note.length === 0) return { ok: false, error: 'noteRequired' }

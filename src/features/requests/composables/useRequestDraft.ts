@@ -1,38 +1,28 @@
 /**
- * A request form's draft: restored from the device when the page opens, saved as the user types
- * (so another tab, a reload or an update loses nothing), checked with the type's rules on submit,
- * and guarded on leave while it holds unsent input.
+ * A request form's draft: the shared device draft (restored when the page opens, saved as the
+ * user types, so another tab, a reload or an update loses nothing; guarded on leave while it
+ * holds unsent input), checked with the type's rules on submit.
  */
-import { computed, ref, watch } from 'vue'
-import { getDb } from '@/platform/db'
-import { useDirtyGuard } from '@/shared/composables/useDirtyGuard'
-import { loadRequestDraft, saveRequestDraft } from '../data/drafts'
+import { ref } from 'vue'
+import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
+import { draftKey } from '../data/drafts'
 import { draftToInput, emptyDraft, type RequestDraft } from '../domain/draft'
 import { validateForm, type RequestForm } from '../domain/form'
 
 export function useRequestDraft(type: () => string, scope: () => string, initial: () => RequestDraft | null, timeZone: () => string) {
   const draft = ref<RequestDraft>({})
-  const pristine = ref('')
   const errors = ref<Record<string, string>>({})
-  const ready = ref(false)
-  const sent = ref(false)
+  const device = useDeviceDraft<RequestDraft>({
+    key: () => draftKey(scope()),
+    capture: () => ({ ...draft.value }),
+    restore: (saved) => void (draft.value = { ...draft.value, ...saved }),
+  })
 
   async function load(): Promise<void> {
-    ready.value = false
-    const base = initial() ?? emptyDraft(type())
-    pristine.value = JSON.stringify(base)
-    draft.value = { ...base, ...((await loadRequestDraft(getDb(), scope())) ?? {}) }
+    draft.value = initial() ?? emptyDraft(type())
     errors.value = {}
-    sent.value = false
-    ready.value = true
+    await device.start()
   }
-
-  const dirty = computed(() => ready.value && !sent.value && JSON.stringify(draft.value) !== pristine.value)
-  watch(draft, (d) => {
-    // A plain copy: IndexedDB cannot clone Vue's reactive proxy.
-    if (ready.value && !sent.value) saveRequestDraft(getDb(), scope(), { ...d }).catch((e: unknown) => console.error('request draft not saved', e))
-  })
-  useDirtyGuard(dirty)
 
   /** The validated form, or null with `errors` set (i18n keys by field). */
   function check(): RequestForm | null {
@@ -42,9 +32,5 @@ export function useRequestDraft(type: () => string, scope: () => string, initial
   }
 
   /** Call once the form is committed: the draft went in the same transaction; leaving no longer asks. */
-  function markSent(): void {
-    sent.value = true
-  }
-
-  return { draft, errors, ready, dirty, load, check, markSent }
+  return { draft, errors, ready: device.ready, dirty: device.dirty, load, check, markSent: device.markSent }
 }

@@ -11,10 +11,17 @@ import { approvedWaiting, sealLinkWrite } from '@/features/requests'
 import { custodyEventSchema } from '@/features/assets/domain/custodyEvents'
 import { sealUsageCheckOut, sealUsageSchema } from '@/features/assets/domain/sealUsage'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
+import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
 import { draftFromApplication, draftFromLast, draftToInput, emptyDraft, issuesByField } from '../domain/form'
 import { defaultTakeOutDue, toZonedInput } from '../domain/zonedInput'
 import { companyTimeZone, lastUsageOf, loadRequesters, loadSeal, type RequesterOption } from '../data/sealRepository'
 import { recordSealUsage } from '../data/sealWrites'
+
+/** Whether an application's 印章名称 names this seal (its name or its number, spaces ignored). */
+function namesSeal(app: RequestRow, seal: AssetRow): boolean {
+  const named = String(app.form.seal_name ?? '').replace(/\s+/g, '')
+  return named !== '' && (named === seal.name.replace(/\s+/g, '') || named === seal.number.replace(/\s+/g, ''))
+}
 
 export function useSealUsageForm() {
   const session = useSessionStore()
@@ -31,9 +38,22 @@ export function useSealUsageForm() {
   const applications = shallowRef<RequestRow[]>([])
   const application = shallowRef<RequestRow | null>(null)
   const emergencyReason = ref('')
+  // The device draft (issue #12): per seal, and per application when the form starts from one.
+  let draftKey: string | null = null
+  const saved = useDeviceDraft({
+    key: () => draftKey,
+    capture: () => ({ draft: { ...draft }, photos: photos.value, emergencyReason: emergencyReason.value, application: application.value?.id ?? null }),
+    restore: (d) => {
+      Object.assign(draft, d.draft)
+      photos.value = d.photos
+      emergencyReason.value = d.emergencyReason
+      application.value = applications.value.find((a) => a.id === d.application) ?? null
+    },
+  })
 
   async function load(sealId: string, requestId?: string): Promise<void> {
     status.value = 'loading'
+    draftKey = `seals.usage:${sealId}${requestId ? `:${requestId}` : ''}`
     try {
       const db = getDb()
       const [s, l, p, tz, apps] = await Promise.all([loadSeal(db, sealId), lastUsageOf(db, sealId), loadRequesters(db), companyTimeZone(db), approvedWaiting(db, 'seal_use')])
@@ -42,8 +62,11 @@ export function useSealUsageForm() {
       people.value = p
       timeZone.value = tz
       applications.value = apps
-      const preset = apps.find((a) => a.id === requestId)
+      // The application named on the link; else the only approved one for this seal (issue #12: fewer taps).
+      const forSeal = s ? apps.filter((a) => namesSeal(a, s)) : []
+      const preset = apps.find((a) => a.id === requestId) ?? (forSeal.length === 1 ? forSeal[0] : undefined)
       if (preset) pickApplication(preset)
+      await saved.start()
       status.value = s ? 'ready' : 'missing'
     } catch (e) {
       console.error('seal form load failed', e)
@@ -124,7 +147,8 @@ export function useSealUsageForm() {
         },
         now,
       )
-      await recordSealUsage(db, parsed.data, event?.data ?? null, photoWrite, now, link)
+      await recordSealUsage(db, parsed.data, event?.data ?? null, photoWrite, now, link, saved.key())
+      saved.markSent()
       errors.value = {}
       return true
     } finally {

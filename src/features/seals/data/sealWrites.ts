@@ -47,6 +47,8 @@ export async function recordSealUsage(
   now: Date = new Date(),
   /** 用印申请 link (requests feature): written in this same transaction, its op right after the record's. */
   link: PhotoWrite | null = null,
+  /** The form's device draft, dropped in this same transaction. */
+  draftKey: string | null = null,
 ): Promise<void> {
   const stamp = now.toISOString()
   const row = usageRow(usage, checkOut?.id ?? null, stamp)
@@ -61,7 +63,7 @@ export async function recordSealUsage(
     if (checkOutRow) await writeCustodyEvent(database, checkOutRow)
     await link?.write()
     await photos?.write()
-  })
+  }, { draftKey })
 }
 
 /** The periodic check: every audit_seen event and its 'custody.record' op in one transaction. */

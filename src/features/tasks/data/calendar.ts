@@ -6,23 +6,8 @@
 import type { AdminFieldDb } from '@/platform/db'
 import type { CalendarDayRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
-import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
 
-export async function calendarDays(database: AdminFieldDb): Promise<CalendarDayRow[]> {
-  return (await database.calendar_days.toArray()).filter((d) => !d.deleted_at)
-}
-
-export function calendarFrom(statutory: Awaited<ReturnType<typeof loadStatutoryDays>>, days: readonly CalendarDayRow[]): CompanyCalendar {
-  return makeCalendar(
-    statutory,
-    days.map((d) => ({ date: d.day, site_id: d.site_id, kind: d.kind, note: d.note })),
-  )
-}
-
-export async function loadCompanyCalendar(database: AdminFieldDb): Promise<CompanyCalendar> {
-  const [statutory, days] = await Promise.all([loadStatutoryDays(), calendarDays(database)])
-  return calendarFrom(statutory, days)
-}
+export { calendarDays, calendarFrom, loadCompanyCalendar } from '@/platform/db'
 
 /** Sets (or clears) a company or site day; the same day and scope reuse its row's id. */
 export async function setCalendarDay(

@@ -7,6 +7,7 @@ import { getDb } from '@/platform/db'
 import type { FuelLogRow } from '@/platform/db/rows'
 import type { ProcessedPhoto } from '@/platform/photos'
 import { fromZonedInput, toZonedInput } from '@/shared/lib/zonedInput'
+import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
 import { fuelEntrySchema, type FuelGrade } from '../domain/fuelEntry'
 import { loadVehicleSummary, type VehicleSummary } from '../data/vehicleSummary'
 import { getFuelLog, quickDraft, saveFuelLog } from '../data/fuel'
@@ -27,9 +28,23 @@ export function useFuelForm() {
   const photos = ref<ProcessedPhoto[]>([])
   const error = ref<FuelIssue | null>(null)
   const saving = ref(false)
+  // The device draft (issue #12): per vehicle for a new entry, per log when completing one; a
+  // quick entry needs none (its photo is saved the moment it is taken).
+  let draftKey: string | null = null
+  const saved = useDeviceDraft({
+    key: () => draftKey,
+    capture: () => ({ f: { ...f }, amounts: { ...amounts.value.values }, derived: amounts.value.derived, photos: photos.value }),
+    restore: (d) => {
+      Object.assign(f, d.f)
+      Object.assign(amounts.value.values, d.amounts)
+      amounts.value.derived = d.derived
+      photos.value = d.photos
+    },
+  })
 
-  async function load(args: { vehicleId?: string; logId?: string }): Promise<void> {
+  async function load(args: { vehicleId?: string; logId?: string; quick?: boolean }): Promise<void> {
     status.value = 'loading'
+    draftKey = args.quick ? null : args.logId ? `vehicles.fuel.log:${args.logId}` : `vehicles.fuel:${args.vehicleId ?? ''}`
     try {
       const db = getDb()
       existing.value = args.logId ? ((await getFuelLog(db, args.logId)) ?? null) : null
@@ -45,6 +60,7 @@ export function useFuelForm() {
       f.station = e?.station ?? ''
       f.fuelCard = e?.fuel_card ?? ''
       amounts.value = useFuelAmounts(e ?? {})
+      await saved.start()
       status.value = 'ready'
     } catch (err) {
       console.error('fuel form load failed', err)
@@ -57,7 +73,9 @@ export function useFuelForm() {
     if (!vehicle.value || saving.value || photos.value.length === 0) return null
     saving.value = true
     try {
-      return await saveFuelLog(getDb(), quickDraft({ vehicle_id: vehicle.value.asset.id, driver_id: driverId }), photos.value)
+      const row = await saveFuelLog(getDb(), quickDraft({ vehicle_id: vehicle.value.asset.id, driver_id: driverId }), photos.value)
+      saved.markSent()
+      return row
     } finally {
       saving.value = false
     }
@@ -102,7 +120,9 @@ export function useFuelForm() {
         litres: d.litres, unit_price: d.unit_price, amount: d.amount, full_tank: d.full_tank, missed_previous: d.missed_previous,
         fuel_type: d.fuel_type, station: d.station, fuel_card: d.fuel_card, photo_ids: e?.photo_ids ?? [], status: 'complete' as const,
       }
-      return await saveFuelLog(getDb(), row, photos.value)
+      const log = await saveFuelLog(getDb(), row, photos.value, new Date(), saved.key())
+      saved.markSent()
+      return log
     } finally {
       saving.value = false
     }

@@ -34,7 +34,8 @@ export function fuelPayload(row: FuelLogInput): Record<string, unknown> {
   }
 }
 
-export async function saveFuelLog(database: AdminFieldDb, input: FuelLogInput, newPhotos: ProcessedPhoto[], now = new Date()): Promise<FuelLogRow> {
+/** `draftKey`: the form's device draft, dropped in the same transaction. */
+export async function saveFuelLog(database: AdminFieldDb, input: FuelLogInput, newPhotos: ProcessedPhoto[], now = new Date(), draftKey: string | null = null): Promise<FuelLogRow> {
   const at = now.toISOString()
   const row: FuelLogRow = { ...input, photo_ids: [...new Set([...input.photo_ids, ...newPhotos.map((p) => p.id)])], updated_at: at, deleted_at: null }
   const owner = { table: 'fuel_logs', id: row.id, takenBy: row.driver_id }
@@ -44,7 +45,7 @@ export async function saveFuelLog(database: AdminFieldDb, input: FuelLogInput, n
     await database.fuel_logs.put(row)
     if (newPhotos.length) await savePhotos(database, newPhotos, owner)
     if (row.status === 'complete') await applyStateChange(database, row.vehicle_id, { kind: 'fuel', odometer_km: row.odometer_km, at })
-  })
+  }, { draftKey })
   return row
 }
 

@@ -11,7 +11,8 @@ export interface MaintenanceInput {
   urgency: MaintenanceRequestRow['urgency']
 }
 
-export async function requestMaintenance(database: AdminFieldDb, input: MaintenanceInput, photos: ProcessedPhoto[], now = new Date()): Promise<MaintenanceRequestRow> {
+/** `draftKey`: the form's device draft, deleted in the same transaction (so are the accident's). */
+export async function requestMaintenance(database: AdminFieldDb, input: MaintenanceInput, photos: ProcessedPhoto[], now = new Date(), draftKey: string | null = null): Promise<MaintenanceRequestRow> {
   const at = now.toISOString()
   const row: MaintenanceRequestRow = {
     id: crypto.randomUUID(),
@@ -37,13 +38,13 @@ export async function requestMaintenance(database: AdminFieldDb, input: Maintena
   await commitWithOutbox(database, ['maintenance_requests', ...PHOTO_TABLES], [op, ...photoRegisterOps(photos, owner, now)], async () => {
     await database.maintenance_requests.add(row)
     if (photos.length) await savePhotos(database, photos, owner)
-  })
+  }, { draftKey })
   return row
 }
 
 export type AccidentInput = Pick<AccidentRow, 'vehicle_id' | 'driver_id' | 'occurred_at' | 'place' | 'latitude' | 'longitude' | 'description' | 'injuries' | 'other_party' | 'police_report_no'>
 
-export async function reportAccident(database: AdminFieldDb, input: AccidentInput, photos: ProcessedPhoto[], now = new Date()): Promise<AccidentRow> {
+export async function reportAccident(database: AdminFieldDb, input: AccidentInput, photos: ProcessedPhoto[], now = new Date(), draftKey: string | null = null): Promise<AccidentRow> {
   const at = now.toISOString()
   const row: AccidentRow = { ...input, id: crypto.randomUUID(), photo_ids: photos.map((p) => p.id), status: 'reported', claim_no: null, cost: null, updated_at: at, deleted_at: null }
   const payload: Record<string, unknown> = { id: row.id, vehicle_id: row.vehicle_id, occurred_at: row.occurred_at, place: row.place, description: row.description, photo_ids: row.photo_ids }
@@ -53,7 +54,7 @@ export async function reportAccident(database: AdminFieldDb, input: AccidentInpu
   await commitWithOutbox(database, ['accidents', ...PHOTO_TABLES], [op, ...photoRegisterOps(photos, owner, now)], async () => {
     await database.accidents.add(row)
     if (photos.length) await savePhotos(database, photos, owner)
-  })
+  }, { draftKey })
   return row
 }
 

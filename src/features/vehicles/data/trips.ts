@@ -22,7 +22,8 @@ export interface StartTripInput {
   flags?: string[]
 }
 
-export async function startTrip(database: AdminFieldDb, input: StartTripInput, now = new Date()): Promise<TripRow> {
+/** `draftKey` (here and on endTrip): the form's device draft, deleted in the same transaction. */
+export async function startTrip(database: AdminFieldDb, input: StartTripInput, now = new Date(), draftKey: string | null = null): Promise<TripRow> {
   const at = now.toISOString()
   const trip: TripRow = {
     id: input.id ?? crypto.randomUUID(),
@@ -55,7 +56,7 @@ export async function startTrip(database: AdminFieldDb, input: StartTripInput, n
   await commitWithOutbox(database, TRIP_TABLES, op, async () => {
     await database.trips.add(trip)
     await applyStateChange(database, trip.vehicle_id, { kind: 'trip.start', trip_id: trip.id, odometer_km: trip.odometer_start, at })
-  })
+  }, { draftKey })
   return trip
 }
 
@@ -73,7 +74,7 @@ export class TripNotOpenError extends Error {
   }
 }
 
-export async function endTrip(database: AdminFieldDb, input: EndTripInput, now = new Date()): Promise<TripRow> {
+export async function endTrip(database: AdminFieldDb, input: EndTripInput, now = new Date(), draftKey: string | null = null): Promise<TripRow> {
   const at = now.toISOString()
   const notes = input.notes?.trim() || null
   // The op's entity is the end act itself (its own id); the trip stays pending through related.
@@ -86,7 +87,7 @@ export async function endTrip(database: AdminFieldDb, input: EndTripInput, now =
     ended = { ...trip, ended_at: at, odometer_end: input.odometer_end, notes, flags: [...new Set([...trip.flags, ...(input.flags ?? [])])], updated_at: at }
     await database.trips.put(ended)
     await applyStateChange(database, trip.vehicle_id, { kind: 'trip.end', trip_id: trip.id, odometer_km: input.odometer_end, at })
-  })
+  }, { draftKey })
   return ended as unknown as TripRow
 }
 

@@ -1,0 +1,52 @@
+/**
+ * A form's device draft (issue #12 point 9): restored when the page opens, saved as the user
+ * types, so tapping another tab, a reload or an app update loses nothing (photos included);
+ * while it holds input the form counts as dirty (the update prompt waits) and asks before it
+ * is left. The form's save drops the draft in its own transaction, then calls markSent.
+ */
+import { computed, ref, watch } from 'vue'
+import { dropFormDraft, getDb, loadFormDraft, saveFormDraft } from '@/platform/db'
+import { useDirtyGuard } from './useDirtyGuard'
+
+export interface DeviceDraftOptions<T> {
+  /** The meta key of this form's draft (e.g. `seals.usage:<seal id>`); null keeps none. */
+  key: () => string | null
+  /** The form's input as a value (plain data and Blobs). */
+  capture: () => T
+  /** Puts a saved draft back into the form. */
+  restore: (saved: T) => void
+}
+
+export function useDeviceDraft<T>(options: DeviceDraftOptions<T>) {
+  const ready = ref(false)
+  const sent = ref(false)
+  const pristine = ref('')
+  let key: string | null = null
+  const current = computed(() => JSON.stringify(options.capture()))
+  const dirty = computed(() => ready.value && !sent.value && current.value !== pristine.value)
+
+  /** Call once the form holds its defaults: they are the pristine state; a saved draft goes over them. */
+  async function start(): Promise<void> {
+    ready.value = false
+    sent.value = false
+    key = options.key()
+    pristine.value = current.value
+    const saved = key ? await loadFormDraft<T>(getDb(), key) : undefined
+    if (saved !== undefined) options.restore(saved)
+    ready.value = true
+  }
+
+  watch(current, () => {
+    if (!ready.value || sent.value || !key) return
+    const write = dirty.value ? saveFormDraft(getDb(), key, options.capture()) : dropFormDraft(getDb(), key)
+    write.catch((e: unknown) => console.error('form draft not saved', e))
+  })
+  useDirtyGuard(dirty)
+
+  /** The fact is recorded (its transaction dropped the draft): leaving no longer asks. */
+  function markSent(): void {
+    sent.value = true
+  }
+
+  return { ready, dirty, start, markSent, key: () => key }
+}

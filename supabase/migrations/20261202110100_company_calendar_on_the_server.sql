@@ -1,0 +1,305 @@
+-- The company calendar on the server (issue #12 point 8): rectifications are due on working
+-- days, as on the device (src/shared/lib/calendar, src/features/inspections/domain/rectification.ts).
+-- Before, a critical failure was due 24 clock hours and a normal one 72 after the submit, so a
+-- Friday-evening inspection was overdue on Sunday.
+--
+-- A day is a working day by, most specific first: the site's own day (calendar_days with its
+-- site_id), the company's (site_id null), China's statutory calendar (private.statutory_days,
+-- loaded from the chinese-days package by supabase/scripts/gen-statutory-days.mjs: a holiday is
+-- off, a make-up day is worked), then the week (Saturday and Sunday off).
+--
+-- A rectification is due at 18:00 (company zone) on the 1st (critical) or 3rd (normal)
+-- working day after the company day of the submit (a reopened one: of the verification),
+-- at the area's site.
+
+create table private.statutory_days (
+  day date primary key,
+  kind text not null check (kind in ('holiday', 'work')),
+  -- As the package writes it: "English,中文,days".
+  name text not null check (char_length(name) <= 100)
+);
+alter table private.statutory_days enable row level security;
+revoke all on private.statutory_days from public, anon, authenticated;
+
+-- Whether a company day is a working day at a site (p_site null: the company's own days only).
+create function private.is_working_day(p_day date, p_site uuid)
+returns boolean
+language sql stable
+set search_path = ''
+as $$
+  select coalesce(
+    (select c.kind = 'work' from public.calendar_days c
+     where p_site is not null and c.day = p_day and c.site_id = p_site and c.deleted_at is null),
+    (select c.kind = 'work' from public.calendar_days c
+     where c.day = p_day and c.site_id is null and c.deleted_at is null),
+    (select s.kind = 'work' from private.statutory_days s where s.day = p_day),
+    extract(isodow from p_day) < 6);
+$$;
+
+-- The p_n-th working day after p_day (p_day itself not counted; 0: p_day if working, else the
+-- next one), as addWorkingDays on the device.
+create function private.add_working_days(p_day date, p_n int, p_site uuid)
+returns date
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  v_day date := p_day;
+  v_left int := p_n;
+  i int := 0;
+begin
+  if p_n is null or p_n < 0 or p_n > 1000 then
+    raise exception 'add_working_days: n must be within 0..1000' using errcode = '22023';
+  end if;
+  if p_n = 0 then
+    while not private.is_working_day(v_day, p_site) loop
+      v_day := v_day + 1;
+      i := i + 1;
+      if i > 3660 then raise exception 'add_working_days: no working day found' using errcode = '22023'; end if;
+    end loop;
+    return v_day;
+  end if;
+  while v_left > 0 loop
+    v_day := v_day + 1;
+    if private.is_working_day(v_day, p_site) then
+      v_left := v_left - 1;
+    end if;
+    i := i + 1;
+    if i > 10980 then raise exception 'add_working_days: no working day found' using errcode = '22023'; end if;
+  end loop;
+  return v_day;
+end;
+$$;
+
+-- A rectification's due time from an act (a submit, a reopening): 18:00 company time on the
+-- 1st (critical) / 3rd (normal) working day after the act's company day, at the site
+-- (RECTIFICATION_DUE_WORKING_DAYS and rectificationDueAt on the device).
+create function private.rectification_due(p_at timestamptz, p_severity text, p_site uuid)
+returns timestamptz
+language sql stable
+set search_path = ''
+as $$
+  select (private.add_working_days(private.company_day(p_at), case when p_severity = 'critical' then 1 else 3 end, p_site)
+          + time '18:00') at time zone private.company_zone();
+$$;
+
+-- rectification_derive as in 20261202020500, the due times on the company calendar.
+create or replace function private.rectification_derive(p_id uuid, p_event_id uuid)
+returns boolean
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_status text := 'open';
+  v_fix_note text;
+  v_fix_photos uuid[] := '{}';
+  v_fixed_at timestamptz;
+  v_fixed_by uuid;
+  v_verified_by uuid;
+  v_verified_at timestamptz;
+  v_severity text;
+  v_site uuid;
+  v_due timestamptz;
+  v_ok boolean;
+  v_flagged boolean := false;
+  e record;
+begin
+  select r.severity, a.site_id, private.rectification_due(i.submitted_at, r.severity, a.site_id) into v_severity, v_site, v_due
+  from public.rectifications r join public.inspections i on i.id = r.inspection_id join public.areas a on a.id = r.area_id
+  where r.id = p_id;
+  for e in
+    select x.id, x.type, x.actor_id, x.device_time, x.decision, x.note, x.photo_ids, x.flagged, x.due_at
+    from public.rectification_events x where x.rectification_id = p_id
+    order by x.device_time, x.server_time, x.id
+  loop
+    v_ok := case e.type when 'fix' then v_status in ('open', 'reopened')
+                        else v_status = 'fixed' and e.actor_id is distinct from v_fixed_by end;
+    if v_ok and e.type = 'fix' then
+      v_status := 'fixed';
+      v_fix_note := e.note;
+      v_fix_photos := e.photo_ids;
+      v_fixed_at := e.device_time;
+      v_fixed_by := e.actor_id;
+    elsif v_ok then
+      v_status := e.decision;
+      v_verified_by := e.actor_id;
+      v_verified_at := e.device_time;
+      if e.decision = 'reopened' then
+        v_due := coalesce(e.due_at, private.rectification_due(e.device_time, v_severity, v_site));
+      end if;
+    end if;
+    if e.flagged is distinct from not v_ok then
+      update public.rectification_events set flagged = not v_ok where id = e.id;
+    end if;
+    if e.id = p_event_id then
+      v_flagged := not v_ok;
+    end if;
+  end loop;
+  update public.rectifications r
+  set status = v_status, fix_note = v_fix_note, fix_photo_ids = v_fix_photos, fixed_at = v_fixed_at,
+      fixed_by = v_fixed_by, verified_by = v_verified_by, verified_at = v_verified_at, due_at = v_due
+  where r.id = p_id
+    and (r.status, r.fix_note, r.fix_photo_ids, r.fixed_at, r.fixed_by, r.verified_by, r.verified_at, r.due_at)
+        is distinct from (v_status, v_fix_note, v_fix_photos, v_fixed_at, v_fixed_by, v_verified_by, v_verified_at, v_due);
+  return v_flagged;
+end;
+$$;
+
+-- inspection.submit as in 20261202020300, the rectifications due on the company calendar.
+create or replace function private.sync_apply_inspection_submit(p_entity_id uuid, p_payload jsonb)
+returns jsonb
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_uid uuid := auth.uid();
+  v_area record;
+  v_template record;
+  v_area_id uuid;
+  v_template_id uuid;
+  v_started timestamptz;
+  v_submitted timestamptz;
+  v_via text;
+  v_score numeric;
+  v_grade text;
+  v_critical boolean;
+  v_answers jsonb;
+  v_result jsonb;
+  v_rects jsonb;
+  v_rect jsonb;
+  v_rect_by_key jsonb := '{}'::jsonb;
+  v_rect_ids uuid[] := '{}';
+  v_rect_id uuid;
+  v_failed jsonb;
+  v_key text;
+  v_existing record;
+  v_flags text[] := '{}';
+  i int;
+begin
+  perform private.sync_only_fields(p_payload, array['id', 'area_id', 'template_id', 'started_at', 'submitted_at',
+    'via', 'answers', 'score', 'grade', 'critical_failed', 'rectifications', 'inspector_id']);
+  if p_payload ? 'id' and private.val_uuid(p_payload, 'id') <> p_entity_id then
+    perform private.sync_refuse('invalid', 'id: must be the op''s entity_id');
+  end if;
+  if p_payload ? 'inspector_id' and private.val_uuid(p_payload, 'inspector_id', '', false) is distinct from v_uid then
+    perform private.sync_refuse('forbidden', 'inspector_id: you submit inspections as yourself');
+  end if;
+  v_area_id := private.val_uuid(p_payload, 'area_id');
+  v_template_id := private.val_uuid(p_payload, 'template_id');
+  v_started := private.val_time(p_payload, 'started_at');
+  v_submitted := private.val_time(p_payload, 'submitted_at');
+  if v_submitted < v_started then
+    perform private.sync_refuse('invalid', 'submitted_at: before started_at');
+  end if;
+  v_via := private.val_enum(p_payload, 'via', array['scan', 'list']);
+  v_score := private.val_number(p_payload, 'score', 0, 100, false, '', false);
+  v_grade := private.val_text(p_payload, 'grade', 20, '', false);
+  v_critical := private.val_bool(p_payload, 'critical_failed');
+  v_answers := p_payload -> 'answers';
+
+  select a.id, a.site_id, a.responsible_id into v_area from public.areas a where a.id = v_area_id;
+  if not found then
+    perform private.sync_refuse('not_found', 'area_id: no such area');
+  end if;
+  if not (public.has_role_at('inspector', v_area.site_id) or public.has_role_at('admin_head', v_area.site_id)) then
+    perform private.sync_refuse('forbidden', 'inspection.submit: inspector or admin_head of the area''s site only');
+  end if;
+  -- The version the device used, even if it is no longer active (it inspected offline).
+  select t.id, t.sections, t.grading into v_template from public.checklist_templates t where t.id = v_template_id;
+  if not found then
+    perform private.sync_refuse('not_found', 'template_id: no such template version');
+  end if;
+
+  v_result := private.checklist_score(v_template.sections, v_template.grading, v_answers);
+  v_failed := v_result -> 'failed_items';
+
+  -- Exactly one device-made rectification id per failed item.
+  v_rects := p_payload -> 'rectifications';
+  if pg_catalog.jsonb_typeof(v_rects) is distinct from 'array' then
+    perform private.sync_refuse('invalid', 'rectifications: must be an array (one { id, item_key } per failed item)');
+  end if;
+  for v_rect, i in select e.value, e.n - 1 from pg_catalog.jsonb_array_elements(v_rects) with ordinality e (value, n) loop
+    if pg_catalog.jsonb_typeof(v_rect) is distinct from 'object' then
+      perform private.sync_refuse('invalid', pg_catalog.format('rectifications[%s]: must be an object', i));
+    end if;
+    perform private.sync_only_fields(v_rect, array['id', 'item_key']);
+    v_rect_id := private.val_uuid(v_rect, 'id', pg_catalog.format('rectifications[%s].', i));
+    v_key := private.val_text(v_rect, 'item_key', 64, pg_catalog.format('rectifications[%s].', i));
+    if v_rect_by_key ? v_key then
+      perform private.sync_refuse('invalid', 'rectifications.' || v_key || ': more than one for this item');
+    end if;
+    if v_rect_id = any (v_rect_ids) or v_rect_id = p_entity_id then
+      perform private.sync_refuse('invalid', pg_catalog.format('rectifications[%s].id: used twice', i));
+    end if;
+    if not exists (select 1 from pg_catalog.jsonb_array_elements(v_failed) f where f ->> 'key' = v_key) then
+      perform private.sync_refuse('invalid', 'rectifications.' || v_key || ': this item did not fail');
+    end if;
+    v_rect_by_key := v_rect_by_key || pg_catalog.jsonb_build_object(v_key, v_rect_id);
+    v_rect_ids := v_rect_ids || v_rect_id;
+  end loop;
+  for v_key in select f ->> 'key' from pg_catalog.jsonb_array_elements(v_failed) f loop
+    if not v_rect_by_key ? v_key then
+      perform private.sync_refuse('invalid', 'rectifications.' || v_key || ': missing for this failed item');
+    end if;
+  end loop;
+
+  -- The same inspection pushed again (another op) is a duplicate; another one with this id is refused.
+  select i.area_id, i.template_id, i.inspector_id, i.started_at, i.submitted_at, i.via, i.answers,
+         i.score, i.grade, i.critical_failed into v_existing
+  from public.inspections i where i.id = p_entity_id;
+  if found then
+    if (v_existing.area_id, v_existing.template_id, v_existing.inspector_id, v_existing.started_at,
+        v_existing.submitted_at, v_existing.via, v_existing.answers, v_existing.score, v_existing.grade)
+         is distinct from
+       (v_area_id, v_template_id, v_uid, v_started, v_submitted, v_via, v_answers, v_score, v_grade)
+       or exists (
+         select 1 from public.rectifications x
+         where x.inspection_id = p_entity_id and (v_rect_by_key ->> x.item_key) is distinct from x.id::text) then
+      perform private.sync_refuse('invalid', 'id: a different inspection was already submitted with this id');
+    end if;
+    return '{"status":"duplicate"}'::jsonb;
+  end if;
+  perform 1 from public.rectifications x where x.id = any (v_rect_ids);
+  if found then
+    perform private.sync_refuse('invalid', 'rectifications: an id is already used by another rectification');
+  end if;
+
+  insert into public.inspections (id, area_id, template_id, inspector_id, started_at, submitted_at, via, answers,
+    score, grade, critical_failed, server_score, server_grade, responsible_id)
+  values (p_entity_id, v_area_id, v_template_id, v_uid, v_started, v_submitted, v_via, v_answers,
+    v_score, v_grade, (v_result ->> 'critical_failed')::boolean,
+    (v_result ->> 'percent')::numeric, v_result ->> 'grade', v_area.responsible_id);
+
+  insert into public.rectifications (id, inspection_id, area_id, item_key, item_text, assignee_id, severity, due_at)
+  select (v_rect_by_key ->> (f ->> 'key'))::uuid, p_entity_id, v_area_id, f ->> 'key', f ->> 'text_zh',
+         v_area.responsible_id,
+         case when (f ->> 'critical')::boolean then 'critical' else 'normal' end,
+         private.rectification_due(v_submitted, case when (f ->> 'critical')::boolean then 'critical' else 'normal' end, v_area.site_id)
+  from pg_catalog.jsonb_array_elements(v_failed) f;
+
+  -- The server's figures stand; say where the device's differ.
+  if v_score is distinct from (v_result ->> 'percent')::numeric then
+    v_flags := v_flags || pg_catalog.format('score: device %s, server %s', coalesce(v_score::text, 'null'), coalesce(v_result ->> 'percent', 'null'));
+  end if;
+  if v_grade is distinct from (v_result ->> 'grade') then
+    v_flags := v_flags || pg_catalog.format('grade: device %s, server %s', coalesce(v_grade, 'null'), coalesce(v_result ->> 'grade', 'null'));
+  end if;
+  if v_critical is distinct from (v_result ->> 'critical_failed')::boolean then
+    v_flags := v_flags || pg_catalog.format('critical_failed: device %s, server %s', v_critical::text, v_result ->> 'critical_failed');
+  end if;
+  if pg_catalog.cardinality(v_flags) > 0 then
+    return pg_catalog.jsonb_build_object('status', 'flagged', 'detail', pg_catalog.array_to_string(v_flags, '; '));
+  end if;
+  return '{}'::jsonb;
+end;
+$$;
+
+revoke execute on function private.sync_apply_inspection_submit(uuid, jsonb) from public, anon, authenticated;
+
+revoke execute on function private.is_working_day(date, uuid) from public, anon, authenticated;
+revoke execute on function private.add_working_days(date, int, uuid) from public, anon, authenticated;
+revoke execute on function private.rectification_due(timestamptz, text, uuid) from public, anon, authenticated;
+revoke execute on function private.rectification_derive(uuid, uuid) from public, anon, authenticated;
+
+-- Clock hours no longer make a deadline.
+drop function private.rectification_due_hours(text);
