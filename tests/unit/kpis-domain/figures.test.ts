@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KPIS, belowTarget, drillDown, figures, monthPeriod, monthsBack, rankDepartments, targetFor, trend, type KpiItem, type KpiTargetRow } from '@/features/kpis/domain'
+import { KPIS, belowTarget, drillDown, figures, monthPeriod, monthsBack, rankDepartments, targetFor, trend, type KpiItem, type KpiTargetFacts } from '@/features/kpis/domain'
 import { ALICE, BOB, DEPT, DEPT2, SITE } from './fixtures'
 
 const item = (key: string, day: string, value: number | null, over: Partial<KpiItem> = {}): KpiItem => ({
@@ -48,7 +48,7 @@ describe('figures', () => {
   })
 
   it('targets: the seed\'s unless the admin head set one; the latest change wins; red only below a target', () => {
-    const row = (target: number | null, at: string): KpiTargetRow => ({ id: at, kpi: 'affairs_score', target, note: null, set_by: ALICE, set_at: at, updated_at: at, deleted_at: null })
+    const row = (target: number | null, at: string): KpiTargetFacts => ({ id: at, kpi: 'affairs_score', target, note: null, set_by: ALICE, set_at: at, updated_at: at, deleted_at: null })
     expect(targetFor('affairs_on_time', [])).toBe(100)
     expect(targetFor('affairs_score', [])).toBe(null)
     expect(targetFor('affairs_score', [row(80, '2026-11-02T00:00:00Z'), row(85, '2026-11-01T00:00:00Z')])).toBe(80)

@@ -40,7 +40,7 @@ export const kpiTargetSchema = z.object({
 export type KpiTargetInput = z.input<typeof kpiTargetSchema>
 export type KpiTargetSet = z.output<typeof kpiTargetSchema>
 
-export interface KpiTargetRow {
+export interface KpiTargetFacts {
   id: string
   kpi: string
   /** null: the admin head cleared it (back to the seed's, or none). */
@@ -53,8 +53,8 @@ export interface KpiTargetRow {
 }
 
 /** The target in force: the latest row's, else the seed's; null = none set (figures are not judged). */
-export function targetFor(kpi: KpiCode, rows: readonly KpiTargetRow[]): number | null {
-  let latest: KpiTargetRow | null = null
+export function targetFor(kpi: KpiCode, rows: readonly KpiTargetFacts[]): number | null {
+  let latest: KpiTargetFacts | null = null
   for (const r of rows) {
     if (r.kpi !== kpi || r.deleted_at !== null) continue
     if (!latest || Date.parse(r.set_at) > Date.parse(latest.set_at) || (r.set_at === latest.set_at && r.id > latest.id)) latest = r
@@ -64,6 +64,6 @@ export function targetFor(kpi: KpiCode, rows: readonly KpiTargetRow[]): number |
 }
 
 /** A KPI's target history, newest first. */
-export function targetHistory(kpi: KpiCode, rows: readonly KpiTargetRow[]): KpiTargetRow[] {
+export function targetHistory(kpi: KpiCode, rows: readonly KpiTargetFacts[]): KpiTargetFacts[] {
   return rows.filter((r) => r.kpi === kpi && r.deleted_at === null).sort((a, b) => Date.parse(b.set_at) - Date.parse(a.set_at))
 }

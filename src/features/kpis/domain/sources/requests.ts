@@ -39,6 +39,7 @@ export const FIRST_PASS_KPI: Readonly<Record<string, KpiCode>> = {
 }
 
 const DECISIONS = new Set(['approve', 'reject', 'return'])
+const OPENS_STEP = new Set(['submit', 'resubmit', 'approve'])
 
 export function requestItems(ctx: KpiContext, requests: readonly RequestFacts[], events: ReadonlyMap<string, readonly RequestEventFacts[]>): KpiItem[] {
   const out: KpiItem[] = []
@@ -71,15 +72,12 @@ function approvalItems(ctx: KpiContext, r: RequestFacts, events: readonly Reques
     const due = addWorkingDays(ctx.calendar, ctx.dateOf(since), APPROVAL_WORKING_DAYS, r.site_id)
     return { kpi: 'approval_on_time', key, record_id: r.id, day: due, site_id: r.site_id, department_id: ctx.departmentOf(person), person_id: person, value: byDay(ctx, due, doneAt), due, done_at: doneAt }
   }
+  // A step opens with a (re)submission or the approval of the step before; a decision closes it.
   let since: string | null = null
   for (const e of byTime(events, (x) => x.at)) {
     if (e.flag || e.deleted_at) continue
-    if (e.action === 'submit' || e.action === 'resubmit') since = e.at
-    else if (e.action === 'withdraw') since = null
-    else if (DECISIONS.has(e.action) && since !== null) {
-      out.push(item(e.id, since, e.on_behalf_of ?? e.actor_id, e.at))
-      since = e.action === 'approve' ? e.at : null
-    }
+    if (DECISIONS.has(e.action) && since !== null) out.push(item(e.id, since, e.on_behalf_of ?? e.actor_id, e.at))
+    since = OPENS_STEP.has(e.action) ? e.at : null
   }
   if (r.status === 'pending' && since !== null) out.push(item(`${r.id}:waiting`, since, null, null))
   return out

@@ -39,6 +39,7 @@ export interface RemindFacts {
   device_time: string
   data: Record<string, unknown>
   flagged: boolean
+  deleted_at?: string | null
 }
 
 const live = <T extends { deleted_at: string | null }>(rows: readonly T[]) => rows.filter((r) => r.deleted_at === null)
@@ -65,7 +66,7 @@ function nextOnByLevel(events: readonly RemindFacts[]): Map<string, CalendarDate
   const out = new Map<string, CalendarDate | null>()
   for (const e of byTime(events, (x) => x.device_time)) {
     const level = e.data.level
-    if (e.type !== 'remind' || e.flagged || typeof level !== 'string' || out.has(level)) continue
+    if (e.type !== 'remind' || e.flagged || e.deleted_at || typeof level !== 'string' || out.has(level)) continue
     const next = e.data.next_on
     out.set(level, typeof next === 'string' ? next : null)
   }
