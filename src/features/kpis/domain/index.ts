@@ -8,3 +8,5 @@ export { requestItems, FIRST_PASS_KPI, type RequestFacts, type RequestEventFacts
 export { custodyItems, RETURN_KPI, type AssetFacts, type CustodyFacts } from './sources/custody'
 export { checklistItems, type AreaFacts, type RectificationFacts, type InspectionFacts } from './sources/checklists'
 export { allItems, type KpiFacts } from './all'
+export * from './visibility'
+export * from './report'
