@@ -92,7 +92,8 @@ describe('functions', () => {
     )
     expect(rows.filter((r) => r.anon).map((r) => r.fn)).toEqual([])
     expect(rows.filter((r) => r.authn).map((r) => r.fn).sort()).toEqual(
-      [...HELPERS, 'sync_pull', 'sync_push'].sort(),
+      // kpi_items / kpi_figures: the KPI reads (issue 14), filtered to what the caller may see.
+      [...HELPERS, 'sync_pull', 'sync_push', 'kpi_figures', 'kpi_items'].sort(),
     )
   })
 

@@ -24,6 +24,8 @@ import { requestRoutes } from '@/features/requests/routes'
 import { taskRoutes } from '@/features/tasks/routes'
 // dormitories
 import { dormRoutes } from '@/features/dorms/routes'
+// KPIs (考核指标)
+import { kpiRoutes } from '@/features/kpis/routes'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -44,6 +46,8 @@ export const routes: RouteRecordRaw[] = [
   ...taskRoutes,
   // dormitories
   ...dormRoutes,
+  // KPIs (考核指标)
+  ...kpiRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

@@ -44,6 +44,7 @@ import type {
   DormStayRow,
   DormBedEventRow,
   DormCheckInRow,
+  KpiTargetRow,
 } from './rows'
 
 /** The first schema ever shipped. Kept verbatim: Dexie needs it to upgrade old devices. */
@@ -225,6 +226,11 @@ export const SCHEMA_V10 = {
   dorm_check_ins: 'id, stay_id, bed_id, occupant_id',
 } as const
 
+/** v11: KPI targets (考核指标 目标值), by KPI for the one in force. (v10 is the dormitories'.) */
+export const SCHEMA_V11 = {
+  kpi_targets: 'id, kpi',
+} as const
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -271,6 +277,7 @@ export class AdminFieldDb extends Dexie {
   declare dorm_stays: Table<DormStayRow, string>
   declare dorm_bed_events: Table<DormBedEventRow, string>
   declare dorm_check_ins: Table<DormCheckInRow, string>
+  declare kpi_targets: Table<KpiTargetRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -287,5 +294,7 @@ export class AdminFieldDb extends Dexie {
     this.version(9).stores(SCHEMA_V9)
     // dormitories (v9: tasks)
     this.version(10).stores(SCHEMA_V10)
+    // KPIs (v10: dormitories)
+    this.version(11).stores(SCHEMA_V11)
   }
 }

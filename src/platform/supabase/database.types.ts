@@ -675,6 +675,7 @@ export type Database = {
           code: string;
           created_at: string;
           deleted_at: string | null;
+          head_id: string | null;
           id: string;
           name: string;
           row_xid: unknown;
@@ -686,6 +687,7 @@ export type Database = {
           code: string;
           created_at?: string;
           deleted_at?: string | null;
+          head_id?: string | null;
           id?: string;
           name: string;
           row_xid?: unknown;
@@ -696,6 +698,7 @@ export type Database = {
           code?: string;
           created_at?: string;
           deleted_at?: string | null;
+          head_id?: string | null;
           id?: string;
           name?: string;
           row_xid?: unknown;
@@ -703,6 +706,13 @@ export type Database = {
           updated_at?: string;
         };
         Relationships: [
+          {
+            foreignKeyName: "departments_head_id_fkey";
+            columns: ["head_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
           {
             foreignKeyName: "departments_site_id_fkey";
             columns: ["site_id"];
@@ -1548,6 +1558,54 @@ export type Database = {
             columns: ["template_id"];
             isOneToOne: false;
             referencedRelation: "checklist_templates";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      kpi_targets: {
+        Row: {
+          created_at: string;
+          deleted_at: string | null;
+          id: string;
+          kpi: string;
+          note: string | null;
+          row_xid: unknown;
+          set_at: string;
+          set_by: string;
+          target: number | null;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          deleted_at?: string | null;
+          id: string;
+          kpi: string;
+          note?: string | null;
+          row_xid?: unknown;
+          set_at?: string;
+          set_by: string;
+          target?: number | null;
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          deleted_at?: string | null;
+          id?: string;
+          kpi?: string;
+          note?: string | null;
+          row_xid?: unknown;
+          set_at?: string;
+          set_by?: string;
+          target?: number | null;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "kpi_targets_set_by_fkey";
+            columns: ["set_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
             referencedColumns: ["id"];
           },
         ];
@@ -3200,6 +3258,37 @@ export type Database = {
       has_any_role: { Args: { p_roles: string[] }; Returns: boolean };
       has_role: { Args: { p_role: string }; Returns: boolean };
       has_role_at: { Args: { p_role: string; p_site_id: string }; Returns: boolean };
+      kpi_figures: {
+        Args: {
+          p_department?: string;
+          p_from: string;
+          p_now?: string;
+          p_person?: string;
+          p_to: string;
+        };
+        Returns: {
+          decided: number;
+          kpi: string;
+          met: number;
+          pending: number;
+          value: number;
+        }[];
+      };
+      kpi_items: {
+        Args: { p_from: string; p_now?: string; p_to: string };
+        Returns: {
+          day: string;
+          department_id: string;
+          done_at: string;
+          due: string;
+          key: string;
+          kpi: string;
+          person_id: string;
+          record_id: string;
+          site_id: string;
+          value: number;
+        }[];
+      };
       sync_pull: { Args: { p_cursor?: string; p_max_rows?: number }; Returns: Json };
       sync_push: { Args: { ops: Json }; Returns: Json };
     };

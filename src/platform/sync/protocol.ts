@@ -56,6 +56,8 @@ export const OP_KINDS = [
   'dorm_check_in.submit',
   // Web Push: this device's subscription for reminders when the app is closed
   'push_subscription.set',
+  // KPIs (考核指标): the admin head's targets, each change a new row
+  'kpi_target.set',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -138,6 +140,8 @@ export const SYNCED_TABLES = [
   'dorm_stays',
   'dorm_bed_events',
   'dorm_check_ins',
+  // KPIs (考核指标)
+  'kpi_targets',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

@@ -125,6 +125,12 @@ export const GLOSSARY = [
   { zh: '提醒', en: 'Reminder centre', code: 'reminders', kind: 'concept' },
   { zh: '未同步', en: 'Not synced', code: 'pending', kind: 'concept' },
   { zh: '需处理', en: 'Needs attention', code: 'attention', kind: 'concept' },
+  // KPIs (考核指标): the manual's indicators computed from recorded facts
+  { zh: '部门负责人', en: 'Department head', code: 'departmentHead', kind: 'concept' },
+  { zh: '催办及时率', en: 'Reminders on time', code: 'follow_up_reminder_on_time', kind: 'concept' },
+  { zh: '首次催办成功率', en: 'First reminder success', code: 'follow_up_first_success', kind: 'concept' },
+  { zh: '部门月度考核报告', en: 'Monthly KPI report by department', code: 'kpiReport', kind: 'concept' },
+  { zh: '指标明细', en: 'KPI records (drill-down)', code: 'kpiDrill', kind: 'concept' },
 ] as const satisfies readonly GlossaryEntry[]
 
 export type GlossaryCode = (typeof GLOSSARY)[number]['code']

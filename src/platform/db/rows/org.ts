@@ -27,6 +27,8 @@ export interface DepartmentRow {
   site_id: string
   code: string
   name: string
+  /** 部门负责人 (KPIs: sees the department's figures); absent on rows pulled before it existed. */
+  head_id?: string | null
   updated_at: string
   deleted_at: string | null
 }

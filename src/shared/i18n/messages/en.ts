@@ -16,8 +16,10 @@ import requests from './en.requests.json'
 import tasks from './en.tasks.json'
 // dormitories
 import dorms from './en.dorms.json'
+// KPIs (考核指标)
+import kpis from './en.kpis.json'
 
-const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms }
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms, kpis }
 export default en
 
 

@@ -20,8 +20,10 @@ import requests from './zh-CN.requests.json'
 import tasks from './zh-CN.tasks.json'
 // dormitories
 import dorms from './zh-CN.dorms.json'
+// KPIs (考核指标)
+import kpis from './zh-CN.kpis.json'
 
-const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms }
+const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms, kpis }
 
 export type MessageSchema = typeof zhCN
 export default zhCN

@@ -1,0 +1,12 @@
+/** The KPI catalogue and its formulas (pure: no Vue, no Dexie). */
+export * from './catalogue'
+export * from './items'
+export * from './figures'
+export * from './targets'
+export { taskItems, followUpItems, type TaskFacts, type FollowUpFacts, type RemindFacts } from './sources/tasks'
+export { requestItems, FIRST_PASS_KPI, type RequestFacts, type RequestEventFacts } from './sources/requests'
+export { custodyItems, RETURN_KPI, type AssetFacts, type CustodyFacts } from './sources/custody'
+export { checklistItems, type AreaFacts, type RectificationFacts, type InspectionFacts } from './sources/checklists'
+export { allItems, type KpiFacts } from './all'
+export * from './visibility'
+export * from './report'

@@ -1,0 +1,111 @@
+/**
+ * Runs in Chromium (served by the Vite dev server): a year of a 500-person company's facts in real
+ * IndexedDB (~200,000 rows: tasks, 督办 sheets and reminders, applications and their decisions,
+ * seal and licence loans, rectifications, inspection scores), then times, with the app's own code,
+ * what opening the KPI dashboard costs: reading the rows, computing every item, every KPI's figure
+ * for the month, one trend over 12 months and the department ranking.
+ */
+import { openDb, type AdminFieldDb } from '@/platform/db'
+import { loadKpiData } from '@/features/kpis/data/kpiReads'
+import { allItems, figures, monthPeriod, monthsBack, rankDepartments, trend } from '@/features/kpis/domain'
+import { calendarDater } from '@/shared/lib/zonedTime'
+
+export interface Measured {
+  samples: number[]
+  rows: number
+}
+
+declare global {
+  interface Window {
+    seedKpis(people: number): Promise<{ rows: number; seedMs: number }>
+    measureDashboard(runs: number): Promise<Measured>
+  }
+}
+
+let db: AdminFieldDb
+const SITE = crypto.randomUUID()
+const DEPTS = Array.from({ length: 20 }, () => crypto.randomUUID())
+const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)
+const at = (n: number, h: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000 + h * 3_600_000).toISOString()
+const stamp = new Date().toISOString()
+
+window.seedKpis = async (peopleCount) => {
+  db = openDb(`bench-kpis-${crypto.randomUUID()}`)
+  const t0 = performance.now()
+  const people = Array.from({ length: peopleCount }, (_, i) => ({ id: crypto.randomUUID(), display_name: `员工${i}`, phone: null, site_id: SITE, department_id: DEPTS[i % DEPTS.length]!, updated_at: stamp, deleted_at: null }))
+  const p = (i: number) => people[i % people.length]!.id
+  type Row = Record<string, unknown>
+  const list = (): Row[] => []
+  const [tasks, followUps, taskEvents, requests, requestEvents, custody, rects, scores] = [list(), list(), list(), list(), list(), list(), list(), list()]
+  for (let i = 0; i < 30_000; i++) {
+    const d = i % 360
+    const done = i % 7 === 0 ? null : at(d + (i % 5) - 2, 10)
+    tasks.push({ id: crypto.randomUUID(), site_id: SITE, department_id: null, assignee_id: p(i), status: done ? (i % 3 === 0 ? 'scored' : 'completed') : 'accepted', due_on: day(d), completed_at: done, summary_at: done && i % 4 ? at(d + 2, 9) : null, score: done && i % 3 === 0 ? 60 + (i % 40) : null, scored_at: done && i % 3 === 0 ? at(d + 5, 9) : null, deleted_at: null })
+  }
+  for (let i = 0; i < 8_000; i++) {
+    const task = tasks[i * 3] as { id: string }
+    const id = crypto.randomUUID()
+    const d = i % 360
+    followUps.push({ id, task_id: task.id, officer_id: p(i + 1), opened_at: at(d, 9), first_at: at(d, 15), second_at: i % 2 ? at(d + 3, 9) : null, final_at: null, status: 'open', level: i % 2 ? 2 : 1, deleted_at: null })
+    taskEvents.push({ id: crypto.randomUUID(), task_id: task.id, follow_up_id: id, type: 'remind', actor_id: p(i + 1), device_time: at(d, 15), data: { level: 'first', next_on: day(d + 2) }, flagged: false, deleted_at: null })
+    if (i % 2) taskEvents.push({ id: crypto.randomUUID(), task_id: task.id, follow_up_id: id, type: 'remind', actor_id: p(i + 1), device_time: at(d + 3, 9), data: { level: 'second', next_on: null }, flagged: false, deleted_at: null })
+  }
+  const types = ['seal_use', 'seal_lifecycle', 'licence_affair', 'licence_borrow', 'vehicle_dispatch']
+  for (let i = 0; i < 20_000; i++) {
+    const id = crypto.randomUUID()
+    const d = i % 360
+    requests.push({ id, type: types[i % types.length]!, site_id: SITE, department_id: DEPTS[i % DEPTS.length]!, applicant_id: p(i), status: 'approved', decided_at: at(d + 2, 10), first_pass: i % 5 !== 0, deleted_at: null })
+    requestEvents.push({ id: crypto.randomUUID(), request_id: id, action: 'submit', actor_id: p(i), on_behalf_of: null, at: at(d, 9), flag: null, deleted_at: null })
+    requestEvents.push({ id: crypto.randomUUID(), request_id: id, action: 'approve', actor_id: p(1), on_behalf_of: null, at: at(d + 1, 10), flag: null, deleted_at: null })
+    requestEvents.push({ id: crypto.randomUUID(), request_id: id, action: 'approve', actor_id: p(2), on_behalf_of: null, at: at(d + 2, 10), flag: null, deleted_at: null })
+  }
+  const assets = Array.from({ length: 60 }, (_, i) => ({ id: crypto.randomUUID(), kind: i % 2 ? 'seal' : 'licence', site_id: SITE, number: `A-${i}`, name: `资产${i}`, status: 'in_stock', holder_id: null, due_at: null, label_token: null, updated_at: stamp, deleted_at: null }))
+  for (let i = 0; i < 10_000; i++) {
+    const a = assets[i % assets.length]!
+    const d = Math.floor(i / assets.length) * 2
+    custody.push({ id: crypto.randomUUID(), asset_id: a.id, type: 'check_out', actor_id: p(3), device_time: at(d, 9), server_time: null, payload: { to_person: p(i), due_at: at(d, 17) }, photo_ids: [], flagged: false, updated_at: stamp, deleted_at: null })
+    custody.push({ id: crypto.randomUUID(), asset_id: a.id, type: 'check_in', actor_id: p(3), device_time: at(d, i % 6 ? 16 : 20), server_time: null, payload: {}, photo_ids: [], flagged: false, updated_at: stamp, deleted_at: null })
+  }
+  const areas = Array.from({ length: 200 }, (_, i) => ({ id: crypto.randomUUID(), site_id: SITE, department_id: DEPTS[i % DEPTS.length]!, responsible_id: p(i), name: `区域${i}`, updated_at: stamp, deleted_at: null }))
+  for (let i = 0; i < 20_000; i++) {
+    const area = areas[i % areas.length]!
+    rects.push({ id: crypto.randomUUID(), inspection_id: crypto.randomUUID(), area_id: area.id, item_key: 'floor', item_text: '地面', assignee_id: null, severity: 'normal', due_at: at(i % 360, 17), status: i % 4 ? 'closed' : 'open', fix_note: null, fix_photo_ids: [], fixed_at: i % 4 ? at(i % 360, i % 8 ? 12 : 20) : null, verified_by: null, verified_at: null, updated_at: stamp, deleted_at: null })
+    scores.push({ id: crypto.randomUUID(), area_id: area.id, submitted_at: at(i % 360, 10), score: 70 + (i % 30), server_score: 70 + (i % 30), deleted: false })
+  }
+  await db.transaction('rw', [db.profiles, db.departments, db.tasks, db.follow_ups, db.task_events, db.requests, db.request_events, db.assets, db.custody_events, db.areas, db.rectifications, db.inspection_scores], async () => {
+    await db.profiles.bulkAdd(people)
+    await db.departments.bulkAdd(DEPTS.map((id, i) => ({ id, site_id: SITE, code: `D${i}`, name: `部门${i}`, updated_at: stamp, deleted_at: null })))
+    await db.tasks.bulkAdd(tasks as never[])
+    await db.follow_ups.bulkAdd(followUps as never[])
+    await db.task_events.bulkAdd(taskEvents as never[])
+    await db.requests.bulkAdd(requests as never[])
+    await db.request_events.bulkAdd(requestEvents as never[])
+    await db.assets.bulkAdd(assets as never[])
+    await db.custody_events.bulkAdd(custody as never[])
+    await db.areas.bulkAdd(areas as never[])
+    await db.rectifications.bulkAdd(rects as never[])
+    await db.inspection_scores.bulkAdd(scores as never[])
+  })
+  const rows = tasks.length + followUps.length + taskEvents.length + requests.length + requestEvents.length + custody.length + rects.length + scores.length
+  return { rows, seedMs: performance.now() - t0 }
+}
+
+/** What the dashboard does on open (stores/kpis.ts load, then the page's views). */
+window.measureDashboard = async (runs) => {
+  const samples: number[] = []
+  let rows = 0
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    const d = await loadKpiData(db)
+    const dateOf = calendarDater(d.timeZone)
+    const dept = new Map(d.profiles.map((x) => [x.id, x.department_id]))
+    const now = Date.UTC(2026, 11, 31)
+    const items = allItems({ calendar: d.calendar, timeZone: d.timeZone, today: dateOf(now), now, dateOf, departmentOf: (id) => (id ? (dept.get(id) ?? null) : null) }, d.facts)
+    figures(items, monthPeriod('2026-11'))
+    trend(items, 'affairs_on_time', monthsBack('2026-11', 12))
+    rankDepartments(items, 'affairs_on_time', monthPeriod('2026-11'))
+    samples.push(performance.now() - t0)
+    rows = items.length
+  }
+  return { samples, rows }
+}

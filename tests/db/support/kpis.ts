@@ -1,0 +1,174 @@
+// Generated event sets for the KPI tests: tasks, 督办 sheets with their reminders, applications with
+// their decisions, seal and licence loans, rectifications — written straight into the tables (as a
+// superuser: the KPIs read rows, however the engines made them), with times clustered around
+// deadlines, the National Day holiday and its make-up Saturday (2026-10-10), and midnights.
+import { randomUUID } from 'node:crypto'
+import type { TestDb } from './database'
+
+/** A small seeded PRNG (mulberry32): the same event set on every run. */
+export function rng(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1))
+  const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)] as T
+  return { next, int, pick, chance: (p: number) => next() < p }
+}
+type Rng = ReturnType<typeof rng>
+
+const day = (base: string, n: number) => new Date(Date.parse(`${base}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+/** A Shanghai wall-clock time on a day; 23:59 and 00:00 often (deadline minutes). */
+function timeOn(r: Rng, date: string): string {
+  const hm = r.pick(['23:59', '00:00', '09:00', '17:30', `${String(r.int(0, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`])
+  return `${date}T${hm}:00+08:00`
+}
+const BASE = '2026-09-20'
+
+export interface People {
+  site: string
+  other: string
+  departments: string[]
+  people: string[]
+}
+
+export async function generateTasks(db: TestDb, r: Rng, p: People, n: number): Promise<void> {
+  const taskIds: { id: string; due: string; status: string; site: string }[] = []
+  for (let i = 0; i < n; i++) {
+    const id = randomUUID()
+    const due = day(BASE, r.int(0, 75))
+    const status = r.pick(['assigned', 'accepted', 'completed', 'completed', 'scored', 'cancelled'])
+    const done = status === 'completed' || status === 'scored' ? timeOn(r, day(due, r.int(-3, 3))) : null
+    const summary = done && r.chance(0.7) ? timeOn(r, day(done.slice(0, 10), r.int(0, 8))) : null
+    const assignee = status === 'assigned' && r.chance(0.3) ? null : r.pick(p.people)
+    const site = r.chance(0.8) ? p.site : p.other
+    const dept = assignee === null || r.chance(0.4) ? r.pick(p.departments) : null
+    await db.query(
+      `insert into public.tasks (id, site_id, title, source, assigner_id, assigner_level, assigned_to, department_id, assigned_due_on,
+         assigned_at, assignee_id, due_on, status, completed_at, summary_at, score, scored_at, scored_by)
+       values ($1, $2, '生成的任务', 'instruction', $3, 'supervisor', $4, $5, $6, '2026-09-01T09:00:00+08:00', $4, $6, $7, $8, $9, $10, $11, $12)`,
+      [id, site, p.people[0], assignee, dept, due, status, done, summary, status === 'scored' ? r.int(50, 100) : null,
+       status === 'scored' ? timeOn(r, day(due, r.int(0, 10))) : null, status === 'scored' ? p.people[0] : null],
+    )
+    taskIds.push({ id, due, status, site })
+  }
+  for (const t of taskIds.filter(() => r.chance(0.4))) {
+    const f = randomUUID()
+    const opened = timeOn(r, day(t.due, r.int(-5, 5)))
+    const level = r.int(0, 3)
+    const times = [1, 2, 3].map((k) => (k <= level ? timeOn(r, day(opened.slice(0, 10), k * r.int(0, 4))) : null))
+    await db.query(
+      `insert into public.follow_ups (id, task_id, site_id, opened_by, officer_id, reason, instructions, opened_at, level,
+         first_at, second_at, final_at, reported_to, penalty, status)
+       values ($1, $2, $3, $4, $5, 'late', '按期办结', $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [f, t.id, t.site, p.people[0], r.pick(p.people), opened, level, times[0], times[1], times[2],
+       level >= 2 ? p.people[0] : null, level === 3 ? '通报批评' : null, r.chance(0.85) ? 'open' : 'reviewed'],
+    )
+    for (const [k, lv] of ['first', 'second', 'final'].entries()) {
+      const at = times[k]
+      if (!at) continue
+      const nextOn = r.chance(0.6) ? day(at.slice(0, 10), r.int(0, 4)) : null
+      await db.query(
+        `insert into public.task_events (id, task_id, follow_up_id, type, actor_id, device_time, data, flagged)
+         values ($1, $2, $3, 'remind', $4, $5, $6, $7)`,
+        [randomUUID(), t.id, f, p.people[0], at, JSON.stringify({ level: lv, channel: 'phone', reminded_at: at, next_on: nextOn }), r.chance(0.1)],
+      )
+    }
+  }
+}
+
+const REQUEST_TYPES = ['seal_use', 'seal_lifecycle', 'licence_affair', 'licence_borrow', 'vehicle_dispatch']
+
+export async function generateRequests(db: TestDb, r: Rng, p: People, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const id = randomUUID()
+    const applicant = r.pick(p.people)
+    let t = Date.parse(timeOn(r, day(BASE, r.int(0, 60))))
+    const events: [string, number, number | null][] = [['submit', t, null]]
+    let status = 'pending'
+    let revision = 1
+    let firstPass: boolean | null = null
+    let decidedAt: number | null = null
+    const steps = r.int(1, 2)
+    let step = 0
+    for (let k = 0; k < 5 && status === 'pending'; k++) {
+      t += r.int(1, 96) * 3_600_000
+      const a = r.pick(['approve', 'approve', 'return', 'reject', 'withdraw', 'wait'])
+      if (a === 'wait') break
+      if (a === 'withdraw') status = 'withdrawn'
+      else if (a === 'return') {
+        events.push(['return', t, step])
+        t += r.int(1, 48) * 3_600_000
+        events.push(['resubmit', t, null])
+        revision++
+        step = 0
+        continue
+      } else if (a === 'reject') {
+        status = 'rejected'
+        decidedAt = t
+        firstPass = false
+      } else if (++step >= steps) {
+        status = 'approved'
+        decidedAt = t
+        firstPass = revision === 1
+      }
+      events.push([a, t, a === 'withdraw' ? null : step - (a === 'approve' ? 1 : 0)])
+    }
+    await db.query(
+      `insert into public.requests (id, type, site_id, department_id, applicant_id, title, form, status, revision, step, chain,
+         waiting_role, fulfiller_role, submitted_at, status_at, decided_at, first_pass)
+       values ($1, $2, $3, $4, $5, '生成的申请', '{}', $6, $7, 0, '[]', $8, 'seal_keeper', $9, $9, $10, $11)`,
+      [id, r.pick(REQUEST_TYPES), r.chance(0.8) ? p.site : p.other, r.chance(0.7) ? r.pick(p.departments) : null, applicant, status,
+       revision, status === 'pending' ? 'admin_head' : null, new Date(events[0]![1]).toISOString(),
+       decidedAt === null ? null : new Date(decidedAt).toISOString(), firstPass],
+    )
+    let rev = 1
+    for (const [action, at, s] of events) {
+      const decision = action === 'approve' || action === 'reject' || action === 'return'
+      await db.query(
+        `insert into public.request_events (id, request_id, action, actor_id, on_behalf_of, step, revision, note, at, flag)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [randomUUID(), id, action, decision ? p.people[0] : applicant, decision && r.chance(0.2) ? r.pick(p.people) : null,
+         decision ? Math.max(0, s ?? 0) : null, rev, action === 'reject' || action === 'return' ? '材料不全' : null,
+         new Date(at).toISOString(), decision && r.chance(0.08) ? 'requests.flags.stale' : null],
+      )
+      if (action === 'resubmit') rev++
+    }
+  }
+}
+
+export async function generateLoans(db: TestDb, r: Rng, p: People, assets: string[], n: number): Promise<void> {
+  for (const asset of assets) {
+    let t = Date.parse(timeOn(r, day(BASE, r.int(0, 20))))
+    for (let i = 0; i < n; i++) {
+      t += r.int(1, 72) * 3_600_000
+      const type = r.pick(['check_out', 'check_out', 'check_in', 'check_in', 'transfer', 'report_lost', 'audit_seen'])
+      const due = r.chance(0.8) ? new Date(t + r.int(-2, 48) * 3_600_000).toISOString() : null
+      const payload: Record<string, unknown> =
+        type === 'check_out' ? { to_person: r.pick(p.people), ...(due ? { due_at: due } : {}) }
+        : type === 'transfer' ? { to_person: r.pick(p.people), ...(due && r.chance(0.5) ? { due_at: due } : {}) }
+        : {}
+      await db.query(
+        `insert into public.custody_events (id, asset_id, type, actor_id, device_time, payload, flagged) values ($1, $2, $3, $4, $5, $6, $7)`,
+        [randomUUID(), asset, type, p.people[0], new Date(t).toISOString(), JSON.stringify(payload), r.chance(0.05)],
+      )
+    }
+  }
+}
+
+export async function generateRectifications(db: TestDb, r: Rng, p: People, inspectionId: string, areaId: string, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const due = new Date(Date.parse(timeOn(r, day(BASE, r.int(0, 70))))).toISOString()
+    const status = r.pick(['open', 'fixed', 'closed', 'reopened'])
+    const fixed = status === 'open' ? null : new Date(Date.parse(due) + r.int(-48, 48) * 3_600_000 + r.pick([0, 60_000])).toISOString()
+    await db.query(
+      `insert into public.rectifications (id, inspection_id, area_id, item_key, item_text, assignee_id, severity, due_at, status, fixed_at)
+       values ($1, $2, $3, $4, '生成的整改', $5, 'normal', $6, $7, $8)`,
+      [randomUUID(), inspectionId, areaId, `gen_${i}_${r.int(0, 1e6)}`, r.chance(0.5) ? r.pick(p.people) : null, due, status, fixed],
+    )
+  }
+}
