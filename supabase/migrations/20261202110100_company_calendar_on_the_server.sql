@@ -3,73 +3,11 @@
 -- Before, a critical failure was due 24 clock hours and a normal one 72 after the submit, so a
 -- Friday-evening inspection was overdue on Sunday.
 --
--- A day is a working day by, most specific first: the site's own day (calendar_days with its
--- site_id), the company's (site_id null), China's statutory calendar (private.statutory_days,
--- loaded from the chinese-days package by supabase/scripts/gen-statutory-days.mjs: a holiday is
--- off, a make-up day is worked), then the week (Saturday and Sunday off).
+-- Working days come from private.is_working_day / add_working_days (20261202066000_company_calendar.sql).
 --
 -- A rectification is due at 18:00 (company zone) on the 1st (critical) or 3rd (normal)
 -- working day after the company day of the submit (a reopened one: of the verification),
 -- at the area's site.
-
-create table private.statutory_days (
-  day date primary key,
-  kind text not null check (kind in ('holiday', 'work')),
-  -- As the package writes it: "English,中文,days".
-  name text not null check (char_length(name) <= 100)
-);
-alter table private.statutory_days enable row level security;
-revoke all on private.statutory_days from public, anon, authenticated;
-
--- Whether a company day is a working day at a site (p_site null: the company's own days only).
-create function private.is_working_day(p_day date, p_site uuid)
-returns boolean
-language sql stable
-set search_path = ''
-as $$
-  select coalesce(
-    (select c.kind = 'work' from public.calendar_days c
-     where p_site is not null and c.day = p_day and c.site_id = p_site and c.deleted_at is null),
-    (select c.kind = 'work' from public.calendar_days c
-     where c.day = p_day and c.site_id is null and c.deleted_at is null),
-    (select s.kind = 'work' from private.statutory_days s where s.day = p_day),
-    extract(isodow from p_day) < 6);
-$$;
-
--- The p_n-th working day after p_day (p_day itself not counted; 0: p_day if working, else the
--- next one), as addWorkingDays on the device.
-create function private.add_working_days(p_day date, p_n int, p_site uuid)
-returns date
-language plpgsql stable
-set search_path = ''
-as $$
-declare
-  v_day date := p_day;
-  v_left int := p_n;
-  i int := 0;
-begin
-  if p_n is null or p_n < 0 or p_n > 1000 then
-    raise exception 'add_working_days: n must be within 0..1000' using errcode = '22023';
-  end if;
-  if p_n = 0 then
-    while not private.is_working_day(v_day, p_site) loop
-      v_day := v_day + 1;
-      i := i + 1;
-      if i > 3660 then raise exception 'add_working_days: no working day found' using errcode = '22023'; end if;
-    end loop;
-    return v_day;
-  end if;
-  while v_left > 0 loop
-    v_day := v_day + 1;
-    if private.is_working_day(v_day, p_site) then
-      v_left := v_left - 1;
-    end if;
-    i := i + 1;
-    if i > 10980 then raise exception 'add_working_days: no working day found' using errcode = '22023'; end if;
-  end loop;
-  return v_day;
-end;
-$$;
 
 -- A rectification's due time from an act (a submit, a reopening): 18:00 company time on the
 -- 1st (critical) / 3rd (normal) working day after the act's company day, at the site
@@ -296,8 +234,6 @@ $$;
 
 revoke execute on function private.sync_apply_inspection_submit(uuid, jsonb) from public, anon, authenticated;
 
-revoke execute on function private.is_working_day(date, uuid) from public, anon, authenticated;
-revoke execute on function private.add_working_days(date, int, uuid) from public, anon, authenticated;
 revoke execute on function private.rectification_due(timestamptz, text, uuid) from public, anon, authenticated;
 revoke execute on function private.rectification_derive(uuid, uuid) from public, anon, authenticated;
 

@@ -129,7 +129,7 @@ describe('KPIs: who sees which figures', () => {
 
 describe('KPIs: the twins agree', () => {
   it('the statutory days in SQL are the chinese-days data the device uses (2020 on)', async () => {
-    const sql = await db.query<{ d: string; w: boolean }>(`select day::text as d, working as w from private.statutory_days order by day`)
+    const sql = await db.query<{ d: string; w: boolean }>(`select day::text as d, kind = 'work' as w from private.statutory_days where day >= '2020-01-01' order by day`)
     const device = [
       ...Object.keys(holidays.holidays).filter((d) => d >= '2020').map((d) => [d, false]),
       ...Object.keys(holidays.workdays).filter((d) => d >= '2020').map((d) => [d, true]),
