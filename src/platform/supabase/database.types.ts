@@ -610,6 +610,7 @@ export type Database = {
         Row: {
           actor_id: string;
           asset_id: string;
+          claimed_time: string | null;
           created_at: string;
           deleted_at: string | null;
           device_time: string;
@@ -626,6 +627,7 @@ export type Database = {
         Insert: {
           actor_id: string;
           asset_id: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           device_time: string;
@@ -641,6 +643,7 @@ export type Database = {
         Update: {
           actor_id?: string;
           asset_id?: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           device_time?: string;
@@ -716,6 +719,7 @@ export type Database = {
         Row: {
           actor_id: string;
           bed_id: string;
+          claimed_time: string | null;
           created_at: string;
           deleted_at: string | null;
           device_time: string;
@@ -734,6 +738,7 @@ export type Database = {
         Insert: {
           actor_id: string;
           bed_id: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           device_time: string;
@@ -751,6 +756,7 @@ export type Database = {
         Update: {
           actor_id?: string;
           bed_id?: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           device_time?: string;
@@ -1884,6 +1890,7 @@ export type Database = {
       rectification_events: {
         Row: {
           actor_id: string;
+          claimed_time: string | null;
           created_at: string;
           decision: string | null;
           device_time: string;
@@ -1899,6 +1906,7 @@ export type Database = {
         ComputedFields: never;
         Insert: {
           actor_id: string;
+          claimed_time?: string | null;
           created_at?: string;
           decision?: string | null;
           device_time: string;
@@ -1913,6 +1921,7 @@ export type Database = {
         };
         Update: {
           actor_id?: string;
+          claimed_time?: string | null;
           created_at?: string;
           decision?: string | null;
           device_time?: string;
@@ -2102,6 +2111,7 @@ export type Database = {
           actor_id: string;
           assignment: Json | null;
           at: string;
+          claimed_time: string | null;
           created_at: string;
           deleted_at: string | null;
           flag: string | null;
@@ -2122,6 +2132,7 @@ export type Database = {
           actor_id: string;
           assignment?: Json | null;
           at: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           flag?: string | null;
@@ -2141,6 +2152,7 @@ export type Database = {
           actor_id?: string;
           assignment?: Json | null;
           at?: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           flag?: string | null;
@@ -2350,6 +2362,7 @@ export type Database = {
       };
       round_reviews: {
         Row: {
+          claimed_time: string | null;
           comment: string | null;
           created_at: string;
           decision: string;
@@ -2362,6 +2375,7 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
+          claimed_time?: string | null;
           comment?: string | null;
           created_at?: string;
           decision: string;
@@ -2373,6 +2387,7 @@ export type Database = {
           server_time?: string;
         };
         Update: {
+          claimed_time?: string | null;
           comment?: string | null;
           created_at?: string;
           decision?: string;
@@ -2629,6 +2644,7 @@ export type Database = {
       task_events: {
         Row: {
           actor_id: string;
+          claimed_time: string | null;
           created_at: string;
           data: NonNullable<Json>;
           deleted_at: string | null;
@@ -2645,6 +2661,7 @@ export type Database = {
         ComputedFields: never;
         Insert: {
           actor_id: string;
+          claimed_time?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
           deleted_at?: string | null;
@@ -2660,6 +2677,7 @@ export type Database = {
         };
         Update: {
           actor_id?: string;
+          claimed_time?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
           deleted_at?: string | null;
