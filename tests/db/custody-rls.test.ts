@@ -189,10 +189,14 @@ describe('authz helpers', () => {
        from pg_proc p where p.pronamespace = 'authz'::regnamespace order by 1`,
     )
     // custody's two, the requests engine's scopes, the dormitories' two, the phone numbers' rule (issue 8, point 5),
-    // company-wide roles and the audit log's row rule (issue 8, point 4).
+    // company-wide roles and the audit log's row rule (issue 8, point 4), the role helpers moved out of public (point 8).
     expect(rows.map((r) => r.fn)).toEqual([
       'audit_row_visible',
+      'current_user_site_ids',
+      'has_any_role',
       'has_company_role',
+      'has_role',
+      'has_role_at',
       'my_asset_scopes',
       'my_delegated_scopes',
       'my_dorm_buildings',
