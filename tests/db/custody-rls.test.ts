@@ -189,8 +189,15 @@ describe('authz helpers', () => {
        from pg_proc p where p.pronamespace = 'authz'::regnamespace order by 1`,
     )
     // custody's two, the requests engine's scopes, the dormitories' two, the phone numbers' rule (issue 8, point 5),
+    // company-wide roles and the audit log's row rule (issue 8, point 4), the role helpers moved out of public (point 8),
     // and who may read a photo's owner record (the photo-owner registry).
     expect(rows.map((r) => r.fn)).toEqual([
+      'audit_row_visible',
+      'current_user_site_ids',
+      'has_any_role',
+      'has_company_role',
+      'has_role',
+      'has_role_at',
       'my_asset_scopes',
       'my_delegated_scopes',
       'my_dorm_buildings',
@@ -200,7 +207,10 @@ describe('authz helpers', () => {
       'photo_visible',
       'profile_phone',
     ])
-    for (const r of rows) expect(r).toMatchObject({ secdef: true, config: ['search_path=""'], anon: false, authn: true })
+    // audit_row_visible asks the audited table as the reader (its RLS decides): security invoker on purpose.
+    for (const r of rows) {
+      expect(r, r.fn).toMatchObject({ secdef: r.fn !== 'audit_row_visible', config: ['search_path=""'], anon: false, authn: true })
+    }
     const [s] = await db.query<{ anon: boolean }>(`select has_schema_privilege('anon', 'authz', 'usage') as anon`)
     expect(s?.anon).toBe(false)
   })

@@ -31,25 +31,25 @@ describe('reopened rectification', () => {
     const p = await inspect(db, WASHROOM, { floor_clean: fail() }, U.inspector, SANITATION)
     const id = p.rectifications[0]?.id as string
     const before = await state(id)
-    expect((await fix(id, U.cleaner, '2026-12-05T01:00:00.000Z')).status).toBe('applied')
-    expect((await verify(id, U.inspector, 'reopened', '2026-12-06T02:00:00.000Z', { note: '仍有污渍' })).status).toBe('applied')
+    expect((await fix(id, U.cleaner, '2026-11-05T01:00:00.000Z')).status).toBe('applied')
+    expect((await verify(id, U.inspector, 'reopened', '2026-11-06T02:00:00.000Z', { note: '仍有污渍' })).status).toBe('applied')
     const after = await state(id)
     expect(after?.status).toBe('reopened')
-    // Reopened on Sunday 2026-12-06: 1 working day → Monday 18:00 Shanghai, 3 → Wednesday.
-    expect(iso(after?.due)).toBe(after?.severity === 'critical' ? '2026-12-07T10:00:00.000Z' : '2026-12-09T10:00:00.000Z')
+    // Reopened on Friday 2026-11-06: 1 working day → Monday 18:00 Shanghai, 3 → Wednesday.
+    expect(iso(after?.due)).toBe(after?.severity === 'critical' ? '2026-11-09T10:00:00.000Z' : '2026-11-11T10:00:00.000Z')
     expect(iso(after?.due)).not.toBe(iso(before?.due))
   })
 
   it('takes the verifier\'s later deadline, and refuses one before the verification', async () => {
     const p = await inspect(db, WASHROOM, { floor_clean: fail() }, U.inspector, SANITATION)
     const id = p.rectifications[0]?.id as string
-    expect((await fix(id, U.cleaner, '2026-12-05T01:00:00.000Z')).status).toBe('applied')
-    expect(await verify(id, U.inspector, 'reopened', '2026-12-06T02:00:00.000Z', { note: '再处理', due_at: '2026-12-06T01:00:00.000Z' }))
+    expect((await fix(id, U.cleaner, '2026-11-05T01:00:00.000Z')).status).toBe('applied')
+    expect(await verify(id, U.inspector, 'reopened', '2026-11-06T02:00:00.000Z', { note: '再处理', due_at: '2026-11-06T01:00:00.000Z' }))
       .toMatchObject({ status: 'refused', reason: 'invalid', detail: expect.stringMatching(/due_at/) })
-    expect(await verify(id, U.inspector, 'closed', '2026-12-06T02:00:00.000Z', { due_at: '2026-12-09T01:00:00.000Z' }))
+    expect(await verify(id, U.inspector, 'closed', '2026-11-06T02:00:00.000Z', { due_at: '2026-11-09T01:00:00.000Z' }))
       .toMatchObject({ status: 'refused', reason: 'invalid' })
-    expect((await verify(id, U.inspector, 'reopened', '2026-12-06T02:00:00.000Z', { note: '再处理', due_at: '2026-12-07T09:00:00.000Z' })).status).toBe('applied')
-    expect(iso((await state(id))?.due)).toBe('2026-12-07T09:00:00.000Z')
+    expect((await verify(id, U.inspector, 'reopened', '2026-11-06T02:00:00.000Z', { note: '再处理', due_at: '2026-11-07T09:00:00.000Z' })).status).toBe('applied')
+    expect(iso((await state(id))?.due)).toBe('2026-11-07T09:00:00.000Z')
   })
 })
 
@@ -57,10 +57,10 @@ describe('the fixer never verifies their own fix', () => {
   it('the admin head who fixed an unassigned task may not close it; an inspector may', async () => {
     const p = await inspect(db, GREEN_BELT, { no_weeds: fail() }, U.inspector, GREENING)
     const id = p.rectifications[0]?.id as string
-    expect((await fix(id, U.adminHead, '2026-12-05T01:00:00.000Z')).status).toBe('applied')
+    expect((await fix(id, U.adminHead, '2026-11-05T01:00:00.000Z')).status).toBe('applied')
     expect(await state(id)).toMatchObject({ status: 'fixed', fixed_by: U.adminHead })
-    expect(await verify(id, U.adminHead, 'closed', '2026-12-05T02:00:00.000Z')).toMatchObject({ status: 'refused', reason: 'forbidden', detail: expect.stringMatching(/fixed it/) })
-    expect((await verify(id, U.inspector, 'closed', '2026-12-05T03:00:00.000Z')).status).toBe('applied')
+    expect(await verify(id, U.adminHead, 'closed', '2026-11-05T02:00:00.000Z')).toMatchObject({ status: 'refused', reason: 'forbidden', detail: expect.stringMatching(/fixed it/) })
+    expect((await verify(id, U.inspector, 'closed', '2026-11-05T03:00:00.000Z')).status).toBe('applied')
     expect((await state(id))?.status).toBe('closed')
   })
 
@@ -68,9 +68,9 @@ describe('the fixer never verifies their own fix', () => {
     const p = await inspect(db, GREEN_BELT, { no_weeds: fail() }, U.inspector, GREENING)
     const id = p.rectifications[0]?.id as string
     // The admin head's verify (device time 03:00) arrives first: nothing fixed yet, flagged.
-    expect((await verify(id, U.adminHead, 'closed', '2026-12-05T03:00:00.000Z')).status).toBe('flagged')
+    expect((await verify(id, U.adminHead, 'closed', '2026-11-05T03:00:00.000Z')).status).toBe('flagged')
     // Their fix (device time 01:00) arrives later: the verify still does not count.
-    expect((await fix(id, U.adminHead, '2026-12-05T01:00:00.000Z')).status).toBe('applied')
+    expect((await fix(id, U.adminHead, '2026-11-05T01:00:00.000Z')).status).toBe('applied')
     expect(await state(id)).toMatchObject({ status: 'fixed', fixed_by: U.adminHead })
   })
 })

@@ -61,10 +61,10 @@ describe('tables', () => {
 })
 
 describe('functions', () => {
-  it('role helpers are security definer, stable, with an empty search_path', async () => {
+  it('role helpers (in authz, out of the API) are security definer, stable, with an empty search_path', async () => {
     const rows = await db.query<{ proname: string; prosecdef: boolean; provolatile: string; proconfig: string[] | null }>(
       `select proname, prosecdef, provolatile, proconfig from pg_proc
-       where pronamespace = 'public'::regnamespace and proname = any($1)`,
+       where pronamespace = 'authz'::regnamespace and proname = any($1)`,
       [HELPERS],
     )
     expect(rows.map((r) => r.proname).sort()).toEqual([...HELPERS].sort())
@@ -91,10 +91,10 @@ describe('functions', () => {
        from pg_proc p where p.pronamespace = 'public'::regnamespace`,
     )
     expect(rows.filter((r) => r.anon).map((r) => r.fn)).toEqual([])
-    expect(rows.filter((r) => r.authn).map((r) => r.fn).sort()).toEqual(
-      // kpi_items / kpi_figures: the KPI reads (issue 14), filtered to what the caller may see.
-      [...HELPERS, 'sync_pull', 'sync_push', 'kpi_figures', 'kpi_items'].sort(),
-    )
+    // Supabase's advisor (issue 8, point 8): whatever authenticated may execute in public is an
+    // RPC through PostgREST. Only the two sync RPCs and the KPI reads (issue 14: kpi_items /
+    // kpi_figures, filtered to what the caller may see) are meant to be; the role helpers live in authz.
+    expect(rows.filter((r) => r.authn).map((r) => r.fn).sort()).toEqual(['kpi_figures', 'kpi_items', 'sync_pull', 'sync_push'])
   })
 
   it('the private schema (triggers, sync plumbing) is out of the clients\' reach', async () => {
@@ -103,7 +103,8 @@ describe('functions', () => {
               has_schema_privilege('authenticated', 'private', 'usage') as authn`,
     )
     expect(row).toEqual({ anon: false, authn: false })
-    await expect(db.asAnon((q) => q(`select public.has_role('admin_head')`))).rejects.toThrow(/permission denied/)
+    await expect(db.asAnon((q) => q(`select authz.has_role('admin_head')`))).rejects.toThrow(/permission denied/)
+    await expect(db.asUser(DEMO.users.employee, (q) => q(`select public.has_role('admin_head')`))).rejects.toThrow(/permission denied/)
   })
 
   it('helpers read user_roles fresh: a granted then tombstoned role takes effect at once', async () => {
@@ -111,8 +112,8 @@ describe('functions', () => {
     const check = () =>
       db.asUser(uid, async (q) => {
         const [r] = await q<{ a: boolean; b: boolean; c: boolean; sites: string[] }>(
-          `select public.has_role('inspector') as a, public.has_any_role(array['inspector', 'x']) as b,
-                  public.has_role_at('inspector', $1) as c, public.current_user_site_ids() as sites`,
+          `select authz.has_role('inspector') as a, authz.has_any_role(array['inspector', 'x']) as b,
+                  authz.has_role_at('inspector', $1) as c, authz.current_user_site_ids() as sites`,
           [DEMO.sites['SZ-PLANT']],
         )
         return r
@@ -125,7 +126,7 @@ describe('functions', () => {
     expect(await check()).toMatchObject({ a: true, b: true, c: true })
     // A site-scoped role holds only at its site.
     const other = await db.asUser(uid, async (q) =>
-      (await q<{ c: boolean }>(`select public.has_role_at('inspector', $1) as c`, [DEMO.sites['SH-HQ']]))[0]?.c,
+      (await q<{ c: boolean }>(`select authz.has_role_at('inspector', $1) as c`, [DEMO.sites['SH-HQ']]))[0]?.c,
     )
     expect(other).toBe(false)
     await db.query(`update public.user_roles set deleted_at = now() where id = $1`, [role?.id])
@@ -134,8 +135,28 @@ describe('functions', () => {
 
   it('current_user_site_ids: an unscoped role covers every live site', async () => {
     const sites = await db.asUser(DEMO.users.cleaner, async (q) =>
-      (await q<{ s: string[] }>('select public.current_user_site_ids() as s'))[0]?.s,
+      (await q<{ s: string[] }>('select authz.current_user_site_ids() as s'))[0]?.s,
     )
     expect([...(sites ?? [])].sort()).toEqual(Object.values(DEMO.sites).sort())
+  })
+})
+
+describe('indexes', () => {
+  // Supabase's advisor (issue 8, point 8): a foreign key without an index whose leading columns
+  // are its columns makes joins and filters on it (RLS, the pull) and deletes of the row it
+  // names scan the whole table.
+  it('every foreign key in public and private has a covering index', async () => {
+    const rows = await db.query<{ fk: string }>(
+      `select c.conrelid::regclass::text || '.' || c.conname as fk
+       from pg_constraint c
+       where c.contype = 'f' and c.connamespace in ('public'::regnamespace, 'private'::regnamespace)
+         and not exists (
+           select 1 from pg_index i
+           where i.indrelid = c.conrelid
+             and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
+             and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey)
+       order by 1`,
+    )
+    expect(rows.map((r) => r.fk)).toEqual([])
   })
 })

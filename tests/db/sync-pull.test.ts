@@ -69,7 +69,7 @@ describe('sync_pull', () => {
     expect(pages.length).toBeGreaterThanOrEqual(5)
     for (const p of pages) expect(p.changes.length).toBeLessThanOrEqual(3)
     expect(changes.map(key)).toEqual(whole.changes.map(key))
-    expect(pages.at(-1)?.cursor && decodeCursor(pages.at(-1)!.cursor)).toEqual({ v: 1, since: decodeCursor(whole.cursor).since })
+    expect(pages.at(-1)?.cursor && decodeCursor(pages.at(-1)!.cursor)).toEqual({ v: 1, since: decodeCursor(whole.cursor).since, who: decodeCursor(whole.cursor).who })
   })
 
   it('rows changed in the middle of a paged run still arrive, in their latest state', async () => {

@@ -78,36 +78,36 @@ describe('the tasks UI\'s ops, applied by the server', () => {
     const headPhone = device()
     const alicePhone = device()
     const made = assignTask(
-      { id: randomUUID(), site_id: HQ, title: '更换三楼灭火器', source: 'inspection', assignee_id: alice.id, department_id: FIN, due_on: '2026-12-18', assigned_at: '2026-12-14T09:00:00+08:00' },
+      { id: randomUUID(), site_id: HQ, title: '更换三楼灭火器', source: 'inspection', assignee_id: alice.id, department_id: FIN, due_on: '2026-11-18', assigned_at: '2026-11-14T09:00:00+08:00' },
       head,
       'Asia/Shanghai',
     )
     if (!made.ok) throw new Error(made.reason)
     const id = made.value.id
-    await saveAssignedTask(headPhone, made.value, [], new Date('2026-12-14T09:00:00+08:00'))
+    await saveAssignedTask(headPhone, made.value, [], new Date('2026-11-14T09:00:00+08:00'))
     expect(await pushAll(headPhone, head.id)).toEqual(['applied'])
 
     await pullTasks(alicePhone, alice.id)
-    await act(alicePhone, 'task.act', alice, id, { type: 'accept' }, '2026-12-14T10:00:00+08:00')
-    await act(alicePhone, 'task.act', alice, id, { type: 'progress', note: '已采购', photo_ids: [] }, '2026-12-15T10:00:00+08:00')
+    await act(alicePhone, 'task.act', alice, id, { type: 'accept' }, '2026-11-14T10:00:00+08:00')
+    await act(alicePhone, 'task.act', alice, id, { type: 'progress', note: '已采购', photo_ids: [] }, '2026-11-15T10:00:00+08:00')
     expect(await pushAll(alicePhone, alice.id)).toEqual(['applied', 'applied'])
 
     await pullTasks(headPhone, head.id)
     const sheet = randomUUID()
-    await act(headPhone, 'follow_up.open', head, id, { follow_up_id: sheet, task_id: id, officer_id: officer.id, reason: 'important', instructions: '周四前更换完毕' }, '2026-12-16T09:00:00+08:00')
+    await act(headPhone, 'follow_up.open', head, id, { follow_up_id: sheet, task_id: id, officer_id: officer.id, reason: 'important', instructions: '周四前更换完毕' }, '2026-11-16T09:00:00+08:00')
     expect(await pushAll(headPhone, head.id)).toEqual(['applied'])
 
     const officerPhone = device()
     await pullTasks(officerPhone, officer.id)
-    await act(officerPhone, 'follow_up.remind', officer, id, { follow_up_id: sheet, level: 'first', channel: 'phone', reminded_at: '2026-12-16T10:00:00+08:00', next_on: '2026-12-17' }, '2026-12-16T10:05:00+08:00')
+    await act(officerPhone, 'follow_up.remind', officer, id, { follow_up_id: sheet, level: 'first', channel: 'phone', reminded_at: '2026-11-16T10:00:00+08:00', next_on: '2026-11-17' }, '2026-11-16T10:05:00+08:00')
     expect(await pushAll(officerPhone, officer.id)).toEqual(['applied'])
 
     await pullTasks(alicePhone, alice.id)
-    await act(alicePhone, 'task.act', alice, id, { type: 'complete', report: '6 具灭火器已更换', photo_ids: [] }, '2026-12-17T16:00:00+08:00')
+    await act(alicePhone, 'task.act', alice, id, { type: 'complete', report: '6 具灭火器已更换', photo_ids: [] }, '2026-11-17T16:00:00+08:00')
     expect(await pushAll(alicePhone, alice.id)).toEqual(['applied'])
 
     await pullTasks(headPhone, head.id)
-    await act(headPhone, 'task.act', head, id, { type: 'score', score: 95, note: '按期完成' }, '2026-12-18T09:00:00+08:00')
+    await act(headPhone, 'task.act', head, id, { type: 'score', score: 95, note: '按期完成' }, '2026-11-18T09:00:00+08:00')
     const optimistic = await headPhone.tasks.get(id)
     expect(await pushAll(headPhone, head.id)).toEqual(['applied'])
 

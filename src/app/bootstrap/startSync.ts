@@ -4,7 +4,7 @@
  */
 import { watch } from 'vue'
 import { getDb } from '@/platform/db'
-import { createLocalTransport, createSyncEngine, type SyncTransport } from '@/platform/sync'
+import { createLocalTransport, createSyncEngine, platformLeadership, type SyncTransport } from '@/platform/sync'
 import { isSupabaseMode } from '@/platform/supabase/client'
 import { createAppPhotoTransport, createPhotoUploadQueue } from '@/platform/photos'
 import { useSessionStore } from '@/features/auth'
@@ -25,7 +25,8 @@ export async function startSync(): Promise<void> {
   const session = useSessionStore()
   // Local mode has one device-wide "server", so every demo user's ops go; Supabase pushes per user.
   const pushAs = isSupabaseMode() ? () => session.userId : undefined
-  sync.connect(createSyncEngine({ db: getDb(), transport, ...(pushAs ? { pushAs } : {}) }))
+  // One engine per origin: other tabs of the app follow the one holding the Web Lock.
+  sync.connect(createSyncEngine({ db: getDb(), transport, leadership: platformLeadership(), ...(pushAs ? { pushAs } : {}) }))
   sync.connectPhotos(createPhotoUploadQueue({ db: getDb(), transport: createAppPhotoTransport() }))
   // Storage accepts a photo only once its metadata is on the server: upload right after each sync.
   watch(

@@ -610,6 +610,7 @@ export type Database = {
         Row: {
           actor_id: string;
           asset_id: string;
+          claimed_time: string | null;
           created_at: string;
           deleted_at: string | null;
           device_time: string;
@@ -626,6 +627,7 @@ export type Database = {
         Insert: {
           actor_id: string;
           asset_id: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           device_time: string;
@@ -641,6 +643,7 @@ export type Database = {
         Update: {
           actor_id?: string;
           asset_id?: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           device_time?: string;
@@ -726,6 +729,7 @@ export type Database = {
         Row: {
           actor_id: string;
           bed_id: string;
+          claimed_time: string | null;
           created_at: string;
           deleted_at: string | null;
           device_time: string;
@@ -744,6 +748,7 @@ export type Database = {
         Insert: {
           actor_id: string;
           bed_id: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           device_time: string;
@@ -761,6 +766,7 @@ export type Database = {
         Update: {
           actor_id?: string;
           bed_id?: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           device_time?: string;
@@ -1942,6 +1948,7 @@ export type Database = {
       rectification_events: {
         Row: {
           actor_id: string;
+          claimed_time: string | null;
           created_at: string;
           decision: string | null;
           device_time: string;
@@ -1957,6 +1964,7 @@ export type Database = {
         ComputedFields: never;
         Insert: {
           actor_id: string;
+          claimed_time?: string | null;
           created_at?: string;
           decision?: string | null;
           device_time: string;
@@ -1971,6 +1979,7 @@ export type Database = {
         };
         Update: {
           actor_id?: string;
+          claimed_time?: string | null;
           created_at?: string;
           decision?: string | null;
           device_time?: string;
@@ -2160,6 +2169,7 @@ export type Database = {
           actor_id: string;
           assignment: Json | null;
           at: string;
+          claimed_time: string | null;
           created_at: string;
           deleted_at: string | null;
           flag: string | null;
@@ -2180,6 +2190,7 @@ export type Database = {
           actor_id: string;
           assignment?: Json | null;
           at: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           flag?: string | null;
@@ -2199,6 +2210,7 @@ export type Database = {
           actor_id?: string;
           assignment?: Json | null;
           at?: string;
+          claimed_time?: string | null;
           created_at?: string;
           deleted_at?: string | null;
           flag?: string | null;
@@ -2408,6 +2420,7 @@ export type Database = {
       };
       round_reviews: {
         Row: {
+          claimed_time: string | null;
           comment: string | null;
           created_at: string;
           decision: string;
@@ -2420,6 +2433,7 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
+          claimed_time?: string | null;
           comment?: string | null;
           created_at?: string;
           decision: string;
@@ -2431,6 +2445,7 @@ export type Database = {
           server_time?: string;
         };
         Update: {
+          claimed_time?: string | null;
           comment?: string | null;
           created_at?: string;
           decision?: string;
@@ -2687,6 +2702,7 @@ export type Database = {
       task_events: {
         Row: {
           actor_id: string;
+          claimed_time: string | null;
           created_at: string;
           data: NonNullable<Json>;
           deleted_at: string | null;
@@ -2703,6 +2719,7 @@ export type Database = {
         ComputedFields: never;
         Insert: {
           actor_id: string;
+          claimed_time?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
           deleted_at?: string | null;
@@ -2718,6 +2735,7 @@ export type Database = {
         };
         Update: {
           actor_id?: string;
+          claimed_time?: string | null;
           created_at?: string;
           data?: NonNullable<Json>;
           deleted_at?: string | null;

@@ -3,6 +3,7 @@ import { observe } from '../db/observe'
 import { backoffDelay } from './backoff'
 import { UNSETTLED } from './outbox'
 import { AuthSyncError, SYNCED_TABLES, type SyncTransport } from './protocol'
+import { createLeadership, type LeadershipOptions } from './leader'
 import { CURSOR_KEY, pullAll } from './pull'
 import { errorMessage, pushPending } from './push'
 import { pruneSettled } from './prune'
@@ -43,6 +44,11 @@ export interface SyncEngineOptions {
    * (never pushed under the wrong identity) until that user signs in again.
    */
   pushAs?: () => string | null
+  /**
+   * One engine per origin: the tab holding the Web Lock syncs, the others pass their sync
+   * requests to it (platformLeadership() in the app). Default: no election, this engine syncs.
+   */
+  leadership?: LeadershipOptions
   setTimer?: (fn: () => void, ms: number) => TimerHandle
   clearTimer?: (handle: TimerHandle) => void
 }
@@ -62,6 +68,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const clearTimer = opts.clearTimer ?? ((h: TimerHandle) => globalThis.clearTimeout(h as number))
 
   const store = createStateStore(initialState(isOnline()))
+  const leadership = createLeadership(opts.leadership ?? { locks: null, channel: null })
   let running: Promise<void> | null = null
   let again = false
   let againForce = false
@@ -146,6 +153,11 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   /** Single flight: a drain requested while one runs makes it run once more, and shares its promise. */
   function drain(force: boolean): Promise<void> {
+    // A follower tab: the leader syncs the shared database.
+    if (!leadership.isLeader()) {
+      leadership.ask(force)
+      return Promise.resolve()
+    }
     if (running) {
       again = true
       againForce ||= force
@@ -202,11 +214,20 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       doc?.addEventListener('visibilitychange', onVisibility)
       armInterval()
       // Keeps pending/attention live as the UI commits ops, and pushes new ops promptly.
+      // Growth is judged against what this observer saw last, not the state a drain's own
+      // count may already have raised; while a drain runs it then runs once more, so an op
+      // committed during its pull does not wait for the interval.
+      let seen = store.get().pending
       unobserve = observe(counts, (c) => {
-        const grew = c.pending > store.get().pending
+        const grew = c.pending > seen
+        seen = c.pending
         store.set(c)
-        if (grew && started && store.get().phase === 'idle') void drain(false)
+        if (grew && started && ['idle', 'pushing', 'pulling'].includes(store.get().phase)) void drain(false)
       })
+      leadership.start(
+        () => void (started && drain(false)),
+        (force) => void (started && drain(force)),
+      )
       void drain(false)
     },
 
@@ -221,6 +242,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       intervalTimer = retryTimer = null
       unobserve?.()
       unobserve = null
+      leadership.stop()
     },
 
     syncNow: () => drain(true),

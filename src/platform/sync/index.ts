@@ -1,6 +1,7 @@
 export * from './protocol'
 export { buildOp, commitWithOutbox, pendingEntityIds, setOutboxActor, toSyncOp } from './outbox'
 export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './engine'
+export { createLeadership, platformLeadership, type ChannelLike, type LockManagerLike } from './leader'
 export type { SyncState } from './state'
 export { createLocalTransport } from './localTransport'
 export { backoffDelay, BACKOFF_BASE_MS, BACKOFF_MAX_MS } from './backoff'

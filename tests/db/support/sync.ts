@@ -59,6 +59,6 @@ export async function pullAll(db: TestDb, userId: string, cursor: string | null,
 }
 
 /** The cursor's content (it is opaque to clients; tests may look inside). */
-export function decodeCursor(cursor: string): { v: number; since: string; upper?: string; after?: unknown } {
+export function decodeCursor(cursor: string): { v: number; since: string; upper?: string; after?: unknown; who?: string } {
   return JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'))
 }
