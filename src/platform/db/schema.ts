@@ -38,6 +38,7 @@ import type {
   RequestEventRow,
   ApprovalDelegationRow,
   SealUsageRequestRow,
+  CustodyRequestRow,
   DormBuildingRow,
   DormRoomRow,
   DormBedRow,
@@ -225,6 +226,14 @@ export const SCHEMA_V10 = {
   dorm_check_ins: 'id, stay_id, bed_id, occupant_id',
 } as const
 
+/**
+ * v13: the requests engine's links of custody acts to applications (a seal retired, a licence lent),
+ * by application and by asset. (v11 and v12 belong to other engines; Dexie allows versions to skip.)
+ */
+export const SCHEMA_V13 = {
+  custody_requests: 'id, request_id, asset_id',
+} as const
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -261,6 +270,7 @@ export class AdminFieldDb extends Dexie {
   declare request_events: Table<RequestEventRow, string>
   declare approval_delegations: Table<ApprovalDelegationRow, string>
   declare seal_usage_requests: Table<SealUsageRequestRow, string>
+  declare custody_requests: Table<CustodyRequestRow, string>
   declare tasks: Table<TaskRow, string>
   declare task_events: Table<TaskEventRow, string>
   declare follow_ups: Table<FollowUpRow, string>
@@ -287,5 +297,7 @@ export class AdminFieldDb extends Dexie {
     this.version(9).stores(SCHEMA_V9)
     // dormitories (v9: tasks)
     this.version(10).stores(SCHEMA_V10)
+    // requests engine: custody acts linked to applications (v11, v12: other engines)
+    this.version(13).stores(SCHEMA_V13)
   }
 }

@@ -293,6 +293,7 @@ export type Database = {
           name: string;
           notes: string | null;
           number: string;
+          return_claimed_at: string | null;
           row_xid: unknown;
           site_id: string;
           status: string;
@@ -315,6 +316,7 @@ export type Database = {
           name: string;
           notes?: string | null;
           number: string;
+          return_claimed_at?: string | null;
           row_xid?: unknown;
           site_id: string;
           status?: string;
@@ -336,6 +338,7 @@ export type Database = {
           name?: string;
           notes?: string | null;
           number?: string;
+          return_claimed_at?: string | null;
           row_xid?: unknown;
           site_id?: string;
           status?: string;
@@ -666,6 +669,72 @@ export type Database = {
             columns: ["asset_id"];
             isOneToOne: false;
             referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      custody_requests: {
+        Row: {
+          asset_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          flag: string | null;
+          id: string;
+          linked_by: string;
+          request_id: string | null;
+          row_xid: unknown;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          asset_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          flag?: string | null;
+          id: string;
+          linked_by: string;
+          request_id?: string | null;
+          row_xid?: unknown;
+          updated_at?: string;
+        };
+        Update: {
+          asset_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          flag?: string | null;
+          id?: string;
+          linked_by?: string;
+          request_id?: string | null;
+          row_xid?: unknown;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "custody_requests_asset_id_fkey";
+            columns: ["asset_id"];
+            isOneToOne: false;
+            referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "custody_requests_id_fkey";
+            columns: ["id"];
+            isOneToOne: true;
+            referencedRelation: "custody_events";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "custody_requests_linked_by_fkey";
+            columns: ["linked_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "custody_requests_request_id_fkey";
+            columns: ["request_id"];
+            isOneToOne: false;
+            referencedRelation: "requests";
             referencedColumns: ["id"];
           },
         ];
