@@ -2974,11 +2974,13 @@ export type Database = {
           ended_at: string | null;
           flags: string[];
           id: string;
+          no_dispatch_reason: string | null;
           notes: string | null;
           odometer_end: number | null;
           odometer_start: number;
           passengers: string | null;
           purpose: string;
+          request_id: string | null;
           row_xid: unknown;
           started_at: string;
           updated_at: string;
@@ -2994,11 +2996,13 @@ export type Database = {
           ended_at?: string | null;
           flags?: string[];
           id: string;
+          no_dispatch_reason?: string | null;
           notes?: string | null;
           odometer_end?: number | null;
           odometer_start: number;
           passengers?: string | null;
           purpose: string;
+          request_id?: string | null;
           row_xid?: unknown;
           started_at: string;
           updated_at?: string;
@@ -3013,11 +3017,13 @@ export type Database = {
           ended_at?: string | null;
           flags?: string[];
           id?: string;
+          no_dispatch_reason?: string | null;
           notes?: string | null;
           odometer_end?: number | null;
           odometer_start?: number;
           passengers?: string | null;
           purpose?: string;
+          request_id?: string | null;
           row_xid?: unknown;
           started_at?: string;
           updated_at?: string;
@@ -3030,6 +3036,13 @@ export type Database = {
             columns: ["driver_id"];
             isOneToOne: false;
             referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "trips_request_id_fkey";
+            columns: ["request_id"];
+            isOneToOne: false;
+            referencedRelation: "requests";
             referencedColumns: ["id"];
           },
           {
