@@ -32,6 +32,7 @@ export function fakeEngine(initial: Partial<SyncState> = {}) {
     lastError: null,
     nextRetryAt: null,
     attention: [],
+    pullProgress: null,
     ...initial,
   }
   const listeners = new Set<(s: SyncState) => void>()

@@ -50,7 +50,7 @@ export interface SyncEngineOptions {
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const { db, transport } = opts
   const batchSize = opts.batchSize ?? 50
-  const pullPageSize = opts.pullPageSize ?? 500
+  const pullPageSize = opts.pullPageSize ?? 2000
   const intervalMs = opts.intervalMs ?? 60_000
   const now = opts.now ?? (() => Date.now())
   const random = opts.random ?? Math.random
@@ -125,9 +125,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
     store.set({ phase: 'pulling' })
     try {
-      await pullAll(db, (cursor, max) => transport.pull(cursor, max), pullPageSize)
+      await pullAll(db, (cursor, max) => transport.pull(cursor, max), pullPageSize, (p) => store.set({ pullProgress: p }))
       pullFailures = 0
     } catch (error) {
+      store.set({ pullProgress: null })
       if (error instanceof AuthSyncError) return void store.set({ phase: 'signed_out', lastError: error.message })
       pullFailures += 1
       return backoff(error, now() + backoffDelay(pullFailures, random))
@@ -136,6 +137,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     await refresh()
     store.set({
       phase: 'idle',
+      pullProgress: null,
       lastSyncAt: new Date(now()).toISOString(),
       lastError: null,
       nextRetryAt: null,

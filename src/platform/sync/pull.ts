@@ -1,38 +1,77 @@
 import type { AdminFieldDb } from '../db/schema'
 import { getMeta } from '../db/meta'
 import { unsettledKeys, entityKey } from './outbox'
-import { SYNCED_TABLES, TransientSyncError, type PullPage, type PulledChange } from './protocol'
+import { SYNCED_TABLES, TransientSyncError, type PullPage, type PulledChange, type SyncedTable } from './protocol'
 
 export const CURSOR_KEY = 'sync.cursor'
 
 const synced = new Set<string>(SYNCED_TABLES)
 
-/** Pulls pages until the server says there is no more; returns the number of changes received. */
+/** How far the pull running now has come (for the sync status UI). */
+export interface PullProgress {
+  /** Rows received and written by this pull so far. */
+  received: number
+  /** The table of the last row written (the server sends reference data and assets first). */
+  table: SyncedTable | null
+  /** True when the device had no cursor: its first sync (or a full re-pull). */
+  first: boolean
+}
+
+/**
+ * Pulls pages until the server says there is no more; returns the number of changes received.
+ * The next page is requested while the current one is written, so the network and IndexedDB
+ * overlap (a new phone's first sync is hundreds of pages).
+ */
 export async function pullAll(
   db: AdminFieldDb,
   pull: (cursor: string | null, maxRows: number) => Promise<PullPage>,
   pageSize: number,
+  onProgress?: (progress: PullProgress) => void,
 ): Promise<number> {
   let received = 0
   let restarted = false
+  let cursor = (await getMeta<string>(db, CURSOR_KEY)) ?? null
+  const first = cursor === null
+  let next = request(pull, cursor, pageSize)
   for (;;) {
-    const cursor = (await getMeta<string>(db, CURSOR_KEY)) ?? null
     let page: PullPage
     try {
-      page = await pull(cursor, pageSize)
+      page = await next
     } catch (error) {
       // The server no longer accepts this cursor (e.g. restored from a backup): start over once.
       // Re-applying rows is idempotent; without this the device would never pull again.
       if (cursor === null || restarted || !isInvalidCursor(error)) throw error
       restarted = true
       await db.meta.delete(CURSOR_KEY)
+      cursor = null
+      next = request(pull, cursor, pageSize)
       continue
     }
-    await applyPage(db, page.changes, page.cursor)
-    received += page.changes.length
     // A server that claims more but moves nothing would loop forever; stop and try next drain.
-    if (!page.has_more || (page.cursor === cursor && page.changes.length === 0)) return received
+    const last = !page.has_more || (page.cursor === cursor && page.changes.length === 0)
+    if (!last) next = request(pull, page.cursor, pageSize)
+    if (!(await applyPage(db, page.changes, page.cursor, cursor))) {
+      // The stored cursor moved under us (a discard reset it): what was fetched is stale.
+      cursor = (await getMeta<string>(db, CURSOR_KEY)) ?? null
+      next = request(pull, cursor, pageSize)
+      continue
+    }
+    received += page.changes.length
+    onProgress?.({ received, table: page.changes.at(-1)?.table ?? null, first })
+    if (last) return received
+    cursor = page.cursor
   }
+}
+
+/** Starts a page request; a failure is seen where the page is awaited, not as an unhandled rejection. */
+function request(
+  pull: (cursor: string | null, maxRows: number) => Promise<PullPage>,
+  cursor: string | null,
+  pageSize: number,
+): Promise<PullPage> {
+  const p = pull(cursor, pageSize)
+  p.catch(() => undefined)
+  return p
 }
 
 /** sync_pull raises 22023 'sync_pull: invalid cursor' or '... cursor is from another database ...'. */
@@ -42,11 +81,22 @@ function isInvalidCursor(error: unknown): boolean {
 
 /**
  * Applies one page and stores its cursor in ONE transaction, so a crash never leaves the
- * cursor ahead of the rows. Rows with a pending or refused local op are left alone: the local
+ * cursor ahead of the rows. Rows go in with one bulkPut per table. Returns false (and writes
+ * nothing) when `from` is given and the stored cursor is no longer it. Rows with a pending or refused local op are left alone: the local
  * version wins until its op settles (then the server's newer write comes down in a later pull).
  */
-export async function applyPage(db: AdminFieldDb, changes: PulledChange[], cursor: string | null): Promise<void> {
-  await db.transaction('rw', [...SYNCED_TABLES, 'outbox', 'meta'], async () => {
+export async function applyPage(
+  db: AdminFieldDb,
+  changes: PulledChange[],
+  cursor: string | null,
+  from?: string | null,
+): Promise<boolean> {
+  // Only the tables this page writes: while a first sync writes 200,000 custody events, Home
+  // and the scanner still read assets and labels without waiting for each page's transaction.
+  const tables = [...new Set(changes.map((c) => c.table).filter((t) => synced.has(t)))]
+  return db.transaction('rw', [...tables, 'outbox', 'meta'], async () => {
+    // The page was asked for with cursor `from`: if the stored cursor is another one now, skip it.
+    if (from !== undefined && ((await getMeta<string>(db, CURSOR_KEY)) ?? null) !== from) return false
     const blocked = await unsettledKeys(db)
     const byTable = new Map<string, Map<string, Record<string, unknown> | null>>()
     for (const c of changes) {
@@ -67,5 +117,6 @@ export async function applyPage(db: AdminFieldDb, changes: PulledChange[], curso
       if (deletes.length) await db.table(table).bulkDelete(deletes)
     }
     if (cursor !== null) await db.meta.put({ key: CURSOR_KEY, value: cursor })
+    return true
   })
 }

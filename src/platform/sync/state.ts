@@ -1,4 +1,5 @@
 import type { OutboxEntry } from '../db/rows'
+import type { PullProgress } from './pull'
 
 export interface SyncState {
   phase: 'idle' | 'pushing' | 'pulling' | 'backoff' | 'offline' | 'signed_out'
@@ -11,6 +12,8 @@ export interface SyncState {
   nextRetryAt: number | null
   /** Ops the server refused, oldest first. They stay until the user retries or discards them. */
   attention: OutboxEntry[]
+  /** While pulling: rows received so far (a new phone's first sync is shown as it goes); else null. */
+  pullProgress: PullProgress | null
 }
 
 export function initialState(online: boolean): SyncState {
@@ -22,6 +25,7 @@ export function initialState(online: boolean): SyncState {
     lastError: null,
     nextRetryAt: null,
     attention: [],
+    pullProgress: null,
   }
 }
 
@@ -38,6 +42,9 @@ export function createStateStore(initial: SyncState) {
       a.lastSyncAt === b.lastSyncAt &&
       a.lastError === b.lastError &&
       a.nextRetryAt === b.nextRetryAt &&
+      a.pullProgress?.received === b.pullProgress?.received &&
+      a.pullProgress?.table === b.pullProgress?.table &&
+      a.pullProgress?.first === b.pullProgress?.first &&
       JSON.stringify(a.attention) === JSON.stringify(b.attention)
     )
   }

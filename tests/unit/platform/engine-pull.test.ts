@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { CURSOR_KEY, TransientSyncError, type PulledChange } from '@/platform/sync'
+import { describe, expect, it, vi } from 'vitest'
+import { CURSOR_KEY, TransientSyncError, type PulledChange, type SyncState } from '@/platform/sync'
 import { getMeta, setMeta } from '@/platform/db'
 import { dept } from './helpers'
 import { saveDept, setup } from './engineSetup'
@@ -129,5 +129,52 @@ describe('sync engine: pull', () => {
     await engine.syncNow()
     expect(server.pullCalls.at(-1)).toBeNull()
     expect((await db.departments.get('a'))?.name).toBe('server name')
+  })
+
+  it('shows progress page by page: rows received so far, and whether it is the first sync', async () => {
+    const { server, make } = setup()
+    server.pages = [
+      { changes: [change('a', 'A'), change('b', 'B')], cursor: 'c1', has_more: true },
+      { changes: [change('c', 'C')], cursor: 'c2', has_more: false },
+    ]
+    const engine = make()
+    const seen: SyncState['pullProgress'][] = []
+    engine.subscribe((s) => seen.push(s.pullProgress))
+    await engine.syncNow()
+    expect(seen.filter((p) => p !== null)).toEqual([
+      { received: 2, table: 'departments', first: true },
+      { received: 3, table: 'departments', first: true },
+    ])
+    expect(engine.getState().pullProgress).toBeNull()
+
+    server.pages = [{ changes: [change('a', 'A2')], cursor: 'c3', has_more: false }]
+    seen.length = 0
+    await engine.syncNow()
+    expect(seen.filter((p) => p !== null)).toEqual([{ received: 1, table: 'departments', first: false }])
+  })
+
+  it('never applies a page fetched ahead from a cursor that was reset meanwhile (a discard)', async () => {
+    const { db, server, make } = setup()
+    server.pages = [
+      { changes: [change('a', 'A')], cursor: 'c1', has_more: true },
+      { changes: [change('stale', 'fetched from c1')], cursor: 'c2', has_more: false },
+      { changes: [change('a', 'A'), change('b', 'B')], cursor: 'c3', has_more: false },
+    ]
+    const orig = server.pull.bind(server)
+    server.pull = async (cursor) => {
+      if (cursor === 'c1') {
+        // Asked for while page 1 is written; the cursor is reset once page 1 is in.
+        const page = await orig(cursor)
+        await vi.waitFor(async () => expect(await getMeta(db, CURSOR_KEY)).toBe('c1'))
+        await db.meta.delete(CURSOR_KEY)
+        return page
+      }
+      return orig(cursor)
+    }
+    await make().syncNow()
+    expect(server.pullCalls).toEqual([null, 'c1', null])
+    expect(await db.departments.get('stale')).toBeUndefined()
+    expect(await db.departments.get('b')).toBeDefined()
+    expect(await getMeta(db, CURSOR_KEY)).toBe('c3')
   })
 })

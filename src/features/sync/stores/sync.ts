@@ -17,6 +17,7 @@ function initialState(): SyncState {
     lastError: null,
     nextRetryAt: null,
     attention: [],
+    pullProgress: null,
   }
 }
 

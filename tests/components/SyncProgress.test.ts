@@ -1,0 +1,39 @@
+import './support/vantCss'
+import { describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { useSyncStore } from '@/features/sync'
+import SyncStatusPanel from '@/features/sync/components/SyncStatusPanel.vue'
+import HomeSyncCard from '@/features/home/components/HomeSyncCard.vue'
+import { appPlugins } from './support/mountApp'
+import { fakeEngine } from './fakeEngine'
+
+function setup(component: typeof SyncStatusPanel | typeof HomeSyncCard) {
+  const { plugins } = appPlugins()
+  const fake = fakeEngine()
+  useSyncStore().connect(fake.engine, { start: false })
+  const wrapper = mount(component, { global: { plugins } })
+  return { wrapper, fake }
+}
+
+describe('first sync progress', () => {
+  it('Home shows how many records a new phone has received, then the last sync again', async () => {
+    const { wrapper, fake } = setup(HomeSyncCard)
+    expect(wrapper.get('[data-testid=home-sync]').text()).toContain('尚未同步')
+    fake.set({ phase: 'pulling', pullProgress: { received: 24_000, table: 'assets', first: true } })
+    await flushPromises()
+    expect(wrapper.get('[data-testid=home-sync]').text()).toContain('首次同步：已下载 24,000 条记录')
+    fake.set({ phase: 'idle', pullProgress: null, lastSyncAt: '2026-12-02T08:00:00.000Z' })
+    await flushPromises()
+    expect(wrapper.get('[data-testid=home-sync]').text()).not.toContain('已下载')
+    expect(wrapper.get('[data-testid=home-sync]').text()).not.toContain('尚未同步')
+  })
+
+  it('the sync status panel shows the count under the phase while pulling', async () => {
+    const { wrapper, fake } = setup(SyncStatusPanel)
+    expect(wrapper.get('[data-testid=sync-phase]').text()).not.toContain('已下载')
+    fake.set({ phase: 'pulling', pullProgress: { received: 1500, table: 'departments', first: false } })
+    await flushPromises()
+    expect(wrapper.get('[data-testid=sync-phase]').text()).toContain('正在下载…')
+    expect(wrapper.get('[data-testid=sync-phase]').text()).toContain('已下载 1,500 条记录')
+  })
+})
