@@ -57,7 +57,8 @@ interface Run {
 
 /** Pushes the events, then folds the stored rows with the domain and compares. */
 async function agree(events: Ev[], run: Run = {}) {
-  const assetId = await createAsset(db, 'seal', run.initialToken ? { label_token: run.initialToken } : {})
+  // Equipment: the fold is the same for every kind, and a seal's retirement needs an application (custody-requests.test.ts).
+  const assetId = await createAsset(db, 'equipment', run.initialToken ? { label_token: run.initialToken } : {})
   const batches = run.batches ?? (run.order ?? events.map((_e, i) => i)).map((i) => [i])
   for (const batch of batches) {
     const ops = batch.map((i) => {

@@ -352,3 +352,26 @@ describe('用车申请: the fleet manager approves with a vehicle and a driver',
     expect(await act(U.adminHead, id, 'approve', { step: 0, assignment: { vehicle_id: vehicleId, driver_id: U.driver } })).toMatchObject({ status: 'refused', reason: 'invalid' })
   })
 })
+
+describe('申请附件: photos of an application (photo-owner registry)', () => {
+  const meta = (owner_id: string) => ({
+    owner_table: 'requests',
+    owner_id,
+    mime: 'image/jpeg',
+    bytes: 120_000,
+    width: 1600,
+    height: 1200,
+    taken_at: new Date().toISOString(),
+  })
+
+  it('the applicant registers a photo of their application; its approver sees it; someone else may not register one', async () => {
+    const photo = randomUUID()
+    const { id } = await submit(U.employee, sealForm(), 'seal_use')
+    expect((await op(U.employee, 'photo.register', photo, meta(id))).status).toBe('applied')
+    const seen = (user: string) => db.asUser(user, (q) => q('select id from public.photos where id = $1', [photo])).then((r) => r.length)
+    expect(await seen(U.employee)).toBe(1)
+    expect(await seen(U.adminHead)).toBe(1)
+    expect(await seen(U.driver)).toBe(0)
+    expect(await op(U.driver, 'photo.register', randomUUID(), meta(id))).toMatchObject({ status: 'refused', reason: 'forbidden' })
+  })
+})

@@ -42,6 +42,8 @@ const tripPayload = (vehicleId: string, extra: Record<string, unknown> = {}) => 
   destination: '浦东税务局',
   passengers: null,
   odometer_start: 1000,
+  // No dispatch (用车申请) behind these trips: the driver says why, the trip is marked for the fleet manager.
+  no_dispatch_reason: '临时送文件',
   ...extra,
 })
 async function startTrip(vehicleId: string, extra: Record<string, unknown> = {}, user: string = U.driver) {
@@ -79,7 +81,7 @@ describe('trips', () => {
     expect(await state(v)).toMatchObject({ out_of_service: false, active_trip_id: id, last_odometer_km: 1000 })
     expect((await endTrip(id, iso(T0, 90), 1085)).status).toBe('applied')
     expect(await one('select driver_id, odometer_end, notes, flags from public.trips where id = $1', [id])).toEqual({
-      driver_id: U.driver, odometer_end: 1085, notes: '一切正常', flags: [],
+      driver_id: U.driver, odometer_end: 1085, notes: '一切正常', flags: ['no_dispatch'],
     })
     expect(await state(v)).toMatchObject({ active_trip_id: null, last_odometer_km: 1085 })
   })
@@ -88,7 +90,7 @@ describe('trips', () => {
     const v = await vehicle()
     const { id } = await startTrip(v)
     expect(await endTrip(id, iso(T0, 60), 990)).toMatchObject({ status: 'flagged', detail: 'backwards' })
-    expect(await one('select odometer_end, flags from public.trips where id = $1', [id])).toEqual({ odometer_end: 990, flags: ['backwards'] })
+    expect(await one('select odometer_end, flags from public.trips where id = $1', [id])).toEqual({ odometer_end: 990, flags: ['backwards', 'no_dispatch'] })
   })
 
   it('a distance no car drives in the time is implausible: > 150 km/h, or > 1,500 km a day (+ 10 km slack), as the domain', async () => {
@@ -102,7 +104,7 @@ describe('trips', () => {
     const long = await startTrip(v, { started_at: iso(T0, 240), odometer_start: 1329 })
     // 30 h, 1,900 km: 63 km/h but more than 1,500 km × 1.25 days + 10.
     expect(await endTrip(long.id, iso(T0, 240 + 30 * 60), 3229)).toMatchObject({ status: 'flagged', detail: 'implausible' })
-    expect(await one('select flags from public.trips where id = $1', [long.id])).toEqual({ flags: ['implausible'] })
+    expect(await one('select flags from public.trips where id = $1', [long.id])).toEqual({ flags: ['implausible', 'no_dispatch'] })
   })
 
   it('a start below the vehicle\'s last reading is flagged backwards, the trip kept', async () => {
@@ -158,6 +160,47 @@ describe('trips', () => {
   })
 })
 
+describe('用车申请 → the driver\'s trip (issue 9)', () => {
+  async function dispatch(vehicleId: string, driver: string = U.driver): Promise<string> {
+    const id = randomUUID()
+    const form = { destination: '浦东税务局', start_at: T0, end_at: iso(T0, 180), passengers: 2, purpose: '送文件', estimated_cost: null }
+    expect((await op(U.employee, 'request.submit', id, { event_id: randomUUID(), type: 'vehicle_dispatch', form, photo_ids: [] })).status).toBe('applied')
+    const approve = { request_id: id, action: 'approve', revision: 1, step: 0, assignment: { vehicle_id: vehicleId, driver_id: driver } }
+    expect((await op(U.fleetManager, 'request.act', randomUUID(), approve)).status).toBe('applied')
+    return id
+  }
+  const request = (id: string) => one<{ fulfilled_by: string | null }>('select fulfilled_by from public.requests where id = $1', [id])
+
+  it('the assigned driver starts the trip from the dispatch: no mark, the dispatch carried out', async () => {
+    const v = await vehicle()
+    const req = await dispatch(v)
+    const { id, r } = await startTrip(v, { no_dispatch_reason: undefined, request_id: req })
+    expect(r.status).toBe('applied')
+    expect(await one('select request_id, no_dispatch_reason, flags from public.trips where id = $1', [id])).toEqual({ request_id: req, no_dispatch_reason: null, flags: [] })
+    expect(await request(req)).toEqual({ fulfilled_by: U.driver })
+  })
+
+  it('without a dispatch the trip is kept with its reason and marked for the fleet manager, who sees it', async () => {
+    const v = await vehicle()
+    const { id, r } = await startTrip(v)
+    expect(r.status).toBe('applied')
+    expect(await one('select no_dispatch_reason, flags from public.trips where id = $1', [id])).toEqual({ no_dispatch_reason: '临时送文件', flags: ['no_dispatch'] })
+    const seen = await db.asUser(U.fleetManager, (q) => q<{ flags: string[] }>('select flags from public.trips where id = $1', [id]))
+    expect(seen).toEqual([{ flags: ['no_dispatch'] }])
+  })
+
+  it('a dispatch assigned to another vehicle is kept and flagged; a reason with a dispatch, or another kind of application, is refused', async () => {
+    const v = await vehicle()
+    const other = await vehicle()
+    const req = await dispatch(other)
+    const { id, r } = await startTrip(v, { no_dispatch_reason: undefined, request_id: req })
+    expect(r).toMatchObject({ status: 'flagged', detail: 'dispatch_mismatch' })
+    expect(await one('select flags from public.trips where id = $1', [id])).toEqual({ flags: ['dispatch_mismatch'] })
+    expect(await request(req)).toEqual({ fulfilled_by: null })
+    expect((await startTrip(v, { request_id: req })).r).toMatchObject({ status: 'refused', reason: 'invalid' })
+  })
+})
+
 describe('pre-trip check, out of service and the repair', () => {
   it('a failed critical item: scored by the server, a request per failed item, the vehicle out of service', async () => {
     const v = await vehicle()
@@ -180,7 +223,7 @@ describe('pre-trip check, out of service and the repair', () => {
     // The driver goes anyway (the UI would have stopped it): a fact, kept and flagged.
     const trip = await startTrip(v, { vehicle_check_id: p.id })
     expect(trip.r).toMatchObject({ status: 'flagged', detail: 'out_of_service' })
-    expect(await one('select flags from public.trips where id = $1', [trip.id])).toEqual({ flags: ['out_of_service'] })
+    expect(await one('select flags from public.trips where id = $1', [trip.id])).toEqual({ flags: ['no_dispatch', 'out_of_service'] })
 
     // Only the fleet manager records the repair; the non-critical one does not matter.
     const brakes = byKey.brakes as string

@@ -38,6 +38,7 @@ import type {
   RequestEventRow,
   ApprovalDelegationRow,
   SealUsageRequestRow,
+  CustodyRequestRow,
   DormBuildingRow,
   DormRoomRow,
   DormBedRow,
@@ -229,6 +230,14 @@ export const SCHEMA_V10 = {
 /** v11: KPI targets (考核指标 目标值), by KPI for the one in force. (v10 is the dormitories'.) */
 export const SCHEMA_V11 = {
   kpi_targets: 'id, kpi',
+}
+
+/**
+ * v13: the requests engine's links of custody acts to applications (a seal retired, a licence lent),
+ * by application and by asset. (v11 and v12 belong to other engines; Dexie allows versions to skip.)
+ */
+export const SCHEMA_V13 = {
+  custody_requests: 'id, request_id, asset_id',
 } as const
 
 export class AdminFieldDb extends Dexie {
@@ -267,6 +276,7 @@ export class AdminFieldDb extends Dexie {
   declare request_events: Table<RequestEventRow, string>
   declare approval_delegations: Table<ApprovalDelegationRow, string>
   declare seal_usage_requests: Table<SealUsageRequestRow, string>
+  declare custody_requests: Table<CustodyRequestRow, string>
   declare tasks: Table<TaskRow, string>
   declare task_events: Table<TaskEventRow, string>
   declare follow_ups: Table<FollowUpRow, string>
@@ -296,5 +306,7 @@ export class AdminFieldDb extends Dexie {
     this.version(10).stores(SCHEMA_V10)
     // KPIs (v10: dormitories)
     this.version(11).stores(SCHEMA_V11)
+    // requests engine: custody acts linked to applications (v12: unused)
+    this.version(13).stores(SCHEMA_V13)
   }
 }

@@ -293,6 +293,7 @@ export type Database = {
           name: string;
           notes: string | null;
           number: string;
+          return_claimed_at: string | null;
           row_xid: unknown;
           site_id: string;
           status: string;
@@ -315,6 +316,7 @@ export type Database = {
           name: string;
           notes?: string | null;
           number: string;
+          return_claimed_at?: string | null;
           row_xid?: unknown;
           site_id: string;
           status?: string;
@@ -336,6 +338,7 @@ export type Database = {
           name?: string;
           notes?: string | null;
           number?: string;
+          return_claimed_at?: string | null;
           row_xid?: unknown;
           site_id?: string;
           status?: string;
@@ -669,6 +672,72 @@ export type Database = {
             columns: ["asset_id"];
             isOneToOne: false;
             referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      custody_requests: {
+        Row: {
+          asset_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          flag: string | null;
+          id: string;
+          linked_by: string;
+          request_id: string | null;
+          row_xid: unknown;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          asset_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          flag?: string | null;
+          id: string;
+          linked_by: string;
+          request_id?: string | null;
+          row_xid?: unknown;
+          updated_at?: string;
+        };
+        Update: {
+          asset_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          flag?: string | null;
+          id?: string;
+          linked_by?: string;
+          request_id?: string | null;
+          row_xid?: unknown;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "custody_requests_asset_id_fkey";
+            columns: ["asset_id"];
+            isOneToOne: false;
+            referencedRelation: "assets";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "custody_requests_id_fkey";
+            columns: ["id"];
+            isOneToOne: true;
+            referencedRelation: "custody_events";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "custody_requests_linked_by_fkey";
+            columns: ["linked_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "custody_requests_request_id_fkey";
+            columns: ["request_id"];
+            isOneToOne: false;
+            referencedRelation: "requests";
             referencedColumns: ["id"];
           },
         ];
@@ -2981,11 +3050,13 @@ export type Database = {
           ended_at: string | null;
           flags: string[];
           id: string;
+          no_dispatch_reason: string | null;
           notes: string | null;
           odometer_end: number | null;
           odometer_start: number;
           passengers: string | null;
           purpose: string;
+          request_id: string | null;
           row_xid: unknown;
           started_at: string;
           updated_at: string;
@@ -3001,11 +3072,13 @@ export type Database = {
           ended_at?: string | null;
           flags?: string[];
           id: string;
+          no_dispatch_reason?: string | null;
           notes?: string | null;
           odometer_end?: number | null;
           odometer_start: number;
           passengers?: string | null;
           purpose: string;
+          request_id?: string | null;
           row_xid?: unknown;
           started_at: string;
           updated_at?: string;
@@ -3020,11 +3093,13 @@ export type Database = {
           ended_at?: string | null;
           flags?: string[];
           id?: string;
+          no_dispatch_reason?: string | null;
           notes?: string | null;
           odometer_end?: number | null;
           odometer_start?: number;
           passengers?: string | null;
           purpose?: string;
+          request_id?: string | null;
           row_xid?: unknown;
           started_at?: string;
           updated_at?: string;
@@ -3037,6 +3112,13 @@ export type Database = {
             columns: ["driver_id"];
             isOneToOne: false;
             referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "trips_request_id_fkey";
+            columns: ["request_id"];
+            isOneToOne: false;
+            referencedRelation: "requests";
             referencedColumns: ["id"];
           },
           {

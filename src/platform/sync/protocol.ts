@@ -127,6 +127,8 @@ export const SYNCED_TABLES = [
   'request_events',
   'approval_delegations',
   'seal_usage_requests',
+  // requests engine: custody acts (a seal retired, a licence lent) linked to their application
+  'custody_requests',
   // tasks engine and the company calendar (the server registers them for sync_pull when the
   // synced-tables registry lands; until then pull simply returns none of their rows)
   'tasks',

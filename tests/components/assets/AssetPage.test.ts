@@ -44,7 +44,7 @@ describe('AssetPage', () => {
     }
   })
 
-  it('offers the holder check-in and reports only', async () => {
+  it("offers a seal's holder the hand-back and reports only; handed back, it awaits the keeper, whose check-in confirms it", async () => {
     const seal = await newSeal()
     const keeper = user('seal_keeper')
     const holder = user('employee')
@@ -54,7 +54,22 @@ describe('AssetPage', () => {
     })
     const w = await open(seal.id, 'employee')
     expect(w.find('[data-testid=asset-page]').attributes('data-holder')).toBe(holder.id)
-    expect(actionsOf(w)).toEqual(['check_in', 'report_damaged', 'report_lost'])
+    expect(actionsOf(w)).toEqual(['report_damaged', 'report_lost', 'return_claimed'])
+    await w.find('[data-testid=action-return_claimed]').trigger('click')
+    await until(() => expect(w.find('[data-testid=custody-save]').exists()).toBe(true))
+    await w.find('[data-testid=custody-save]').trigger('click')
+    await until(() => expect(w.find('[data-testid=asset-awaiting-keeper]').exists()).toBe(true))
+    // Still the holder's until the keeper confirms; nothing more to hand back.
+    expect(w.find('[data-testid=asset-page]').attributes('data-status')).toBe('checked_out')
+    expect(actionsOf(w)).toEqual(['report_damaged', 'report_lost'])
+    w.unmount()
+    const k = await open(seal.id, 'seal_keeper')
+    expect(k.find('[data-testid=asset-awaiting-keeper]').exists()).toBe(true)
+    await k.find('[data-testid=action-check_in]').trigger('click')
+    await until(() => expect(k.find('[data-testid=custody-save]').exists()).toBe(true))
+    await k.find('[data-testid=custody-save]').trigger('click')
+    await until(() => expect(k.find('[data-testid=asset-page]').attributes('data-status')).toBe('in_stock'))
+    expect(k.find('[data-testid=asset-awaiting-keeper]').exists()).toBe(false)
   })
 
   it('checks in with two taps; the timeline shows it first, marked not synced', async () => {

@@ -253,7 +253,7 @@ describe('who may do what', () => {
 
   it('the holder may check in and report, not transfer or retire', () => {
     const held = foldEvents(S.out) // held by Alice
-    expect(allowedEvents(held, alice, 'seal').sort()).toEqual(['check_in', 'report_damaged', 'report_lost'])
+    expect(allowedEvents(held, alice, 'equipment').sort()).toEqual(['check_in', 'report_damaged', 'report_lost'])
     expect(roleMayRecord('transfer', 'seal', alice, held)).toBe(false)
     expect(roleMayRecord('retire', 'seal', alice, held)).toBe(false)
     expect(allowedEvents(foldEvents(S.damagedHeld), alice, 'equipment').sort()).toEqual(['check_in', 'report_lost'])
@@ -423,7 +423,38 @@ describe('event types', () => {
       'retire',
       'label_replaced',
       'resolve_conflict',
+      'return_claimed',
     ]
     expect([...CUSTODY_EVENT_TYPES]).toEqual(expected)
+  })
+})
+
+describe('returns of seals and licences wait for the keeper (issue 9)', () => {
+  const claim = (min: number) => ev(min, { type: 'return_claimed', payload: { condition: 'good' } })
+  const at = (min: number) => new Date(Date.parse('2025-03-03T09:00:00+08:00') + min * 60_000).toISOString()
+
+  it("the holder's word keeps the holder and starts 'awaiting the keeper'; the keeper's check-in ends it", () => {
+    const awaiting = foldEvents([...S.out, claim(5), claim(6)])
+    expect(awaiting).toMatchObject({ status: 'checked_out', holder_id: ALICE, return_claimed_at: at(5), has_open_conflict: false })
+    expect(foldEvents([...S.out, claim(5), back(8)]).return_claimed_at).toBeNull()
+    // Nothing held, nothing awaited.
+    expect(foldEvents([claim(5)]).return_claimed_at).toBeNull()
+  })
+
+  it('the holder of a seal or licence says returned instead of checking in; the keeper confirms', () => {
+    const held = foldEvents(S.out)
+    for (const kind of ['seal', 'licence'] as const) expect(allowedEvents(held, alice, kind).sort()).toEqual(['report_damaged', 'report_lost', 'return_claimed'])
+    const claimed = foldEvents([...S.out, claim(5)])
+    expect(allowedEvents(claimed, alice, 'seal').sort()).toEqual(['report_damaged', 'report_lost'])
+    expect(allowedEvents(claimed, keeperOf.seal, 'seal')).toContain('check_in')
+    expect(allowedEvents(claimed, keeperOf.seal, 'seal')).not.toContain('return_claimed')
+  })
+
+  it('a seal is retired only with its application, on the device as on the server', () => {
+    const retire = (request_id?: string) => ev(1, { type: 'retire', payload: request_id ? { request_id } : {} })
+    expect(mayRecord(retire(), 'seal', keeperOf.seal, { holder_id: null })).toBe(false)
+    expect(mayRecord(retire(), 'seal', head, { holder_id: null })).toBe(false)
+    expect(mayRecord(retire(uid(99)), 'seal', keeperOf.seal, { holder_id: null })).toBe(true)
+    expect(mayRecord(retire(), 'equipment', keeperOf.equipment, { holder_id: null })).toBe(true)
   })
 })

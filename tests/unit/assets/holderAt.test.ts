@@ -21,9 +21,10 @@ const lost = (min: number) => ev(min, { type: 'report_lost', payload: {} })
 const seen = (min: number) => ev(min, { type: 'audit_seen', payload: { location: '柜' } })
 
 const alice: CustodyActor = { person_id: ALICE, roles: ['employee'] }
-const keeper: CustodyActor = { person_id: KEEPER, roles: ['seal_keeper'] }
+const keeper: CustodyActor = { person_id: KEEPER, roles: ['asset_keeper'] }
 /** May `actor` record `e`, judged by the other events (as the server does)? */
-const may = (history: CustodyEvent[], e: CustodyEvent, actor: CustodyActor) => mayRecord(e, 'seal', actor, holderAt(history, e))
+// Equipment: a seal's or licence's holder says "returned" instead of checking in (custody.test.ts).
+const may = (history: CustodyEvent[], e: CustodyEvent, actor: CustodyActor) => mayRecord(e, 'equipment', actor, holderAt(history, e))
 
 describe('holderAt', () => {
   const history = [out(0, ALICE), back(10), out(20, BOB)]

@@ -18,6 +18,8 @@ export interface CustodyForm {
   location: string
   inPlace: boolean
   status: string
+  /** The approved application a seal's retirement or a licence's lending carries out. */
+  requestId: string | null
 }
 
 /** Which inputs each action shows. */
@@ -33,10 +35,11 @@ export const FIELDS_OF: Record<CustodyEventType, readonly (keyof CustodyForm)[]>
   retire: ['note'],
   label_replaced: [],
   resolve_conflict: ['status', 'person', 'due', 'note'],
+  return_claimed: ['condition', 'note'],
 }
 
 /** Actions that take a photo (a hand-over or a finding worth showing). */
-export const PHOTO_ACTIONS: readonly CustodyEventType[] = ['check_out', 'check_in', 'audit_seen', 'report_damaged', 'back_from_repair']
+export const PHOTO_ACTIONS: readonly CustodyEventType[] = ['check_out', 'check_in', 'audit_seen', 'report_damaged', 'back_from_repair', 'return_claimed']
 
 /**
  * A datetime-local value is wall time in the company zone (not the phone's), stored as UTC ISO.
@@ -72,6 +75,7 @@ export function useCustodyForm(asset: FormAsset, timeZone: () => string, now = n
     location: defaultLocation(asset),
     inPlace: true,
     status: 'in_stock',
+    requestId: null,
   })
 
   // The company row may load after the sheet opens: move an untouched default to its zone.
@@ -82,13 +86,17 @@ export function useCustodyForm(asset: FormAsset, timeZone: () => string, now = n
   function payload(type: CustodyEventType, conflictIds: readonly string[]): Record<string, unknown> {
     const note = form.note || null
     const due = () => dueFromInput(form.due, timeZone())
+    const request = form.requestId ? { request_id: form.requestId } : {}
     switch (type) {
       case 'check_out':
-        return { to_person: form.person ?? '', due_at: due(), purpose: form.purpose, condition: form.condition }
+        return { to_person: form.person ?? '', due_at: due(), purpose: form.purpose, condition: form.condition, ...request }
+      case 'retire':
+        return { note, ...request }
       case 'transfer':
         return { to_person: form.person ?? '', due_at: due(), note }
       case 'check_in':
       case 'back_from_repair':
+      case 'return_claimed':
         return { condition: form.condition, note }
       case 'audit_seen':
         return { location: form.location, condition: form.condition, in_place: form.inPlace }

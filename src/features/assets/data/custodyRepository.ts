@@ -10,7 +10,7 @@ import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
 import type { AssetKind } from '../domain/assetNumber'
 import { mayRecord, type CustodyActor } from '../domain/custodyAccess'
 import { custodyEventSchema, type CustodyEvent, type CustodyEventType } from '../domain/custodyEvents'
-import { CUSTODY_TABLES, writeCustodyEvent } from './custodyWrite'
+import { CUSTODY_LINK_TABLES, CUSTODY_TABLES, linkApplication, writeCustodyEvent } from './custodyWrite'
 
 export interface CustodyRecordInput {
   asset: Pick<AssetRow, 'id' | 'kind' | 'holder_id'>
@@ -96,8 +96,11 @@ export async function recordCustodyEvents(
   }
   const photos = options.photos
   const ops = [...rows.map((r) => custodyOp(r, now)), ...(photos?.ops ?? [])]
-  await commitWithOutbox(database, [...CUSTODY_TABLES, ...(photos?.tables ?? [])], ops, async () => {
-    for (const row of rows) await writeCustodyEvent(database, row)
+  await commitWithOutbox(database, [...CUSTODY_TABLES, ...CUSTODY_LINK_TABLES, ...(photos?.tables ?? [])], ops, async () => {
+    for (const [i, row] of rows.entries()) {
+      await writeCustodyEvent(database, row)
+      await linkApplication(database, inputs[i]!.asset.kind, row, deviceTime)
+    }
     await photos?.write()
   })
   return { ok: true, events: rows }

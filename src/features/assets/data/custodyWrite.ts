@@ -8,6 +8,7 @@ import type { AdminFieldDb } from '@/platform/db'
 import type { AssetLabelRow, CustodyEventRow } from '@/platform/db/rows'
 import { foldEvents, type CustodyState } from '../domain/custody'
 import type { CustodyEvent } from '../domain/custodyEvents'
+import { custodyLinkFlag, linksApplication } from '../domain/custodyLink'
 
 /** Tables a custody write touches; pass them to commitWithOutbox. */
 export const CUSTODY_TABLES = ['assets', 'custody_events', 'asset_labels'] as const
@@ -58,10 +59,31 @@ export async function writeCustodyEvent(database: AdminFieldDb, event: CustodyEv
     // Without a label_replaced event the token is the one issued at creation.
     label_token: state.label_token ?? asset.label_token,
     has_conflict: state.has_open_conflict,
+    return_claimed_at: state.return_claimed_at,
     updated_at: now,
   })
 
   if (event.type === 'label_replaced') await replaceLabel(database, event, events, asset.label_token, now)
+}
+
+/** Tables `linkApplication` writes, beside CUSTODY_TABLES. */
+export const CUSTODY_LINK_TABLES = ['custody_requests', 'requests'] as const
+
+/**
+ * A seal retired or a licence lent: the link to the application it carried out (or the admin head's
+ * mark), and the application marked carried out when approved, as private.custody_record does.
+ */
+export async function linkApplication(database: AdminFieldDb, kind: string, event: CustodyEventRow, now: string): Promise<void> {
+  if (!linksApplication(kind, event.type)) return
+  const requestId = typeof event.payload.request_id === 'string' ? event.payload.request_id : null
+  const request = requestId ? ((await database.requests.get(requestId)) ?? null) : null
+  // An application this device has not pulled: the server judges it; show nothing until then.
+  if (requestId && !request) return
+  const flag = custodyLinkFlag(request)
+  await database.custody_requests.put({ id: event.id, asset_id: event.asset_id, request_id: requestId, flag, linked_by: event.actor_id, updated_at: now, deleted_at: null })
+  if (request && flag === null && request.fulfilled_at === null) {
+    await database.requests.update(request.id, { fulfilled_at: event.device_time, fulfilled_by: event.actor_id, updated_at: now })
+  }
 }
 
 /**

@@ -46,6 +46,8 @@ export interface CustodyState {
   conflicts: CustodyConflict[]
   /** True while any conflict is unresolved: the asset page shows it to its keeper. */
   has_open_conflict: boolean
+  /** Since when the holder says it is back and the keeper has not confirmed (待保管员确认). */
+  return_claimed_at: string | null
 }
 
 export const INITIAL_CUSTODY_STATE: Readonly<CustodyState> = Object.freeze({
@@ -61,6 +63,7 @@ export const INITIAL_CUSTODY_STATE: Readonly<CustodyState> = Object.freeze({
   last_event_time: null,
   conflicts: [],
   has_open_conflict: false,
+  return_claimed_at: null,
 })
 
 /** The part of the state an event can contest. */
@@ -98,6 +101,8 @@ export function isValidFrom(state: Pick<CustodyState, 'status' | 'holder_id' | '
       return status !== 'retired'
     case 'resolve_conflict':
       return state.has_open_conflict
+    case 'return_claimed':
+      return status === 'checked_out' || (status === 'damaged' && held)
   }
 }
 
@@ -129,6 +134,8 @@ function effect(state: CustodyState, e: CustodyEvent): Pick<CustodyState, 'statu
     case 'retire':
       return { status: 'retired', ...back }
     case 'label_replaced':
+    case 'return_claimed':
+      // The holder's word moves nothing: they stay responsible until the keeper confirms.
       return keep
     case 'resolve_conflict':
       return {
@@ -213,10 +220,18 @@ export function applyEvent(state: CustodyState, e: CustodyEvent): CustodyState {
         ? { event_id: e.id, device_time: e.device_time, location: e.payload.location, in_place: e.payload.in_place ?? null }
         : state.last_seen,
     basis_event_id: moved || e.type === 'resolve_conflict' ? e.id : state.basis_event_id,
+    return_claimed_at: returnClaim(state, e, moved),
     last_event_time: e.device_time,
     conflicts,
     has_open_conflict: conflicts.some((c) => c.resolved_by === null),
   }
+}
+
+/** A move (the keeper's check-in, anything else) ends the claim; the first claim while held starts it. */
+function returnClaim(state: CustodyState, e: CustodyEvent, moved: boolean): string | null {
+  if (moved || e.type === 'resolve_conflict') return null
+  if (e.type === 'return_claimed' && state.holder_id !== null) return state.return_claimed_at ?? e.device_time
+  return state.return_claimed_at
 }
 
 /**

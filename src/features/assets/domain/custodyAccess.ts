@@ -15,7 +15,14 @@ export interface CustodyActor {
 }
 
 const HOLDER_EVENTS: readonly CustodyEventType[] = ['check_in', 'report_damaged', 'report_lost']
+/** Seals and licences come back only on the keeper's check-in: their holder says "returned" instead. */
+const KEEPER_CONFIRMS_RETURN: readonly AssetKind[] = ['seal', 'licence']
+const KEEPER_CONFIRMED_HOLDER_EVENTS: readonly CustodyEventType[] = ['return_claimed', 'report_damaged', 'report_lost']
 const DRIVER_EVENTS: readonly CustodyEventType[] = ['check_out', 'check_in']
+
+export function keeperConfirmsReturn(kind: AssetKind): boolean {
+  return KEEPER_CONFIRMS_RETURN.includes(kind)
+}
 
 function isKeeper(kind: AssetKind, actor: CustodyActor): boolean {
   return actor.roles.includes('admin_head') || actor.roles.includes(KEEPER_ROLE_BY_KIND[kind])
@@ -35,7 +42,8 @@ export interface HolderStanding {
  * The role part only: may this person record this type of event on this kind?
  * - admin_head and the kind's keeper: everything;
  * - a driver: check out and check in vehicles;
- * - the holder: check in, report damaged or lost;
+ * - the holder: check in, report damaged or lost; of a seal or licence, say it is returned
+ *   (return_claimed) instead of checking it in: the keeper's check-in confirms it;
  * - the person it was last handed to, once it is back: check in again (both the keeper and
  *   the holder recorded the hand-back; the second changes nothing);
  * - anyone else (the executive reads but does not act; a former holder once it went to
@@ -44,22 +52,32 @@ export interface HolderStanding {
 export function roleMayRecord(type: CustodyEventType, kind: AssetKind, actor: CustodyActor, state: HolderStanding): boolean {
   if (isKeeper(kind, actor)) return true
   if (kind === 'vehicle' && actor.roles.includes('driver') && DRIVER_EVENTS.includes(type)) return true
-  if (state.holder_id !== null) return state.holder_id === actor.person_id && HOLDER_EVENTS.includes(type)
-  return type === 'check_in' && state.last_holder_id != null && state.last_holder_id === actor.person_id
+  const holderEvents = keeperConfirmsReturn(kind) ? KEEPER_CONFIRMED_HOLDER_EVENTS : HOLDER_EVENTS
+  const handBack: CustodyEventType = keeperConfirmsReturn(kind) ? 'return_claimed' : 'check_in'
+  if (state.holder_id !== null) return state.holder_id === actor.person_id && holderEvents.includes(type)
+  return type === handBack && state.last_holder_id != null && state.last_holder_id === actor.person_id
 }
 
 /** The actions to offer on the asset page: allowed by role AND a normal step from the state. */
 export function allowedEvents(state: CustodyState, actor: CustodyActor, kind: AssetKind): CustodyEventType[] {
-  return CUSTODY_EVENT_TYPES.filter((t) => isValidFrom(state, t) && roleMayRecord(t, kind, actor, state))
+  return CUSTODY_EVENT_TYPES.filter(
+    (t) =>
+      isValidFrom(state, t) &&
+      roleMayRecord(t, kind, actor, state) &&
+      // A claim already waits for the keeper; the keeper's own check-in is the confirmation.
+      !(t === 'return_claimed' && (state.return_claimed_at !== null || isKeeper(kind, actor))),
+  )
 }
 
 /**
  * The role check for one concrete event, as the server applies it before
  * accepting: `roleMayRecord`, plus a driver who is not a keeper may only
- * check a vehicle out to themselves.
+ * check a vehicle out to themselves, and a seal is retired only with its application.
  */
 export function mayRecord(e: CustodyEvent, kind: AssetKind, actor: CustodyActor, state: HolderStanding): boolean {
   if (!roleMayRecord(e.type, kind, actor, state)) return false
+  // 印章停用: nobody retires a seal alone, only through an approved application.
+  if (e.type === 'retire' && kind === 'seal' && !e.payload.request_id) return false
   if (e.type === 'check_out' && !isKeeper(kind, actor)) return e.payload.to_person === actor.person_id
   return true
 }

@@ -34,6 +34,8 @@ export const CUSTODY_EVENT_TYPES = [
   'retire',
   'label_replaced',
   'resolve_conflict',
+  // A seal's or licence's holder says it is back; custody closes on the keeper's check-in (待保管员确认).
+  'return_claimed',
 ] as const
 export type CustodyEventType = (typeof CUSTODY_EVENT_TYPES)[number]
 
@@ -77,6 +79,8 @@ const payloads = {
     due_at: dateTime().nullish().transform((v) => v ?? null),
     purpose: text(200),
     condition: choice(CONDITIONS),
+    /** 证照借用: the approved borrowing this lending carries out. */
+    request_id: uuid().nullish(),
   }),
   check_in: z.object({ condition: choice(CONDITIONS), note }),
   /** Straight from holder to holder without coming back; a new due date may be set. */
@@ -90,11 +94,14 @@ const payloads = {
   report_lost: z.object({ note }),
   send_to_repair: z.object({ note }),
   back_from_repair: z.object({ condition: choice(CONDITIONS), note }),
-  retire: z.object({ note }),
+  /** A seal is retired only through an approved 印章停用 application (its id). */
+  retire: z.object({ note, request_id: uuid().nullish() }),
   label_replaced: z.object({
     new_token: z.string().refine(isLabelToken, { error: E.token }),
     old_token: z.string().refine(isLabelToken, { error: E.token }).nullish(),
   }),
+  /** The holder's word that it is back, in this condition; the keeper's check-in confirms it. */
+  return_claimed: z.object({ condition: choice(CONDITIONS), note }),
   /** A keeper states what is true, closing the listed conflicts. */
   resolve_conflict: z.object({
     conflict_ids: z.array(uuid()).min(1, { error: E.required }),
@@ -123,6 +130,7 @@ export const custodyEventSchema = z
     eventSchema('retire'),
     eventSchema('label_replaced'),
     eventSchema('resolve_conflict'),
+    eventSchema('return_claimed'),
   ])
   .superRefine((e, ctx) => {
     // A deadline before the hand-over is a typing slip; the clock is the same device's.

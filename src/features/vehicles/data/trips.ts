@@ -3,7 +3,7 @@
  * state and the op. Odometer flags are facts recorded beside the reading, never a refusal.
  */
 import type { AdminFieldDb } from '@/platform/db'
-import type { TripRow } from '@/platform/db/rows'
+import type { RequestRow, TripRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox } from '@/platform/sync'
 import { entityKey } from '@/platform/sync/outbox'
 import { applyStateChange, STATE_TABLES } from './vehicleState'
@@ -20,6 +20,9 @@ export interface StartTripInput {
   odometer_start: number
   vehicle_check_id: string | null
   flags?: string[]
+  /** The approved 用车申请 it carries out, or why there is none. */
+  request_id?: string | null
+  no_dispatch_reason?: string | null
 }
 
 /** `draftKey` (here and on endTrip): the form's device draft, deleted in the same transaction. */
@@ -39,6 +42,8 @@ export async function startTrip(database: AdminFieldDb, input: StartTripInput, n
     vehicle_check_id: input.vehicle_check_id,
     notes: null,
     flags: input.flags ?? [],
+    request_id: input.request_id ?? null,
+    no_dispatch_reason: input.request_id ? null : input.no_dispatch_reason?.trim() || null,
     updated_at: at,
     deleted_at: null,
   }
@@ -51,10 +56,16 @@ export async function startTrip(database: AdminFieldDb, input: StartTripInput, n
   }
   if (trip.passengers) payload.passengers = trip.passengers
   if (trip.vehicle_check_id) payload.vehicle_check_id = trip.vehicle_check_id
+  if (trip.request_id) payload.request_id = trip.request_id
+  if (trip.no_dispatch_reason) payload.no_dispatch_reason = trip.no_dispatch_reason
   const op = buildOp('trip.start', 'trips', trip.id, payload, now)
-  op.related = [entityKey('vehicle_states', trip.vehicle_id)]
-  await commitWithOutbox(database, TRIP_TABLES, op, async () => {
+  op.related = [entityKey('vehicle_states', trip.vehicle_id), ...(trip.request_id ? [entityKey('requests', trip.request_id)] : [])]
+  await commitWithOutbox(database, [...TRIP_TABLES, 'requests'], op, async () => {
     await database.trips.add(trip)
+    // The dispatch it carries out is done (the server does the same when it is the driver's own).
+    if (trip.request_id && !trip.flags.includes('dispatch_mismatch')) {
+      await database.requests.where('id').equals(trip.request_id).and((r) => r.fulfilled_at === null).modify({ fulfilled_at: at, fulfilled_by: trip.driver_id, updated_at: at })
+    }
     await applyStateChange(database, trip.vehicle_id, { kind: 'trip.start', trip_id: trip.id, odometer_km: trip.odometer_start, at })
   }, { draftKey })
   return trip
@@ -100,4 +111,12 @@ export async function openTripOf(database: AdminFieldDb, driverId: string): Prom
 export async function getTrip(database: AdminFieldDb, id: string): Promise<TripRow | undefined> {
   const row = await database.trips.get(id)
   return row && row.deleted_at === null ? row : undefined
+}
+
+/** 用车申请 approved and assigned to this driver for this vehicle, not yet driven: the trip starts from it. */
+export async function dispatchFor(database: AdminFieldDb, driverId: string, vehicleId: string, requestId: string | null): Promise<RequestRow | null> {
+  if (requestId) return (await database.requests.get(requestId)) ?? null
+  const rows = await database.requests.where('[type+status]').equals(['vehicle_dispatch', 'approved']).toArray()
+  const mine = rows.filter((r) => r.deleted_at === null && r.fulfilled_at === null && r.assignment?.driver_id === driverId && r.assignment.vehicle_id === vehicleId)
+  return mine.sort((a, b) => (String(a.form.start_at) < String(b.form.start_at) ? -1 : 1))[0] ?? null
 }

@@ -144,3 +144,22 @@ export function tripDistance(trip: Pick<Trip, 'odometer_start' | 'odometer_end'>
   const d = trip.odometer_end - trip.odometer_start
   return d >= 0 ? d : null
 }
+
+/** The part of a 用车申请 the trip's rule reads. */
+export interface DispatchForTrip {
+  type: string
+  status: string
+  assignment: { vehicle_id: string; driver_id: string } | null
+}
+
+/**
+ * The marks a trip start gets from its dispatch, as private.sync_apply_trip_start: none when it
+ * carries out the approved dispatch assigned to this driver and vehicle; 'no_dispatch' without one
+ * (the driver gives a reason; the fleet manager sees it); 'dispatch_mismatch' otherwise. Kept either way.
+ */
+export function dispatchFlags(dispatch: DispatchForTrip | null, driverId: string, vehicleId: string): string[] {
+  if (!dispatch) return ['no_dispatch']
+  const a = dispatch.assignment
+  const fits = dispatch.type === 'vehicle_dispatch' && dispatch.status === 'approved' && a?.driver_id === driverId && a.vehicle_id === vehicleId
+  return fits ? [] : ['dispatch_mismatch']
+}

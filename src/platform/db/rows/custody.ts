@@ -52,6 +52,8 @@ export interface AssetRow {
   condition: string | null
   label_token: string | null
   has_conflict: boolean
+  /** Since when the holder says it is back and its keeper has not confirmed (seals, licences); absent on rows from before. */
+  return_claimed_at?: string | null
   updated_at: string
   deleted_at: string | null
 }

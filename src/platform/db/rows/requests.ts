@@ -78,3 +78,17 @@ export interface SealUsageRequestRow {
   updated_at: string
   deleted_at: string | null
 }
+
+/**
+ * Which application a custody act carried out (a seal retired, a licence lent), or, for a licence
+ * lent with none, the mark for the admin head. id = the custody event's id.
+ */
+export interface CustodyRequestRow {
+  id: string
+  asset_id: string
+  request_id: string | null
+  flag: string | null
+  linked_by: string
+  updated_at: string
+  deleted_at: string | null
+}

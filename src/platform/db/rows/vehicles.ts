@@ -17,6 +17,10 @@ export interface TripRow {
   notes: string | null
   /** e.g. 'backwards', 'implausible' (features/vehicles/domain/odometer.ts). */
   flags: string[]
+  /** 用车申请 the trip carries out; absent on rows from before dispatches. */
+  request_id?: string | null
+  /** Why there was no dispatch (the fleet manager sees it). */
+  no_dispatch_reason?: string | null
   updated_at: string
   deleted_at: string | null
 }
