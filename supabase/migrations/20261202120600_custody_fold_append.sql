@@ -6,9 +6,9 @@
 -- event (asset.upsert's label) or an asset with no stored position folds the whole history as
 -- before, and stores where it ends.
 --
--- private.custody_derive below is 20261127010400_custody_derivation.sql's with the stored
+-- private.custody_derive below is 20261202090100_custody_requests.sql's (return_claimed) with the stored
 -- position (the step itself is unchanged; tests/db/custody-fold.test.ts keeps comparing it with
--- the domain's foldEvents, both ways). private.custody_record is 20261202010300's, passing its
+-- the domain's foldEvents, both ways). private.custody_record is 20261202090100's, passing its
 -- event to custody_derive.
 
 create table private.custody_folds (
@@ -28,7 +28,9 @@ create table private.custody_folds (
   tok text[] not null default '{}',
   tok_id uuid[] not null default '{}',
   tok_issued timestamptz[] not null default '{}',
-  tok_gone timestamptz[] not null default '{}'
+  tok_gone timestamptz[] not null default '{}',
+  -- Since when the holder says it is back, unconfirmed (20261202090100's return_claimed).
+  return_claimed_at timestamptz
 );
 alter table private.custody_folds enable row level security;
 revoke all on private.custody_folds from public, anon, authenticated;
@@ -79,6 +81,8 @@ declare
   v_from_d timestamptz := '-infinity';
   v_from_s timestamptz := '-infinity';
   v_from_id uuid;
+  -- The holder said they returned it (return_claimed) and the keeper has not confirmed yet.
+  v_claim timestamptz;
 begin
   -- Append: the new event sorts after everything folded so far, so the fold goes on from the
   -- stored position with that one step (constant time). Anything else folds the whole history.
@@ -106,6 +110,7 @@ begin
     v_tok_id := v_snap.tok_id;
     v_tok_issued := v_snap.tok_issued;
     v_tok_gone := v_snap.tok_gone;
+    v_claim := v_snap.return_claimed_at;
   else
     -- The label the asset was created with (id = asset id).
     select l.token, l.issued_at into v_init from public.asset_labels l where l.id = p_asset_id;
@@ -148,6 +153,7 @@ begin
       when 'back_from_repair' then v_status = 'in_repair'
       when 'retire' then v_status in ('in_stock', 'in_repair', 'lost') or (v_status = 'damaged' and not v_held)
       when 'label_replaced' then v_status <> 'retired'
+      when 'return_claimed' then v_status = 'checked_out' or (v_status = 'damaged' and v_held)
       else true
     end;
 
@@ -219,6 +225,9 @@ begin
 
     if (n_status, n_holder) is distinct from (v_status, v_holder) or e.type = 'resolve_conflict' then
       v_basis := e.id;
+      v_claim := null;
+    elsif e.type = 'return_claimed' and v_holder is not null then
+      v_claim := coalesce(v_claim, e.device_time);
     end if;
 
     if e.type = 'label_replaced' then
@@ -261,15 +270,16 @@ begin
   -- Where the fold stands now, for the next append.
   if v_last_d is not null or not v_append then
     insert into private.custody_folds as f (asset_id, last_device, last_server, last_id, status, holder_id, due_at,
-      condition, label_token, basis_id, conflict_ids, named_ids, tok, tok_id, tok_issued, tok_gone)
+      condition, label_token, basis_id, conflict_ids, named_ids, tok, tok_id, tok_issued, tok_gone, return_claimed_at)
     values (p_asset_id, coalesce(v_last_d, '-infinity'), coalesce(v_last_s, '-infinity'), v_last_id, v_status, v_holder, v_due,
-      v_cond, v_label, v_basis, v_conf_ids, v_named, v_tok, v_tok_id, v_tok_issued, v_tok_gone)
+      v_cond, v_label, v_basis, v_conf_ids, v_named, v_tok, v_tok_id, v_tok_issued, v_tok_gone, v_claim)
     on conflict (asset_id) do update set
       last_device = excluded.last_device, last_server = excluded.last_server, last_id = excluded.last_id,
       status = excluded.status, holder_id = excluded.holder_id, due_at = excluded.due_at,
       condition = excluded.condition, label_token = excluded.label_token, basis_id = excluded.basis_id,
       conflict_ids = excluded.conflict_ids, named_ids = excluded.named_ids, tok = excluded.tok,
-      tok_id = excluded.tok_id, tok_issued = excluded.tok_issued, tok_gone = excluded.tok_gone;
+      tok_id = excluded.tok_id, tok_issued = excluded.tok_issued, tok_gone = excluded.tok_gone,
+      return_claimed_at = excluded.return_claimed_at;
   end if;
 
   -- Write only what changed, so an unchanged row is not sent to devices again. Appending
@@ -281,10 +291,10 @@ begin
 
   update public.assets a
   set status = v_status, holder_id = v_holder, due_at = v_due, condition = v_cond,
-      label_token = v_label, has_conflict = pg_catalog.cardinality(v_open) > 0
+      label_token = v_label, has_conflict = pg_catalog.cardinality(v_open) > 0, return_claimed_at = v_claim
   where a.id = p_asset_id
-    and (a.status, a.holder_id, a.due_at, a.condition, a.label_token, a.has_conflict)
-        is distinct from (v_status, v_holder, v_due, v_cond, v_label, pg_catalog.cardinality(v_open) > 0);
+    and (a.status, a.holder_id, a.due_at, a.condition, a.label_token, a.has_conflict, a.return_claimed_at)
+        is distinct from (v_status, v_holder, v_due, v_cond, v_label, pg_catalog.cardinality(v_open) > 0, v_claim);
 
   -- Retire the superseded tokens first: one active label per asset at any moment.
   -- (Appending anything but a label change leaves the labels as they were.)
@@ -339,6 +349,9 @@ declare
   v_token text;
   v_out jsonb;
   v_conflict jsonb;
+  v_raw jsonb;
+  v_request_id uuid;
+  v_link_flag text;
 begin
   if pg_catalog.jsonb_typeof(p_event) is distinct from 'object' then
     perform private.sync_refuse('invalid', coalesce(nullif(pg_catalog.rtrim(p_where, '.'), ''), 'payload') || ': must be an object');
@@ -350,12 +363,22 @@ begin
   v_asset_id := private.val_uuid(p_event, 'asset_id', p_where);
   v_type := private.val_enum(p_event, 'type', array['check_out', 'check_in', 'transfer', 'audit_seen',
     'report_damaged', 'report_lost', 'send_to_repair', 'back_from_repair', 'retire', 'label_replaced',
-    'resolve_conflict'], p_where);
+    'resolve_conflict', 'return_claimed'], p_where);
   v_time := private.val_time(p_event, 'device_time', p_where);
   if p_event ? 'actor_id' and private.val_uuid(p_event, 'actor_id', p_where, false) is distinct from v_uid then
     perform private.sync_refuse('forbidden', p_where || 'actor_id: you record events as yourself');
   end if;
-  v_payload := private.custody_payload(v_type, p_event -> 'payload', v_time, p_where);
+  -- A check-out or a retirement may name the application it carries out (证照借用, 印章停用).
+  v_raw := p_event -> 'payload';
+  if v_type in ('check_out', 'retire') and pg_catalog.jsonb_typeof(v_raw) = 'object' and v_raw ? 'request_id' then
+    v_request_id := private.val_uuid(v_raw, 'request_id', p_where || 'payload.', false);
+    v_raw := v_raw - 'request_id';
+  end if;
+  -- The holder's "returned" says what a check-in says: the condition and a note.
+  v_payload := private.custody_payload(case when v_type = 'return_claimed' then 'check_in' else v_type end, v_raw, v_time, p_where);
+  if v_request_id is not null then
+    v_payload := v_payload || pg_catalog.jsonb_build_object('request_id', v_request_id);
+  end if;
   v_photos := private.val_photo_ids(p_event, 'photo_ids', p_where);
 
   -- Lock the asset: events of one asset are recorded and folded one at a time.
@@ -374,7 +397,7 @@ begin
       perform private.sync_refuse('forbidden', p_where || 'payload.to_person: a driver checks a vehicle out only to themselves');
     end if;
     v_allowed := true;
-  elsif v_type in ('check_in', 'report_damaged', 'report_lost') then
+  elsif v_type in ('check_in', 'return_claimed', 'report_damaged', 'report_lost') then
     -- The holder (roleMayRecord with holderAt): the holder now (a phone clock running
     -- behind), or the holder when the event happened (an offline hand-back before the
     -- next check-out); once it is back, the person it was last handed to may only record
@@ -382,12 +405,21 @@ begin
     select h.holder_id, h.last_holder_id into v_at from private.custody_holder_at(v_asset_id, v_time) h;
     v_allowed := v_asset.holder_id = v_uid
       or v_at.holder_id = v_uid
-      or (v_at.holder_id is null and v_type = 'check_in' and v_at.last_holder_id = v_uid);
+      or (v_at.holder_id is null and v_type in ('check_in', 'return_claimed') and v_at.last_holder_id = v_uid);
   else
     v_allowed := false;
   end if;
   if not coalesce(v_allowed, false) then
     perform private.sync_refuse('forbidden', pg_catalog.format('custody.record: %s on a %s is not yours to record', v_type, v_asset.kind));
+  end if;
+  -- A seal or a licence is back only when its keeper confirms: the holder's check-in (an app
+  -- from before this rule) is kept as what it is, their word that they returned it.
+  if not v_keeper and v_asset.kind in ('seal', 'licence') and v_type = 'check_in' then
+    v_type := 'return_claimed';
+  end if;
+  -- 印章停用: a seal is retired only through an approved application, by anyone.
+  if v_asset.kind = 'seal' and v_type = 'retire' and v_request_id is null then
+    perform private.sync_refuse('forbidden', p_where || 'payload.request_id: a seal is retired only through an approved application (印章停用)');
   end if;
 
   -- Ids are made on the device: the same event pushed again (another op) is the same fact.
@@ -415,8 +447,20 @@ begin
     end if;
   end if;
 
+  if v_request_id is not null or (v_asset.kind = 'licence' and v_type = 'check_out') then
+    v_link_flag := private.custody_request_check(v_asset.kind, v_type, v_request_id, p_where);
+  end if;
+
   insert into public.custody_events (id, asset_id, type, actor_id, device_time, payload, photo_ids)
   values (p_event_id, v_asset_id, v_type, v_uid, v_time, v_payload, v_photos);
+
+  if v_request_id is not null or (v_asset.kind = 'licence' and v_type = 'check_out') then
+    insert into public.custody_requests (id, asset_id, request_id, flag, linked_by)
+    values (p_event_id, v_asset_id, v_request_id, v_link_flag, v_uid);
+    if v_link_flag is null then
+      update public.requests r set fulfilled_at = v_time, fulfilled_by = v_uid where r.id = v_request_id and r.fulfilled_at is null;
+    end if;
+  end if;
 
   -- Everyone named on the asset keeps seeing it (authz.my_involved_asset_ids).
   v_person := coalesce(v_payload ->> 'to_person', v_payload ->> 'holder_id')::uuid;
@@ -434,6 +478,10 @@ begin
     return pg_catalog.jsonb_build_object('status', 'flagged', 'detail', pg_catalog.format(
       'conflict: %s while %s%s', v_conflict ->> 'event_type', v_conflict ->> 'from_status',
       coalesce(' (holder ' || (v_conflict ->> 'from_holder_id') || ')', '')));
+  end if;
+  -- No application is a matter for the admin head's review, not a conflict: applied, marked on the link.
+  if v_link_flag = 'assets.flags.applicationNotApproved' then
+    return pg_catalog.jsonb_build_object('status', 'flagged', 'detail', v_link_flag);
   end if;
   return '{}'::jsonb;
 end;
