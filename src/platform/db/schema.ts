@@ -44,6 +44,8 @@ import type {
   DormStayRow,
   DormBedEventRow,
   DormCheckInRow,
+  SupervisionEventRow,
+  SupervisionPlanRow,
 } from './rows'
 
 /** The first schema ever shipped. Kept verbatim: Dexie needs it to upgrade old devices. */
@@ -225,6 +227,18 @@ export const SCHEMA_V10 = {
   dorm_check_ins: 'id, stay_id, bed_id, occupant_id',
 } as const
 
+/**
+ * v14: supervisory inspections (监督检查): plans by site, by inspected department, by their
+ * application and by inspector (multi-entry), their facts by plan. The tasks get
+ * [assignee_id+status] and [status+due_on] so the reminder bell reads only the tasks that can ring it.
+ * (v11–v13 belong to other branches; Dexie allows versions to skip.)
+ */
+export const SCHEMA_V14 = {
+  supervision_plans: 'id, site_id, department_id, request_id, created_by, *inspector_ids, stage',
+  supervision_events: 'id, plan_id, [plan_id+device_time]',
+  tasks: 'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, *co_assignee_ids, [assignee_id+status], [status+due_on]',
+} as const
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -271,6 +285,8 @@ export class AdminFieldDb extends Dexie {
   declare dorm_stays: Table<DormStayRow, string>
   declare dorm_bed_events: Table<DormBedEventRow, string>
   declare dorm_check_ins: Table<DormCheckInRow, string>
+  declare supervision_plans: Table<SupervisionPlanRow, string>
+  declare supervision_events: Table<SupervisionEventRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -287,5 +303,7 @@ export class AdminFieldDb extends Dexie {
     this.version(9).stores(SCHEMA_V9)
     // dormitories (v9: tasks)
     this.version(10).stores(SCHEMA_V10)
+    // supervisory inspections and the bell's task indexes
+    this.version(14).stores(SCHEMA_V14)
   }
 }

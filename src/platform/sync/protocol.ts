@@ -56,6 +56,9 @@ export const OP_KINDS = [
   'dorm_check_in.submit',
   // Web Push: this device's subscription for reminders when the app is closed
   'push_subscription.set',
+  // supervisory inspections (监督检查): the plan (approved as an 'inspection_plan' application), its notice, report, review, publishing
+  'supervision_plan.create',
+  'supervision_plan.act',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -138,6 +141,9 @@ export const SYNCED_TABLES = [
   'dorm_stays',
   'dorm_bed_events',
   'dorm_check_ins',
+  // supervisory inspections (监督检查)
+  'supervision_plans',
+  'supervision_events',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 
