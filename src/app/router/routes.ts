@@ -24,6 +24,8 @@ import { requestRoutes } from '@/features/requests/routes'
 import { taskRoutes } from '@/features/tasks/routes'
 // dormitories
 import { dormRoutes } from '@/features/dorms/routes'
+// supervisory inspections (监督检查)
+import { supervisionRoutes } from '@/features/supervision/routes'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -44,6 +46,8 @@ export const routes: RouteRecordRaw[] = [
   ...taskRoutes,
   // dormitories
   ...dormRoutes,
+  // supervisory inspections
+  ...supervisionRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

@@ -60,6 +60,7 @@ export async function loadPlanDetail(database: AdminFieldDb, id: string): Promis
 export interface PlanNames {
   people: Map<string, string>
   departments: Map<string, { name: string; siteId: string }>
+  sites: Map<string, string>
   /** Template code → its latest version's names. */
   checklists: Map<string, { zh: string; en: string }>
   /** People of a site (the inspector picker). */
@@ -68,9 +69,10 @@ export interface PlanNames {
 }
 
 export async function loadPlanNames(database: AdminFieldDb): Promise<PlanNames> {
-  const [profiles, departments, templates, company] = await Promise.all([
+  const [profiles, departments, sites, templates, company] = await Promise.all([
     database.profiles.toArray(),
     database.departments.toArray(),
+    database.sites.toArray(),
     database.checklist_templates.toArray(),
     database.company.toArray(),
   ])
@@ -82,6 +84,7 @@ export async function loadPlanNames(database: AdminFieldDb): Promise<PlanNames> 
   return {
     people: new Map(live(profiles).map((p) => [p.id, p.display_name])),
     departments: new Map(live(departments).map((d) => [d.id, { name: d.name, siteId: d.site_id }])),
+    sites: new Map(live(sites).map((x) => [x.id, x.name])),
     checklists,
     profiles: live(profiles).map((p) => ({ id: p.id, name: p.display_name, siteId: p.site_id })),
     timeZone: company.find((c) => !c.deleted_at)?.timezone ?? DEFAULT_TIME_ZONE,

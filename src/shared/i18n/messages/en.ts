@@ -16,8 +16,10 @@ import requests from './en.requests.json'
 import tasks from './en.tasks.json'
 // dormitories
 import dorms from './en.dorms.json'
+// supervisory inspections (监督检查)
+import supervision from './en.supervision.json'
 
-const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms }
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms, supervision }
 export default en
 
 

@@ -20,8 +20,10 @@ import requests from './zh-CN.requests.json'
 import tasks from './zh-CN.tasks.json'
 // dormitories
 import dorms from './zh-CN.dorms.json'
+// supervisory inspections (监督检查)
+import supervision from './zh-CN.supervision.json'
 
-const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms }
+const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms, supervision }
 
 export type MessageSchema = typeof zhCN
 export default zhCN
