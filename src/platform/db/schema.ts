@@ -229,14 +229,16 @@ export const SCHEMA_V10 = {
 
 /**
  * v14: supervisory inspections (监督检查): plans by site, by inspected department, by their
- * application and by inspector (multi-entry), their facts by plan. The tasks get
- * [assignee_id+status] and [status+due_on] so the reminder bell reads only the tasks that can ring it.
+ * application and by inspector (multi-entry), their facts by plan. The tasks get compound indexes
+ * by assignee, department and giver with the status, and problems by level, so the reminder bell
+ * reads only the tasks that can ring it (features/tasks/data/bell.ts).
  * (v11–v13 belong to other branches; Dexie allows versions to skip.)
  */
 export const SCHEMA_V14 = {
   supervision_plans: 'id, site_id, department_id, request_id, created_by, *inspector_ids, stage',
   supervision_events: 'id, plan_id, [plan_id+device_time]',
-  tasks: 'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, *co_assignee_ids, [assignee_id+status], [status+due_on]',
+  tasks:
+    'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level]',
 } as const
 
 export class AdminFieldDb extends Dexie {
