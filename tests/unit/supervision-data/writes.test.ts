@@ -4,13 +4,14 @@ import type { RequestContext } from '@/features/requests/data/context'
 import { actOnPlan, draftPlan, PlanRefused } from '@/features/supervision/data/planWrites'
 import { loadPlanDetail, plansFor } from '@/features/supervision/data/planReads'
 import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
+import type { TaskActor } from '@/features/tasks/domain'
 import { freshDb } from '../features/testDb'
 
 const SITE = '00000000-0000-4000-8000-0000000000a1'
 const DEPT = '00000000-0000-4000-8000-0000000000a2'
-const inspector = { id: '00000000-0000-4000-8000-0000000000b1', grants: [{ role: 'inspector', siteId: SITE }], departmentId: null }
-const head = { id: '00000000-0000-4000-8000-0000000000b2', grants: [{ role: 'admin_head', siteId: SITE }], departmentId: null }
-const finStaff = { id: '00000000-0000-4000-8000-0000000000b3', grants: [{ role: 'employee', siteId: SITE }], departmentId: DEPT }
+const inspector: TaskActor = { id: '00000000-0000-4000-8000-0000000000b1', grants: [{ role: 'inspector', siteId: SITE }], departmentId: null }
+const head: TaskActor = { id: '00000000-0000-4000-8000-0000000000b2', grants: [{ role: 'admin_head', siteId: SITE }], departmentId: null }
+const finStaff: TaskActor = { id: '00000000-0000-4000-8000-0000000000b3', grants: [{ role: 'employee', siteId: SITE }], departmentId: DEPT }
 const ctx: RequestContext = {
   companyId: null,
   timeZone: 'Asia/Shanghai',
@@ -43,7 +44,7 @@ beforeEach(() => {
   db = freshDb()
 })
 
-const act = async (planId: string, who: typeof head, body: Record<string, unknown>, at: string, approved = true) => {
+const act = async (planId: string, who: TaskActor, body: Record<string, unknown>, at: string, approved = true) => {
   const plan = await db.supervision_plans.get(planId)
   if (!plan) throw new Error('no plan')
   return actOnPlan(db, { plan, input: { plan_id: planId, ...body }, actor: who, approved, timeZone: 'Asia/Shanghai', calendar: cal }, new Date(at))
