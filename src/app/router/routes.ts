@@ -26,6 +26,8 @@ import { taskRoutes } from '@/features/tasks/routes'
 import { dormRoutes } from '@/features/dorms/routes'
 // KPIs (考核指标)
 import { kpiRoutes } from '@/features/kpis/routes'
+// supervisory inspections (监督检查)
+import { supervisionRoutes } from '@/features/supervision/routes'
 
 export const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -48,6 +50,8 @@ export const routes: RouteRecordRaw[] = [
   ...dormRoutes,
   // KPIs (考核指标)
   ...kpiRoutes,
+  // supervisory inspections
+  ...supervisionRoutes,
   ...authRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
 ]

@@ -1,6 +1,6 @@
 import { AdminFieldDb } from './schema'
 
-export { AdminFieldDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11 } from './schema'
+export { AdminFieldDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14 } from './schema'
 export { scoreRowOf, type InspectionScoreRow } from './inspectionScores'
 export { ASSET_GEN_KEY, REGISTRY_SNAPSHOT_KEY, newGeneration, type AssetIndexRow } from './assetIndex'
 export { getMeta, setMeta } from './meta'

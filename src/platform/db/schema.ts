@@ -46,6 +46,8 @@ import type {
   DormBedEventRow,
   DormCheckInRow,
   KpiTargetRow,
+  SupervisionEventRow,
+  SupervisionPlanRow,
 } from './rows'
 
 /** The first schema ever shipped. Kept verbatim: Dexie needs it to upgrade old devices. */
@@ -240,6 +242,20 @@ export const SCHEMA_V13 = {
   custody_requests: 'id, request_id, asset_id',
 } as const
 
+/**
+ * v14: supervisory inspections (监督检查): plans by site, by inspected department, by their
+ * application and by inspector (multi-entry), their facts by plan. The tasks get compound indexes
+ * by assignee, department and giver with the status, and problems by level, so the reminder bell
+ * reads only the tasks that can ring it (features/tasks/data/bell.ts).
+ * (v11–v13 belong to other branches; Dexie allows versions to skip.)
+ */
+export const SCHEMA_V14 = {
+  supervision_plans: 'id, site_id, department_id, request_id, created_by, *inspector_ids, stage',
+  supervision_events: 'id, plan_id, [plan_id+device_time]',
+  tasks:
+    'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level]',
+} as const
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -288,6 +304,8 @@ export class AdminFieldDb extends Dexie {
   declare dorm_bed_events: Table<DormBedEventRow, string>
   declare dorm_check_ins: Table<DormCheckInRow, string>
   declare kpi_targets: Table<KpiTargetRow, string>
+  declare supervision_plans: Table<SupervisionPlanRow, string>
+  declare supervision_events: Table<SupervisionEventRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -308,5 +326,7 @@ export class AdminFieldDb extends Dexie {
     this.version(11).stores(SCHEMA_V11)
     // requests engine: custody acts linked to applications (v12: unused)
     this.version(13).stores(SCHEMA_V13)
+    // supervisory inspections and the bell's task indexes
+    this.version(14).stores(SCHEMA_V14)
   }
 }

@@ -2734,6 +2734,217 @@ export type Database = {
         };
         Relationships: [];
       };
+      supervision_events: {
+        Row: {
+          actor_id: string;
+          created_at: string;
+          data: NonNullable<Json>;
+          deleted_at: string | null;
+          device_time: string;
+          flagged: boolean;
+          id: string;
+          plan_id: string;
+          received_at: string;
+          row_xid: unknown;
+          type: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          actor_id: string;
+          created_at?: string;
+          data: NonNullable<Json>;
+          deleted_at?: string | null;
+          device_time: string;
+          flagged?: boolean;
+          id: string;
+          plan_id: string;
+          received_at?: string;
+          row_xid?: unknown;
+          type: string;
+          updated_at?: string;
+        };
+        Update: {
+          actor_id?: string;
+          created_at?: string;
+          data?: NonNullable<Json>;
+          deleted_at?: string | null;
+          device_time?: string;
+          flagged?: boolean;
+          id?: string;
+          plan_id?: string;
+          received_at?: string;
+          row_xid?: unknown;
+          type?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "supervision_events_actor_id_fkey";
+            columns: ["actor_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "supervision_events_plan_id_fkey";
+            columns: ["plan_id"];
+            isOneToOne: false;
+            referencedRelation: "supervision_plans";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      supervision_plans: {
+        Row: {
+          created_at: string;
+          created_by: string;
+          deleted_at: string | null;
+          department_id: string;
+          ends_on: string;
+          findings: NonNullable<Json>;
+          focus: string;
+          id: string;
+          inspection_ids: string[];
+          inspector_ids: string[];
+          notice: string | null;
+          notified_at: string | null;
+          publish_due_on: string;
+          published_at: string | null;
+          published_by: string | null;
+          published_on_time: boolean | null;
+          reported_at: string | null;
+          reported_by: string | null;
+          request_id: string;
+          review_note: string | null;
+          reviewed_at: string | null;
+          reviewed_by: string | null;
+          row_xid: unknown;
+          scope: string;
+          site_id: string;
+          stage: string;
+          starts_on: string;
+          summary: string | null;
+          template_codes: string[];
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          created_at?: string;
+          created_by: string;
+          deleted_at?: string | null;
+          department_id: string;
+          ends_on: string;
+          findings?: NonNullable<Json>;
+          focus: string;
+          id: string;
+          inspection_ids?: string[];
+          inspector_ids: string[];
+          notice?: string | null;
+          notified_at?: string | null;
+          publish_due_on: string;
+          published_at?: string | null;
+          published_by?: string | null;
+          published_on_time?: boolean | null;
+          reported_at?: string | null;
+          reported_by?: string | null;
+          request_id: string;
+          review_note?: string | null;
+          reviewed_at?: string | null;
+          reviewed_by?: string | null;
+          row_xid?: unknown;
+          scope: string;
+          site_id: string;
+          stage?: string;
+          starts_on: string;
+          summary?: string | null;
+          template_codes: string[];
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string;
+          deleted_at?: string | null;
+          department_id?: string;
+          ends_on?: string;
+          findings?: NonNullable<Json>;
+          focus?: string;
+          id?: string;
+          inspection_ids?: string[];
+          inspector_ids?: string[];
+          notice?: string | null;
+          notified_at?: string | null;
+          publish_due_on?: string;
+          published_at?: string | null;
+          published_by?: string | null;
+          published_on_time?: boolean | null;
+          reported_at?: string | null;
+          reported_by?: string | null;
+          request_id?: string;
+          review_note?: string | null;
+          reviewed_at?: string | null;
+          reviewed_by?: string | null;
+          row_xid?: unknown;
+          scope?: string;
+          site_id?: string;
+          stage?: string;
+          starts_on?: string;
+          summary?: string | null;
+          template_codes?: string[];
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "supervision_plans_created_by_fkey";
+            columns: ["created_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "supervision_plans_department_id_fkey";
+            columns: ["department_id"];
+            isOneToOne: false;
+            referencedRelation: "departments";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "supervision_plans_published_by_fkey";
+            columns: ["published_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "supervision_plans_reported_by_fkey";
+            columns: ["reported_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "supervision_plans_request_id_fkey";
+            columns: ["request_id"];
+            isOneToOne: true;
+            referencedRelation: "requests";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "supervision_plans_reviewed_by_fkey";
+            columns: ["reviewed_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "supervision_plans_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       sync_ops: {
         Row: {
           body_hash: string | null;

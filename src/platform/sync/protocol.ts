@@ -58,6 +58,9 @@ export const OP_KINDS = [
   'push_subscription.set',
   // KPIs (考核指标): the admin head's targets, each change a new row
   'kpi_target.set',
+  // supervisory inspections (监督检查): the plan (approved as an 'inspection_plan' application), its notice, report, review, publishing
+  'supervision_plan.create',
+  'supervision_plan.act',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -144,6 +147,9 @@ export const SYNCED_TABLES = [
   'dorm_check_ins',
   // KPIs (考核指标)
   'kpi_targets',
+  // supervisory inspections (监督检查)
+  'supervision_plans',
+  'supervision_events',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

@@ -131,6 +131,15 @@ export const GLOSSARY = [
   { zh: '首次催办成功率', en: 'First reminder success', code: 'follow_up_first_success', kind: 'concept' },
   { zh: '部门月度考核报告', en: 'Monthly KPI report by department', code: 'kpiReport', kind: 'concept' },
   { zh: '指标明细', en: 'KPI records (drill-down)', code: 'kpiDrill', kind: 'concept' },
+  // supervisory inspections (监督检查, manual 1.4)
+  { zh: '监督检查方案', en: 'Inspection plan', code: 'inspection_plan', kind: 'concept' },
+  { zh: '检查重点', en: 'Focus', code: 'planFocus', kind: 'concept' },
+  { zh: '检查范围', en: 'Scope', code: 'planScope', kind: 'concept' },
+  { zh: '检查通知', en: 'Inspection notice', code: 'planNotice', kind: 'concept' },
+  { zh: '检查报告', en: 'Inspection report', code: 'planReport', kind: 'concept' },
+  { zh: '检查发现', en: 'Finding', code: 'finding', kind: 'concept' },
+  { zh: '结果公布', en: 'Publishing the result', code: 'planPublish', kind: 'concept' },
+  { zh: '改进工作跟踪', en: 'Improvement tracking', code: 'improvementTracking', kind: 'concept' },
 ] as const satisfies readonly GlossaryEntry[]
 
 export type GlossaryCode = (typeof GLOSSARY)[number]['code']

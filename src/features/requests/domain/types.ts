@@ -38,7 +38,7 @@ export const LEVEL_ABOVE: Record<ApproverRole, ApproverRole | null> = {
 }
 
 /** What happens after approval, and which engine does it. */
-export type Fulfilment = 'seal_stamp' | 'seal_register' | 'licence_register' | 'licence_lend' | 'dispatch' | 'dorm_allocate'
+export type Fulfilment = 'seal_stamp' | 'seal_register' | 'licence_register' | 'licence_lend' | 'dispatch' | 'dorm_allocate' | 'inspection_notice'
 
 export interface RequestTypeDef {
   readonly type: string
@@ -52,7 +52,9 @@ export interface RequestTypeDef {
   readonly dueKey?: string
   readonly fulfilment: Fulfilment
   /** Role that carries it out once approved (sees approved ones of this type). */
-  readonly fulfiller: 'seal_keeper' | 'asset_keeper' | 'fleet_manager' | 'dorm_manager'
+  readonly fulfiller: 'seal_keeper' | 'asset_keeper' | 'fleet_manager' | 'dorm_manager' | 'inspector'
+  /** Applied for from another feature's page (which makes the rest of its record), not from the list of new applications. */
+  readonly startedFrom?: 'supervision'
 }
 
 const SEAL_LIFECYCLE_ACTIONS = ['engrave', 'enable', 'retire'] as const
@@ -156,6 +158,23 @@ export const REQUEST_TYPES = [
     chain: ['admin_head'],
     fulfilment: 'dorm_allocate',
     fulfiller: 'dorm_manager',
+  },
+  // supervisory inspections (监督检查, manual 1.4)
+  {
+    type: 'inspection_plan', // 监督检查方案: the admin head approves; the plan's inspectors then send the notice (features/supervision)
+    titleKey: 'focus',
+    fields: [
+      { key: 'focus', kind: 'text', max: 200 },
+      { key: 'department', kind: 'text', max: 100 },
+      { key: 'period', kind: 'text', max: 40 },
+      { key: 'scope', kind: 'textarea', max: 1000 },
+      { key: 'inspectors', kind: 'text', max: 300 },
+      { key: 'checklists', kind: 'text', max: 300 },
+    ],
+    chain: ['admin_head'],
+    fulfilment: 'inspection_notice',
+    fulfiller: 'inspector',
+    startedFrom: 'supervision',
   },
 ] as const satisfies readonly RequestTypeDef[]
 

@@ -18,8 +18,9 @@ import tasks from './en.tasks.json'
 import dorms from './en.dorms.json'
 // KPIs (考核指标)
 import kpis from './en.kpis.json'
+// supervisory inspections (监督检查)
+import supervision from './en.supervision.json'
 
-const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms, kpis }
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms, kpis, supervision }
 export default en
-
 

@@ -22,8 +22,10 @@ import tasks from './zh-CN.tasks.json'
 import dorms from './zh-CN.dorms.json'
 // KPIs (考核指标)
 import kpis from './zh-CN.kpis.json'
+// supervisory inspections (监督检查)
+import supervision from './zh-CN.supervision.json'
 
-const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms, kpis }
+const zhCN = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms, kpis, supervision }
 
 export type MessageSchema = typeof zhCN
 export default zhCN

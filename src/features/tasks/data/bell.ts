@@ -1,0 +1,58 @@
+/**
+ * The bell's own read: only the tasks and 督办 sheets that can ring it, each found by an index,
+ * instead of every task this person sees (an admin head sees the whole site: 20,000 rows). Urgent
+ * inbox items (domain/inbox.ts) come only from:
+ *   - my tasks (assignee_id = me) open, or done without a summary        → [assignee_id+status]
+ *     (a handover waiting on its old side is still the old assignee's)
+ *   - my department's untaken tasks waiting to be accepted                → [department_id+status]
+ *   - handovers coming to me                                              → handover_to
+ *   - problems at my level: those I gave (the person above), and at the
+ *     admin head's or the executive's level when I hold that role          → [assigner_id+status], [status+escalation_level]
+ *   - 督办 sheets: on my tasks, those I am the officer of, and every open
+ *     one at an admin head's sites (reminders to give)                     → follow_ups officer_id / status
+ * so the bell's count over these equals the count over everything (tests/unit/tasks-data/bell.test.ts).
+ */
+import type { AdminFieldDb } from '@/platform/db'
+import type { FollowUpRow, TaskRow } from '@/platform/db/rows'
+import { holdsAt, type TaskActor } from '../domain'
+
+const MINE: readonly TaskRow['status'][] = ['assigned', 'accepted', 'problem', 'handover', 'completed', 'scored']
+
+export interface BellInput {
+  tasks: TaskRow[]
+  followUps: FollowUpRow[]
+}
+
+const holdsAnywhere = (actor: TaskActor, role: string) => actor.grants.some((g) => g.role === role)
+
+/** In one read transaction: a dozen small index reads, not a dozen transactions. */
+export function bellInput(database: AdminFieldDb, actor: TaskActor): Promise<BellInput> {
+  return database.transaction('r', [database.tasks, database.follow_ups], () => read(database, actor))
+}
+
+async function read(database: AdminFieldDb, actor: TaskActor): Promise<BellInput> {
+  const t = database.tasks
+  const none = Promise.resolve([] as TaskRow[])
+  const level = (role: 'admin_head' | 'executive') =>
+    holdsAnywhere(actor, role) ? t.where('[status+escalation_level]').equals(['problem', role]).filter((r) => holdsAt(actor, role, r.site_id)).toArray() : none
+  const head = holdsAnywhere(actor, 'admin_head')
+  const [mine, department, handovers, given, atHead, atExecutive, officerSheets, headSheets] = await Promise.all([
+    t.where('[assignee_id+status]').anyOf(MINE.map((s) => [actor.id, s])).toArray(),
+    actor.departmentId ? t.where('[department_id+status]').equals([actor.departmentId, 'assigned']).filter((r) => r.assignee_id === null).toArray() : none,
+    t.where('handover_to').equals(actor.id).filter((r) => r.status === 'handover').toArray(),
+    t.where('[assigner_id+status]').equals([actor.id, 'problem']).toArray(),
+    level('admin_head'),
+    level('executive'),
+    database.follow_ups.where('officer_id').equals(actor.id).filter((f) => f.status === 'open').toArray(),
+    head ? database.follow_ups.where('status').equals('open').toArray() : Promise.resolve([] as FollowUpRow[]),
+  ])
+  const byId = new Map<string, TaskRow>()
+  for (const list of [mine, department, handovers, given, atHead, atExecutive]) for (const r of list) if (!r.deleted_at) byId.set(r.id, r)
+  const sheets = new Map<string, FollowUpRow>()
+  for (const f of [...officerSheets, ...headSheets]) sheets.set(f.id, f)
+  const mySheetIds = mine.map((r) => r.follow_up_id).filter((id): id is string => id !== null && !sheets.has(id))
+  for (const f of await database.follow_ups.bulkGet(mySheetIds)) if (f) sheets.set(f.id, f)
+  const missing = [...new Set([...sheets.values()].map((f) => f.task_id))].filter((id) => !byId.has(id))
+  for (const r of await t.bulkGet(missing)) if (r && !r.deleted_at) byId.set(r.id, r)
+  return { tasks: [...byId.values()], followUps: [...sheets.values()].filter((f) => !f.deleted_at) }
+}
