@@ -5,7 +5,7 @@
  */
 import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import { getDb } from '@/platform/db'
-import type { DormBedRow, DormBuildingRow, DormRoomRow, DormStayRow } from '@/platform/db/rows'
+import type { AssetRow, DormBedRow, DormBuildingRow, DormRoomRow, DormStayRow } from '@/platform/db/rows'
 import type { ProcessedPhoto } from '@/platform/photos'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
 import { latestTemplate } from '@/features/inspections/data/templates'
@@ -14,6 +14,7 @@ import { draftToAnswers } from '@/features/inspections/data/submitInspection'
 import { parseTemplate, type TemplateVersion } from '@/features/inspections/domain/template'
 import { runningScore, scoreInspection, type ScoringIssue } from '@/features/inspections/domain/scoring'
 import { DORM_INVENTORY_CODE, DORM_INVENTORY_TEMPLATE_ID, DORM_INVENTORY_V1 } from '../domain/checkIn'
+import { roomKeys as loadRoomKeys } from '../data/keys'
 import { checkInFromDraft, loadCheckInDraft, newCheckInDraft, saveCheckInDraft, submitCheckIn, type CheckInDraft } from '../data/checkIn'
 
 export const CHECK_IN_STEPS = ['inventory', 'meters', 'keys', 'rules'] as const
@@ -24,6 +25,7 @@ export function useCheckIn() {
   const room = shallowRef<DormRoomRow | null>(null)
   const building = shallowRef<DormBuildingRow | null>(null)
   const stay = shallowRef<DormStayRow | null>(null)
+  const roomKeys = shallowRef<AssetRow[]>([])
   const template = shallowRef<TemplateVersion>(DORM_INVENTORY_V1)
   const draft = ref<CheckInDraft | null>(null)
   const issues = ref<ScoringIssue[]>([])
@@ -50,6 +52,7 @@ export function useCheckIn() {
       template.value = parsed?.success ? parsed.data : DORM_INVENTORY_V1
       const templateId = parsed?.success && row ? row.id : DORM_INVENTORY_TEMPLATE_ID
       const saved = await loadCheckInDraft(db, bedId)
+      roomKeys.value = await loadRoomKeys(db, bed.value.room_id)
       draft.value = saved && saved.stay_id === stay.value.id && saved.template_id === templateId ? saved : newCheckInDraft(bedId, stay.value.id, templateId)
       status.value = 'ready'
     } catch (e) {
@@ -118,5 +121,5 @@ export function useCheckIn() {
     }
   }
 
-  return reactive({ status, bed, room, building, stay, template, draft, issues, stepError, saving, timeZone, score, load, answer, setResult, setNote, setPhotos, issueFor, next, back, submit })
+  return reactive({ status, bed, room, building, stay, roomKeys, template, draft, issues, stepError, saving, timeZone, score, load, answer, setResult, setNote, setPhotos, issueFor, next, back, submit })
 }

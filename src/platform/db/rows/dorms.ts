@@ -107,7 +107,8 @@ export interface DormCheckInRow {
   answers: { item_key: string; result: 'pass' | 'fail' | 'na' | 'points'; points?: number; note?: string; photo_ids?: string[] }[]
   failed_items: number
   meters: { meter: 'water' | 'electricity'; reading: number; photo_id: string }[]
-  keys: { label: string }[]
+  /** Handed over: labelled keys by asset and their custody event, others by number. */
+  keys: ({ label: string } | { asset_id: string; event_id: string })[]
   signature_photo_id: string
   updated_at: string
   deleted_at: string | null
