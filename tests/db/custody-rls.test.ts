@@ -188,7 +188,8 @@ describe('authz helpers', () => {
               has_function_privilege('authenticated', p.oid, 'execute') as authn
        from pg_proc p where p.pronamespace = 'authz'::regnamespace order by 1`,
     )
-    // custody's two, the requests engine's scopes, the dormitories' two, the phone numbers' rule (issue 8, point 5).
+    // custody's two, the requests engine's scopes, the dormitories' two, the phone numbers' rule (issue 8, point 5),
+    // and who may read a photo's owner record (the photo-owner registry).
     expect(rows.map((r) => r.fn)).toEqual([
       'my_asset_scopes',
       'my_delegated_scopes',
@@ -196,6 +197,7 @@ describe('authz helpers', () => {
       'my_dorm_rooms',
       'my_involved_asset_ids',
       'my_role_scopes',
+      'photo_visible',
       'profile_phone',
     ])
     for (const r of rows) expect(r).toMatchObject({ secdef: true, config: ['search_path=""'], anon: false, authn: true })

@@ -154,3 +154,50 @@ describe('Storage bucket photos', () => {
     await expect(upload(U.sealKeeper, `seal_usages/${usagePhoto}.jpg`, 'other')).rejects.toThrow(/row-level security/)
   })
 })
+
+describe('the photo-owner registry', () => {
+  it('names an existing public table and a private (uuid) → boolean rule for every owner, closed to clients', async () => {
+    const rows = await db.query<{ t: string; has_table: boolean; schema: string; args: string; ret: string; authn: boolean }>(
+      `select o.owner_table as t, to_regclass('public.' || o.owner_table) is not null as has_table,
+              p.pronamespace::regnamespace::text as schema, pg_get_function_identity_arguments(p.oid) as args,
+              p.prorettype::regtype::text as ret, has_function_privilege('authenticated', p.oid, 'execute') as authn
+       from private.photo_owners o join pg_proc p on p.oid = o.can_see::oid order by 1`,
+    )
+    expect(rows.map((r) => r.t)).toEqual(expect.arrayContaining(['custody_events', 'seal_usages', 'tasks', 'dorm_check_ins']))
+    for (const r of rows) expect(r, r.t).toMatchObject({ has_table: true, schema: 'private', ret: 'boolean', authn: false })
+    for (const r of rows) expect(r.args, r.t).toMatch(/^p_\w+ uuid$/)
+    const [c] = await db.query<{ n: number }>(
+      `select count(*)::int as n from private.photo_owners where owner_table in ('profiles', 'user_roles')`,
+    )
+    expect(c?.n).toBe(0)
+  })
+
+  it('refuses a photo of a table that is not registered, with a reason, and stores nothing', async () => {
+    const id = randomUUID()
+    const [r] = await push(db, U.sealKeeper, [makeOp('photo.register', id, meta('profiles', U.sealKeeper))])
+    expect(r).toMatchObject({ status: 'refused', reason: 'invalid' })
+    expect(JSON.stringify(r)).toMatch(/owner_table/)
+    expect(await db.query('select 1 from public.photos where id = $1', [id])).toHaveLength(0)
+  })
+
+  it('an engine adds a photo owner with one row: photo.register, photos RLS and Storage follow it', async () => {
+    // A stand-in engine table whose rows only their author may read.
+    await db.query(`create table public.notes_for_photos (id uuid primary key, author uuid not null)`)
+    await db.query(`create function private.can_see_note_for_photos(p_id uuid) returns boolean language sql stable
+                    set search_path = '' as $$ select exists (select 1 from public.notes_for_photos n
+                    where n.id = p_id and n.author = auth.uid()) $$`)
+    await db.query(`insert into private.photo_owners values ('notes_for_photos', 'private.can_see_note_for_photos(uuid)')`)
+    const note = randomUUID()
+    await db.query('insert into public.notes_for_photos values ($1, $2)', [note, U.employee])
+    const photo = randomUUID()
+    const [refused] = await push(db, U.cleaner, [makeOp('photo.register', photo, meta('notes_for_photos', note))])
+    expect(refused).toMatchObject({ status: 'refused', reason: 'forbidden' })
+    const [ok] = await push(db, U.employee, [makeOp('photo.register', photo, meta('notes_for_photos', note))])
+    expect(ok?.status).toBe('applied')
+    const path = `notes_for_photos/${photo}.jpg`
+    await expect(upload(U.cleaner, path)).rejects.toThrow(/row-level security/)
+    await upload(U.employee, path)
+    expect(await canRead(U.employee, path)).toBe(true)
+    expect(await canRead(U.cleaner, path)).toBe(false)
+  })
+})

@@ -7,10 +7,11 @@
  * everything syncs, photos included, and the dorm manager sees the bed occupied.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Locator } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
 import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
 import { writeStampedPagePng } from './support/fakeCamera'
+import { switchRole } from './support/roles'
 
 const STAY = demo.dorms.stays.find((s) => !s.checked_in)!
 const ROOM = demo.dorms.rooms.find((r) => r.beds.some((b) => b.id === STAY.bed_id))!
@@ -27,13 +28,6 @@ afterAll(async () => {
   await browser?.close()
   await app?.close()
 })
-
-async function switchRole(page: Page, role: string): Promise<void> {
-  await page.getByTestId('tab-me').click()
-  await page.getByTestId('role-switcher').selectOption(role)
-  await page.getByTestId('tab-home').click()
-  await expect.poll(() => page.getByTestId('home-role').getAttribute('data-role')).toBe(role)
-}
 
 async function attachPhoto(scope: Locator, text: string): Promise<void> {
   await scope.getByTestId('photo-camera-input').first().setInputFiles(await writeStampedPagePng(text))

@@ -12,6 +12,7 @@ import {
   waitForServiceWorkerControl,
   type ServedApp,
 } from './support/browser'
+import { switchRole } from './support/roles'
 
 let app: ServedApp
 let browser: Browser
@@ -24,13 +25,6 @@ afterAll(async () => {
   await browser?.close()
   await app?.close()
 })
-
-async function switchRole(page: Page, role: string): Promise<void> {
-  await page.getByTestId('tab-me').click()
-  await page.getByTestId('role-switcher').selectOption(role)
-  await page.getByTestId('tab-home').click()
-  await expect.poll(() => page.getByTestId('home-role').getAttribute('data-role')).toBe(role)
-}
 
 async function pendingCount(page: Page): Promise<string | null> {
   return page.getByTestId('sync-pending').getAttribute('data-count')

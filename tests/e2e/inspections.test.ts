@@ -12,6 +12,7 @@ import { SANITATION_V1 } from '@/features/inspections/domain/defaultTemplates'
 import { allItems } from '@/features/inspections/domain/template'
 import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
 import { writeQrY4m, writeStampedPagePng } from './support/fakeCamera'
+import { switchRole } from './support/roles'
 
 const CLEANER = demo.users.find((u) => u.roles.includes('cleaner'))!
 const AREA = demo.areas.find((a) => a.template_code === 'sanitation' && a.responsible_id === CLEANER.id)!
@@ -29,13 +30,6 @@ afterAll(async () => {
   await browser?.close()
   await app?.close()
 })
-
-async function switchRole(page: Page, role: string): Promise<void> {
-  await page.getByTestId('tab-me').click()
-  await page.getByTestId('role-switcher').selectOption(role)
-  await page.getByTestId('tab-home').click()
-  await expect.poll(() => page.getByTestId('home-role').getAttribute('data-role')).toBe(role)
-}
 
 async function attachPhoto(scope: Locator, text: string): Promise<void> {
   await scope.getByTestId('photo-camera-input').setInputFiles(await writeStampedPagePng(text))

@@ -13,6 +13,7 @@ import demo from '@/platform/demo/demo-company.json'
 import { labelUrl } from '@/features/assets/domain/labelToken'
 import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
 import { writeQrY4m, writeStampedPagePng } from './support/fakeCamera'
+import { switchRole } from './support/roles'
 
 const SEAL = demo.assets.find((a) => a.number === 'SEAL-0002')!
 const TITLE = '年度物流服务合同'
@@ -28,13 +29,6 @@ afterAll(async () => {
   await browser?.close()
   await app?.close()
 })
-
-async function switchRole(page: Page, role: string): Promise<void> {
-  await page.getByTestId('tab-me').click()
-  await page.getByTestId('role-switcher').selectOption(role)
-  await page.getByTestId('tab-home').click()
-  await expect.poll(() => page.getByTestId('home-role').getAttribute('data-role')).toBe(role)
-}
 
 /** The Me page's count of changes the server has not accepted. */
 async function pendingCount(page: Page): Promise<string | null> {

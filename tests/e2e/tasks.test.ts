@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
 import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
 import { writeStampedPagePng } from './support/fakeCamera'
+import { switchRole } from './support/roles'
 
 const KEEPER = demo.users.find((u) => u.roles.includes('seal_keeper'))!
 
@@ -23,13 +24,6 @@ afterAll(async () => {
   await browser?.close()
   await app?.close()
 })
-
-async function switchRole(page: Page, role: string): Promise<void> {
-  await page.getByTestId('tab-me').click()
-  await page.getByTestId('role-switcher').selectOption(role)
-  await page.getByTestId('tab-home').click()
-  await expect.poll(() => page.getByTestId('home-role').getAttribute('data-role')).toBe(role)
-}
 
 /** Opens an act's form on the task page, lets `fill` complete it, saves, and waits for the form to close. */
 async function act(page: Page, name: string, fill: () => Promise<void> = async () => {}): Promise<void> {

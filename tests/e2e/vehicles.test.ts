@@ -6,11 +6,12 @@
  * completed (litres + amount), and back online everything syncs, photo included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Locator } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
 import { labelUrl } from '@/features/assets/domain/labelToken'
 import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
 import { writeQrY4m, writeStampedPagePng } from './support/fakeCamera'
+import { switchRole } from './support/roles'
 
 const VEHICLE = demo.assets.find((a) => a.kind === 'vehicle' && a.details.fuel_type === 'gasoline')!
 const CRITICAL_KEY = 'brakes'
@@ -26,13 +27,6 @@ afterAll(async () => {
   await browser?.close()
   await app?.close()
 })
-
-async function switchRole(page: Page, role: string): Promise<void> {
-  await page.getByTestId('tab-me').click()
-  await page.getByTestId('role-switcher').selectOption(role)
-  await page.getByTestId('tab-home').click()
-  await expect.poll(() => page.getByTestId('home-role').getAttribute('data-role')).toBe(role)
-}
 
 async function attachPhoto(scope: Locator, text: string): Promise<void> {
   await scope.getByTestId('photo-camera-input').setInputFiles(await writeStampedPagePng(text))
