@@ -44,6 +44,7 @@ import type {
   DormStayRow,
   DormBedEventRow,
   DormCheckInRow,
+  DormCheckOutRow,
 } from './rows'
 
 /** The first schema ever shipped. Kept verbatim: Dexie needs it to upgrade old devices. */
@@ -225,6 +226,11 @@ export const SCHEMA_V10 = {
   dorm_check_ins: 'id, stay_id, bed_id, occupant_id',
 } as const
 
+/** v16: dormitory check-outs (退宿登记), by stay, bed and resident. (v11–v15 belong to other work.) */
+export const SCHEMA_V16 = {
+  dorm_check_outs: 'id, stay_id, bed_id, occupant_id',
+} as const
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -271,6 +277,7 @@ export class AdminFieldDb extends Dexie {
   declare dorm_stays: Table<DormStayRow, string>
   declare dorm_bed_events: Table<DormBedEventRow, string>
   declare dorm_check_ins: Table<DormCheckInRow, string>
+  declare dorm_check_outs: Table<DormCheckOutRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -287,5 +294,7 @@ export class AdminFieldDb extends Dexie {
     this.version(9).stores(SCHEMA_V9)
     // dormitories (v9: tasks)
     this.version(10).stores(SCHEMA_V10)
+    // dormitory check-outs
+    this.version(16).stores(SCHEMA_V16)
   }
 }

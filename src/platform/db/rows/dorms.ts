@@ -113,3 +113,26 @@ export interface DormCheckInRow {
   updated_at: string
   deleted_at: string | null
 }
+
+/** 退宿登记: the inventory again (new_damage: failed now, not at check-in; the server's), final meters, keys back. */
+export interface DormCheckOutRow {
+  id: string
+  stay_id: string
+  bed_id: string
+  site_id: string
+  occupant_id: string
+  recorded_by: string
+  bed_event_id: string
+  check_in_id: string | null
+  template_id: string
+  started_at: string
+  submitted_at: string
+  answers: DormCheckInRow['answers']
+  failed_items: number
+  new_damage: string[]
+  meters: DormCheckInRow['meters']
+  keys: DormCheckInRow['keys']
+  note: string | null
+  updated_at: string
+  deleted_at: string | null
+}
