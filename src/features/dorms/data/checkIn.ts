@@ -66,7 +66,7 @@ export async function loadCheckInDraft(database: AdminFieldDb, bedId: string): P
   return d && { ...d, key_assets: d.key_assets ?? [] }
 }
 
-const plainPhoto = (p: ProcessedPhoto): ProcessedPhoto => ({ ...p, warnings: [...p.warnings], quality: { ...p.quality } })
+export const plainPhoto = (p: ProcessedPhoto): ProcessedPhoto => ({ ...p, warnings: [...p.warnings], quality: { ...p.quality } })
 
 /** A plain copy: IndexedDB cannot clone Vue's reactive proxies. */
 export async function saveCheckInDraft(database: AdminFieldDb, d: CheckInDraft): Promise<void> {

@@ -1,5 +1,5 @@
-// Keys and access cards as custody items on the device: the check-in hands the room's labelled keys to
-// the resident (a custody check_out each, in the check-in's transaction, with the ids the server uses).
+// Check-in and check-out on the device with keys as custody items: the check-in hands the room's labelled keys
+// to the resident (custody check_outs), the check-out takes them back (check_ins), both in their one transaction.
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { AdminFieldDb } from '@/platform/db'
 import type { AssetRow } from '@/platform/db/rows'
@@ -76,5 +76,51 @@ describe('dorm keys on the device', () => {
     expect(op?.kind).toBe('dorm_check_in.submit')
     expect(op?.payload.keys).toEqual(record.keys)
     expect(op?.related).toContain(`custody_events:${events[0]?.id}`)
+  })
+})
+
+describe('check-out on the device', () => {
+  async function checkedIn() {
+    const d = newCheckInDraft(BED, STAY, DORM_INVENTORY_TEMPLATE_ID, NOW)
+    for (const item of allItems(DORM_INVENTORY_V1)) d.answers[item.key] = { result: 'pass', points: null, note: '', photos: [] }
+    d.answers.wardrobe = { result: 'fail', points: null, note: '柜门坏', photos: [photo()] }
+    d.meters.water = { reading: '100', photos: [photo()] }
+    d.meters.electricity = { reading: '3400', photos: [photo()] }
+    d.key_assets = [key(1, ROOM).id]
+    d.rules_ack = true
+    d.signature = photo()
+    return submitCheckIn(db, { draft: d, template: DORM_INVENTORY_V1, occupantId: EMPLOYEE, siteId: SITE, actorId: EMPLOYEE }, NOW)
+  }
+
+  it('the draft survives a reload; saving frees the bed, ends the stay, takes the key back and marks damage new since check-in — one transaction', async () => {
+    const { newCheckOutDraft, saveCheckOutDraft, loadCheckOutDraft, submitCheckOut, checkOutFromDraft } = await import('@/features/dorms/data/checkOut')
+    const checkIn = await checkedIn()
+    await db.outbox.clear()
+    const LATER = new Date('2026-12-20T02:00:00.000Z')
+    const d = newCheckOutDraft(BED, STAY, DORM_INVENTORY_TEMPLATE_ID, LATER)
+    for (const item of allItems(DORM_INVENTORY_V1)) d.answers[item.key] = { result: 'pass', points: null, note: '', photos: [] }
+    d.answers.wardrobe = { result: 'fail', points: null, note: '还是坏的', photos: [photo()] }
+    d.answers.desk_chair = { result: 'fail', points: null, note: '椅子腿断', photos: [] }
+    expect(checkOutFromDraft(d, DORM_INVENTORY_V1)).toMatchObject({ ok: false, step: 'inventory' }) // a damage needs its photo
+    d.answers.desk_chair.photos = [photo()]
+    expect(checkOutFromDraft(d, DORM_INVENTORY_V1)).toMatchObject({ ok: false, step: 'meters' })
+    d.meters.water = { reading: '112.5', photos: [photo()] }
+    d.meters.electricity = { reading: '3500', photos: [photo()] }
+    d.key_assets = [key(1, ROOM).id]
+    d.step = 3
+    await saveCheckOutDraft(db, d)
+    const restored = await loadCheckOutDraft(db, STAY)
+    expect(restored).toMatchObject({ step: 3, key_assets: [key(1, ROOM).id], meters: { water: { reading: '112.5' } } })
+
+    const record = await submitCheckOut(db, { draft: restored!, template: DORM_INVENTORY_V1, occupantId: EMPLOYEE, siteId: SITE, actorId: EMPLOYEE }, LATER)
+    expect(record).toMatchObject({ check_in_id: checkIn.id, failed_items: 2, new_damage: ['desk_chair'] })
+    expect(await db.dorm_beds.get(BED)).toMatchObject({ status: 'vacant', occupant_id: null })
+    expect(await db.dorm_stays.get(STAY)).toMatchObject({ status: 'ended', ended_at: LATER.toISOString() })
+    expect(await db.assets.get(key(1, ROOM).id)).toMatchObject({ status: 'in_stock', holder_id: null })
+    const ops = await db.outbox.orderBy('seq').toArray()
+    expect(ops.map((o) => o.kind)).toEqual(['dorm_check_out.submit', ...Array(4).fill('photo.register')])
+    expect(ops[0]?.payload).toMatchObject({ stay_id: STAY, keys: [{ asset_id: key(1, ROOM).id }] })
+    expect(await db.photos.where('owner_id').equals(record.id).count()).toBe(4)
+    expect(await loadCheckOutDraft(db, STAY)).toBeUndefined()
   })
 })
