@@ -95,3 +95,31 @@ describe('dorm_check_out.submit', () => {
     expect(await row('select type, actor_id from public.custody_events where id = $1', eventId)).toEqual({ type: 'check_in', actor_id: U.dormManager })
   })
 })
+
+describe('调宿 room change on the requests engine', () => {
+  it('the resident applies, the admin head approves, the manager allocates the new bed from it (fulfilled), checks out the old and in the new', async () => {
+    const { me, bedId: oldBed, stayId: oldStay, keyId } = await livingThere('mover')
+    await db.query('update public.profiles set site_id = $1 where id = $2', [SZ, me])
+    const id = randomUUID()
+    const form = { reason: '和同事同班次', move_at: new Date(Date.now() + 86_400_000).toISOString(), preferences: null }
+    expect(await dormOp(db, me, 'request.submit', randomUUID(), { event_id: randomUUID(), type: 'dorm_move', form: { ...form, move_at: null }, photo_ids: [] })).toMatchObject({ reason: 'invalid' })
+    expect(await dormOp(db, me, 'request.submit', id, { event_id: randomUUID(), type: 'dorm_move', form, photo_ids: [] })).toMatchObject({ status: 'applied' })
+    const req = async () => (await db.query<Record<string, unknown>>('select status, waiting_role, fulfiller_role, fulfilled_by from public.requests where id = $1', [id]))[0]
+    expect(await req()).toMatchObject({ status: 'pending', waiting_role: 'admin_head', fulfiller_role: 'dorm_manager' })
+    expect(await dormOp(db, U.adminHead, 'request.act', randomUUID(), { request_id: id, action: 'approve', step: 0, revision: 1 })).toMatchObject({ status: 'applied' })
+
+    // The move: a bed in another room from the application (fulfilled), the old bed checked out (its key back), the new checked in.
+    const next = await makeRoom(db, U.dormManager, SZ)
+    const newBed = next.beds[0]?.id as string
+    const a = allocation(me, { request_id: id })
+    expect(await bedOp(db, U.dormManager, newBed, 'allocate', a)).toMatchObject({ status: 'applied' })
+    expect(await req()).toMatchObject({ status: 'approved', fulfilled_by: U.dormManager })
+    expect(await dormOp(db, U.dormManager, 'dorm_check_out.submit', randomUUID(), { ...base(oldStay, oldBed), answers: answers('wardrobe'), meters: meters(20, 300), keys: [{ asset_id: keyId, event_id: randomUUID() }] })).toMatchObject({ status: 'applied' })
+    expect(await dormOp(db, U.dormManager, 'dorm_check_in.submit', randomUUID(), { ...base(a.stay_id, newBed), answers: answers(), meters: meters(5, 50), keys: [], rules_ack: true, signature_photo_id: randomUUID() })).toMatchObject({ status: 'applied' })
+    expect(await row('select status from public.dorm_beds where id = $1', oldBed)).toEqual({ status: 'vacant' })
+    expect(await row('select status, occupant_id from public.dorm_beds where id = $1', newBed)).toEqual({ status: 'occupied', occupant_id: me })
+    const stays = await db.query<{ id: string; status: string }>('select id, status from public.dorm_stays where occupant_id = $1 order by allocated_at', [me])
+    expect(stays).toEqual([{ id: oldStay, status: 'ended' }, { id: a.stay_id, status: 'active' }])
+    expect(await row('select status from public.assets where id = $1', keyId)).toEqual({ status: 'in_stock' })
+  })
+})

@@ -38,7 +38,7 @@ export const LEVEL_ABOVE: Record<ApproverRole, ApproverRole | null> = {
 }
 
 /** What happens after approval, and which engine does it. */
-export type Fulfilment = 'seal_stamp' | 'seal_register' | 'licence_register' | 'licence_lend' | 'dispatch' | 'dorm_allocate'
+export type Fulfilment = 'seal_stamp' | 'seal_register' | 'licence_register' | 'licence_lend' | 'dispatch' | 'dorm_allocate' | 'dorm_move'
 
 export interface RequestTypeDef {
   readonly type: string
@@ -155,6 +155,18 @@ export const REQUEST_TYPES = [
     ],
     chain: ['admin_head'],
     fulfilment: 'dorm_allocate',
+    fulfiller: 'dorm_manager',
+  },
+  {
+    type: 'dorm_move', // 调宿申请: the admin head approves, the dorm manager moves the resident (features/dorms)
+    titleKey: 'reason',
+    fields: [
+      { key: 'reason', kind: 'textarea', max: 500 },
+      { key: 'move_at', kind: 'datetime', max: 0 },
+      { key: 'preferences', kind: 'textarea', max: 500, optional: true },
+    ],
+    chain: ['admin_head'],
+    fulfilment: 'dorm_move',
     fulfiller: 'dorm_manager',
   },
 ] as const satisfies readonly RequestTypeDef[]
