@@ -87,7 +87,7 @@ describe('dorm keys as custody items', () => {
     for (const k of [door, card, master]) expect(await asset(k)).toMatchObject({ status: 'checked_out', holder_id: me, has_conflict: false })
     const events = await db.query<{ id: string; type: string; actor_id: string; to_person: string }>(
       `select id, type, actor_id, payload ->> 'to_person' as to_person from public.custody_events where asset_id = $1`, [door])
-    expect(events).toEqual([{ id: keys[0]?.event_id, type: 'check_out', actor_id: me, to_person: me }])
+    expect(events).toEqual([{ id: (keys[0] as { event_id: string }).event_id, type: 'check_out', actor_id: me, to_person: me }])
     const [rec] = await db.query<{ keys: unknown }>('select keys from public.dorm_check_ins where id = $1', [id])
     expect(rec?.keys).toEqual(keys)
     // The resident sees what they hold (the master key too) and its hand-over event.
