@@ -48,6 +48,7 @@ import type {
   KpiTargetRow,
   SupervisionEventRow,
   SupervisionPlanRow,
+  DormCheckOutRow,
 } from './rows'
 
 /** The first schema ever shipped. Kept verbatim: Dexie needs it to upgrade old devices. */
@@ -256,6 +257,11 @@ export const SCHEMA_V14 = {
     'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level]',
 } as const
 
+/** v16: dormitory check-outs (退宿登记), by stay, bed and resident. (v11–v15 belong to other work.) */
+export const SCHEMA_V16 = {
+  dorm_check_outs: 'id, stay_id, bed_id, occupant_id',
+} as const
+
 export class AdminFieldDb extends Dexie {
   // `declare`: Dexie sets these in the constructor; a class field would overwrite them with undefined.
   declare company: Table<CompanyRow, string>
@@ -306,6 +312,7 @@ export class AdminFieldDb extends Dexie {
   declare kpi_targets: Table<KpiTargetRow, string>
   declare supervision_plans: Table<SupervisionPlanRow, string>
   declare supervision_events: Table<SupervisionEventRow, string>
+  declare dorm_check_outs: Table<DormCheckOutRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -328,5 +335,7 @@ export class AdminFieldDb extends Dexie {
     this.version(13).stores(SCHEMA_V13)
     // supervisory inspections and the bell's task indexes
     this.version(14).stores(SCHEMA_V14)
+    // dormitory check-outs
+    this.version(16).stores(SCHEMA_V16)
   }
 }

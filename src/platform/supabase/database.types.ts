@@ -1130,6 +1130,136 @@ export type Database = {
           },
         ];
       };
+      dorm_check_outs: {
+        Row: {
+          answers: NonNullable<Json>;
+          bed_event_id: string;
+          bed_id: string;
+          check_in_id: string | null;
+          created_at: string;
+          deleted_at: string | null;
+          failed_items: number;
+          id: string;
+          keys: NonNullable<Json>;
+          meters: NonNullable<Json>;
+          new_damage: NonNullable<Json>;
+          note: string | null;
+          occupant_id: string;
+          recorded_by: string;
+          row_xid: unknown;
+          site_id: string;
+          started_at: string;
+          stay_id: string;
+          submitted_at: string;
+          template_id: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          answers: NonNullable<Json>;
+          bed_event_id: string;
+          bed_id: string;
+          check_in_id?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          failed_items: number;
+          id: string;
+          keys: NonNullable<Json>;
+          meters: NonNullable<Json>;
+          new_damage?: NonNullable<Json>;
+          note?: string | null;
+          occupant_id: string;
+          recorded_by: string;
+          row_xid?: unknown;
+          site_id: string;
+          started_at: string;
+          stay_id: string;
+          submitted_at: string;
+          template_id: string;
+          updated_at?: string;
+        };
+        Update: {
+          answers?: NonNullable<Json>;
+          bed_event_id?: string;
+          bed_id?: string;
+          check_in_id?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          failed_items?: number;
+          id?: string;
+          keys?: NonNullable<Json>;
+          meters?: NonNullable<Json>;
+          new_damage?: NonNullable<Json>;
+          note?: string | null;
+          occupant_id?: string;
+          recorded_by?: string;
+          row_xid?: unknown;
+          site_id?: string;
+          started_at?: string;
+          stay_id?: string;
+          submitted_at?: string;
+          template_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "dorm_check_outs_bed_event_id_fkey";
+            columns: ["bed_event_id"];
+            isOneToOne: true;
+            referencedRelation: "dorm_bed_events";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_check_outs_bed_id_fkey";
+            columns: ["bed_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_beds";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_check_outs_check_in_id_fkey";
+            columns: ["check_in_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_check_ins";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_check_outs_occupant_id_fkey";
+            columns: ["occupant_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_check_outs_recorded_by_fkey";
+            columns: ["recorded_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_check_outs_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_check_outs_stay_id_fkey";
+            columns: ["stay_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_stays";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_check_outs_template_id_fkey";
+            columns: ["template_id"];
+            isOneToOne: false;
+            referencedRelation: "checklist_templates";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       dorm_rooms: {
         Row: {
           building_id: string;

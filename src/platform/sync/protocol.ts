@@ -54,6 +54,8 @@ export const OP_KINDS = [
   'dorm_room.upsert',
   'dorm_bed.record',
   'dorm_check_in.submit',
+  // dormitories, part 2: check-out with the inventory compared, final meters, keys handed back
+  'dorm_check_out.submit',
   // Web Push: this device's subscription for reminders when the app is closed
   'push_subscription.set',
   // KPIs (考核指标): the admin head's targets, each change a new row
@@ -150,6 +152,8 @@ export const SYNCED_TABLES = [
   // supervisory inspections (监督检查)
   'supervision_plans',
   'supervision_events',
+  // dormitories, part 2
+  'dorm_check_outs',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

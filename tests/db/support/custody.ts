@@ -32,9 +32,10 @@ export const DETAILS: Record<AssetKind, Record<string, unknown>> = {
     annual_inspection_on: '2027-10-01',
   },
   uniform: { uniform_type: '夏季工衣', size: 'L', quantity: 2 },
+  dorm_key: { key_type: 'access_card', room_id: null },
 }
 
-const PREFIX: Record<AssetKind, string> = { seal: 'SEAL', licence: 'LIC', equipment: 'EQP', vehicle: 'VEH', uniform: 'UNI' }
+const PREFIX: Record<AssetKind, string> = { seal: 'SEAL', licence: 'LIC', equipment: 'EQP', vehicle: 'VEH', uniform: 'UNI', dorm_key: 'KEY' }
 let seq = 5000 + Math.floor(Math.random() * 1000) * 100
 
 /** A fresh, unused asset number of the kind (tests share one database per file). */

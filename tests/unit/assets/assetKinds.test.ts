@@ -54,8 +54,11 @@ const vehicle = {
 }
 
 describe('asset kinds', () => {
-  it('are the five kinds today, each with a keeper role the app knows', () => {
-    expect(ASSET_KINDS).toEqual(['seal', 'licence', 'equipment', 'vehicle', 'uniform'])
+  it('are the six kinds today, each with a keeper role the app knows', () => {
+    expect(ASSET_KINDS).toEqual(['seal', 'licence', 'equipment', 'vehicle', 'uniform', 'dorm_key'])
+    // Dormitory keys and access cards are kept by the dorm manager, numbered KEY-0001.
+    expect(ASSET_KIND_INFO.dorm_key).toMatchObject({ keeperRole: 'dorm_manager', numberPrefix: 'KEY' })
+    expect(formatAssetNumber('dorm_key', 12)).toBe('KEY-0012')
     expect(ASSET_KIND_INFO.seal).toMatchObject({ zh: '印章', keeperRole: 'seal_keeper', numberPrefix: 'SEAL' })
     expect(ASSET_KIND_INFO.vehicle.keeperRole).toBe('fleet_manager')
     for (const k of ASSET_KINDS) expect(ROLES).toContain(ASSET_KIND_INFO[k].keeperRole)

@@ -46,6 +46,7 @@ const keeperOf: Record<AssetKind, CustodyActor> = {
   equipment: { person_id: KEEPER, roles: ['asset_keeper'] },
   vehicle: { person_id: KEEPER, roles: ['fleet_manager'] },
   uniform: { person_id: KEEPER, roles: ['asset_keeper'] },
+  dorm_key: { person_id: KEEPER, roles: ['dorm_manager'] },
 }
 const head: CustodyActor = { person_id: HEAD, roles: ['admin_head'] }
 const alice: CustodyActor = { person_id: ALICE, roles: ['employee'] }

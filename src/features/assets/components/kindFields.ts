@@ -1,8 +1,9 @@
 /** The per-kind inputs of the asset form, in the order a keeper fills them (mirrors assetKinds.ts). */
-import { FUEL_TYPES, LICENCE_TYPES, ORIGINAL_OR_COPY, SEAL_TYPES } from '../domain/assetKinds'
+import { DORM_KEY_TYPES, FUEL_TYPES, LICENCE_TYPES, ORIGINAL_OR_COPY, SEAL_TYPES } from '../domain/assetKinds'
 import type { AssetKind } from '../domain/assetNumber'
 
-export type FieldType = 'text' | 'date' | 'int' | 'decimal' | 'choice'
+/** 'hidden': carried through the form untouched (a dorm key's room, set from the room page). */
+export type FieldType = 'text' | 'date' | 'int' | 'decimal' | 'choice' | 'hidden'
 
 export interface FieldDef {
   key: string
@@ -49,6 +50,10 @@ export const KIND_FIELDS: Record<AssetKind, FieldDef[]> = {
     { key: 'uniform_type', type: 'text' },
     { key: 'size', type: 'text' },
     { key: 'quantity', type: 'int' },
+  ],
+  dorm_key: [
+    { key: 'key_type', type: 'choice', options: { values: DORM_KEY_TYPES, group: 'dormKeyTypes' } },
+    { key: 'room_id', type: 'hidden', optional: true },
   ],
 }
 

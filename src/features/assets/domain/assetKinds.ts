@@ -29,6 +29,7 @@ export const ASSET_KIND_INFO: Record<AssetKind, AssetKindInfo> = {
   equipment: { kind: 'equipment', zh: '办公设备', keeperRole: KEEPER_ROLE_BY_KIND.equipment, numberPrefix: ASSET_NUMBER_PREFIX.equipment },
   vehicle: { kind: 'vehicle', zh: '车辆', keeperRole: KEEPER_ROLE_BY_KIND.vehicle, numberPrefix: ASSET_NUMBER_PREFIX.vehicle },
   uniform: { kind: 'uniform', zh: '工衣制服', keeperRole: KEEPER_ROLE_BY_KIND.uniform, numberPrefix: ASSET_NUMBER_PREFIX.uniform },
+  dorm_key: { kind: 'dorm_key', zh: '宿舍钥匙/门禁卡', keeperRole: KEEPER_ROLE_BY_KIND.dorm_key, numberPrefix: ASSET_NUMBER_PREFIX.dorm_key },
 }
 
 // --- value lists -----------------------------------------------------------
@@ -134,12 +135,20 @@ export const uniformFieldsSchema = z.object({
   quantity: int(1, 999),
 })
 
+/** A dormitory key or access card: what it is and the room it opens (null: a master or building key). */
+export const DORM_KEY_TYPES = ['room_key', 'access_card', 'cabinet_key'] as const
+export const dormKeyFieldsSchema = z.object({
+  key_type: choice(DORM_KEY_TYPES),
+  room_id: uuid().nullish().transform((v) => v ?? null),
+})
+
 export const KIND_FIELDS_SCHEMA = {
   seal: sealFieldsSchema,
   licence: licenceFieldsSchema,
   equipment: equipmentFieldsSchema,
   vehicle: vehicleFieldsSchema,
   uniform: uniformFieldsSchema,
+  dorm_key: dormKeyFieldsSchema,
 } as const
 
 export type SealFields = z.output<typeof sealFieldsSchema>
@@ -147,6 +156,7 @@ export type LicenceFields = z.output<typeof licenceFieldsSchema>
 export type EquipmentFields = z.output<typeof equipmentFieldsSchema>
 export type VehicleFields = z.output<typeof vehicleFieldsSchema>
 export type UniformFields = z.output<typeof uniformFieldsSchema>
+export type DormKeyFields = z.output<typeof dormKeyFieldsSchema>
 
 // --- the asset ---------------------------------------------------------------
 
@@ -191,7 +201,7 @@ function numberMatchesKind(a: { kind: AssetKind; number: string }, ctx: z.Refine
 }
 
 export const assetInputSchema = z
-  .discriminatedUnion('kind', [variant('seal'), variant('licence'), variant('equipment'), variant('vehicle'), variant('uniform')], {
+  .discriminatedUnion('kind', [variant('seal'), variant('licence'), variant('equipment'), variant('vehicle'), variant('uniform'), variant('dorm_key')], {
     error: E.choice,
   })
   .superRefine(numberMatchesKind)
@@ -199,7 +209,7 @@ export const assetInputSchema = z
 export const assetSchema = z
   .discriminatedUnion(
     'kind',
-    [rowVariant('seal'), rowVariant('licence'), rowVariant('equipment'), rowVariant('vehicle'), rowVariant('uniform')],
+    [rowVariant('seal'), rowVariant('licence'), rowVariant('equipment'), rowVariant('vehicle'), rowVariant('uniform'), rowVariant('dorm_key')],
     { error: E.choice },
   )
   .superRefine((a, ctx) => {

@@ -6,7 +6,7 @@
  * Format: a kind prefix, a hyphen, then 4 to 6 digits (zero-padded to 4).
  */
 
-export const ASSET_KINDS = ['seal', 'licence', 'equipment', 'vehicle', 'uniform'] as const
+export const ASSET_KINDS = ['seal', 'licence', 'equipment', 'vehicle', 'uniform', 'dorm_key'] as const
 export type AssetKind = (typeof ASSET_KINDS)[number]
 
 export const ASSET_NUMBER_PREFIX = {
@@ -15,6 +15,7 @@ export const ASSET_NUMBER_PREFIX = {
   equipment: 'EQP',
   vehicle: 'VEH',
   uniform: 'UNI',
+  dorm_key: 'KEY',
 } as const satisfies Record<AssetKind, string>
 
 const KIND_OF_PREFIX = new Map<string, AssetKind>(
@@ -22,7 +23,7 @@ const KIND_OF_PREFIX = new Map<string, AssetKind>(
 )
 
 /** Matches a canonical (upper-case) asset number. */
-export const ASSET_NUMBER_RE = /^(SEAL|LIC|EQP|VEH|UNI)-(\d{4,6})$/
+export const ASSET_NUMBER_RE = /^(SEAL|LIC|EQP|VEH|UNI|KEY)-(\d{4,6})$/
 
 export const ASSET_NUMBER_MAX_SEQ = 999_999
 

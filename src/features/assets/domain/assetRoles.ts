@@ -5,7 +5,7 @@
  */
 
 /** Keepers of some kind (seal, asset, fleet): they create, edit and batch-scan assets. */
-export const ASSET_KEEPER_ROLES = ['seal_keeper', 'asset_keeper', 'fleet_manager'] as const
+export const ASSET_KEEPER_ROLES = ['seal_keeper', 'asset_keeper', 'fleet_manager', 'dorm_manager'] as const
 
 /** May edit the registry: the keepers and the head of administration. */
 export const ASSET_EDIT_ROLES = [...ASSET_KEEPER_ROLES, 'admin_head'] as const
@@ -30,6 +30,7 @@ const KEEPER_BY_KIND: Record<string, string> = {
   equipment: 'asset_keeper',
   vehicle: 'fleet_manager',
   uniform: 'asset_keeper',
+  dorm_key: 'dorm_manager',
 }
 
 /** The keeper role of a kind ('' for an unknown kind). */

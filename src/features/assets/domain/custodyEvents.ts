@@ -49,9 +49,11 @@ export const KEEPER_ROLE_BY_KIND = {
   equipment: 'asset_keeper',
   vehicle: 'fleet_manager',
   uniform: 'asset_keeper',
+  /** Dormitory keys and access cards (钥匙/门禁卡): handed over at check-in, back at check-out. */
+  dorm_key: 'dorm_manager',
 } as const satisfies Record<AssetKind, string>
 export type KeeperRole = (typeof KEEPER_ROLE_BY_KIND)[AssetKind]
-export const KEEPER_ROLES = ['seal_keeper', 'asset_keeper', 'fleet_manager'] as const satisfies readonly KeeperRole[]
+export const KEEPER_ROLES = ['seal_keeper', 'asset_keeper', 'fleet_manager', 'dorm_manager'] as const satisfies readonly KeeperRole[]
 
 export function keeperRoleOf(kind: AssetKind): KeeperRole {
   return KEEPER_ROLE_BY_KIND[kind]

@@ -3,17 +3,15 @@
  * on every change (photos included) so a reload resumes at the same step; the inventory answers as a
  * checklist run (it provides the ChecklistForm that ChecklistItem reads); and the save.
  */
-import { computed, reactive, ref, shallowRef, watch } from 'vue'
+import { reactive, ref, shallowRef, watch } from 'vue'
 import { getDb } from '@/platform/db'
-import type { DormBedRow, DormBuildingRow, DormRoomRow, DormStayRow } from '@/platform/db/rows'
-import type { ProcessedPhoto } from '@/platform/photos'
+import type { AssetRow, DormBedRow, DormBuildingRow, DormRoomRow, DormStayRow } from '@/platform/db/rows'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
 import { latestTemplate } from '@/features/inspections/data/templates'
-import { emptyAnswer, type DraftAnswer } from '@/features/inspections/data/drafts'
-import { draftToAnswers } from '@/features/inspections/data/submitInspection'
 import { parseTemplate, type TemplateVersion } from '@/features/inspections/domain/template'
-import { runningScore, scoreInspection, type ScoringIssue } from '@/features/inspections/domain/scoring'
 import { DORM_INVENTORY_CODE, DORM_INVENTORY_TEMPLATE_ID, DORM_INVENTORY_V1 } from '../domain/checkIn'
+import { roomKeys as loadRoomKeys } from '../data/keys'
+import { useInventoryAnswers } from './useInventoryAnswers'
 import { checkInFromDraft, loadCheckInDraft, newCheckInDraft, saveCheckInDraft, submitCheckIn, type CheckInDraft } from '../data/checkIn'
 
 export const CHECK_IN_STEPS = ['inventory', 'meters', 'keys', 'rules'] as const
@@ -24,9 +22,9 @@ export function useCheckIn() {
   const room = shallowRef<DormRoomRow | null>(null)
   const building = shallowRef<DormBuildingRow | null>(null)
   const stay = shallowRef<DormStayRow | null>(null)
+  const roomKeys = shallowRef<AssetRow[]>([])
   const template = shallowRef<TemplateVersion>(DORM_INVENTORY_V1)
   const draft = ref<CheckInDraft | null>(null)
-  const issues = ref<ScoringIssue[]>([])
   const stepError = ref<string | null>(null)
   const saving = ref(false)
   const timeZone = ref(DEFAULT_TIME_ZONE)
@@ -50,6 +48,7 @@ export function useCheckIn() {
       template.value = parsed?.success ? parsed.data : DORM_INVENTORY_V1
       const templateId = parsed?.success && row ? row.id : DORM_INVENTORY_TEMPLATE_ID
       const saved = await loadCheckInDraft(db, bedId)
+      roomKeys.value = await loadRoomKeys(db, bed.value.room_id)
       draft.value = saved && saved.stay_id === stay.value.id && saved.template_id === templateId ? saved : newCheckInDraft(bedId, stay.value.id, templateId)
       status.value = 'ready'
     } catch (e) {
@@ -60,28 +59,14 @@ export function useCheckIn() {
 
   watch(draft, (d) => d && !done && void saveCheckInDraft(getDb(), d).catch((e) => console.error('check-in draft save failed', e)), { deep: true })
 
-  const answer = (key: string): DraftAnswer => draft.value?.answers[key] ?? emptyAnswer()
-  function edit(key: string, change: Partial<DraftAnswer>): void {
-    if (!draft.value) return
-    draft.value.answers[key] = { ...answer(key), ...change }
-    issues.value = issues.value.filter((i) => i.item_key !== key)
-  }
-  const setResult = (key: string, result: DraftAnswer['result'], points: number | null = null) => edit(key, { result, points })
-  const setNote = (key: string, note: string) => edit(key, { note })
-  const setPhotos = (key: string, photos: ProcessedPhoto[]) => edit(key, { photos })
-  const issueFor = (key: string) => issues.value.find((i) => i.item_key === key)?.key ?? null
-  const score = computed(() => runningScore(template.value, draft.value ? draftToAnswers(template.value, draft.value) : []))
+  const { issues, answer, setResult, setNote, setPhotos, issueFor, score, complete } = useInventoryAnswers(draft, template)
 
   /** Checks the current step; moves on when it is complete. */
   function next(): boolean {
     const d = draft.value
     if (!d) return false
     stepError.value = null
-    if (d.step === 0) {
-      const s = scoreInspection(template.value, draftToAnswers(template.value, d))
-      issues.value = s.issues
-      if (s.issues.length) return false
-    }
+    if (d.step === 0 && !complete()) return false
     if (d.step === 1) {
       const r = checkInFromDraft({ ...d, rules_ack: true, signature: d.signature }, template.value)
       if (!r.ok && r.step === 'meters') {
@@ -118,5 +103,5 @@ export function useCheckIn() {
     }
   }
 
-  return reactive({ status, bed, room, building, stay, template, draft, issues, stepError, saving, timeZone, score, load, answer, setResult, setNote, setPhotos, issueFor, next, back, submit })
+  return reactive({ status, bed, room, building, stay, roomKeys, template, draft, issues, stepError, saving, timeZone, score, load, answer, setResult, setNote, setPhotos, issueFor, next, back, submit })
 }

@@ -1,8 +1,9 @@
 /**
  * The check-in walk-through on the device: its draft (meta, photos as Blobs, so a reload or a dead
  * battery loses nothing) and the save — ONE transaction writes the check-in record, the bed's check_in
- * event with the bed re-folded (occupied at once), every photo (damage, meters, signature), the ops
- * (dorm_check_in.submit, then photo.register for each) and deletes the draft.
+ * event with the bed re-folded (occupied at once), the custody check_out of each labelled key handed over,
+ * every photo (damage, meters, signature), the ops (dorm_check_in.submit, then photo.register for each)
+ * and deletes the draft.
  */
 import { getMeta, setMeta, type AdminFieldDb } from '@/platform/db'
 import type { DormCheckInRow } from '@/platform/db/rows'
@@ -14,7 +15,9 @@ import { scoreInspection } from '@/features/inspections/domain/scoring'
 import type { TemplateVersion } from '@/features/inspections/domain/template'
 import { checkInSchema, METERS, parseReading, type CheckIn, type Meter } from '../domain/checkIn'
 import { bedEventSchema } from '../domain/bedEvents'
+import { CUSTODY_TABLES } from '@/features/assets'
 import { BED_TABLES, bedEventRow, writeBedEvent } from './bedWrite'
+import { keyEventRow, writeKeyEvents } from './keys'
 
 export interface CheckInDraft {
   /** The check-in record's id (the photos' owner). */
@@ -27,7 +30,10 @@ export interface CheckInDraft {
   step: number
   answers: Record<string, DraftAnswer>
   meters: Record<Meter, { reading: string; photos: ProcessedPhoto[] }>
+  /** Keys without a label, by the number stamped on them. */
   keys: string[]
+  /** Labelled keys and cards (dorm_key assets) handed over: custody check_outs to the resident. */
+  key_assets: string[]
   rules_ack: boolean
   signature: ProcessedPhoto | null
   updated_at: string
@@ -47,6 +53,7 @@ export function newCheckInDraft(bedId: string, stayId: string, templateId: strin
     answers: {},
     meters: { water: { reading: '', photos: [] }, electricity: { reading: '', photos: [] } },
     keys: [''],
+    key_assets: [],
     rules_ack: false,
     signature: null,
     updated_at: now.toISOString(),
@@ -54,10 +61,12 @@ export function newCheckInDraft(bedId: string, stayId: string, templateId: strin
 }
 
 export async function loadCheckInDraft(database: AdminFieldDb, bedId: string): Promise<CheckInDraft | undefined> {
-  return getMeta<CheckInDraft>(database, checkInDraftKey(bedId))
+  // A draft saved before keys were custody items has no key_assets.
+  const d = await getMeta<Omit<CheckInDraft, 'key_assets'> & { key_assets?: string[] }>(database, checkInDraftKey(bedId))
+  return d && { ...d, key_assets: d.key_assets ?? [] }
 }
 
-const plainPhoto = (p: ProcessedPhoto): ProcessedPhoto => ({ ...p, warnings: [...p.warnings], quality: { ...p.quality } })
+export const plainPhoto = (p: ProcessedPhoto): ProcessedPhoto => ({ ...p, warnings: [...p.warnings], quality: { ...p.quality } })
 
 /** A plain copy: IndexedDB cannot clone Vue's reactive proxies. */
 export async function saveCheckInDraft(database: AdminFieldDb, d: CheckInDraft): Promise<void> {
@@ -69,6 +78,7 @@ export async function saveCheckInDraft(database: AdminFieldDb, d: CheckInDraft):
     answers,
     meters,
     keys: [...d.keys],
+    key_assets: [...d.key_assets],
     signature: d.signature ? plainPhoto(d.signature) : null,
     updated_at: new Date().toISOString(),
   })
@@ -92,7 +102,7 @@ export function checkInFromDraft(d: CheckInDraft, template: TemplateVersion): { 
     started_at: d.started_at,
     answers,
     meters,
-    keys: d.keys.map((k) => k.trim()).filter(Boolean).map((label) => ({ label })),
+    keys: [...d.key_assets.map((asset_id) => ({ asset_id, event_id: crypto.randomUUID() })), ...d.keys.map((k) => k.trim()).filter(Boolean).map((label) => ({ label }))],
     rules_ack: d.rules_ack,
     signature_photo_id: d.signature?.id,
   })
@@ -100,7 +110,7 @@ export function checkInFromDraft(d: CheckInDraft, template: TemplateVersion): { 
   return { ok: true, value: parsed.data }
 }
 
-export const CHECK_IN_TABLES = [...BED_TABLES, 'dorm_check_ins', 'meta', ...PHOTO_TABLES]
+export const CHECK_IN_TABLES = [...BED_TABLES, 'dorm_check_ins', 'meta', ...PHOTO_TABLES, ...CUSTODY_TABLES]
 
 export async function submitCheckIn(
   database: AdminFieldDb,
@@ -139,10 +149,12 @@ export async function submitCheckIn(
   const owner = { table: 'dorm_check_ins', id: c.id, takenBy: args.actorId }
   const { id: _id, ...payload } = c
   const op = buildOp('dorm_check_in.submit', 'dorm_check_ins', c.id, payload, now)
-  op.related = [entityKey('dorm_beds', c.bed_id), entityKey('dorm_stays', c.stay_id), entityKey('dorm_bed_events', c.event_id)]
+  const handed = c.keys.flatMap((k) => ('asset_id' in k ? [keyEventRow(k, 'check_out', { stayId: c.stay_id, occupantId: args.occupantId, actorId: args.actorId }, at)] : []))
+  op.related = [entityKey('dorm_beds', c.bed_id), entityKey('dorm_stays', c.stay_id), entityKey('dorm_bed_events', c.event_id), ...handed.map((e) => entityKey('custody_events', e.id))]
   await commitWithOutbox(database, CHECK_IN_TABLES, [op, ...photoRegisterOps(photos, owner, now)], async () => {
     await writeBedEvent(database, bedEventRow(event, args.siteId, at))
     await database.dorm_check_ins.add(record)
+    await writeKeyEvents(database, handed)
     if (photos.length) await savePhotos(database, photos, owner)
     await database.meta.delete(checkInDraftKey(c.bed_id))
   })

@@ -1,7 +1,8 @@
 /**
  * Check-in on the phone (入住登记): the room inventory on the checklists engine (each item present and
  * undamaged, a photo of any damage), water and electricity meter readings each with a photo, the keys
- * and access cards handed over (recorded by their numbers as text), and the dorm rules acknowledged with
+ * and access cards handed over (labelled ones as custody items: a check_out to the resident; a key
+ * without a label by its number as text), and the dorm rules acknowledged with
  * a signature drawn on the screen (kept as a photo). Saved together with the bed's check_in event: the
  * bed is occupied the moment it is saved. The SQL migration inserts DORM_INVENTORY_V1 with its id.
  */
@@ -74,6 +75,10 @@ export function parseReading(input: string): number | null {
   return Number(s)
 }
 
+/** A key handed over or back: a dorm_key asset with its custody event (made on the device), or a number. */
+export const keyHandSchema = z.union([z.object({ asset_id: uuid(), event_id: uuid() }), z.object({ label: text(40) })])
+export type KeyHand = z.output<typeof keyHandSchema>
+
 export const checkInSchema = z.object({
   /** The check-in record's id (photos' owner). */
   id: uuid(),
@@ -95,8 +100,8 @@ export const checkInSchema = z.object({
   meters: z
     .array(z.object({ meter: z.enum(METERS, { error: E.choice }), reading: meterReading(), photo_id: uuid() }))
     .refine((m) => METERS.every((k) => m.filter((x) => x.meter === k).length === 1), { error: E.reading }),
-  /** Key and access-card numbers handed over (钥匙、门禁卡编号). */
-  keys: z.array(z.object({ label: text(40) })).max(10, { error: E.tooLong }),
+  /** Keys and access cards handed over: labelled ones by asset (custody), others by number (钥匙、门禁卡编号). */
+  keys: z.array(keyHandSchema).max(10, { error: E.tooLong }),
   rules_ack: z.literal(true, { error: E.required }),
   signature_photo_id: uuid(),
 })

@@ -37,6 +37,8 @@ export const DORM_FLAGS = {
   inRepair: 'dorms.flags.inRepair',
   genderMismatch: 'dorms.flags.genderMismatch',
   requestNotApproved: 'dorms.flags.requestNotApproved',
+  /** A key handed over (or back) while the custody engine has it elsewhere: kept, flagged on the key. */
+  keyConflict: 'dorms.flags.keyConflict',
 } as const
 export type DormFlag = (typeof DORM_FLAGS)[keyof typeof DORM_FLAGS]
 

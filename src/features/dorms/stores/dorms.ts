@@ -117,10 +117,9 @@ export const useDormsStore = defineStore('dorms', () => {
   }
 
   const cancel = (bedId: string, stayId: string, note?: string) => record({ bed_id: bedId, type: 'cancel', payload: { stay_id: stayId, note } })
-  const checkOut = (bedId: string, stayId: string, note?: string) => record({ bed_id: bedId, type: 'check_out', payload: { stay_id: stayId, note } })
   const repair = (bedId: string, start: boolean, note?: string) => record({ bed_id: bedId, type: start ? 'repair_start' : 'repair_end', payload: { note } })
   const resolve = (bedId: string, conflictIds: string[], keepStayId: string | null) =>
     record({ bed_id: bedId, type: 'resolve_conflict', payload: { conflict_ids: conflictIds, keep_stay_id: keepStayId } })
 
-  return { status, snapshot, floors, personName, start, retry, allocate, cancel, checkOut, repair, resolve }
+  return { status, snapshot, floors, personName, start, retry, allocate, cancel, repair, resolve }
 })

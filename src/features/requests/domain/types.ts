@@ -38,7 +38,15 @@ export const LEVEL_ABOVE: Record<ApproverRole, ApproverRole | null> = {
 }
 
 /** What happens after approval, and which engine does it. */
-export type Fulfilment = 'seal_stamp' | 'seal_register' | 'licence_register' | 'licence_lend' | 'dispatch' | 'dorm_allocate' | 'inspection_notice'
+export type Fulfilment =
+  | 'seal_stamp'
+  | 'seal_register'
+  | 'licence_register'
+  | 'licence_lend'
+  | 'dispatch'
+  | 'dorm_allocate'
+  | 'inspection_notice'
+  | 'dorm_move'
 
 export interface RequestTypeDef {
   readonly type: string
@@ -175,6 +183,18 @@ export const REQUEST_TYPES = [
     fulfilment: 'inspection_notice',
     fulfiller: 'inspector',
     startedFrom: 'supervision',
+  },
+  {
+    type: 'dorm_move', // 调宿申请: the admin head approves, the dorm manager moves the resident (features/dorms)
+    titleKey: 'reason',
+    fields: [
+      { key: 'reason', kind: 'textarea', max: 500 },
+      { key: 'move_at', kind: 'datetime', max: 0 },
+      { key: 'preferences', kind: 'textarea', max: 500, optional: true },
+    ],
+    chain: ['admin_head'],
+    fulfilment: 'dorm_move',
+    fulfiller: 'dorm_manager',
   },
 ] as const satisfies readonly RequestTypeDef[]
 

@@ -107,8 +107,32 @@ export interface DormCheckInRow {
   answers: { item_key: string; result: 'pass' | 'fail' | 'na' | 'points'; points?: number; note?: string; photo_ids?: string[] }[]
   failed_items: number
   meters: { meter: 'water' | 'electricity'; reading: number; photo_id: string }[]
-  keys: { label: string }[]
+  /** Handed over: labelled keys by asset and their custody event, others by number. */
+  keys: ({ label: string } | { asset_id: string; event_id: string })[]
   signature_photo_id: string
+  updated_at: string
+  deleted_at: string | null
+}
+
+/** 退宿登记: the inventory again (new_damage: failed now, not at check-in; the server's), final meters, keys back. */
+export interface DormCheckOutRow {
+  id: string
+  stay_id: string
+  bed_id: string
+  site_id: string
+  occupant_id: string
+  recorded_by: string
+  bed_event_id: string
+  check_in_id: string | null
+  template_id: string
+  started_at: string
+  submitted_at: string
+  answers: DormCheckInRow['answers']
+  failed_items: number
+  new_damage: string[]
+  meters: DormCheckInRow['meters']
+  keys: DormCheckInRow['keys']
+  note: string | null
   updated_at: string
   deleted_at: string | null
 }
