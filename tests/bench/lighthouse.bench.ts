@@ -27,6 +27,7 @@ const ROWS: Row[] = [
   { what: 'First Contentful Paint', pick: (f) => f.fcp / 1000, unit: 's', goal: '≤ 1.5 s', digits: 2 },
   { what: 'Largest Contentful Paint', pick: (f) => f.lcp / 1000, unit: 's', goal: '≤ 2.0 s', digits: 2 },
   { what: 'Total Blocking Time', pick: (f) => f.tbt, unit: 'ms', goal: '≤ 100 ms', digits: 0 },
+  { what: 'Cumulative Layout Shift', pick: (f) => f.cls, unit: '', goal: '', digits: 3 },
   { what: 'accessibility score', pick: (f) => f.accessibility, unit: '', goal: '1.00', digits: 2 },
   { what: 'requests before first render', pick: (f) => f.requestsBeforeRender, unit: '', goal: '≤ 20', digits: 0 },
   { what: 'first-screen JS (gzip), by first render', pick: (f) => f.jsBeforeRenderKb, unit: 'kB', goal: '≤ 90 kB', digits: 0 },

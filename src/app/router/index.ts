@@ -9,7 +9,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
     const session = useSessionStore()
     try {
       // At once with the last-known identity (the device db opens meanwhile), else after start.
-      await session.usable()
+      await session.usable(to.meta.beforeSeed === true)
     } catch {
       return true // App shows the start error; nothing to guard.
     }

@@ -3,7 +3,7 @@
  * would meet it: a fresh browser profile per run (no IndexedDB, localStorage or service worker),
  * Lighthouse's default mobile mode (simulated slow 4G, 4× CPU slowdown, 412 px phone).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import lighthouse from 'lighthouse'
@@ -16,6 +16,7 @@ export interface LighthouseFigures {
   fcp: number
   lcp: number
   tbt: number
+  cls: number
   accessibility: number
   /** Requests started before the first contentful paint (observed, not simulated). */
   requestsBeforeRender: number
@@ -51,6 +52,12 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
       disableFullPageScreenshot: true,
     })
     if (!result) throw new Error(`lighthouse returned nothing for ${url}`)
+    // LIGHTHOUSE_REPORTS=<dir>: keep each run's full report (JSON) to see what a figure is made of.
+    const reports = process.env.LIGHTHOUSE_REPORTS
+    if (reports) {
+      mkdirSync(reports, { recursive: true })
+      writeFileSync(join(reports, `${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}.json`), JSON.stringify(result.lhr))
+    }
     return figuresOf(result.lhr)
   } finally {
     await browser.close()
@@ -77,6 +84,7 @@ export function figuresOf(lhr: Result): LighthouseFigures {
     fcp: numeric('first-contentful-paint'),
     lcp: numeric('largest-contentful-paint'),
     tbt: numeric('total-blocking-time'),
+    cls: numeric('cumulative-layout-shift'),
     accessibility: a11y?.score ?? NaN,
     requestsBeforeRender: before(fcpAt).length,
     jsBeforeRenderKb: jsKb(before(fcpAt)),

@@ -42,6 +42,8 @@ export const useSessionStore = defineStore('session', () => {
   let device: DeviceData | null = null
   /** True while the identity shown is the last-known one, not yet the device db's answer. */
   let fromSnapshot = false
+  /** The identity shown is the fresh device's demo default: the demo seed may not have landed yet. */
+  let seedPending = false
 
   /** Paint with the last-known identity while the device db opens (see identitySnapshot.ts). */
   function showSnapshot(snapshot: IdentitySnapshot): void {
@@ -60,6 +62,7 @@ export const useSessionStore = defineStore('session', () => {
     // The same user as the snapshot shown: keep it on screen until the db answers.
     const keep = fromSnapshot && id === userId.value
     fromSnapshot = false
+    seedPending = false
     userId.value = id
     setOutboxActor(id)
     if (!keep) {
@@ -110,7 +113,9 @@ export const useSessionStore = defineStore('session', () => {
     if (!ready) {
       mode.value = isSupabaseMode() ? 'supabase' : 'local'
       // Tests hand in their own db: they start from it, not from a hint.
-      const snapshot = db ? null : (loadIdentitySnapshot(mode.value) ?? (mode.value === 'local' ? DEMO_DEFAULT_IDENTITY : null))
+      const saved = db ? null : loadIdentitySnapshot(mode.value)
+      seedPending = !db && !saved && mode.value === 'local'
+      const snapshot = saved ?? (seedPending ? DEMO_DEFAULT_IDENTITY : null)
       if (snapshot) showSnapshot(snapshot)
     }
     ready ??= start(db).catch((e: unknown) => {
@@ -123,12 +128,13 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /**
-   * Resolves as soon as there is an identity to show: at once from the last-known one,
-   * otherwise when init() has finished. The router guard waits for this, not for the seed.
+   * Resolves as soon as there is an identity to show: at once from the last-known one, otherwise
+   * when init() has finished. A fresh device's demo default does only for pages that say they
+   * may open before the seed (`beforeSeed`). The router guard waits for this, not for init().
    */
-  function usable(): Promise<void> {
+  function usable(beforeSeed = false): Promise<void> {
     const started = init()
-    return fromSnapshot ? Promise.resolve() : started
+    return fromSnapshot && (!seedPending || beforeSeed) ? Promise.resolve() : started
   }
 
   /** Resolves once the current user's profile and roles were read (so guards see real roles). */

@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import demo from '@/platform/demo/demo-company.json'
 import { useSessionStore } from '@/features/auth'
-import { DEFAULT_DEMO_USER_ID } from '@/features/auth/data/demoSeed'
+import { DEFAULT_DEMO_USER_ID, DEMO_SEED_KEY } from '@/features/auth/data/demoSeed'
+import { getDb, getMeta } from '@/platform/db'
 import { DEMO_DEFAULT_IDENTITY, loadIdentitySnapshot, saveIdentitySnapshot } from '@/features/auth/data/identitySnapshot'
 
 const employee = demo.users.find((u) => u.roles.includes('employee'))!
@@ -43,6 +44,19 @@ describe('identity snapshot', () => {
 })
 
 describe('session start with a last-known identity', () => {
+  it('on a fresh device opens Home on the demo default before the seed, other pages only after it', async () => {
+    const session = useSessionStore()
+    let started = false
+    void session.init().then(() => (started = true))
+    await session.usable(true)
+    expect(started).toBe(false)
+    expect(session.userId).toBe(DEFAULT_DEMO_USER_ID)
+    expect(session.roles).toEqual(['admin_head'])
+    await session.usable(false)
+    expect(started).toBe(true)
+    expect(await getMeta(getDb(), DEMO_SEED_KEY)).toBeTruthy()
+  })
+
   it('shows the snapshot at once, then the device db’s answer, and remembers that', async () => {
     saveIdentitySnapshot('local', employeeSnapshot)
     const session = useSessionStore()
