@@ -119,7 +119,19 @@ export default defineConfig(({ command }) => ({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the entry imports statically is one chunk (and one stylesheet): the first
+          // screen costs a few requests instead of ~70 in chains. Lazy pages keep their own chunks.
+          groups: [{ name: 'app', tags: ['$initial'] }],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {

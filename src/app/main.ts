@@ -12,9 +12,14 @@ const pinia = createPinia()
 app.use(pinia)
 const i18n = createAppI18n()
 app.use(i18n)
-// Only a device set to English waits here (its messages are a separate chunk).
-await applySavedLocale(i18n.global)
+// The features' messages (and English) are chunks of their own: the shell mounts at once,
+// and no page is entered before its language's messages are there.
+const messagesReady = applySavedLocale(i18n.global)
 const router = createAppRouter()
+router.beforeResolve(() => messagesReady.then(
+  () => true,
+  () => true, // Even without them (a chunk that cannot load) the page opens; keys show instead of texts.
+))
 app.use(router)
 app.mount('#app')
 

@@ -8,7 +8,8 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
   router.beforeEach(async (to) => {
     const session = useSessionStore()
     try {
-      await session.init()
+      // At once with the last-known identity (the device db opens meanwhile), else after start.
+      await session.usable(to.meta.beforeSeed === true)
     } catch {
       return true // App shows the start error; nothing to guard.
     }

@@ -15,4 +15,3 @@ export {
 export type { AppMode, RoleGrant, SignInError, UserProfile } from './domain/session'
 export { useSessionStore, type SessionStatus } from './stores/session'
 export { authRoutes } from './routes'
-export { default as RoleSwitcher } from './components/RoleSwitcher.vue'

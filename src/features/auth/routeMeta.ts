@@ -14,6 +14,12 @@ declare module 'vue-router' {
     public?: boolean
     /** Full-screen page: no header, banner or tab bar. */
     hideChrome?: boolean
+    /**
+     * The page reads the device db only through live queries, so on a fresh device it may open
+     * before the demo seed has finished (Home: it fills in as the seed lands). Other pages wait
+     * for the seed there; on a device that started before, every page opens at once.
+     */
+    beforeSeed?: boolean
   }
 }
 

@@ -6,6 +6,6 @@ export const homeRoutes: RouteRecordRaw[] = [
     path: '/',
     name: 'home',
     component: () => import('./pages/HomePage.vue'),
-    meta: { tab: 'home', titleKey: 'titles.home', roles: TAB_ROLES.home },
+    meta: { tab: 'home', titleKey: 'titles.home', roles: TAB_ROLES.home, beforeSeed: true },
   },
 ]

@@ -1,10 +1,11 @@
 // Issue #12 point 10: messages name the field and the limit.
 import { describe, expect, it } from 'vitest'
 import { createAppI18n } from '@/shared/i18n'
+import zhCN from '@/shared/i18n/messages/zh-CN'
 import { fuelIssueText } from '@/features/vehicles/composables/fuelIssue'
 import { resolveAmounts } from '@/features/vehicles/domain/amounts'
 
-const i18n = createAppI18n()
+const i18n = createAppI18n(zhCN)
 const t = (key: string, values?: Record<string, unknown>) => i18n.global.t(key, values ?? {})
 
 describe('fuel form messages', () => {

@@ -6,16 +6,18 @@
  */
 import { computed, ref, shallowRef, watch } from 'vue'
 import { defineStore } from 'pinia'
-import { getDb, type AdminFieldDb } from '@/platform/db'
+import type { AdminFieldDb } from '@/platform/db'
 import { setOutboxActor } from '@/platform/sync/outbox'
 // client.ts only: the Supabase index (auth, transport, schemas) loads lazily, in Supabase mode.
 import { isSupabaseMode } from '@/platform/supabase/client'
 import { primaryRole, tabsForRoles } from '../domain/access'
 import type { AppMode, RoleGrant, SignInError, UserProfile } from '../domain/session'
-import { DEFAULT_DEMO_USER_ID, seedDemoCompany } from '../data/demoSeed'
-import { getLocalUserId, observeIdentity, setLocalUserId } from '../data/identityRepository'
+import { DEMO_DEFAULT_IDENTITY, loadIdentitySnapshot, saveIdentitySnapshot, type IdentitySnapshot } from '../data/identitySnapshot'
 
 const supabasePlatform = () => import('@/platform/supabase')
+// Dexie, the demo seed and the identity queries: not needed to paint the shell and Home's greeting.
+const deviceData = () => import('../data/sessionDevice')
+type DeviceData = Awaited<ReturnType<typeof deviceData>>
 
 export type SessionStatus = 'starting' | 'ready' | 'error'
 
@@ -37,23 +39,47 @@ export const useSessionStore = defineStore('session', () => {
 
   let stopIdentity: (() => void) | null = null
   let ready: Promise<void> | null = null
+  let device: DeviceData | null = null
+  /** True while the identity shown is the last-known one, not yet the device db's answer. */
+  let fromSnapshot = false
+  /** The identity shown is the fresh device's demo default: the demo seed may not have landed yet. */
+  let seedPending = false
+
+  /** Paint with the last-known identity while the device db opens (see identitySnapshot.ts). */
+  function showSnapshot(snapshot: IdentitySnapshot): void {
+    userId.value = snapshot.userId
+    setOutboxActor(snapshot.userId)
+    profile.value = snapshot.profile
+    grants.value = snapshot.grants
+    identityLoaded.value = true
+    fromSnapshot = true
+    status.value = 'ready'
+  }
 
   function watchIdentity(id: string | null): void {
     stopIdentity?.()
     stopIdentity = null
+    // The same user as the snapshot shown: keep it on screen until the db answers.
+    const keep = fromSnapshot && id === userId.value
+    fromSnapshot = false
+    seedPending = false
     userId.value = id
     setOutboxActor(id)
-    profile.value = null
-    grants.value = []
-    identityLoaded.value = false
-    if (!id || !database.value) return
-    stopIdentity = observeIdentity(
+    if (!keep) {
+      profile.value = null
+      grants.value = []
+      identityLoaded.value = false
+    }
+    if (!id) saveIdentitySnapshot(mode.value, null)
+    if (!id || !database.value || !device) return
+    stopIdentity = device.observeIdentity(
       database.value,
       id,
       (identity) => {
         profile.value = identity.profile
         grants.value = identity.grants
         identityLoaded.value = true
+        saveIdentitySnapshot(mode.value, { userId: id, ...identity })
       },
       (e) => {
         console.error('identity query failed', e)
@@ -62,14 +88,14 @@ export const useSessionStore = defineStore('session', () => {
     )
   }
 
-  async function start(db: AdminFieldDb = getDb()): Promise<void> {
-    database.value = db
-    mode.value = isSupabaseMode() ? 'supabase' : 'local'
+  async function start(db?: AdminFieldDb): Promise<void> {
+    device = await deviceData()
+    database.value = db ?? device.getDb()
     if (mode.value === 'local') {
-      await seedDemoCompany(db)
-      const saved = await getLocalUserId(db)
-      const id = saved ?? DEFAULT_DEMO_USER_ID
-      if (!saved) await setLocalUserId(db, id)
+      await device.seedDemoCompany(database.value)
+      const saved = await device.getLocalUserId(database.value)
+      const id = saved ?? device.DEFAULT_DEMO_USER_ID
+      if (!saved) await device.setLocalUserId(database.value, id)
       watchIdentity(id)
     } else {
       const { auth } = await supabasePlatform()
@@ -82,8 +108,16 @@ export const useSessionStore = defineStore('session', () => {
     status.value = 'ready'
   }
 
-  /** Starts once; the router guard and App await the same promise. */
+  /** Starts once (device db, demo seed or Supabase session); later calls get the same promise. */
   function init(db?: AdminFieldDb): Promise<void> {
+    if (!ready) {
+      mode.value = isSupabaseMode() ? 'supabase' : 'local'
+      // Tests hand in their own db: they start from it, not from a hint.
+      const saved = db ? null : loadIdentitySnapshot(mode.value)
+      seedPending = !db && !saved && mode.value === 'local'
+      const snapshot = saved ?? (seedPending ? DEMO_DEFAULT_IDENTITY : null)
+      if (snapshot) showSnapshot(snapshot)
+    }
     ready ??= start(db).catch((e: unknown) => {
       status.value = 'error'
       startError.value = e instanceof Error ? e.message : String(e)
@@ -91,6 +125,16 @@ export const useSessionStore = defineStore('session', () => {
       throw e
     })
     return ready
+  }
+
+  /**
+   * Resolves as soon as there is an identity to show: at once from the last-known one, otherwise
+   * when init() has finished. A fresh device's demo default does only for pages that say they
+   * may open before the seed (`beforeSeed`). The router guard waits for this, not for init().
+   */
+  function usable(beforeSeed = false): Promise<void> {
+    const started = init()
+    return fromSnapshot && (!seedPending || beforeSeed) ? Promise.resolve() : started
   }
 
   /** Resolves once the current user's profile and roles were read (so guards see real roles). */
@@ -107,8 +151,8 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function switchLocalUser(id: string): Promise<void> {
-    if (mode.value !== 'local' || !database.value) return
-    await setLocalUserId(database.value, id)
+    if (mode.value !== 'local' || !database.value || !device) return
+    await device.setLocalUserId(database.value, id)
     watchIdentity(id)
   }
 
@@ -140,6 +184,7 @@ export const useSessionStore = defineStore('session', () => {
     tabs,
     signedIn,
     init,
+    usable,
     identityReady,
     switchLocalUser,
     signIn,

@@ -1,0 +1,100 @@
+/**
+ * Lighthouse (pinned devDependency) on Debian's Chromium against the built app, as a new user
+ * would meet it: a fresh browser profile per run (no IndexedDB, localStorage or service worker),
+ * Lighthouse's default mobile mode (simulated slow 4G, 4× CPU slowdown, 412 px phone).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import lighthouse from 'lighthouse'
+import type { Result } from 'lighthouse'
+import { chromium } from 'playwright-core'
+import { chromiumPath } from '../../e2e/support/browser'
+
+export interface LighthouseFigures {
+  performance: number
+  fcp: number
+  lcp: number
+  tbt: number
+  cls: number
+  accessibility: number
+  /** Requests started before the first contentful paint (observed, not simulated). */
+  requestsBeforeRender: number
+  /** Transfer size (gzip as served) of the scripts requested before the first contentful paint. */
+  jsBeforeRenderKb: number
+  /** The same, up to the largest contentful paint: the JS the first screen really needed. */
+  jsBeforeLcpKb: number
+  /** Accessibility audits that failed (ids), to say what keeps the score below 1. */
+  a11yFailures: string[]
+}
+
+interface NetworkItem {
+  url: string
+  rendererStartTime?: number
+  transferSize?: number
+  resourceType?: string
+}
+
+/** One Lighthouse run on `url` in a Chromium started just for it. */
+export async function runLighthouse(url: string): Promise<LighthouseFigures> {
+  const port = 9300 + Math.floor(Math.random() * 600)
+  const profile = mkdtempSync(join(tmpdir(), 'adminfield-lh-'))
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: [`--remote-debugging-port=${port}`, '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  try {
+    const result = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      disableFullPageScreenshot: true,
+    })
+    if (!result) throw new Error(`lighthouse returned nothing for ${url}`)
+    // LIGHTHOUSE_REPORTS=<dir>: keep each run's full report (JSON) to see what a figure is made of.
+    const reports = process.env.LIGHTHOUSE_REPORTS
+    if (reports) {
+      mkdirSync(reports, { recursive: true })
+      writeFileSync(join(reports, `${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}.json`), JSON.stringify(result.lhr))
+    }
+    return figuresOf(result.lhr)
+  } finally {
+    await browser.close()
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+export function figuresOf(lhr: Result): LighthouseFigures {
+  if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
+  const audit = (id: string) => lhr.audits[id]
+  const numeric = (id: string) => audit(id)?.numericValue ?? NaN
+  const requests = audit('network-requests')?.details as { items: NetworkItem[]; debugData?: { networkStartTimeTs?: number } } | undefined
+  const observed = (audit('metrics')?.details as { items?: Record<string, number>[] } | undefined)?.items?.[0] ?? {}
+  const start = requests?.debugData?.networkStartTimeTs ?? NaN
+  // Observed paint times, relative to the first request (as the request items are).
+  const fcpAt = ((observed.observedFirstContentfulPaintTs ?? NaN) - start) / 1000
+  const lcpAt = ((observed.observedLargestContentfulPaintTs ?? NaN) - start) / 1000
+  const items = (requests?.items ?? []).filter((r) => /^https?:/.test(r.url))
+  const before = (at: number) => items.filter((r) => (r.rendererStartTime ?? Infinity) <= at)
+  const jsKb = (list: NetworkItem[]) => list.filter((r) => r.resourceType === 'Script').reduce((sum, r) => sum + (r.transferSize ?? 0), 0) / 1024
+  const a11y = lhr.categories.accessibility
+  return {
+    performance: lhr.categories.performance?.score ?? NaN,
+    fcp: numeric('first-contentful-paint'),
+    lcp: numeric('largest-contentful-paint'),
+    tbt: numeric('total-blocking-time'),
+    cls: numeric('cumulative-layout-shift'),
+    accessibility: a11y?.score ?? NaN,
+    requestsBeforeRender: before(fcpAt).length,
+    jsBeforeRenderKb: jsKb(before(fcpAt)),
+    jsBeforeLcpKb: jsKb(before(lcpAt)),
+    a11yFailures: (a11y?.auditRefs ?? []).filter((ref) => ref.weight > 0 && audit(ref.id)?.score === 0).map((ref) => ref.id),
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2
+}
