@@ -85,36 +85,37 @@ describe('private.is_working_day is the device calendar, day for day', () => {
   })
 })
 
+// Acts lie in the past (a device time more than an hour ahead of the server is flagged, issue 8).
 describe('rectifications are due on working days', () => {
   it('a Friday-evening failure: critical due Monday 18:00, normal Wednesday 18:00 (Shanghai), not Saturday/Monday', async () => {
     const area = await createArea(db, { site_id: HQ })
-    // Friday 2026-12-04 17:30 in Shanghai.
-    const due = await inspectAt(area, '2026-12-04T09:30:00.000Z')
-    expect(due.critical.due).toBe('2026-12-07T10:00:00.000Z')
-    expect(due.normal.due).toBe('2026-12-09T10:00:00.000Z')
+    // Friday 2026-11-06 17:30 in Shanghai.
+    const due = await inspectAt(area, '2026-11-06T09:30:00.000Z')
+    expect(due.critical.due).toBe('2026-11-09T10:00:00.000Z')
+    expect(due.normal.due).toBe('2026-11-11T10:00:00.000Z')
   })
 
   it('a company day off and a site\'s own working day move the deadline', async () => {
-    await setDay('2026-12-14', null, 'off', '公司活动')
+    await setDay('2026-11-16', null, 'off', '公司活动')
     const hq = await createArea(db, { site_id: HQ })
-    // Friday 2026-12-11: Monday the 14th is a company day off → critical due Tuesday.
-    expect((await inspectAt(hq, '2026-12-11T02:00:00.000Z')).critical.due).toBe('2026-12-15T10:00:00.000Z')
-    // Suzhou works Saturday the 12th → its critical item is due that Saturday.
-    await setDay('2026-12-12', SZ, 'work', '补班')
+    // Friday 2026-11-13: Monday the 16th is a company day off → critical due Tuesday.
+    expect((await inspectAt(hq, '2026-11-13T02:00:00.000Z')).critical.due).toBe('2026-11-17T10:00:00.000Z')
+    // Suzhou works Saturday the 14th → its critical item is due that Saturday.
+    await setDay('2026-11-14', SZ, 'work', '补班')
     const sz = await createArea(db, { site_id: SZ, department_id: DEMO.departments.PRD })
-    expect((await inspectAt(sz, '2026-12-11T02:00:00.000Z')).critical.due).toBe('2026-12-12T10:00:00.000Z')
+    expect((await inspectAt(sz, '2026-11-13T02:00:00.000Z')).critical.due).toBe('2026-11-14T10:00:00.000Z')
   })
 
   it('a reopened one is due in working days from the verification', async () => {
     const area = await createArea(db, { site_id: HQ })
-    const due = await inspectAt(area, '2026-12-02T01:00:00.000Z')
+    const due = await inspectAt(area, '2026-11-04T01:00:00.000Z')
     const id = due.normal.id
-    expect((await act(db, U.cleaner, 'rectification.fix', { rectification_id: id, note: '已处理', photo_ids: [randomUUID()] }, '2026-12-03T01:00:00.000Z')).status).toBe('applied')
-    // Reopened on Friday 2026-12-04 (10:00 Shanghai): 3 working days → Wednesday the 9th 18:00.
-    expect((await act(db, U.inspector, 'rectification.verify', { rectification_id: id, decision: 'reopened', note: '仍有污渍' }, '2026-12-04T02:00:00.000Z')).status).toBe('applied')
+    expect((await act(db, U.cleaner, 'rectification.fix', { rectification_id: id, note: '已处理', photo_ids: [randomUUID()] }, '2026-11-05T01:00:00.000Z')).status).toBe('applied')
+    // Reopened on Friday 2026-11-06 (10:00 Shanghai): 3 working days → Wednesday the 11th 18:00.
+    expect((await act(db, U.inspector, 'rectification.verify', { rectification_id: id, decision: 'reopened', note: '仍有污渍' }, '2026-11-06T02:00:00.000Z')).status).toBe('applied')
     const [row] = await db.query<{ due: string; status: string }>(`select status, to_json(due_at) #>> '{}' as due from public.rectifications where id = $1`, [id])
     expect(row).toMatchObject({ status: 'reopened' })
-    expect(iso(row?.due)).toBe('2026-12-09T10:00:00.000Z')
-    expect(addDays('2026-12-04', 5)).toBe('2026-12-09')
+    expect(iso(row?.due)).toBe('2026-11-11T10:00:00.000Z')
+    expect(addDays('2026-11-06', 5)).toBe('2026-11-11')
   })
 })

@@ -19,7 +19,7 @@ let finStaff: string, hrStaff: string, finArea: string, hrArea: string
 const form = {
   focus: '消防与卫生',
   department: '财务部',
-  period: '2026-12-14 ~ 2026-12-15',
+  period: '2026-11-16 ~ 2026-11-17',
   scope: '办公区、档案室',
   inspectors: '检查员',
   checklists: '卫生检查表',
@@ -30,9 +30,9 @@ const planPayload = (request_id: string, extra: Record<string, unknown> = {}) =>
   request_id,
   focus: '消防与卫生',
   scope: '办公区、档案室',
-  starts_on: '2026-12-14',
-  ends_on: '2026-12-15',
-  publish_due_on: '2026-12-18',
+  starts_on: '2026-11-16',
+  ends_on: '2026-11-17',
+  publish_due_on: '2026-11-20',
   inspector_ids: [inspector],
   template_codes: ['sanitation'],
   ...extra,
@@ -72,11 +72,11 @@ describe('a plan from drafting to published findings', () => {
     expect(await planRow(plan)).toMatchObject({ stage: 'planned', created_by: inspector, request_id: request })
 
     // The notice needs the approval: before it, the fact is kept and flagged.
-    expect(await actOn(inspector, plan, 'notice', { note: '12月14日9点起检查' })).toMatchObject({ status: 'flagged' })
+    expect(await actOn(inspector, plan, 'notice', { note: '11月16日9点起检查' })).toMatchObject({ status: 'flagged' })
     expect((await approve(request)).status).toBe('applied')
     expect(await actOn(finStaff, plan, 'notice', { note: 'x' })).toMatchObject({ status: 'refused', reason: 'forbidden' })
-    expect((await actOn(inspector, plan, 'notice', { note: '12月14日9点起检查' }, '2026-12-10T09:00:00+08:00')).status).toBe('applied')
-    expect(await planRow(plan)).toMatchObject({ stage: 'notified', notice: '12月14日9点起检查' })
+    expect((await actOn(inspector, plan, 'notice', { note: '11月16日9点起检查' }, '2026-11-12T09:00:00+08:00')).status).toBe('applied')
+    expect(await planRow(plan)).toMatchObject({ stage: 'notified', notice: '11月16日9点起检查' })
     const [fulfilled] = await db.query<{ fulfilled_by: string | null }>('select fulfilled_by from public.requests where id = $1', [request])
     expect(fulfilled?.fulfilled_by).toBe(inspector)
 
@@ -87,24 +87,24 @@ describe('a plan from drafting to published findings', () => {
     expect(await actOn(inspector, plan, 'report', { ...report, inspection_ids: [other.id] })).toMatchObject({ status: 'refused', reason: 'not_found' })
     expect(await actOn(inspector, plan, 'report', { ...report, findings: [{ text: '', days: 3 }] })).toMatchObject({ status: 'refused', reason: 'invalid' })
     expect(await actOn(inspector, plan, 'report', { ...report, findings: [{ text: 'x', days: 61 }] })).toMatchObject({ status: 'refused', reason: 'invalid' })
-    expect((await actOn(inspector, plan, 'report', report, '2026-12-15T17:00:00+08:00')).status).toBe('applied')
+    expect((await actOn(inspector, plan, 'report', report, '2026-11-17T17:00:00+08:00')).status).toBe('applied')
     expect(await planRow(plan)).toMatchObject({ stage: 'reported', findings: report.findings, inspection_ids: [run.id], reported_by: inspector })
 
     // The admin head reviews: an inspector may not; a return needs a reason and sends it back.
     expect(await actOn(inspector, plan, 'review', { decision: 'accept' })).toMatchObject({ status: 'refused', reason: 'forbidden' })
     expect(await actOn(head, plan, 'review', { decision: 'return' })).toMatchObject({ status: 'refused', reason: 'invalid' })
-    expect((await actOn(head, plan, 'review', { decision: 'return', note: '请补充照片' }, '2026-12-16T09:00:00+08:00')).status).toBe('applied')
+    expect((await actOn(head, plan, 'review', { decision: 'return', note: '请补充照片' }, '2026-11-18T09:00:00+08:00')).status).toBe('applied')
     expect(await planRow(plan)).toMatchObject({ stage: 'notified', review_note: '请补充照片' })
     expect(await actOn(head, plan, 'publish', {})).toMatchObject({ status: 'flagged' })
-    expect((await actOn(inspector, plan, 'report', report, '2026-12-16T10:00:00+08:00')).status).toBe('applied')
-    expect((await actOn(head, plan, 'review', { decision: 'accept', note: '三日内整改' }, '2026-12-16T11:00:00+08:00')).status).toBe('applied')
+    expect((await actOn(inspector, plan, 'report', report, '2026-11-18T10:00:00+08:00')).status).toBe('applied')
+    expect((await actOn(head, plan, 'review', { decision: 'accept', note: '三日内整改' }, '2026-11-18T11:00:00+08:00')).status).toBe('applied')
 
     // Publishing with the findings as tasks of the tasks engine, in one push.
     const tasks = report.findings.map((f) => ({ id: randomUUID(), f }))
     const published = await push(db, head, [
-      makeOp('supervision_plan.act', randomUUID(), { type: 'publish', plan_id: plan }, { device_time: '2026-12-17T10:00:00+08:00' }),
+      makeOp('supervision_plan.act', randomUUID(), { type: 'publish', plan_id: plan }, { device_time: '2026-11-19T10:00:00+08:00' }),
       ...tasks.map((t) =>
-        makeOp('task.assign', t.id, { site_id: HQ, title: t.f.text, source: 'inspection', source_ref: plan, department_id: FIN, due_on: '2026-12-22' }, { device_time: '2026-12-17T10:00:00+08:00' }),
+        makeOp('task.assign', t.id, { site_id: HQ, title: t.f.text, source: 'inspection', source_ref: plan, department_id: FIN, due_on: '2026-11-24' }, { device_time: '2026-11-19T10:00:00+08:00' }),
       ),
     ])
     expect(published.map((r) => r.status)).toEqual(['applied', 'applied', 'applied'])
@@ -125,7 +125,7 @@ describe('a plan from drafting to published findings', () => {
     await actOn(inspector, plan, 'report', { summary: '无问题', findings: [], inspection_ids: [] })
     await actOn(head, plan, 'review', { decision: 'accept' })
     // 00:30 on the 19th in Shanghai is still the 18th in UTC: the company's day decides.
-    expect((await actOn(head, plan, 'publish', {}, '2026-12-19T00:30:00+08:00')).status).toBe('applied')
+    expect((await actOn(head, plan, 'publish', {}, '2026-11-21T00:30:00+08:00')).status).toBe('applied')
     expect(await planRow(plan)).toMatchObject({ published_on_time: false })
   })
 })
@@ -136,8 +136,8 @@ describe('refusals', () => {
     const mine = await draft()
     const theirs = await push(db, head, [makeOp('supervision_plan.create', randomUUID(), planPayload(mine.request))])
     expect(theirs[0]).toMatchObject({ status: 'refused', reason: 'not_found' })
-    expect((await draft(inspector, { ends_on: '2026-12-13' })).results[1]).toMatchObject({ status: 'refused', reason: 'invalid', detail: 'ends_on: not before starts_on' })
-    expect((await draft(inspector, { publish_due_on: '2026-12-14' })).results[1]).toMatchObject({ status: 'refused', reason: 'invalid' })
+    expect((await draft(inspector, { ends_on: '2026-11-15' })).results[1]).toMatchObject({ status: 'refused', reason: 'invalid', detail: 'ends_on: not before starts_on' })
+    expect((await draft(inspector, { publish_due_on: '2026-11-16' })).results[1]).toMatchObject({ status: 'refused', reason: 'invalid' })
     expect((await draft(inspector, { inspector_ids: [] })).results[1]).toMatchObject({ status: 'refused', reason: 'invalid' })
     expect((await draft(inspector, { template_codes: ['no_such'] })).results[1]).toMatchObject({ status: 'refused', reason: 'not_found' })
     const szDept = (await db.query<{ id: string }>('select id from public.departments where site_id = $1 limit 1', [SZ]))[0]?.id
