@@ -22,7 +22,7 @@ describe('kpis', () => {
     await page.goto(`${server.resolvedUrls?.local[0] ?? ''}tests/bench/pages/kpis.html`)
     await page.waitForFunction(() => typeof window.seedKpis === 'function')
     const seeded = await page.evaluate((n) => window.seedKpis(n), PEOPLE)
-    expect(seeded.rows).toBeGreaterThan(190_000)
+    expect(seeded.rows).toBeGreaterThanOrEqual(190_000)
     report.add({ what: `seed ${seeded.rows.toLocaleString('en')} rows (one bulk transaction)`, value: seeded.seedMs / 1000, unit: 's' })
   }, 600_000)
   afterAll(async () => {
