@@ -18,7 +18,15 @@ comment on column private.synced_tables.pull_rank is
   'Order of tables within a sync_pull run (0 first): what a new phone needs first, histories last.';
 
 -- 20261202010600's private.sync_pull_rebuild (each table's source), with the rank as the
--- first sort key of a run and in the cursor.
+-- first sort key of a run and in the cursor, and the cursor naming whom it was made for:
+--
+-- A user who gains a role or a site receives the older rows it shows (issue 8, point 9).
+-- The pull cursor now names who it was computed for (a hash of the caller, their profile's site
+-- and department, and their live roles with sites); a cursor made for anyone or anything else
+-- starts a new run from the beginning. Rows come again (the device applies them idempotently,
+-- and leaves rows with pending or refused ops alone, so nothing recorded is lost); rows the new
+-- role shows that changed long ago are no longer skipped. Cursors from before this migration
+-- have no `who`: each device pulls everything once.
 create or replace function private.sync_pull_rebuild()
 returns void
 language plpgsql
@@ -56,7 +64,17 @@ declare
   v_has_more boolean;
   v_last jsonb;
   v_next jsonb;
+  v_who text;
 begin
+  -- Who the cursor is for: the caller, their site and department, their live roles and sites.
+  -- A cursor made for anything else starts over (issue 8, point 9): a role or site gained
+  -- shows rows changed before it, which a cursor carried on would skip.
+  select md5(concat_ws('|', auth.uid()::text,
+           (select concat_ws(':', p.site_id::text, p.department_id::text) from public.profiles p where p.id = auth.uid()),
+           string_agg(r.role || '@' || coalesce(r.site_id::text, '*'), ',' order by r.role, r.site_id::text)))
+  into v_who
+  from public.user_roles r
+  where r.user_id = auth.uid() and r.deleted_at is null;
   if coalesce(p_cursor, '') <> '' then
     begin
       v_cur := convert_from(decode(p_cursor, 'base64'), 'UTF8')::jsonb;
@@ -92,6 +110,15 @@ begin
   if greatest(v_since, coalesce(v_upper, v_since)) > pg_snapshot_xmax(pg_current_snapshot()) then
     raise exception 'sync_pull: cursor is from another database; pull again from null' using errcode = '22023';
   end if;
+  -- Made for another caller, or before a change of roles or sites: a new run from the start.
+  if v_cur is not null and v_cur ->> 'who' is distinct from v_who then
+    v_since := '0'::xid8;
+    v_upper := null;
+    v_after_k := null;
+    v_after_x := null;
+    v_after_t := null;
+    v_after_id := null;
+  end if;
   if v_upper is null then
     -- A new run: fix its upper bound now.
     v_upper := greatest(v_since, pg_snapshot_xmin(pg_current_snapshot()));
@@ -123,8 +150,8 @@ begin
   from page p;
 
   v_next := case
-    when v_has_more then jsonb_build_object('v', 1, 'since', v_since::text, 'upper', v_upper::text, 'after', v_last)
-    else jsonb_build_object('v', 1, 'since', v_upper::text)
+    when v_has_more then jsonb_build_object('v', 1, 'since', v_since::text, 'upper', v_upper::text, 'after', v_last, 'who', v_who)
+    else jsonb_build_object('v', 1, 'since', v_upper::text, 'who', v_who)
   end;
   return jsonb_build_object(
     'changes', v_changes,

@@ -29,14 +29,16 @@ export async function loadKpiData(database: AdminFieldDb): Promise<KpiData> {
     database.departments.toArray(),
     database.kpi_targets.toArray(),
   ])
-  const [tasks, followUps, taskEvents, requests, requestEvents, assets, custodyEvents, areas, rectifications, inspections] = await Promise.all([
+  const assets = await database.assets.where('kind').anyOf(['seal', 'licence']).toArray()
+  // Only the seals' and licences' events count: the equipment, vehicle and uniform histories are
+  // most of the table and stay unread.
+  const [tasks, followUps, taskEvents, requests, requestEvents, custodyEvents, areas, rectifications, inspections] = await Promise.all([
     database.tasks.toArray(),
     database.follow_ups.toArray(),
     database.task_events.toArray(),
     database.requests.toArray(),
     database.request_events.toArray(),
-    database.assets.where('kind').anyOf(['seal', 'licence']).toArray(),
-    database.custody_events.toArray(),
+    database.custody_events.where('asset_id').anyOf(assets.map((a) => a.id)).toArray(),
     database.areas.toArray(),
     database.rectifications.toArray(),
     database.inspection_scores.toArray(),

@@ -1,0 +1,218 @@
+/**
+ * Every Dexie schema version the app has shipped, oldest first (AdminFieldDb declares them in
+ * order). A shipped version is never edited: a change is a new version.
+ */
+import type { Transaction } from 'dexie'
+import { scoreRowOf, type InspectionScoreRow } from './inspectionScores'
+import type { AssetRow, InspectionRow, MetaRow, OutboxEntry, PhotoBlobRow, PhotoRow } from './rows'
+
+/** The first schema ever shipped. Kept verbatim: Dexie needs it to upgrade old devices. */
+export const SCHEMA_V1 = {
+  company: 'id',
+  sites: 'id, code',
+  departments: 'id, site_id',
+  profiles: 'id, site_id, department_id',
+  user_roles: 'id, user_id',
+  outbox: '++seq, &op_id, status, entity_id',
+  photos: 'id, uploaded_at, owner_id',
+  meta: 'key',
+} as const
+
+/**
+ * v2: outbox gets [status+seq] (the push query: pending ops in order, without
+ * scanning settled ones) and kind; departments get [site_id+code] (unique code per site lookups).
+ */
+export const SCHEMA_V2 = {
+  outbox: '++seq, &op_id, status, entity_id, kind, [status+seq]',
+  departments: 'id, site_id, [site_id+code]',
+} as const
+
+/** v1 builds could write outbox entries without the retry bookkeeping fields; fill them in. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table<Partial<OutboxEntry>, number>('outbox')
+    .toCollection()
+    .modify((e) => {
+      e.attempts ??= 0
+      e.next_attempt_at ??= 0
+      e.last_error ??= null
+      e.reason ??= null
+      e.detail ??= null
+      e.settled_at ??= null
+      e.entity_table ??= ''
+    })
+}
+
+/**
+ * v3: the custody engine's tables, and photos split in two: `photos` holds synced metadata
+ * (pull may overwrite it), `photo_blobs` holds the device's own pictures (pull never touches it).
+ */
+export const SCHEMA_V3 = {
+  photos: 'id, owner_id, [owner_table+owner_id]',
+  photo_blobs: 'id, uploaded_at',
+  assets: 'id, kind, status, holder_id, site_id, label_token, number, due_at, [kind+status]',
+  asset_labels: 'id, token, asset_id',
+  custody_events: 'id, asset_id, [asset_id+device_time], actor_id, device_time',
+  seal_usages: 'id, seal_id, used_at, recorded_by',
+  scan_log: 'id, scanned_at',
+} as const
+
+interface LegacyPhoto {
+  id: string
+  blob: Blob
+  mime: string
+  owner_table: string
+  owner_id: string
+  taken_at: string
+  uploaded_at: string | null
+}
+
+/** Moves each v1/v2 photo's bytes to photo_blobs and keeps its metadata in photos: no picture is lost. */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const photos = tx.table<LegacyPhoto | PhotoRow, string>('photos')
+  const blobs = tx.table<PhotoBlobRow, string>('photo_blobs')
+  for (const old of await photos.toArray()) {
+    if (!('blob' in old)) continue
+    await blobs.put({ id: old.id, blob: old.blob, thumb: null, uploaded_at: old.uploaded_at, attempts: 0, next_attempt_at: 0, last_error: null })
+    const meta: PhotoRow = {
+      id: old.id,
+      owner_table: old.owner_table,
+      owner_id: old.owner_id,
+      mime: old.mime,
+      bytes: old.blob.size,
+      width: 0,
+      height: 0,
+      taken_at: old.taken_at,
+      taken_by: '',
+      storage_path: `${old.owner_table}/${old.id}.jpg`,
+      updated_at: old.taken_at,
+      deleted_at: null,
+    }
+    await photos.put(meta)
+  }
+}
+
+/**
+ * v4: the custody indexes. assets.conflict_flag (0/1, kept by assetIndexMiddleware) lets keepers'
+ * conflict lists read only flagged rows; asset_index holds the registry snapshot and its token.
+ */
+export const SCHEMA_V4 = {
+  assets: 'id, kind, status, holder_id, site_id, label_token, number, due_at, [kind+status], conflict_flag',
+  asset_index: 'key',
+} as const
+
+/** Flags the conflicts a v3 device already holds (writes after this go through the middleware). */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  await tx
+    .table<AssetRow & { conflict_flag?: 0 | 1 }, string>('assets')
+    .toCollection()
+    .modify((a) => {
+      a.conflict_flag = a.has_conflict ? 1 : 0
+    })
+}
+
+/** v5: the checklists engine (v4 is reserved for the custody indexes). */
+export const SCHEMA_V5 = {
+  areas: 'id, site_id, responsible_id, label_token, department_id',
+  checklist_templates: 'id, code, [code+version]',
+  inspections: 'id, area_id, inspector_id, submitted_at, [area_id+submitted_at]',
+  cleaning_rounds: 'id, area_id, cleaner_id, done_at, review_status',
+  rectifications: 'id, inspection_id, area_id, assignee_id, status, due_at',
+  reward_rules: 'id',
+  ledger_entries: 'id, period_key, rule_id, subject_id',
+} as const
+
+/** v6: vehicles and drivers. */
+export const SCHEMA_V6 = {
+  trips: 'id, vehicle_id, driver_id, started_at, [vehicle_id+started_at]',
+  fuel_logs: 'id, vehicle_id, driver_id, filled_at, status, [vehicle_id+filled_at]',
+  vehicle_checks: 'id, vehicle_id, driver_id, submitted_at',
+  maintenance_requests: 'id, vehicle_id, status, requested_at',
+  accidents: 'id, vehicle_id, driver_id, status, occurred_at',
+  renewal_rules: 'id, vehicle_id, kind',
+  vehicle_states: 'id',
+} as const
+
+/**
+ * v7: the rankings' score index (kept by inspectionScoresMiddleware): a period's scores read
+ * by submitted_at without deserialising every inspection's answers.
+ */
+export const SCHEMA_V7 = {
+  inspection_scores: 'id, submitted_at',
+} as const
+
+/** Indexes the inspections a v6 device already holds (writes after this go through the middleware). */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  const inspections = await tx.table<InspectionRow, string>('inspections').toArray()
+  await tx.table<InspectionScoreRow, string>('inspection_scores').bulkPut(inspections.map(scoreRowOf))
+  // The compact copies v6 builds cached per visited period (~0.5 MB each): the index replaces them.
+  await tx.table<MetaRow, string>('meta').where('key').startsWith('rankings.rows:').delete()
+}
+
+/**
+ * v8: the requests engine. [status+waiting_role+status_at] is the approvers' inbox, oldest first; applicant_id "my applications";
+ * [type+status] the keepers' approved-and-waiting lists.
+ */
+export const SCHEMA_V8 = {
+  requests: 'id, applicant_id, [status+waiting_role+status_at], [type+status], submitted_at',
+  request_events: 'id, request_id, actor_id',
+  approval_delegations: 'id, from_user, to_user',
+  seal_usage_requests: 'id, request_id',
+} as const
+
+/**
+ * v9: the tasks engine (事务处理, 督办) and the company calendar's own days. (v8 belongs to the
+ * requests engine; Dexie allows versions to skip.) co_assignee_ids is multi-entry so a
+ * co-assignee's list is an index read.
+ */
+export const SCHEMA_V9 = {
+  tasks: 'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, *co_assignee_ids',
+  task_events: 'id, task_id, [task_id+device_time]',
+  follow_ups: 'id, task_id, officer_id, status',
+  calendar_days: 'id, day, site_id',
+} as const
+
+/**
+ * v10: dormitories (员工宿舍). Beds by room and by label token (a scanned bed), stays by occupant
+ * ("my dormitory") and by bed, bed events by bed. (v9 is the tasks engine's.)
+ */
+export const SCHEMA_V10 = {
+  dorm_buildings: 'id, site_id',
+  dorm_rooms: 'id, building_id, site_id',
+  dorm_beds: 'id, room_id, building_id, label_token, status',
+  dorm_stays: 'id, bed_id, room_id, occupant_id, status, request_id',
+  dorm_bed_events: 'id, bed_id, stay_id',
+  dorm_check_ins: 'id, stay_id, bed_id, occupant_id',
+} as const
+
+/** v11: KPI targets (考核指标 目标值), by KPI for the one in force. (v10 is the dormitories'.) */
+export const SCHEMA_V11 = {
+  kpi_targets: 'id, kpi',
+}
+
+/**
+ * v13: the requests engine's links of custody acts to applications (a seal retired, a licence lent),
+ * by application and by asset. (v11 and v12 belong to other engines; Dexie allows versions to skip.)
+ */
+export const SCHEMA_V13 = {
+  custody_requests: 'id, request_id, asset_id',
+} as const
+
+/**
+ * v14: supervisory inspections (监督检查): plans by site, by inspected department, by their
+ * application and by inspector (multi-entry), their facts by plan. The tasks get compound indexes
+ * by assignee, department and giver with the status, and problems by level, so the reminder bell
+ * reads only the tasks that can ring it (features/tasks/data/bell.ts).
+ * (v11–v13 belong to other branches; Dexie allows versions to skip.)
+ */
+export const SCHEMA_V14 = {
+  supervision_plans: 'id, site_id, department_id, request_id, created_by, *inspector_ids, stage',
+  supervision_events: 'id, plan_id, [plan_id+device_time]',
+  tasks:
+    'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level]',
+} as const
+
+/** v16: dormitory check-outs (退宿登记), by stay, bed and resident. (v11–v15 belong to other work.) */
+export const SCHEMA_V16 = {
+  dorm_check_outs: 'id, stay_id, bed_id, occupant_id',
+} as const
