@@ -55,8 +55,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
 }
 
 /** A phone-sized context (360 px wide) with a clean IndexedDB and service worker. */
-export function newPhoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({
+export async function newPhoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
     baseURL,
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 2,
@@ -65,6 +65,20 @@ export function newPhoneContext(browser: Browser, baseURL: string): Promise<Brow
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     serviceWorkers: 'allow',
+  })
+  if (process.env.E2E_DIAG) traceContext(context)
+  return context
+}
+
+/** E2E_DIAG=1: every page's console, errors and navigations, time-stamped, to find a flaky step. */
+function traceContext(context: BrowserContext): void {
+  const t0 = Date.now()
+  const log = (page: Page, what: string) => console.log(`[diag +${Date.now() - t0}ms] ${page.url()} ${what}`)
+  context.on('page', (page) => {
+    page.on('console', (m) => log(page, `console.${m.type()}: ${m.text()}`))
+    page.on('pageerror', (e) => log(page, `pageerror: ${e.message}`))
+    page.on('framenavigated', (f) => f === page.mainFrame() && log(page, 'navigated'))
+    page.on('crash', () => log(page, 'CRASH'))
   })
 }
 
