@@ -59,3 +59,49 @@ describe('the audit log follows the tables', () => {
     expect(await seen(U.employee)).toEqual([])
   })
 })
+
+describe('phone numbers in the audit log', () => {
+  it('an audited profile row shows no phone number (a site-scoped head read the other site\'s); the history is kept apart', async () => {
+    const hqPerson = await makeUser(db, 'employee', HQ, 'hq-person')
+    const szPerson = await makeUser(db, 'employee', SZ, 'sz-person')
+    const phones = { [hqPerson]: '13800000001', [szPerson]: '13900000002' }
+    for (const [id, site] of [[hqPerson, HQ], [szPerson, SZ]] as const) {
+      await db.query('update public.profiles set site_id = $2, phone = $3 where id = $1', [id, site, phones[id]])
+      await db.query("update public.profiles set phone = $2 || '9' where id = $1", [id, phones[id]])
+    }
+    const phonesSeen = (user: string) =>
+      db.asUser(user, async (q) => {
+        const rows = await q<{ row_id: string; old_row: unknown; new_row: unknown }>(
+          `select row_id, old_row, new_row from public.audit_log where table_name = 'profiles' and row_id = any($1::uuid[])`,
+          [[hqPerson, szPerson]],
+        )
+        const text = JSON.stringify(rows)
+        return Object.entries(phones)
+          .filter(([, phone]) => text.includes(phone))
+          .map(([id]) => id)
+          .sort()
+      })
+    // RLS chooses rows, not keys in a JSON value: no reader gets phones from the audit log
+    // (the current phone is authz.profile_phone's to give).
+    expect(await phonesSeen(szHead)).toEqual([])
+    expect(await phonesSeen(U.adminHead)).toEqual([])
+    // The history of the numbers is kept, out of the clients' reach.
+    const kept = await db.query<{ row_id: string; old_values: { phone?: string } | null; new_values: { phone?: string } | null }>(
+      `select a.row_id, w.old_values, w.new_values from private.audit_withheld w join public.audit_log a on a.id = w.audit_id
+       where a.row_id = $1 order by a.id`,
+      [hqPerson],
+    )
+    expect(kept.map((k) => k.new_values?.phone)).toEqual(expect.arrayContaining([phones[hqPerson], `${phones[hqPerson]}9`]))
+    expect(kept.at(-1)?.old_values?.phone).toBe(phones[hqPerson])
+    await expect(db.asUser(U.adminHead, (q) => q('select * from private.audit_withheld'))).rejects.toThrow(/permission denied/)
+    // A profile change without a phone in it is still there for the SZ head.
+    await db.query("update public.profiles set display_name = '换名' where id = $1", [hqPerson])
+    const named = await db.asUser(szHead, (q) =>
+      q<{ n: number }>(
+        `select count(*)::int as n from public.audit_log where table_name = 'profiles' and row_id = $1 and new_row ->> 'display_name' = '换名'`,
+        [hqPerson],
+      ),
+    )
+    expect(named[0]?.n).toBe(1)
+  })
+})

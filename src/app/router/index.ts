@@ -19,7 +19,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()): Ro
       isPublic: to.meta.public === true,
       signedIn: session.signedIn,
       allowed: to.meta.roles,
-      held: session.roles,
+      held: to.meta.companyWide === true ? session.companyRoles : session.roles,
       targetName: typeof to.name === 'string' ? to.name : undefined,
     })
     if (decision.allow) return true

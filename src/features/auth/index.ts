@@ -6,6 +6,7 @@ export {
   TABS,
   TAB_ROLES,
   canAccess,
+  companyWideRoles,
   decideNavigation,
   primaryRole,
   tabsForRoles,

@@ -6,6 +6,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Roles that may open the route; absent or 'all' = every signed-in user. */
     roles?: readonly Role[] | 'all'
+    /** Company-wide things: `roles` must be held for every site (a site-scoped grant is not enough). */
+    companyWide?: boolean
     /** i18n key of the header title. */
     titleKey?: string
     /** The bottom tab this route belongs to (tab roots show no back arrow). */

@@ -170,6 +170,8 @@ export interface PullPage {
   /** Opaque; pass it back unchanged. Null only before the first pull. */
   cursor: string
   has_more: boolean
+  /** The server began a new run from the start (the caller's roles or sites changed): the device drops what the run does not send. */
+  restart?: boolean
 }
 
 /** Thrown by a transport when the request never got a definite answer: retry with backoff. */

@@ -2,6 +2,7 @@ import type { AdminFieldDb } from '../db/schema'
 import { getMeta } from '../db/meta'
 import { unsettledKeys, entityKey } from './outbox'
 import { SYNCED_TABLES, TransientSyncError, type PullPage, type PulledChange, type SyncedTable } from './protocol'
+import { SWEEP_KEY, sweepDue, sweepUnsent } from './sweep'
 
 export const CURSOR_KEY = 'sync.cursor'
 
@@ -31,6 +32,14 @@ export async function pullAll(
   let received = 0
   let restarted = false
   let cursor = (await getMeta<string>(db, CURSOR_KEY)) ?? null
+  // A sweep is due but its run was cut short: pull everything again to know what is visible.
+  if (cursor !== null && (await sweepDue(db))) {
+    await db.meta.delete(CURSOR_KEY)
+    cursor = null
+  }
+  // The keys a run sent, kept while a sweep is due (sweep.ts); null when none is.
+  const track = async (from: string | null) => (from === null && (await sweepDue(db)) ? new Set<string>() : null)
+  let sent = await track(cursor)
   const first = cursor === null
   let next = request(pull, cursor, pageSize)
   for (;;) {
@@ -44,21 +53,29 @@ export async function pullAll(
       restarted = true
       await db.meta.delete(CURSOR_KEY)
       cursor = null
+      sent = await track(cursor)
       next = request(pull, cursor, pageSize)
       continue
     }
     // A server that claims more but moves nothing would loop forever; stop and try next drain.
     const last = !page.has_more || (page.cursor === cursor && page.changes.length === 0)
     if (!last) next = request(pull, page.cursor, pageSize)
-    if (!(await applyPage(db, page.changes, page.cursor, cursor))) {
+    if (!(await applyPage(db, page.changes, page.cursor, cursor, { sweepDue: page.restart === true }))) {
       // The stored cursor moved under us (a discard reset it): what was fetched is stale.
       cursor = (await getMeta<string>(db, CURSOR_KEY)) ?? null
+      sent = await track(cursor)
       next = request(pull, cursor, pageSize)
       continue
     }
+    // The server began a new run from the start (roles or sites changed): track it.
+    if (page.restart) sent = new Set()
+    for (const c of sent ? page.changes : []) sent?.add(entityKey(c.table, c.id))
     received += page.changes.length
     onProgress?.({ received, table: page.changes.at(-1)?.table ?? null, first })
-    if (last) return received
+    if (last) {
+      if (sent) await sweepUnsent(db, sent)
+      return received
+    }
     cursor = page.cursor
   }
 }
@@ -90,6 +107,7 @@ export async function applyPage(
   changes: PulledChange[],
   cursor: string | null,
   from?: string | null,
+  options: { sweepDue?: boolean } = {},
 ): Promise<boolean> {
   // Only the tables this page writes: while a first sync writes 200,000 custody events, Home
   // and the scanner still read assets and labels without waiting for each page's transaction.
@@ -117,6 +135,8 @@ export async function applyPage(
       if (deletes.length) await db.table(table).bulkDelete(deletes)
     }
     if (cursor !== null) await db.meta.put({ key: CURSOR_KEY, value: cursor })
+    // With the page that begins a restarted run, in the same transaction (sweep.ts).
+    if (options.sweepDue) await db.meta.put({ key: SWEEP_KEY, value: true })
     return true
   })
 }

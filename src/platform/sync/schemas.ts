@@ -22,6 +22,7 @@ const pullPageSchema = z.object({
   ),
   cursor: z.union([z.string(), z.number()]).transform(String),
   has_more: z.boolean(),
+  restart: z.boolean().optional(),
 })
 
 export class InvalidServerResponseError extends Error {

@@ -24,6 +24,8 @@ export const GLOSSARY = [
   { zh: '检查员', en: 'Inspector', code: 'inspector', kind: 'role' },
   { zh: '宿管员', en: 'Dorm manager', code: 'dorm_manager', kind: 'role' },
   { zh: '员工', en: 'Employee', code: 'employee', kind: 'role' },
+  // Time
+  { zh: '设备时钟异常', en: 'Device clock off', code: 'claimed_time', kind: 'concept' },
   // Organisation
   { zh: '行政部', en: 'Administration department', code: 'adminDepartment', kind: 'concept' },
   { zh: '厂区', en: 'Site', code: 'site', kind: 'concept' },

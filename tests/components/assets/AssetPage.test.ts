@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { getDb } from '@/platform/db'
 import { recordCustodyEvents } from '@/features/assets/data/custodyRepository'
+import { applyPage } from '@/platform/sync/pull'
 import { mountAt, newSeal, until, user } from './support'
 
 let mounted: VueWrapper | null = null
@@ -104,6 +105,25 @@ describe('AssetPage', () => {
     const eventId = r.ok ? r.events[0]!.id : ''
     await getDb().outbox.where('entity_id').equals(eventId).modify({ status: 'applied' })
     await until(() => expect(w.find('[data-testid=timeline-item]').attributes('data-pending')).toBe('false'))
+  })
+
+  it("shows the keeper a fact whose device clock was off: the device's time claimed and the receipt (issue 8)", async () => {
+    const seal = await newSeal()
+    const keeper = user('seal_keeper')
+    const received = '2025-03-03T01:00:00.000Z'
+    // As pulled: the server sorted it at its receipt and kept the phone's time in claimed_time.
+    await applyPage(getDb(), [{
+      table: 'custody_events', id: crypto.randomUUID(), deleted: false,
+      row: { asset_id: seal.id, type: 'audit_seen', actor_id: keeper.id, device_time: received, server_time: received, claimed_time: '9999-12-31T00:00:00.000Z', payload: { location: 'A-1' }, photo_ids: [], flagged: false, updated_at: received, deleted_at: null },
+    }], null)
+    const w = await open(seal.id, 'seal_keeper')
+    await until(() => expect(w.find('[data-testid=clock-claim]').exists()).toBe(true))
+    const claim = w.find('[data-testid=clock-claim]')
+    expect(claim.attributes('data-claimed')).toBe('9999-12-31T00:00:00.000Z')
+    expect(claim.attributes('data-received')).toBe(received)
+    expect(claim.text()).toContain('9999')
+    expect(claim.text()).toContain('2025')
+    expect(claim.text()).toContain('设备时钟异常')
   })
 })
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { getDb } from '@/platform/db'
 import { rankingRoutes } from '@/features/rankings/routes'
+import RankingsWork from '@/features/rankings/components/RankingsWork.vue'
 import { currentPeriod, periodRange, shiftPeriod } from '@/features/rankings/domain/periods'
 import { HEAD, area, inspection } from '../../unit/rectification/fixtures'
 import { mountAt, until } from '../rectification/support'
@@ -39,5 +40,31 @@ describe('LedgerPage', () => {
     expect(ids.sort()).toEqual(ins.map((i) => i.id).sort())
     expect(wrapper.find('[data-testid=ledger-publish]').exists()).toBe(true)
     expect(wrapper.find('[data-testid=ledger-not-ended]').exists()).toBe(false)
+  })
+})
+
+describe('company-wide actions and a site-scoped admin head (issue 8)', () => {
+  it('the ledger page shows them the published entries but no preview and no publish button', async () => {
+    const { wrapper } = await mountAt('/rewards/ledger', rankingRoutes, HEAD, ['admin_head'], '05000000-0000-4000-8000-000000000002')
+    wrappers.push(wrapper)
+    await until(() => expect(wrapper.find('[data-testid=ledger-published]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid=ledger-preview]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=ledger-publish]').exists()).toBe(false)
+  })
+
+  it("the Work tab's entries: the ledger for them, not the reward rules or the templates", async () => {
+    const routes = [...rankingRoutes, { path: '/w', name: 'w', component: RankingsWork }]
+    const site = await mountAt('/w', routes, HEAD, ['admin_head'], '05000000-0000-4000-8000-000000000002')
+    wrappers.push(site.wrapper)
+    await until(() => expect(site.wrapper.find('[data-testid=work-ledger]').exists()).toBe(true))
+    expect(site.wrapper.find('[data-testid=work-rules]').exists()).toBe(false)
+    expect(site.wrapper.find('[data-testid=work-templates]').exists()).toBe(false)
+    site.wrapper.unmount()
+    wrappers.pop()
+
+    const company = await mountAt('/w', routes, HEAD, ['admin_head'])
+    wrappers.push(company.wrapper)
+    await until(() => expect(company.wrapper.find('[data-testid=work-rules]').exists()).toBe(true))
+    expect(company.wrapper.find('[data-testid=work-templates]').exists()).toBe(true)
   })
 })

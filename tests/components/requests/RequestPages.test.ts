@@ -87,4 +87,16 @@ describe('RequestSettingsPage', () => {
     expect(ops.at(-1)?.payload).toMatchObject({ from_user: HEAD.id, to_user: EMPLOYEE.id })
     wrapper.unmount()
   })
+
+  it('the approval threshold is company-wide: a site-scoped admin head does not see it (issue 8)', async () => {
+    const { wrapper } = await mountAt('/requests/settings', HEAD.id)
+    const session = useSessionStore()
+    session.grants = [{ role: 'admin_head', siteId: EMPLOYEE.site_id }]
+    await until(() => expect(wrapper.find('[data-testid=delegation-form]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid=threshold-form]').exists()).toBe(false)
+    session.grants = [{ role: 'admin_head', siteId: null }]
+    await until(() => expect(wrapper.find('[data-testid=threshold-form]').exists()).toBe(true))
+    session.grants = []
+    wrapper.unmount()
+  })
 })

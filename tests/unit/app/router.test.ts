@@ -1,5 +1,5 @@
 import '../../components/support/vantCss'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import demo from '@/platform/demo/demo-company.json'
@@ -12,11 +12,12 @@ const userFor = (role: string) => demo.users.find((u) => u.roles.includes(role))
 async function setup(role: string) {
   setActivePinia(createPinia())
   const session = useSessionStore()
-  await session.init(freshDb())
+  const db = freshDb()
+  await session.init(db)
   await session.switchLocalUser(userFor(role))
   await session.identityReady()
   const router = createAppRouter(createMemoryHistory())
-  return { session, router }
+  return { session, router, db }
 }
 
 describe('route guard (local mode)', () => {
@@ -59,6 +60,25 @@ describe('route guard (local mode)', () => {
     const { session, router } = await setup('employee')
     await session.switchLocalUser(userFor('admin_head'))
     await session.identityReady()
+    await router.push('/admin/departments')
+    expect(router.currentRoute.value.name).toBe('adminDepartments')
+  })
+
+  it('keeps a site-scoped admin head off the company-wide pages (rules, templates); the ledger still opens', async () => {
+    const { session, router, db } = await setup('admin_head')
+    await router.push('/rewards/rules')
+    expect(router.currentRoute.value.name).toBe('rewardRules')
+    await router.push('/work')
+    const site = demo.sites[0]!.id
+    await db.user_roles.where('user_id').equals(userFor('admin_head')).modify({ site_id: site })
+    await vi.waitFor(() => expect(session.companyRoles).toEqual([]))
+    expect(session.roles).toEqual(['admin_head'])
+    for (const path of ['/rewards/rules', '/rewards/rules/new', '/templates']) {
+      await router.push(path)
+      expect(router.currentRoute.value.name, path).toBe('home')
+    }
+    await router.push('/rewards/ledger')
+    expect(router.currentRoute.value.name).toBe('ledger')
     await router.push('/admin/departments')
     expect(router.currentRoute.value.name).toBe('adminDepartments')
   })

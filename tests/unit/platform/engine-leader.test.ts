@@ -3,7 +3,7 @@
 // goes, the other takes over. The Web Locks API and BroadcastChannel are faked in memory
 // (same semantics: one holder per name, queued requests, abort while waiting).
 import { describe, expect, it, vi } from 'vitest'
-import type { ChannelLike, LockManagerLike, SyncTransport } from '@/platform/sync'
+import { createLeadership, type ChannelLike, type LockManagerLike, type SyncTransport } from '@/platform/sync'
 import { saveDept, setup } from './engineSetup'
 
 function fakeLocks(): LockManagerLike {
@@ -16,12 +16,17 @@ function fakeLocks(): LockManagerLike {
   return {
     request(_name, options, callback) {
       return new Promise((resolve, reject) => {
+        // As in browsers: granted at once (an abort no longer applies), the callback runs a task later.
         const grant = () => {
           held = true
-          void callback().finally(() => {
-            held = false
-            next()
-          }).then(resolve, reject)
+          queueMicrotask(() => {
+            void callback()
+              .finally(() => {
+                held = false
+                next()
+              })
+              .then(resolve, reject)
+          })
         }
         const w = { grant, signal: options.signal }
         options.signal?.addEventListener('abort', () => {
@@ -104,5 +109,65 @@ describe('sync engine: one per origin', () => {
     const engine = make({ leadership: { locks: null, channel: null } })
     engine.start()
     await vi.waitFor(() => expect(server.applied.size).toBe(1))
+  })
+
+  it("a follower's sync button waits for the leader's drain, and the follower shows the leader's state", async () => {
+    const { db, server, win, make, setOnline } = setup()
+    const locks = fakeLocks()
+    const channel = fakeChannels()
+    const a = make({ leadership: { locks, channel: channel() } })
+    const b = make({ leadership: { locks, channel: channel() } })
+    a.start()
+    b.start()
+    await vi.waitFor(() => expect(a.getState().lastSyncAt).not.toBeNull())
+
+    // Offline, then back online: the follower must not stay "offline" (it was, before).
+    setOnline(false)
+    win.dispatch('offline')
+    expect(b.getState().phase).toBe('offline')
+    await saveDept(db, 'o1')
+    setOnline(true)
+    win.dispatch('online')
+    await vi.waitFor(() => expect(server.applied.size).toBe(1))
+    await vi.waitFor(() => expect(b.getState()).toMatchObject({ phase: 'idle', online: true, pending: 0 }))
+    expect(b.getState().lastSyncAt).toBe(a.getState().lastSyncAt)
+
+    // The follower's "sync now" resolves once the leader has pushed (it resolved at once before).
+    const op = await saveDept(db, 'o2')
+    await b.syncNow()
+    expect(server.applied.has(op.op_id)).toBe(true)
+    expect(server.pushCalls.flat().filter((o) => o.op_id === op.op_id)).toHaveLength(1)
+  })
+
+  it('a lock granted just as the engine stops is given back, so the next engine in the tab can lead', async () => {
+    const locks = fakeLocks()
+    const first = createLeadership({ locks, channel: null })
+    const onLead = vi.fn()
+    first.start({ onLead, onAsk: async () => {}, onState: () => {} })
+    first.stop() // before the callback ran: it used to take the lock and hold it for good
+    const second = createLeadership({ locks, channel: null })
+    const secondLeads = vi.fn()
+    second.start({ onLead: secondLeads, onAsk: async () => {}, onState: () => {} })
+    await vi.waitFor(() => expect(secondLeads).toHaveBeenCalledOnce())
+    expect(onLead).not.toHaveBeenCalled()
+    expect(first.isLeader()).toBe(false)
+    expect(second.isLeader()).toBe(true)
+    second.stop()
+  })
+
+  it("a follower's ask without an answer resolves after the timeout (never hangs)", async () => {
+    vi.useFakeTimers()
+    try {
+      const channel = fakeChannels()
+      const lonely = createLeadership({ locks: fakeLocks(), channel: channel(), askTimeoutMs: 1000 })
+      let done = false
+      void lonely.ask(true).then(() => (done = true))
+      await vi.advanceTimersByTimeAsync(999)
+      expect(done).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(done).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

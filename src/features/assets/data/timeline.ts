@@ -12,6 +12,8 @@ export interface TimelineItem {
   payload: Record<string, unknown>
   photo_ids: string[]
   flagged: boolean
+  /** The device's own time when its clock was off (device_time is then the receipt). */
+  claimed_time: string | null
 }
 
 function newestFirst(a: CustodyEventRow, b: CustodyEventRow): number {
@@ -39,5 +41,6 @@ export async function loadTimeline(database: AdminFieldDb, assetId: string): Pro
     payload: r.payload,
     photo_ids: r.photo_ids ?? [],
     flagged: r.flagged,
+    claimed_time: r.claimed_time ?? null,
   }))
 }

@@ -3,6 +3,7 @@
  * Pure: routes pass their `meta.roles`, the session passes the user's roles.
  */
 import { ROLES, type Role } from './roles'
+import type { RoleGrant } from './session'
 
 export const TABS = ['home', 'scan', 'work', 'me'] as const
 export type TabId = (typeof TABS)[number]
@@ -21,6 +22,15 @@ export const TAB_ROLES: Record<TabId, readonly Role[] | 'all'> = {
 export function canAccess(allowed: readonly Role[] | 'all' | undefined, held: readonly Role[]): boolean {
   if (allowed === undefined || allowed === 'all') return true
   return allowed.some((r) => held.includes(r))
+}
+
+/**
+ * The roles held for every site (a grant with no site). Company-wide things (reward rules,
+ * checklist templates, publishing the ledger, ranking and approval settings) belong to these:
+ * a site-scoped admin head does not see them, as the server refuses them (issue 8, point 4).
+ */
+export function companyWideRoles(grants: readonly RoleGrant[]): Role[] {
+  return [...new Set(grants.filter((g) => g.siteId === null).map((g) => g.role))]
 }
 
 /** The bottom tabs for a user, in display order. Home and Me are always there. */

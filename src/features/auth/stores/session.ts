@@ -10,7 +10,7 @@ import type { AdminFieldDb } from '@/platform/db'
 import { setOutboxActor } from '@/platform/sync/outbox'
 // client.ts only: the Supabase index (auth, transport, schemas) loads lazily, in Supabase mode.
 import { isSupabaseMode } from '@/platform/supabase/client'
-import { primaryRole, tabsForRoles } from '../domain/access'
+import { companyWideRoles, primaryRole, tabsForRoles } from '../domain/access'
 import type { AppMode, RoleGrant, SignInError, UserProfile } from '../domain/session'
 import { DEMO_DEFAULT_IDENTITY, loadIdentitySnapshot, saveIdentitySnapshot, type IdentitySnapshot } from '../data/identitySnapshot'
 
@@ -33,6 +33,8 @@ export const useSessionStore = defineStore('session', () => {
   const database = shallowRef<AdminFieldDb | null>(null)
 
   const roles = computed(() => [...new Set(grants.value.map((g) => g.role))])
+  /** Roles held for every site: company-wide actions need these (companyWideRoles). */
+  const companyRoles = computed(() => companyWideRoles(grants.value))
   const role = computed(() => primaryRole(roles.value))
   const tabs = computed(() => tabsForRoles(roles.value))
   const signedIn = computed(() => userId.value !== null)
@@ -180,6 +182,7 @@ export const useSessionStore = defineStore('session', () => {
     grants,
     identityLoaded,
     roles,
+    companyRoles,
     role,
     tabs,
     signedIn,

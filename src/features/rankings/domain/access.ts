@@ -1,6 +1,6 @@
 /** Who opens which rankings screen. Plain role codes (routes are in the first chunk); RLS decides what is seen. */
 export const RANKING_READ_ROLES = ['admin_head', 'executive', 'inspector'] as const
-/** Rules, the ledger and the templates are the admin head's. */
+/** Rules, the ledger and the templates are the (company-wide) admin head's: pass session.companyRoles. */
 export const REWARD_EDIT_ROLES = ['admin_head'] as const
 export const LEDGER_READ_ROLES = ['admin_head', 'executive'] as const
 export const TEMPLATE_EDIT_ROLES = ['admin_head'] as const

@@ -81,6 +81,8 @@ export interface CustodyEventRow {
   payload: Record<string, unknown>
   photo_ids: string[]
   flagged: boolean
+  /** The device's time when it was outside the window around the receipt; device_time is then the receipt (server). */
+  claimed_time?: string | null
   updated_at: string
   deleted_at: string | null
 }

@@ -53,6 +53,8 @@ export interface RequestEventRow {
   at: string
   /** Kept but not applied (i18n key), e.g. requests.flags.stale. */
   flag: string | null
+  /** The device's time when it was outside the window around the receipt; `at` is then the receipt (server). */
+  claimed_time?: string | null
   updated_at: string
   deleted_at: string | null
 }

@@ -62,6 +62,8 @@ export interface TaskEventRow {
   device_time: string
   data: Record<string, unknown>
   flagged: boolean
+  /** The device's time when it was outside the window around the receipt; device_time is then the receipt (server). */
+  claimed_time?: string | null
   updated_at?: string
   deleted_at?: string | null
 }
