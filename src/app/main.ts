@@ -5,6 +5,7 @@ import { ensurePersistentStorage } from '@/shared/lib/storagePersistence'
 import { useSessionStore } from '@/features/auth'
 import App from './App.vue'
 import { createAppRouter } from './router'
+import { whenIdle } from './bootstrap/idle'
 import './styles/base.css'
 
 const app = createApp(App)
@@ -30,15 +31,8 @@ app.mount('#app')
 // transports and response schemas) is a separate chunk loaded once the first screen is
 // painted and the main thread is idle: the first screen never waits for it.
 Promise.all([sessionReady, router.isReady()])
-  .then(whenIdle)
+  .then(() => whenIdle())
   .then(() => import('./bootstrap/startSync'))
   .then(({ startSync }) => startSync())
   .catch((e: unknown) => console.error('start failed', e))
 void ensurePersistentStorage()
-
-function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 1500 })
-    else setTimeout(resolve, 200)
-  })
-}
