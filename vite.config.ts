@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, relative } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
@@ -6,44 +6,45 @@ import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
 import { VitePWA } from 'vite-plugin-pwa'
-import { baseCompile } from '@intlify/message-compiler'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import type { Plugin } from 'vite'
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url))
 
 /**
- * Production builds ship i18n messages precompiled to vue-i18n's AST, so the message
- * compiler (~10 kB gzip) stays out of the bundle (__INTLIFY_DROP_MESSAGE_COMPILER__).
- * Dev and tests keep plain strings, compiled just in time.
+ * The shell's own messages (boot bar, tabs, local-mode banner, sync badge) as a module of their
+ * own, picked from zh-CN.json at build time: the entry chunk carries these few instead of the
+ * whole core file (Home, Me, sign-in… arrive with the features' messages, which the router waits
+ * for before the first page anyway). Nothing moves: zh-CN.json stays the one source.
  */
-interface MinifiedAst {
-  t: number
-  b?: { s?: string }
-}
+const SHELL_MESSAGES_ID = 'virtual:adminfield/shell-messages'
+const shellMessagesFile = fileURLToPath(new URL('./src/shared/i18n/shell-messages.virtual.json', import.meta.url))
+const SHELL_KEYS = ['app', 'nav', 'localMode', 'sync.badge']
 
-function i18nPrecompile(): Plugin {
-  const compileTree = (node: unknown): unknown => {
-    if (typeof node === 'string') {
-      const onError = (error: Error) => {
-        throw new Error(`i18n message does not compile: ${node} (${error.message})`)
-      }
-      const ast = baseCompile(node, { jit: true, location: false, minify: true, onError }).ast as unknown as MinifiedAst
-      // A message with no placeholder needs only its text: vue-i18n reads `b.s` first.
-      return typeof ast.b?.s === 'string' ? { t: 0, b: { s: ast.b.s } } : ast
-    }
-    if (node && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, compileTree(value)]))
-    }
-    return node
-  }
+function shellMessages(): Plugin {
+  const source = fileURLToPath(new URL('./src/shared/i18n/messages/zh-CN.json', import.meta.url))
   return {
-    name: 'adminfield:i18n-precompile',
-    apply: 'build',
+    name: 'adminfield:shell-messages',
     enforce: 'pre',
-    transform(code, id) {
-      if (!/\/shared\/i18n\/messages\/[\w.-]+\.json$/.test(id)) return null
-      // Still JSON: Vite's JSON plugin turns it into a module afterwards.
-      return { code: JSON.stringify(compileTree(JSON.parse(code))), map: null }
+    resolveId: (id) => (id === SHELL_MESSAGES_ID ? shellMessagesFile : null),
+    load(id) {
+      if (id !== shellMessagesFile) return null
+      this.addWatchFile(source)
+      type Tree = Record<string, unknown>
+      const all = JSON.parse(readFileSync(source, 'utf8')) as Tree
+      const picked: Tree = {}
+      for (const path of SHELL_KEYS) {
+        const keys = path.split('.')
+        const last = keys.pop() as string
+        let from = all
+        let into = picked
+        for (const key of keys) {
+          from = from[key] as Tree
+          into = (into[key] ??= {}) as Tree
+        }
+        into[last] = from[last]
+      }
+      return JSON.stringify(picked)
     },
   }
 }
@@ -84,7 +85,19 @@ export default defineConfig(({ command }) => ({
     __INTLIFY_DROP_MESSAGE_COMPILER__: String(command === 'build'),
   },
   plugins: [
-    i18nPrecompile(),
+    shellMessages(),
+    // Production builds ship the i18n messages precompiled (vue-i18n's AST) and vue-i18n's
+    // runtime-only build, so no message compiler is in the bundle. Dev and tests keep plain
+    // strings, compiled just in time (tests read the message files as strings).
+    command === 'build' &&
+      VueI18nPlugin({
+        include: [fileURLToPath(new URL('./src/shared/i18n/messages/*.json', import.meta.url)), shellMessagesFile],
+        runtimeOnly: true,
+        compositionOnly: true,
+        fullInstall: false,
+        dropMessageCompiler: true,
+        strictMessage: true,
+      }),
     vantIconFontAsFile(),
     vue(),
     // Vant components and their per-component CSS only; project code is imported explicitly.

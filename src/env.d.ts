@@ -14,3 +14,9 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+
+/** The shell's zh-CN messages, picked from messages/zh-CN.json (see shellMessages in vite.config.ts). */
+declare module 'virtual:adminfield/shell-messages' {
+  const messages: Record<string, unknown>
+  export default messages
+}

@@ -5,11 +5,15 @@ import { ensurePersistentStorage } from '@/shared/lib/storagePersistence'
 import { useSessionStore } from '@/features/auth'
 import App from './App.vue'
 import { createAppRouter } from './router'
+import { whenIdle } from './bootstrap/idle'
 import './styles/base.css'
 
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
+// Before mounting: the first render already knows the mode and the last-known identity, so the
+// shell (local-mode banner included) paints once in its final layout instead of growing after.
+const sessionReady = useSessionStore(pinia).init()
 const i18n = createAppI18n()
 app.use(i18n)
 // The features' messages (and English) are chunks of their own: the shell mounts at once,
@@ -26,16 +30,9 @@ app.mount('#app')
 // The db must be seeded/ready before the engine pushes or pulls. The engine (and its
 // transports and response schemas) is a separate chunk loaded once the first screen is
 // painted and the main thread is idle: the first screen never waits for it.
-Promise.all([useSessionStore(pinia).init(), router.isReady()])
-  .then(whenIdle)
+Promise.all([sessionReady, router.isReady()])
+  .then(() => whenIdle())
   .then(() => import('./bootstrap/startSync'))
   .then(({ startSync }) => startSync())
   .catch((e: unknown) => console.error('start failed', e))
 void ensurePersistentStorage()
-
-function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 1500 })
-    else setTimeout(resolve, 200)
-  })
-}

@@ -2,15 +2,16 @@ import { createI18n, type Composer } from 'vue-i18n'
 import { Locale as VantLocale } from 'vant'
 import vantZhCN from 'vant/es/locale/lang/zh-CN'
 import type { MessageSchema } from './messages/zh-CN'
-import core from './messages/zh-CN.json'
+// The shell's few zh-CN messages only (picked from zh-CN.json by vite.config.ts's shellMessages).
+import shell from 'virtual:adminfield/shell-messages'
 import { DEFAULT_LOCALE, loadLocale, saveLocale, type AppLocale } from './locale'
 
 export { LOCALES, DEFAULT_LOCALE, isAppLocale, type AppLocale } from './locale'
 export type { MessageSchema }
 
 /**
- * Only zh-CN's core messages (app, shell, home, roles…) ship in the entry. The features'
- * messages are a chunk per language, fetched while the first page's chunk loads (the router
+ * Only the shell's zh-CN messages (app name, tabs, local-mode banner, sync badge) ship in the
+ * entry. All other messages (the core file's and the features') are a chunk per language, fetched while the first page's chunk loads (the router
  * waits for them: see main.ts); English is fetched the first time someone chooses it.
  */
 const loaders: Record<AppLocale, () => Promise<{ messages: MessageSchema; vant: Record<string, unknown> }>> = {
@@ -21,8 +22,8 @@ const loaders: Record<AppLocale, () => Promise<{ messages: MessageSchema; vant: 
   },
 }
 
-/** Core zh-CN messages only, unless given all of them (tests mount pages with every message at once). */
-export function createAppI18n(initial: MessageSchema | typeof core = core) {
+/** The shell's zh-CN messages only, unless given all of them (tests mount pages with every message at once). */
+export function createAppI18n(initial: MessageSchema | typeof shell = shell) {
   return createI18n<[MessageSchema], AppLocale, false>({
     legacy: false,
     locale: DEFAULT_LOCALE,
