@@ -2,7 +2,7 @@ import '../support/vantCss'
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { getDb } from '@/platform/db'
+import { getDb, saveFormDraft } from '@/platform/db'
 import demo from '@/platform/demo/demo-company.json'
 import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import { useSessionStore } from '@/features/auth'
@@ -93,6 +93,17 @@ describe('issue 9: attachments on an application', () => {
     expect(ops.map((o) => o.kind)).toEqual(['request.submit', 'photo.register'])
     expect(ops[0]?.payload).toMatchObject({ photo_ids: [photoId] })
     expect(await getDb().meta.get('requests.draft:new:licence_affair')).toBeUndefined()
+    wrapper.unmount()
+  })
+})
+
+describe('a draft saved before attachments were offered', () => {
+  it('(the fields alone) still restores its fields, with no photos', async () => {
+    await seedDemoCompany(getDb())
+    await saveFormDraft(getDb(), 'requests.draft:new:licence_borrow', { licence_name: '开户许可证', purpose: '银行开户' })
+    const { wrapper } = await mountAt('/requests/new/licence_borrow', EMPLOYEE.id)
+    await until(() => expect((wrapper.find('[data-testid=request-field-licence_name] input').element as HTMLInputElement).value).toBe('开户许可证'))
+    expect(wrapper.findAll('[data-testid=request-photos] [data-testid=captured-photo]')).toHaveLength(0)
     wrapper.unmount()
   })
 })

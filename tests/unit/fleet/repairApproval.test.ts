@@ -6,6 +6,7 @@ import type { AdminFieldDb } from '@/platform/db'
 import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import { loadRequestContext } from '@/features/requests/data/context'
 import { actOnRequest } from '@/features/requests/data/requestWrites'
+import { repairOfApplication } from '@/features/requests/data/dispatch'
 import { updateMaintenance } from '@/features/fleet/data/fleetWrites'
 import { escalateRepair } from '@/features/fleet/data/repairApproval'
 import { goesAhead, repairForm, repairGate } from '@/features/fleet/domain/repairApproval'
@@ -94,6 +95,8 @@ describe('sending a repair up the chain on the device', () => {
     const ops = await db.outbox.orderBy('seq').toArray()
     expect(ops.map((o) => o.kind)).toEqual(['request.submit', 'maintenance.update'])
     expect(ops[1]?.payload).toEqual({ request_id: r.id, status: 'requested', cost: 8000, garage: '大众4S店', approval_id: sent.requestId })
+    // The application's page links back to the repair it came from.
+    expect(await repairOfApplication(db, sent.requestId)).toBe(r.id)
     // Once sent it waits: no second application, no approval.
     expect(await send(r.id, 8000, ctx)).toEqual({ ok: false, error: 'notAbove' })
     expect(await updateMaintenance(db, r.id, { status: 'approved' }, FLEET, NOW)).toEqual({ ok: false, error: 'approvalRequired' })
