@@ -1893,6 +1893,7 @@ export type Database = {
       };
       maintenance_requests: {
         Row: {
+          approval_id: string | null;
           completed_at: string | null;
           cost: number | null;
           created_at: string;
@@ -1915,6 +1916,7 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
+          approval_id?: string | null;
           completed_at?: string | null;
           cost?: number | null;
           created_at?: string;
@@ -1936,6 +1938,7 @@ export type Database = {
           vehicle_id: string;
         };
         Update: {
+          approval_id?: string | null;
           completed_at?: string | null;
           cost?: number | null;
           created_at?: string;
@@ -1957,6 +1960,13 @@ export type Database = {
           vehicle_id?: string;
         };
         Relationships: [
+          {
+            foreignKeyName: "maintenance_requests_approval_id_fkey";
+            columns: ["approval_id"];
+            isOneToOne: false;
+            referencedRelation: "requests";
+            referencedColumns: ["id"];
+          },
           {
             foreignKeyName: "maintenance_requests_decided_by_fkey";
             columns: ["decided_by"];

@@ -70,6 +70,8 @@ export const GLOSSARY = [
   { zh: '证照办理/变更/年检', en: 'Licence obtain / change / renew request', code: 'licence_affair', kind: 'concept' },
   { zh: '证照借用', en: 'Licence borrowing', code: 'licence_borrow', kind: 'concept' },
   { zh: '用车申请', en: 'Vehicle dispatch request', code: 'vehicle_dispatch', kind: 'concept' },
+  { zh: '车辆维修审批', en: 'Vehicle repair approval', code: 'vehicle_repair', kind: 'concept' },
+  { zh: '审批限额', en: 'Approval threshold', code: 'approvalAmountThreshold', kind: 'concept' },
   { zh: '审批流程', en: 'Approval chain', code: 'chain', kind: 'concept' },
   { zh: '待我审批', en: 'Waiting for my approval', code: 'inbox', kind: 'concept' },
   { zh: '我的申请', en: 'My requests', code: 'myRequests', kind: 'concept' },

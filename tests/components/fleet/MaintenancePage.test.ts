@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { getDb } from '@/platform/db'
 import { fleetRoutes } from '@/features/fleet/routes'
-import { MANAGER, outOfService, request, vehicle } from '../../unit/fleet/fixtures'
+import { MANAGER, STAMP, outOfService, request, vehicle } from '../../unit/fleet/fixtures'
 import { mountAt, until } from '../rectification/support'
 
 const wrappers: VueWrapper[] = []
@@ -71,5 +71,33 @@ describe('maintenance approvals', () => {
     expect(own).toMatchObject([{ kind: 'service', every_km: null, last_done_km: 10_000 }])
     const op = (await getDb().outbox.toArray()).find((o) => o.entity_id === r.id)
     expect(op?.payload).toMatchObject({ status: 'completed', renewal_kind: 'service', renewal_rule_id: own[0]?.id, odometer_km: 10_000 })
+  })
+
+  it('issue 9: above the approval limit the manager sends the repair up instead of approving; it waits for the admin head, then goes ahead once approved', async () => {
+    const v = vehicle()
+    const r = request(v.id)
+    await getDb().assets.add(v)
+    await getDb().maintenance_requests.add(r)
+    await getDb().user_roles.add({ id: crypto.randomUUID(), user_id: MANAGER, role: 'fleet_manager', site_id: null, updated_at: STAMP, deleted_at: null })
+    const w = await open(`/fleet/maintenance/${r.id}`, 'maintenance-page')
+    await w.find('[data-testid=maintenance-garage] input').setValue('大众4S店')
+    await w.find('[data-testid=maintenance-cost] input').setValue('8000')
+    await until(() => expect(w.find('[data-testid=repair-approval-needed]').text()).toContain('5000.00'))
+    expect(w.find('[data-testid=maintenance-to-approved]').exists()).toBe(false)
+    await w.find('[data-testid=maintenance-escalate]').trigger('click')
+    await until(() => expect(w.find('[data-testid=repair-approval]').attributes('data-status')).toBe('pending'))
+    expect(w.find('[data-testid=repair-approval]').text()).toContain('待行政部长审批')
+    expect(w.find('[data-testid=repair-approval-waiting]').exists()).toBe(true)
+    expect(w.find('[data-testid=maintenance-to-approved]').exists()).toBe(false)
+    expect(w.find('[data-testid=maintenance-escalate]').exists()).toBe(false)
+    const row = await getDb().maintenance_requests.get(r.id)
+    expect(row).toMatchObject({ status: 'requested', cost: 8000 })
+    // The chain decides (here: the application pulled back approved); approving is offered again.
+    const app = await getDb().requests.get(row!.approval_id!)
+    await getDb().requests.put({ ...app!, status: 'approved', waiting_role: null, step: 3 })
+    await until(() => expect(w.find('[data-testid=maintenance-to-approved]').exists()).toBe(true))
+    await w.find('[data-testid=maintenance-to-approved]').trigger('click')
+    await until(() => expect(w.find('[data-testid=maintenance-status]').text()).toBe('已批准'))
+    expect(await getDb().requests.get(app!.id)).toMatchObject({ fulfilled_by: MANAGER })
   })
 })

@@ -2,7 +2,7 @@ import '../support/vantCss'
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { getDb } from '@/platform/db'
+import { getDb, saveFormDraft } from '@/platform/db'
 import demo from '@/platform/demo/demo-company.json'
 import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import { useSessionStore } from '@/features/auth'
@@ -10,6 +10,10 @@ import RequestNewPage from '@/features/requests/pages/RequestNewPage.vue'
 import RequestSettingsPage from '@/features/requests/pages/RequestSettingsPage.vue'
 import { appPlugins } from '../support/mountApp'
 import { until } from '../support/until'
+import { fakePhoto } from '../../unit/photos/support'
+
+// The real pipeline needs a canvas; the page only needs "a processed photo came back".
+vi.mock('@/shared/ui/photos/processor', () => ({ defaultProcessor: async () => fakePhoto() }))
 
 const EMPLOYEE = demo.users.find((u) => u.roles.includes('employee'))!
 const HEAD = demo.users.find((u) => u.roles.includes('admin_head'))!
@@ -40,7 +44,7 @@ describe('RequestNewPage', () => {
     const first = await mountAt('/requests/new/seal_use', EMPLOYEE.id)
     await until(() => expect(first.wrapper.find('[data-testid=request-field-document_title]').exists()).toBe(true))
     await first.wrapper.find('[data-testid=request-field-document_title] input').setValue('租赁合同')
-    await until(async () => expect(await getDb().meta.get('requests.draft:new:seal_use')).toMatchObject({ value: { document_title: '租赁合同' } }))
+    await until(async () => expect(await getDb().meta.get('requests.draft:new:seal_use')).toMatchObject({ value: { fields: { document_title: '租赁合同' } } }))
     first.wrapper.unmount()
 
     const { wrapper, router } = await mountAt('/requests/new/seal_use', EMPLOYEE.id)
@@ -57,6 +61,49 @@ describe('RequestNewPage', () => {
     const id = String(router.currentRoute.value.params.id)
     expect(await getDb().requests.get(id)).toMatchObject({ status: 'pending', waiting_role: 'admin_head', title: '租赁合同' })
     expect(await getDb().meta.get('requests.draft:new:seal_use')).toBeUndefined()
+    wrapper.unmount()
+  })
+})
+
+describe('issue 9: attachments on an application', () => {
+  it('a photo taken offline stays with the draft when the page is left, and goes with the application: its row, bytes and op after the submit', async () => {
+    const first = await mountAt('/requests/new/licence_affair', EMPLOYEE.id)
+    await until(() => expect(first.wrapper.find('[data-testid=request-photos] [data-testid=photo-camera-input]').exists()).toBe(true))
+    const input = first.wrapper.find('[data-testid=request-photos] [data-testid=photo-camera-input]')
+    Object.defineProperty(input.element, 'files', { value: [new File(['raw'], 'licence.jpg', { type: 'image/jpeg' })], configurable: true })
+    await input.trigger('change')
+    await until(async () => expect((await getDb().meta.get('requests.draft:new:licence_affair'))?.value).toMatchObject({ photos: [{ mime: 'image/jpeg' }] }))
+    first.wrapper.unmount()
+
+    const { wrapper, router } = await mountAt('/requests/new/licence_affair', EMPLOYEE.id)
+    await until(() => expect(wrapper.findAll('[data-testid=request-photos] [data-testid=captured-photo]')).toHaveLength(1))
+    for (const [key, value] of [['licence_name', '营业执照'], ['authority', '市场监督管理局'], ['materials', '申请书、章程'], ['reason', '地址变更']]) {
+      const field = wrapper.find(`[data-testid=request-field-${key}]`)
+      await (field.find('input').exists() ? field.find('input') : field.find('textarea')).setValue(value)
+    }
+    await wrapper.find('[data-testid=request-submit]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('requestDetail'))
+    const id = String(router.currentRoute.value.params.id)
+    const row = await getDb().requests.get(id)
+    expect(row?.photo_ids).toHaveLength(1)
+    const photoId = row!.photo_ids[0]!
+    expect(await getDb().photos.get(photoId)).toMatchObject({ owner_table: 'requests', owner_id: id, taken_by: EMPLOYEE.id })
+    expect(await getDb().photo_blobs.get(photoId)).toMatchObject({ uploaded_at: null })
+    const ops = (await getDb().outbox.orderBy('seq').toArray()).filter((o) => o.entity_id === id || o.entity_id === photoId)
+    expect(ops.map((o) => o.kind)).toEqual(['request.submit', 'photo.register'])
+    expect(ops[0]?.payload).toMatchObject({ photo_ids: [photoId] })
+    expect(await getDb().meta.get('requests.draft:new:licence_affair')).toBeUndefined()
+    wrapper.unmount()
+  })
+})
+
+describe('a draft saved before attachments were offered', () => {
+  it('(the fields alone) still restores its fields, with no photos', async () => {
+    await seedDemoCompany(getDb())
+    await saveFormDraft(getDb(), 'requests.draft:new:licence_borrow', { licence_name: '开户许可证', purpose: '银行开户' })
+    const { wrapper } = await mountAt('/requests/new/licence_borrow', EMPLOYEE.id)
+    await until(() => expect((wrapper.find('[data-testid=request-field-licence_name] input').element as HTMLInputElement).value).toBe('开户许可证'))
+    expect(wrapper.findAll('[data-testid=request-photos] [data-testid=captured-photo]')).toHaveLength(0)
     wrapper.unmount()
   })
 })

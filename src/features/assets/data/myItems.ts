@@ -23,3 +23,13 @@ export async function assetsInConflict(database: AdminFieldDb, kinds: readonly s
   const flagged = await database.assets.where('conflict_flag').equals(1).toArray()
   return live(flagged.filter((a) => a.has_conflict === true && wanted.has(a.kind)))
 }
+
+/**
+ * 待我确认: items of the given kinds whose holder said "returned" (return_claimed) and the keeper has
+ * not confirmed yet, oldest claim first. Through the kind index: seals and licences are few.
+ */
+export async function assetsAwaitingKeeper(database: AdminFieldDb, kinds: readonly string[]): Promise<AssetRow[]> {
+  if (kinds.length === 0) return []
+  const rows = await database.assets.where('kind').anyOf([...kinds]).filter((a) => !!a.return_claimed_at && a.deleted_at === null).toArray()
+  return rows.sort((a, b) => (a.return_claimed_at ?? '').localeCompare(b.return_claimed_at ?? ''))
+}

@@ -23,6 +23,9 @@ export function canReadRegistry(roles: readonly string[]): boolean {
   return roles.some((r) => (ASSET_READ_ROLES as readonly string[]).includes(r))
 }
 
+/** Seals and licences come back only on the keeper's check-in: their holder says "returned" (return_claimed) instead. */
+export const RETURN_CONFIRMED_KINDS: readonly string[] = ['seal', 'licence']
+
 /** Keeper roles for a kind, as in KEEPER_ROLE_BY_KIND, without importing zod. */
 const KEEPER_BY_KIND: Record<string, string> = {
   seal: 'seal_keeper',

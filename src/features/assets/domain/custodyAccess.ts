@@ -5,6 +5,7 @@
  * status, so a fact recorded offline is not refused for a state conflict).
  */
 import type { AssetKind } from './assetNumber'
+import { RETURN_CONFIRMED_KINDS } from './assetRoles'
 import { INITIAL_CUSTODY_STATE, applyEvent, isValidFrom, orderEvents, type CustodyState } from './custody'
 import { CUSTODY_EVENT_TYPES, KEEPER_ROLE_BY_KIND, type CustodyEvent, type CustodyEventType } from './custodyEvents'
 
@@ -15,13 +16,11 @@ export interface CustodyActor {
 }
 
 const HOLDER_EVENTS: readonly CustodyEventType[] = ['check_in', 'report_damaged', 'report_lost']
-/** Seals and licences come back only on the keeper's check-in: their holder says "returned" instead. */
-const KEEPER_CONFIRMS_RETURN: readonly AssetKind[] = ['seal', 'licence']
 const KEEPER_CONFIRMED_HOLDER_EVENTS: readonly CustodyEventType[] = ['return_claimed', 'report_damaged', 'report_lost']
 const DRIVER_EVENTS: readonly CustodyEventType[] = ['check_out', 'check_in']
 
 export function keeperConfirmsReturn(kind: AssetKind): boolean {
-  return KEEPER_CONFIRMS_RETURN.includes(kind)
+  return RETURN_CONFIRMED_KINDS.includes(kind)
 }
 
 function isKeeper(kind: AssetKind, actor: CustodyActor): boolean {

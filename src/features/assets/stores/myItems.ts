@@ -4,9 +4,9 @@ import { defineStore } from 'pinia'
 import { getDb, observe } from '@/platform/db'
 import type { AssetRow } from '@/platform/db/rows'
 import { useSessionStore } from '@/features/auth'
-import { keepsKind, keptKinds } from '../domain/assetRoles'
+import { RETURN_CONFIRMED_KINDS, keepsKind, keptKinds } from '../domain/assetRoles'
 import { overdueItems, type OverdueEntry } from '../domain/overdue'
-import { assetsHeldBy, assetsInConflict, assetsWithDue } from '../data/myItems'
+import { assetsAwaitingKeeper, assetsHeldBy, assetsInConflict, assetsWithDue } from '../data/myItems'
 import { useDirectoryStore, type LoadStatus } from './directory'
 
 export const useMyItemsStore = defineStore('assets-my-items', () => {
@@ -16,10 +16,13 @@ export const useMyItemsStore = defineStore('assets-my-items', () => {
   const held = shallowRef<AssetRow[]>([])
   const withDue = shallowRef<AssetRow[]>([])
   const conflicted = shallowRef<AssetRow[]>([])
+  /** 待我确认: returns of what I keep that wait for my check-in. */
+  const awaiting = shallowRef<AssetRow[]>([])
   /** Re-read every minute so "how late" moves while the page is open. */
   const now = ref(Date.now())
   let stop: (() => void) | null = null
   let stopConflicts: (() => void) | null = null
+  let stopAwaiting: (() => void) | null = null
   let forKey: string | null = null
   let timer: ReturnType<typeof setInterval> | null = null
 
@@ -31,6 +34,7 @@ export const useMyItemsStore = defineStore('assets-my-items', () => {
     if (stop && forKey === key && status.value !== 'error') return
     stop?.()
     stopConflicts?.()
+    stopAwaiting?.()
     forKey = key
     status.value = 'loading'
     const db = getDb()
@@ -53,6 +57,9 @@ export const useMyItemsStore = defineStore('assets-my-items', () => {
     // Separate, so a keeper's slower conflict read never delays what I hold.
     conflicted.value = []
     stopConflicts = kinds.length === 0 ? null : observe(() => assetsInConflict(db, kinds), (c) => (conflicted.value = c), fail)
+    awaiting.value = []
+    const confirming = kinds.filter((k) => RETURN_CONFIRMED_KINDS.includes(k))
+    stopAwaiting = confirming.length === 0 ? null : observe(() => assetsAwaitingKeeper(db, confirming), (a) => (awaiting.value = a), fail)
     timer ??= setInterval(() => (now.value = Date.now()), 60_000)
   }
 
@@ -64,5 +71,5 @@ export const useMyItemsStore = defineStore('assets-my-items', () => {
   )
   const conflicts = computed(() => conflicted.value.filter((a) => keepsKind(a.kind, session.roles)))
 
-  return { status, held, overdue, myOverdue, keptOverdue, conflicts, now, load }
+  return { status, held, overdue, myOverdue, keptOverdue, conflicts, awaiting, now, load }
 })

@@ -10,6 +10,8 @@ import { renewalDone, type RecordKind } from '@/features/vehicles/domain/renewal
 import { applyMaintenanceUpdate, type MaintenanceError, type MaintenanceUpdate } from '../domain/maintenance'
 import { applyAccidentUpdate, type AccidentError, type AccidentUpdate } from '../domain/accident'
 import type { RenewalRuleValues } from '../domain/renewalRuleSchema'
+import { goesAhead } from '../domain/repairApproval'
+import { markRepairCarriedOut, repairGateOf } from './repairApproval'
 
 export type Written<T, E> = { ok: true; row: T } | { ok: false; error: E }
 
@@ -45,7 +47,8 @@ async function renewalRow(
 /**
  * 'maintenance.update'. Completing the repair that put the vehicle out of service clears it
  * here too (the server derives the same), so the driver can start a trip while offline.
- * Completing a job marked as a renewal moves the vehicle's last done of that kind.
+ * Completing a job marked as a renewal moves the vehicle's last done of that kind. A repair above
+ * the approval threshold goes ahead only on its approved application, which it marks carried out.
  */
 export async function updateMaintenance(
   database: AdminFieldDb,
@@ -55,15 +58,18 @@ export async function updateMaintenance(
   now: Date = new Date(),
 ): Promise<Written<MaintenanceRequestRow, MaintenanceError>> {
   const current = await database.maintenance_requests.get(id)
-  const result = applyMaintenanceUpdate(current, input, actorId, now)
+  const approval = current ? await repairGateOf(database, current, input.cost ?? current.cost) : null
+  const result = applyMaintenanceUpdate(current, input, actorId, now, approval?.gate)
   if (!result.ok) return result
   const { row } = result
   let payload = result.payload
   const renewal = input.renewal_kind && row.completed_at ? await renewalRow(database, row.vehicle_id, input.renewal_kind, row.completed_at, now) : null
   if (renewal) payload = { ...payload, ...renewal.payload }
   const op = buildOp('maintenance.update', 'maintenance_requests', row.id, payload, now)
-  await commitWithOutbox(database, ['maintenance_requests', 'vehicle_states', 'renewal_rules'], op, async () => {
+  const carriesOut = current && goesAhead(current.status, row.status) && approval?.gate === 'covered' ? approval.application : null
+  await commitWithOutbox(database, ['maintenance_requests', 'vehicle_states', 'renewal_rules', 'requests'], op, async () => {
     await database.maintenance_requests.put(row)
+    await markRepairCarriedOut(database, carriesOut, actorId, now)
     if (renewal?.row) await database.renewal_rules.put(renewal.row)
     if (row.status !== 'completed') return
     const state = await database.vehicle_states.get(row.vehicle_id)

@@ -6,6 +6,7 @@
 import type { MaintenanceRequestRow } from '@/platform/db/rows'
 import { maintenanceActions, type MaintenanceAction } from '@/features/vehicles/domain/maintenance'
 import type { RecordKind } from '@/features/vehicles/domain/renewalRecords'
+import { goesAhead, type RepairGate } from './repairApproval'
 
 export type MaintenanceStatus = MaintenanceRequestRow['status']
 
@@ -24,7 +25,7 @@ export interface MaintenanceUpdate {
   renewal_kind?: RecordKind | null
 }
 
-export type MaintenanceError = 'notFound' | 'transition' | 'cost' | 'noteRequired' | 'garageRequired'
+export type MaintenanceError = 'notFound' | 'transition' | 'cost' | 'noteRequired' | 'garageRequired' | 'approvalRequired'
 
 export type MaintenanceResult = { ok: true; row: MaintenanceRequestRow; payload: Record<string, unknown> } | { ok: false; error: MaintenanceError }
 
@@ -45,13 +46,15 @@ export function sortRequests(rows: readonly MaintenanceRequestRow[]): Maintenanc
 
 /**
  * Applies one step. Rejecting needs a note (the driver is told why); completing needs the
- * garage (kept from approval if given then) and stamps completed_at.
+ * garage (kept from approval if given then) and stamps completed_at. A repair above the approval
+ * threshold goes ahead only when its application covers it (`gate`, repairApproval.ts).
  */
 export function applyMaintenanceUpdate(
   current: MaintenanceRequestRow | undefined,
   input: MaintenanceUpdate,
   actorId: string,
   now: Date,
+  gate: RepairGate = 'direct',
 ): MaintenanceResult {
   if (!current || current.deleted_at) return { ok: false, error: 'notFound' }
   if (!nextMaintenanceStatuses(current.status).includes(input.status)) return { ok: false, error: 'transition' }
@@ -62,6 +65,7 @@ export function applyMaintenanceUpdate(
   const garage = input.garage?.trim() || current.garage
   if (input.status === 'rejected' && !note) return { ok: false, error: 'noteRequired' }
   if (input.status === 'completed' && !garage) return { ok: false, error: 'garageRequired' }
+  if (goesAhead(current.status, input.status) && gate !== 'direct' && gate !== 'covered') return { ok: false, error: 'approvalRequired' }
   const completedAt = input.status === 'completed' ? (input.completed_at ?? now.toISOString()) : null
   const row: MaintenanceRequestRow = {
     ...current,

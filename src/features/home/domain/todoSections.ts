@@ -8,6 +8,8 @@ export const TODO_SECTIONS = [
   'approvals',
   'followUps',
   'kpis',
+  // custody: seals and licences whose holder says they are back, awaiting the keeper's check-in (待我确认)
+  'returnsToConfirm',
   'sealRequests',
   'sealsOut',
   'assetsOut',
@@ -32,10 +34,11 @@ export type TodoSection = (typeof TODO_SECTIONS)[number]
 const BY_ROLE: Record<Role, readonly TodoSection[]> = {
   admin_head: ['approvals', 'followUps', 'rectifications', 'kpis'],
   executive: ['approvals', 'followUps', 'kpis'],
-  seal_keeper: ['sealRequests', 'sealsOut'],
-  asset_keeper: ['assetsOut', 'assetAudits'],
+  seal_keeper: ['returnsToConfirm', 'sealRequests', 'sealsOut'],
+  asset_keeper: ['returnsToConfirm', 'assetsOut', 'assetAudits'],
   driver: ['dispatch', 'trips', 'vehicleChecks', 'vehicleDue'],
-  fleet_manager: ['dispatch', 'vehicleDue'],
+  // The fleet manager decides 用车申请 at their step: 待我审批 too.
+  fleet_manager: ['approvals', 'dispatch', 'vehicleDue'],
   cleaner: ['cleaningAreas', 'rectifications'],
   inspector: ['inspections', 'reinspections'],
   dorm_manager: ['dormApplications', 'roomChecks'],

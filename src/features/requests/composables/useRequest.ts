@@ -2,7 +2,7 @@
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { getDb, observe } from '@/platform/db'
 import { authorityOn, getRequest, type RequestWithTimeline } from '../data/requestReads'
-import { vehicleLabelOf } from '../data/dispatch'
+import { repairOfApplication, vehicleLabelOf } from '../data/dispatch'
 import { useSessionStore } from '@/features/auth'
 import { useRequestsStore } from '../stores/requests'
 
@@ -49,5 +49,13 @@ export function useRequest(id: () => string) {
       vehicleLabel.value = vehicleId ? await vehicleLabelOf(getDb(), vehicleId) : ''
     },
   )
-  return { status, data, authority, name, vehicleLabel, retry: start, store }
+  /** 车辆维修审批: the repair it was sent up from, to go ahead with once approved. */
+  const repairId = ref<string | null>(null)
+  watch(
+    () => (data.value?.request.type === 'vehicle_repair' ? data.value.request.id : null),
+    async (requestId) => {
+      repairId.value = requestId ? await repairOfApplication(getDb(), requestId) : null
+    },
+  )
+  return { status, data, authority, name, vehicleLabel, repairId, retry: start, store }
 }

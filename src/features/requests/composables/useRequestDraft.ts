@@ -1,25 +1,39 @@
 /**
  * A request form's draft: the shared device draft (restored when the page opens, saved as the
- * user types, so another tab, a reload or an update loses nothing; guarded on leave while it
- * holds unsent input), checked with the type's rules on submit.
+ * user types, so another tab, a reload or an update loses nothing — the photos taken too; guarded
+ * on leave while it holds unsent input), checked with the type's rules on submit.
  */
 import { ref } from 'vue'
+import type { ProcessedPhoto } from '@/platform/photos'
 import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
 import { draftKey } from '../data/drafts'
 import { draftToInput, emptyDraft, type RequestDraft } from '../domain/draft'
 import { validateForm, type RequestForm } from '../domain/form'
 
+interface SavedDraft {
+  fields: RequestDraft
+  photos: ProcessedPhoto[]
+}
+const isSaved = (v: SavedDraft | RequestDraft): v is SavedDraft => typeof v.fields === 'object' && v.fields !== null && Array.isArray(v.photos)
+
 export function useRequestDraft(type: () => string, scope: () => string, initial: () => RequestDraft | null, timeZone: () => string) {
   const draft = ref<RequestDraft>({})
+  const photos = ref<ProcessedPhoto[]>([])
   const errors = ref<Record<string, string>>({})
-  const device = useDeviceDraft<RequestDraft>({
+  const device = useDeviceDraft<SavedDraft | RequestDraft>({
     key: () => draftKey(scope()),
-    capture: () => ({ ...draft.value }),
-    restore: (saved) => void (draft.value = { ...draft.value, ...saved }),
+    capture: () => ({ fields: { ...draft.value }, photos: photos.value }),
+    restore: (saved) => {
+      // A draft saved before photos were offered is the fields alone.
+      const withPhotos = isSaved(saved)
+      draft.value = { ...draft.value, ...(withPhotos ? saved.fields : saved) }
+      photos.value = withPhotos ? saved.photos : []
+    },
   })
 
   async function load(): Promise<void> {
     draft.value = initial() ?? emptyDraft(type())
+    photos.value = []
     errors.value = {}
     await device.start()
   }
@@ -32,5 +46,5 @@ export function useRequestDraft(type: () => string, scope: () => string, initial
   }
 
   /** Call once the form is committed: the draft went in the same transaction; leaving no longer asks. */
-  return { draft, errors, ready: device.ready, dirty: device.dirty, load, check, markSent: device.markSent }
+  return { draft, photos, errors, ready: device.ready, dirty: device.dirty, load, check, markSent: device.markSent }
 }

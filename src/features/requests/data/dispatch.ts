@@ -1,4 +1,7 @@
-/** 用车申请: the vehicles and drivers the fleet manager can assign, and the dispatches assigned to a driver. */
+/**
+ * 用车申请: the vehicles and drivers the fleet manager can assign, and the dispatches assigned to a driver;
+ * 车辆维修审批: the repair an application was sent up from.
+ */
 import type { AdminFieldDb } from '@/platform/db'
 import type { RequestRow } from '@/platform/db/rows'
 
@@ -34,4 +37,10 @@ export async function assignedDispatches(database: AdminFieldDb, driverId: strin
 export async function vehicleLabelOf(database: AdminFieldDb, vehicleId: string): Promise<string> {
   const v = await database.assets.get(vehicleId)
   return v ? `${v.number} ${v.name}` : ''
+}
+
+/** The repair request a 'vehicle_repair' application was sent up from (maintenance_requests.approval_id), if this device has it. */
+export async function repairOfApplication(database: AdminFieldDb, requestId: string): Promise<string | null> {
+  const row = await database.maintenance_requests.filter((m) => m.approval_id === requestId && m.deleted_at === null).first()
+  return row?.id ?? null
 }

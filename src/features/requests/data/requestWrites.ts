@@ -2,18 +2,19 @@
  * Writing applications and decisions. Each is ONE transaction: the event row, the application as the
  * domain's fold leaves it (so both sides see it offline), photos, and the op. The server re-applies the
  * event with the same rules; when it answers "flagged" (the application changed meanwhile) the pulled
- * rows show the stale event kept beside the real state. (Attachments are not offered yet: see the
- * README's requests section.)
+ * rows show the stale event kept beside the real state. Attachments (photos) go with the submission:
+ * their rows and bytes in the same transaction, one 'photo.register' op each after the submit op.
  */
 import type { AdminFieldDb } from '@/platform/db'
 import type { RequestEventRow, RequestRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
+import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
 import { applyEvent, submitted, type RequestEvent, type RequestState } from '../domain/lifecycle'
 import type { RequestForm } from '../domain/form'
 import type { RequestContext } from './context'
 import { draftKey } from './drafts'
 
-export const REQUEST_TABLES = ['requests', 'request_events', 'meta']
+export const REQUEST_TABLES = ['requests', 'request_events', 'meta', ...PHOTO_TABLES]
 
 export interface Applicant {
   id: string
@@ -33,23 +34,26 @@ function requestRow(s: RequestState, previous: RequestRow | undefined, stamp: st
 /** A new application: validated form in, the application (pending at its first open step) out. */
 export async function submitRequest(
   database: AdminFieldDb,
-  args: { id?: string; type: string; form: RequestForm; applicant: Applicant; fulfillerRole: string; ctx: RequestContext; draftScope?: string },
+  args: { id?: string; type: string; form: RequestForm; applicant: Applicant; fulfillerRole: string; ctx: RequestContext; draftScope?: string; photos?: ProcessedPhoto[] },
   now = new Date(),
 ): Promise<RequestRow> {
   const at = now.toISOString()
   const id = args.id ?? crypto.randomUUID()
+  const photos = args.photos ?? []
   const event: RequestEvent = { id: crypto.randomUUID(), request_id: id, action: 'submit', actor_id: args.applicant.id, on_behalf_of: null, step: null, revision: 1, note: null, form: args.form, assignment: null, at }
   const state = submitted(
-    { id, type: args.type, site_id: args.applicant.site_id, department_id: args.applicant.department_id, applicant_id: args.applicant.id, photo_ids: [] },
+    { id, type: args.type, site_id: args.applicant.site_id, department_id: args.applicant.department_id, applicant_id: args.applicant.id, photo_ids: photos.map((p) => p.id) },
     event,
     { applicantRoles: args.ctx.rolesAt(args.applicant.id, args.applicant.site_id), amountThreshold: args.ctx.amountThreshold },
   )
   const row = { ...requestRow(state, undefined, at), fulfiller_role: args.fulfillerRole }
   const op = buildOp('request.submit', 'requests', id, { event_id: event.id, type: args.type, form: args.form, photo_ids: state.photo_ids }, now)
   op.related = [entityKey('request_events', event.id)]
-  await commitWithOutbox(database, REQUEST_TABLES, op, async () => {
+  const owner = { table: 'requests', id, takenBy: args.applicant.id }
+  await commitWithOutbox(database, REQUEST_TABLES, [op, ...photoRegisterOps(photos, owner, now)], async () => {
     await database.requests.add(row)
     await database.request_events.add(eventRow(event, null, at))
+    await savePhotos(database, photos, owner)
     if (args.draftScope) await database.meta.delete(draftKey(args.draftScope))
   })
   return row

@@ -47,6 +47,7 @@ export type Fulfilment =
   | 'dorm_allocate'
   | 'inspection_notice'
   | 'dorm_move'
+  | 'repair'
 
 export interface RequestTypeDef {
   readonly type: string
@@ -62,7 +63,7 @@ export interface RequestTypeDef {
   /** Role that carries it out once approved (sees approved ones of this type). */
   readonly fulfiller: 'seal_keeper' | 'asset_keeper' | 'fleet_manager' | 'dorm_manager' | 'inspector'
   /** Applied for from another feature's page (which makes the rest of its record), not from the list of new applications. */
-  readonly startedFrom?: 'supervision'
+  readonly startedFrom?: 'supervision' | 'fleet'
 }
 
 const SEAL_LIFECYCLE_ACTIONS = ['engrave', 'enable', 'retire'] as const
@@ -195,6 +196,25 @@ export const REQUEST_TYPES = [
     chain: ['admin_head'],
     fulfilment: 'dorm_move',
     fulfiller: 'dorm_manager',
+  },
+  // vehicles (车辆维修)
+  {
+    // 维修审批: a repair above the admin head's threshold, sent up by the fleet manager from the repair
+    // request (features/fleet). The fleet manager applies, so their own step is on record as theirs
+    // (skipped) and the chain goes on one level at a time: the admin head, then the executive.
+    type: 'vehicle_repair',
+    titleKey: 'vehicle',
+    fields: [
+      { key: 'vehicle', kind: 'text', max: 60 },
+      { key: 'description', kind: 'textarea', max: 1000 },
+      { key: 'garage', kind: 'text', max: 100, optional: true },
+      { key: 'estimated_cost', kind: 'amount', max: 1_000_000 },
+    ],
+    chain: ['fleet_manager'],
+    amountKey: 'estimated_cost',
+    fulfilment: 'repair',
+    fulfiller: 'fleet_manager',
+    startedFrom: 'fleet',
   },
 ] as const satisfies readonly RequestTypeDef[]
 

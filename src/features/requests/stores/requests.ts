@@ -13,6 +13,7 @@ import { assignedDispatches } from '../data/dispatch'
 import { actOnRequest, submitRequest, type Act } from '../data/requestWrites'
 import { REQUEST_TYPES, requestTypeDef } from '../domain/types'
 import type { RequestForm } from '../domain/form'
+import type { ProcessedPhoto } from '@/platform/photos'
 
 export interface InboxItem {
   request: RequestRow
@@ -80,7 +81,7 @@ export const useRequestsStore = defineStore('requests', () => {
     return context.value ?? (await loadRequestContext(getDb()))
   }
 
-  async function submit(type: string, form: RequestForm, draftScope: string): Promise<RequestRow> {
+  async function submit(type: string, form: RequestForm, draftScope: string, photos: ProcessedPhoto[] = []): Promise<RequestRow> {
     const profile = session.profile
     const def = requestTypeDef(type)
     if (!session.userId || !def) throw new Error('requests: no user or type')
@@ -91,6 +92,7 @@ export const useRequestsStore = defineStore('requests', () => {
       fulfillerRole: def.fulfiller,
       ctx: await ctx(),
       draftScope,
+      photos,
     })
   }
 

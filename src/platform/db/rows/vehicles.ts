@@ -81,6 +81,8 @@ export interface MaintenanceRequestRow {
   cost: number | null
   completed_at: string | null
   note: string | null
+  /** 维修审批: the 'vehicle_repair' application a repair above the approval threshold went up with. */
+  approval_id?: string | null
   updated_at: string
   deleted_at: string | null
 }

@@ -14,5 +14,8 @@ describe('todoSectionsFor', () => {
     expect(todoSectionsFor(['admin_head'])).toContain('followUps')
     expect(todoSectionsFor(['driver'])).toEqual(expect.arrayContaining(['trips', 'vehicleChecks']))
     expect(todoSectionsFor(['employee'])).toEqual(['myRequests', 'myItems', 'myTasks'])
+    // issue 9: the fleet manager decides 用车申请 (待我审批); keepers confirm claimed returns (待我确认) first.
+    expect(todoSectionsFor(['fleet_manager'])).toEqual(expect.arrayContaining(['approvals', 'dispatch']))
+    expect(todoSectionsFor(['seal_keeper'])[0]).toBe('returnsToConfirm')
   })
 })
