@@ -8,12 +8,14 @@ import { followUpOf, taskOf } from '@/features/tasks/data/rows'
 import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
 import { addDays } from '@/shared/lib/zonedTime'
 import { freshDb } from '../features/testDb'
-import { DEPT, TZ, adminHead, alice, bob, carol, executive, makeTask, officer, otherAdminHead, staff } from '../tasks-domain/fixtures'
+import { DEPT, SITE, TZ, adminHead, alice, bob, carol, executive, makeTask, officer, otherAdminHead, staff } from '../tasks-domain/fixtures'
 
 const NOW = '2026-03-13T04:00:00Z' // Friday 13 March, noon in Shanghai
 const PEOPLE = [alice, bob, carol, null] as const
 const STATUSES: Task['status'][] = ['assigned', 'accepted', 'problem', 'handover', 'completed', 'scored', 'cancelled']
-const LEVELS = ['supervisor', 'admin_head', 'executive'] as const
+const LEVELS = ['supervisor', 'department_head', 'admin_head', 'executive'] as const
+/** Bob heads the tasks' department (departments.head_id): problems at the department head's level are his. */
+const headBob: TaskActor = { ...bob, headOf: [DEPT] }
 
 let db: AdminFieldDb
 let cal: CompanyCalendar
@@ -40,7 +42,7 @@ beforeAll(async () => {
             due_on: addDays('2026-03-13', due),
             completed_at: done ? '2026-03-10T09:00:00+08:00' : null,
             summary: done && n % 2 === 0 ? '总结' : null,
-            escalation_level: status === 'problem' ? LEVELS[n % 3]! : null,
+            escalation_level: status === 'problem' ? LEVELS[n % 4]! : null,
             handover_from: status === 'handover' ? (who?.id ?? null) : null,
             handover_to: status === 'handover' ? carol.id : null,
             follow_up_id: null,
@@ -54,6 +56,7 @@ beforeAll(async () => {
         }
   await db.tasks.bulkAdd(tasks)
   await db.follow_ups.bulkAdd(sheets)
+  await db.departments.add({ id: DEPT, site_id: SITE, code: 'FIN', name: '财务部', head_id: bob.id, updated_at: NOW, deleted_at: null })
 })
 
 /** What the tasks store counts: the inbox over every task the person sees. */
@@ -66,13 +69,14 @@ async function fullCount(actor: TaskActor): Promise<number> {
 }
 
 async function fastCount(actor: TaskActor): Promise<number> {
-  const input = await bellInput(db, actor)
-  return bellCount(inboxFor({ tasks: input.tasks.map(taskOf), followUps: input.followUps.map(followUpOf), actor, calendar: cal, now: NOW, timeZone: TZ }))
+  // The bell finds the departments the person heads itself.
+  const input = await bellInput(db, { ...actor, headOf: undefined })
+  return bellCount(inboxFor({ tasks: input.tasks.map(taskOf), followUps: input.followUps.map(followUpOf), actor: input.actor, calendar: cal, now: NOW, timeZone: TZ }))
 }
 
 describe('the bell reads only what can ring it', () => {
   it('counts the same as the whole inbox for every kind of person', async () => {
-    for (const actor of [alice, bob, carol, officer, staff, adminHead, otherAdminHead, executive]) {
+    for (const actor of [alice, headBob, carol, officer, staff, adminHead, otherAdminHead, executive]) {
       const full = await fullCount(actor)
       expect(await fastCount(actor), actor.id).toBe(full)
     }
@@ -80,6 +84,8 @@ describe('the bell reads only what can ring it', () => {
     expect(await fullCount(alice)).toBeGreaterThan(0)
     expect(await fullCount(adminHead)).toBeGreaterThan(0)
     expect(await fullCount(officer)).toBeGreaterThan(0)
+    // Problems waiting at the department head's level ring for the head only.
+    expect(await fullCount(headBob)).toBeGreaterThan(await fullCount(bob))
   })
 
   it('reads far fewer tasks than the admin head sees', async () => {

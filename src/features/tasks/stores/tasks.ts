@@ -12,7 +12,7 @@ import { loadStatutoryDays, type StatutoryDays } from '@/shared/lib/calendar'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
 import { bellCount, inboxFor, mayAssign, ASSIGNER_ROLES, type TaskActor } from '../domain'
 import { calendarDays, calendarFrom } from '../data/calendar'
-import { byDue, followUpsWithTasks, loadNames, tasksForPerson, tasksGivenBy, tasksInScope, type Names } from '../data/taskReads'
+import { byDue, departmentsHeadedBy, followUpsWithTasks, loadNames, tasksForPerson, tasksGivenBy, tasksInScope, type Names } from '../data/taskReads'
 import { followUpOf, taskOf } from '../data/rows'
 
 export type LoadStatus = 'loading' | 'ready' | 'error'
@@ -48,14 +48,23 @@ export const useTasksStore = defineStore('tasks', () => {
   let forKey: string | null = null
   let timer: ReturnType<typeof setInterval> | null = null
 
-  const actor = computed<TaskActor | null>(() =>
+  /** The person from the session; the departments they head come from the device's departments (below). */
+  const person = computed<TaskActor | null>(() =>
     session.userId
       ? { id: session.userId, grants: session.grants.map((g) => ({ role: g.role, siteId: g.siteId })), departmentId: session.profile?.departmentId ?? null }
       : null,
   )
+  const actor = computed<TaskActor | null>(() => {
+    const who = person.value
+    if (!who) return null
+    const headOf = [...lists.value.names.departments].filter(([, d]) => d.headId === who.id).map(([id]) => id)
+    return headOf.length > 0 ? { ...who, headOf } : who
+  })
 
-  async function read(who: TaskActor): Promise<Lists> {
+  async function read(base: TaskActor): Promise<Lists> {
     const db = getDb()
+    const headOf = await departmentsHeadedBy(db, base.id)
+    const who: TaskActor = { ...base, headOf }
     const [mine, given, scope, sheets, days, names] = await Promise.all([
       tasksForPerson(db, who),
       tasksGivenBy(db, who.id),
@@ -68,7 +77,7 @@ export const useTasksStore = defineStore('tasks', () => {
   }
 
   function load(): void {
-    const who = actor.value
+    const who = person.value
     if (!who) return
     const key = JSON.stringify(who)
     if (stop && forKey === key && status.value !== 'error') return
@@ -124,6 +133,8 @@ export const useTasksStore = defineStore('tasks', () => {
   const personName = (id: string | null | undefined): string => (id ? (lists.value.names.people.get(id) ?? '') : '')
   const departmentName = (id: string | null | undefined): string => (id ? (lists.value.names.departments.get(id)?.name ?? '') : '')
   const taskById = (id: string): TaskRow | undefined => visible.value.get(id) ?? lists.value.sheetTasks.get(id)
+  /** The head of a department (部门负责人), if it has one: the level above a task's giver. */
+  const departmentHead = (id: string | null | undefined): string | null => (id ? (lists.value.names.departments.get(id)?.headId ?? null) : null)
 
-  return { status, lists, now, actor, timeZone, calendar, visible, inbox, bell, assignSites, canAssign, load, personName, departmentName, taskById }
+  return { status, lists, now, actor, timeZone, calendar, visible, inbox, bell, assignSites, canAssign, load, personName, departmentName, departmentHead, taskById }
 })
