@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { AdminFieldDb } from '@/platform/db'
 import type { FollowUpRow, TaskRow } from '@/platform/db/rows'
 import { bellCount, inboxFor, newFollowUp, type Task, type TaskActor } from '@/features/tasks/domain'
-import { bellInput } from '@/features/tasks/data/bell'
+import { bellInput, inboxRead } from '@/features/tasks/data/bell'
 import { followUpsWithTasks, tasksForPerson, tasksGivenBy, tasksInScope } from '@/features/tasks/data/taskReads'
 import { followUpOf, taskOf } from '@/features/tasks/data/rows'
 import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
@@ -59,6 +59,15 @@ beforeAll(async () => {
   await db.departments.add({ id: DEPT, site_id: SITE, code: 'FIN', name: '财务部', head_id: bob.id, updated_at: NOW, deleted_at: null })
 })
 
+/** The reminder centre over every task the person sees (what the tasks store listed before it read through the indexes). */
+async function fullInbox(actor: TaskActor) {
+  const [mine, given, scope, sheets] = await Promise.all([tasksForPerson(db, actor), tasksGivenBy(db, actor.id), tasksInScope(db, actor), followUpsWithTasks(db)])
+  const visible = new Map<string, TaskRow>()
+  for (const list of [mine, given, scope]) for (const t of list) visible.set(t.id, t)
+  for (const t of sheets.tasks.values()) if (sheets.followUps.some((f) => f.task_id === t.id && f.officer_id === actor.id)) visible.set(t.id, t)
+  return inboxFor({ tasks: [...visible.values()].map(taskOf), followUps: sheets.followUps.map(followUpOf), actor, calendar: cal, now: NOW, timeZone: TZ })
+}
+
 /** What the tasks store counts: the inbox over every task the person sees. */
 async function fullCount(actor: TaskActor): Promise<number> {
   const [mine, given, scope, sheets] = await Promise.all([tasksForPerson(db, actor), tasksGivenBy(db, actor.id), tasksInScope(db, actor), followUpsWithTasks(db)])
@@ -86,6 +95,17 @@ describe('the bell reads only what can ring it', () => {
     expect(await fullCount(officer)).toBeGreaterThan(0)
     // Problems waiting at the department head's level ring for the head only.
     expect(await fullCount(headBob)).toBeGreaterThan(await fullCount(bob))
+  })
+
+  it('the reminder centre lists the same items as the inbox over everything, every kind of person', async () => {
+    for (const actor of [alice, headBob, carol, officer, staff, adminHead, otherAdminHead, executive]) {
+      const input = await inboxRead(db, { ...actor, headOf: undefined })
+      const fast = inboxFor({ tasks: input.tasks.map(taskOf), followUps: input.followUps.map(followUpOf), actor: input.actor, calendar: cal, now: NOW, timeZone: TZ })
+      expect(fast, actor.id).toEqual(await fullInbox(actor))
+    }
+    // Items that do not ring are there too (to score, to review, to approve).
+    const kinds = new Set([...(await fullInbox(adminHead)), ...(await fullInbox(executive))].map((i) => i.kind))
+    expect([...kinds]).toEqual(expect.arrayContaining(['toScore', 'toReview', 'toApprove']))
   })
 
   it('reads far fewer tasks than the admin head sees', async () => {

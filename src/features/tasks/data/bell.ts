@@ -14,6 +14,7 @@
  *     one at an admin head's sites (reminders to give)                     → follow_ups officer_id / status
  * so the bell's count over these equals the count over everything (tests/unit/tasks-data/bell.test.ts).
  */
+import Dexie from 'dexie'
 import type { AdminFieldDb } from '@/platform/db'
 import type { FollowUpRow, TaskRow } from '@/platform/db/rows'
 import { holdsAt, type TaskActor } from '../domain'
@@ -32,10 +33,32 @@ const holdsAnywhere = (actor: TaskActor, role: string) => actor.grants.some((g) 
 
 /** In one read transaction: a dozen small index reads, not a dozen transactions. */
 export function bellInput(database: AdminFieldDb, actor: TaskActor): Promise<BellInput> {
-  return database.transaction('r', [database.tasks, database.follow_ups, database.departments], () => read(database, actor))
+  return database.transaction('r', [database.tasks, database.follow_ups, database.departments], () => read(database, actor, false))
 }
 
-async function read(database: AdminFieldDb, person: TaskActor): Promise<BellInput> {
+/**
+ * The reminder centre's read: the bell's, plus what is listed without ringing — tasks completed at
+ * an admin head's sites (to score, [site_id+status+due_on]) and 督办 sheets reviewed (for the
+ * executive to approve) with their tasks — so its inbox equals the inbox over every task the
+ * person sees (tests/unit/tasks-data/bell.test.ts) without reading them all.
+ */
+export function inboxRead(database: AdminFieldDb, actor: TaskActor): Promise<BellInput> {
+  return database.transaction('r', [database.tasks, database.follow_ups, database.departments, database.sites], () => read(database, actor, true))
+}
+
+async function completedAtHeadSites(database: AdminFieldDb, actor: TaskActor): Promise<TaskRow[]> {
+  const grants = actor.grants.filter((g) => g.role === 'admin_head')
+  if (grants.length === 0) return []
+  const sites = grants.some((g) => g.siteId === null)
+    ? (await database.sites.toArray()).map((s) => s.id)
+    : [...new Set(grants.map((g) => g.siteId as string))]
+  const lists = await Promise.all(
+    sites.map((site) => database.tasks.where('[site_id+status+due_on]').between([site, 'completed', Dexie.minKey], [site, 'completed', Dexie.maxKey], true, true).toArray()),
+  )
+  return lists.flat()
+}
+
+async function read(database: AdminFieldDb, person: TaskActor, whole: boolean): Promise<BellInput> {
   const t = database.tasks
   const headOf = await departmentsHeadedBy(database, person.id)
   const actor: TaskActor = headOf.length > 0 ? { ...person, headOf } : person
@@ -43,7 +66,7 @@ async function read(database: AdminFieldDb, person: TaskActor): Promise<BellInpu
   const level = (role: 'admin_head' | 'executive') =>
     holdsAnywhere(actor, role) ? t.where('[status+escalation_level]').equals(['problem', role]).filter((r) => holdsAt(actor, role, r.site_id)).toArray() : none
   const head = holdsAnywhere(actor, 'admin_head')
-  const [mine, department, handovers, given, atDepartmentHead, atHead, atExecutive, officerSheets, headSheets] = await Promise.all([
+  const [mine, department, handovers, given, atDepartmentHead, atHead, atExecutive, officerSheets, headSheets, toScore, reviewed] = await Promise.all([
     t.where('[assignee_id+status]').anyOf(MINE.map((s) => [actor.id, s])).toArray(),
     actor.departmentId ? t.where('[department_id+status]').equals([actor.departmentId, 'assigned']).filter((r) => r.assignee_id === null).toArray() : none,
     t.where('handover_to').equals(actor.id).filter((r) => r.status === 'handover').toArray(),
@@ -55,11 +78,13 @@ async function read(database: AdminFieldDb, person: TaskActor): Promise<BellInpu
     level('executive'),
     database.follow_ups.where('officer_id').equals(actor.id).filter((f) => f.status === 'open').toArray(),
     head ? database.follow_ups.where('status').equals('open').toArray() : Promise.resolve([] as FollowUpRow[]),
+    whole ? completedAtHeadSites(database, actor) : none,
+    whole && holdsAnywhere(actor, 'executive') ? database.follow_ups.where('status').equals('reviewed').toArray() : Promise.resolve([] as FollowUpRow[]),
   ])
   const byId = new Map<string, TaskRow>()
-  for (const list of [mine, department, handovers, given, atDepartmentHead, atHead, atExecutive]) for (const r of list) if (!r.deleted_at) byId.set(r.id, r)
+  for (const list of [mine, department, handovers, given, atDepartmentHead, atHead, atExecutive, toScore]) for (const r of list) if (!r.deleted_at) byId.set(r.id, r)
   const sheets = new Map<string, FollowUpRow>()
-  for (const f of [...officerSheets, ...headSheets]) sheets.set(f.id, f)
+  for (const f of [...officerSheets, ...headSheets, ...reviewed]) sheets.set(f.id, f)
   const mySheetIds = mine.map((r) => r.follow_up_id).filter((id): id is string => id !== null && !sheets.has(id))
   for (const f of await database.follow_ups.bulkGet(mySheetIds)) if (f) sheets.set(f.id, f)
   const missing = [...new Set([...sheets.values()].map((f) => f.task_id))].filter((id) => !byId.has(id))

@@ -53,12 +53,21 @@ async function tasksOfDepartments(database: AdminFieldDb, departmentIds: readonl
   return departmentIds.length === 0 ? [] : live(await database.tasks.where('department_id').anyOf([...departmentIds]).toArray())
 }
 
-/** Every 督办 sheet on the device (the ledger) with its tasks. */
+/**
+ * Every 督办 sheet on the device (the ledger) with its tasks. A task with a sheet names its current
+ * one (follow_up_id; a later sheet replaces it, never nothing), so the tasks are one range read of
+ * that index, side by side with the sheets, rather than one get per sheet after them.
+ */
 export async function followUpsWithTasks(database: AdminFieldDb): Promise<{ followUps: FollowUpRow[]; tasks: Map<string, TaskRow> }> {
-  const followUps = live(await database.follow_ups.toArray())
-  const rows = await database.tasks.bulkGet([...new Set(followUps.map((f) => f.task_id))])
+  const [sheets, rows] = await database.transaction('r', [database.follow_ups, database.tasks], () =>
+    Promise.all([database.follow_ups.toArray(), database.tasks.where('follow_up_id').above('').toArray()]),
+  )
+  const followUps = live(sheets)
   const tasks = new Map<string, TaskRow>()
-  for (const r of rows) if (r && !r.deleted_at) tasks.set(r.id, r)
+  for (const r of rows) if (!r.deleted_at) tasks.set(r.id, r)
+  // A sheet whose task does not name it yet (pulled in between): fetched by id.
+  const missing = [...new Set(followUps.map((f) => f.task_id))].filter((id) => !tasks.has(id))
+  if (missing.length > 0) for (const r of await database.tasks.bulkGet(missing)) if (r && !r.deleted_at) tasks.set(r.id, r)
   return { followUps, tasks }
 }
 
