@@ -2927,6 +2927,8 @@ export type Database = {
       };
       supervision_plans: {
         Row: {
+          cancel_note: string | null;
+          cancelled_at: string | null;
           created_at: string;
           created_by: string;
           deleted_at: string | null;
@@ -2960,6 +2962,8 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
+          cancel_note?: string | null;
+          cancelled_at?: string | null;
           created_at?: string;
           created_by: string;
           deleted_at?: string | null;
@@ -2992,6 +2996,8 @@ export type Database = {
           updated_at?: string;
         };
         Update: {
+          cancel_note?: string | null;
+          cancelled_at?: string | null;
           created_at?: string;
           created_by?: string;
           deleted_at?: string | null;
