@@ -54,11 +54,11 @@ describe('tasks', () => {
 
   it('opens and filters the admin head\'s list and the 督办 ledger', async () => {
     const list = await page.evaluate((n) => window.measureList(n), RUNS)
-    expect(list.rows).toBe(COUNT)
-    add("admin head's task list open (20,000, sorted)", list.samples, '≤ 200 ms')
+    expect(list.rows).toBeGreaterThanOrEqual(50)
+    add("admin head's task list open (store read + first page of the site's open tasks)", list.samples, '≤ 200 ms')
     const filter = await page.evaluate((n) => window.measureListFilter(n), RUNS)
-    expect(filter.rows).toBeGreaterThan(0)
-    add('  filter in memory (department + status + text)', filter.samples, '≤ 200 ms')
+    expect(filter.rows).toBeGreaterThanOrEqual(100)
+    add('  filter (done + text; all statuses), first pages', filter.samples, '≤ 200 ms')
     const ledger = await page.evaluate((n) => window.measureLedger(n), RUNS)
     expect(ledger.rows).toBe(SHEETS)
     add('督办 ledger open (sheets + tasks + counts per department)', ledger.samples, '≤ 200 ms')

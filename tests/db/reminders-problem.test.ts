@@ -1,5 +1,6 @@
 // A raised problem is pushed to whoever must handle it (issue 11, manual 1.2 nodes 6-7): the task's
-// giver first, then every 行政部长 of the site, then the 执行长, one level at a time, each once;
+// giver first, then every 行政部长 of the site, then the 执行长, one level at a time, each once (FIN
+// has no head here: its step is tasks-department-head.test.ts's; levels 1 giver … 4 执行长);
 // the work-chat robot gets each step once even when several people share the level.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -71,10 +72,10 @@ describe('a raised problem reaches the level it waits at', () => {
     )
     expect(heads.map((h) => h.user_id)).toEqual(expect.arrayContaining([DEMO.users.adminHead, head2]))
     // Both admin heads' phones; the department's robot once, not once per admin head.
-    expect(problems(await claim())).toEqual(['2:push:head', '2:push:head2', '2:webhook:robot'])
+    expect(problems(await claim())).toEqual(['3:push:head', '3:push:head2', '3:webhook:robot'])
 
     expect((await actOn(db, DEMO.users.adminHead as string, task, 'escalate', {}, '2026-03-10T11:00:00+08:00')).status).toBe('applied')
-    expect(problems(await claim())).toEqual(['3:push:exec', '3:webhook:robot'])
+    expect(problems(await claim())).toEqual(['4:push:exec', '4:webhook:robot'])
     expect(problems(await claim())).toEqual([])
   })
 
@@ -92,7 +93,7 @@ describe('a raised problem reaches the level it waits at', () => {
   })
 
   it('says on the phone which level the problem waits at, and opens the task', () => {
-    const m = messageOf({ kind: 'problem', level: 2, title: '整理档案', due_on: '2026-03-13', task_id: 'T1', person: '王部长' } as ClaimedReminder, 'https://app.example.com/')
+    const m = messageOf({ kind: 'problem', level: 3, title: '整理档案', due_on: '2026-03-13', task_id: 'T1', person: '王部长' } as ClaimedReminder, 'https://app.example.com/')
     expect(m).toEqual({ title: '问题上报行政部长｜行政外勤', body: '王部长：整理档案（期限 2026-03-13）', url: 'https://app.example.com/tasks/T1' })
   })
 })

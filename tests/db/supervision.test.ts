@@ -148,6 +148,31 @@ describe('refusals', () => {
   })
 })
 
+describe('a plan whose application was turned down', () => {
+  it('is called off with a reason by its drafter or the admin head, only once rejected or withdrawn; the department never sees it', async () => {
+    const { request, plan } = await draft()
+    // Still pending: the fact is kept and flagged; the reason is required; others are refused.
+    expect(await actOn(inspector, plan, 'cancel', { note: '不做了' })).toMatchObject({ status: 'flagged' })
+    expect(await planRow(plan)).toMatchObject({ stage: 'planned', cancelled_at: null })
+    expect((await op(db, head, 'request.act', { request_id: request, action: 'reject', step: 0, revision: 1, note: '检查时间与审计冲突' })).status).toBe('applied')
+    expect(await actOn(inspector, plan, 'cancel', {})).toMatchObject({ status: 'refused', reason: 'invalid' })
+    expect(await actOn(finStaff, plan, 'cancel', { note: 'x' })).toMatchObject({ status: 'refused', reason: 'forbidden' })
+    expect(await actOn(inspector, plan, 'cancel', { note: 'x', extra: 1 })).toMatchObject({ status: 'refused', reason: 'invalid' })
+    expect((await actOn(inspector, plan, 'cancel', { note: '方案未获批准，下月另拟' }, '2026-11-12T09:00:00+08:00')).status).toBe('applied')
+    expect(await planRow(plan)).toMatchObject({ stage: 'cancelled', cancel_note: '方案未获批准，下月另拟' })
+    expect((await planRow(plan)).cancelled_at).not.toBeNull()
+    // Nothing moves a cancelled plan; the department never hears of it.
+    expect(await actOn(inspector, plan, 'notice', { note: 'x' })).toMatchObject({ status: 'flagged' })
+    expect(await db.asUser(finStaff, (q) => q('select id from public.supervision_plans where id = $1', [plan]))).toEqual([])
+
+    // A withdrawn application: the admin head may call the plan off too.
+    const other = await draft()
+    expect((await op(db, inspector, 'request.act', { request_id: other.request, action: 'withdraw', revision: 1 })).status).toBe('applied')
+    expect((await actOn(head, other.plan, 'cancel', { note: '申请已撤回' })).status).toBe('applied')
+    expect(await planRow(other.plan)).toMatchObject({ stage: 'cancelled' })
+  })
+})
+
 describe('who sees a plan', () => {
   it('its inspectors and the admin head at once; the inspected department once notified; nobody else', async () => {
     const { request, plan } = await draft()

@@ -1,7 +1,7 @@
 // Who reads tasks, their facts and 督办 sheets (issue 11 "RLS"): the assignee theirs, co-assignees,
 // the person a task is being handed to, its giver, the sheet's officer, a department's members while
-// nobody has taken its task, and the admin head and executive of its site. There is no
-// department-head role yet. The definer-side twin (private.can_see_task) must agree with the policy.
+// nobody has taken its task, and the admin head and executive of its site (a department's head:
+// tasks-department-head.test.ts). The definer-side twin (private.can_see_task) must agree with the policy.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO, openTestDb, type TestDb } from './support/database'

@@ -216,3 +216,15 @@ export const SCHEMA_V14 = {
 export const SCHEMA_V16 = {
   dorm_check_outs: 'id, stay_id, bed_id, occupant_id',
 } as const
+
+/**
+ * v19: the tasks engine's lists page by deadline instead of reading every task an admin head sees:
+ * [site_id+status+due_on] (the site's list, a page per status in deadline order, and its open count
+ * from the index alone), [assigner_id+status+due_on] (the tasks I gave, the same way), and
+ * follow_up_id (the 督办 ledger reads the tasks that have a sheet in one range read, not one get per
+ * sheet). (v17 and v18 belong to other branches; Dexie allows versions to skip.)
+ */
+export const SCHEMA_V19 = {
+  tasks:
+    'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, follow_up_id, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level], [site_id+status+due_on], [assigner_id+status+due_on]',
+} as const

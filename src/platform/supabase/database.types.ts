@@ -2937,6 +2937,8 @@ export type Database = {
       };
       supervision_plans: {
         Row: {
+          cancel_note: string | null;
+          cancelled_at: string | null;
           created_at: string;
           created_by: string;
           deleted_at: string | null;
@@ -2970,6 +2972,8 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
+          cancel_note?: string | null;
+          cancelled_at?: string | null;
           created_at?: string;
           created_by: string;
           deleted_at?: string | null;
@@ -3002,6 +3006,8 @@ export type Database = {
           updated_at?: string;
         };
         Update: {
+          cancel_note?: string | null;
+          cancelled_at?: string | null;
           created_at?: string;
           created_by?: string;
           deleted_at?: string | null;

@@ -137,6 +137,7 @@ export const GLOSSARY = [
   { zh: '指标明细', en: 'KPI records (drill-down)', code: 'kpiDrill', kind: 'concept' },
   // supervisory inspections (监督检查, manual 1.4)
   { zh: '监督检查方案', en: 'Inspection plan', code: 'inspection_plan', kind: 'concept' },
+  { zh: '作废（检查方案）', en: 'Call a plan off', code: 'cancel', kind: 'concept' },
   { zh: '检查重点', en: 'Focus', code: 'planFocus', kind: 'concept' },
   { zh: '检查范围', en: 'Scope', code: 'planScope', kind: 'concept' },
   { zh: '检查通知', en: 'Inspection notice', code: 'planNotice', kind: 'concept' },

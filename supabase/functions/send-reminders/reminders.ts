@@ -21,7 +21,7 @@ export interface ClaimedReminder {
   task_id: string
   title: string
   due_on: string
-  /** 1..3 for 'reminded' (1st, 2nd, final); for 'problem' the level it waits at (1 the giver, 2 行政部长, 3 执行长). */
+  /** 1..3 for 'reminded' (1st, 2nd, final); for 'problem' the level it waits at (1 the giver, 2 部门负责人, 3 行政部长, 4 执行长). */
   level: number | null
   channel: 'push' | 'webhook'
   /** push: the subscription */
@@ -52,7 +52,7 @@ const KIND_ZH: Record<ReminderKind, string> = {
 }
 const LEVEL_ZH = ['', '第一次催办', '第二次催办', '最后催办']
 /** A raised problem, by the level it stands at (escalated one level at a time). */
-const PROBLEM_ZH = ['', '问题待处理', '问题上报行政部长', '问题上报执行长']
+const PROBLEM_ZH = ['', '问题待处理', '问题上报部门负责人', '问题上报行政部长', '问题上报执行长']
 
 /** The notification's text (zh-CN, the company's language) and the link to the task. */
 export function messageOf(r: ClaimedReminder, appOrigin: string): Message {

@@ -56,7 +56,7 @@ describe('supervision pages', () => {
     await db.requests.update(plan0!.request_id, { status: 'approved', waiting_role: null })
     const act = async (body: Record<string, unknown>) => {
       const plan = (await db.supervision_plans.get(id))!
-      await actOnPlan(db, { plan, input: { plan_id: id, ...body }, actor: inspector, approved: true, timeZone: 'Asia/Shanghai', calendar: null })
+      await actOnPlan(db, { plan, input: { plan_id: id, ...body }, actor: inspector, approval: 'approved', timeZone: 'Asia/Shanghai', calendar: null })
     }
     await act({ type: 'notice', note: '明天检查' })
     await act({ type: 'report', summary: '两处问题', findings: [{ text: '档案未装盒', days: 3 }, { text: '灭火器过期', days: 1 }], inspection_ids: [] })
@@ -90,5 +90,40 @@ describe('supervision pages', () => {
     wrappers.push(emp.wrapper)
     await until(() => expect(emp.wrapper.find('[data-testid="plans-page"]').attributes('data-status')).toBe('ready'))
     expect(emp.wrapper.find('.state-view').exists()).toBe(true)
+  })
+
+  it('a plan whose application was rejected is called off by its drafter, with a reason and a confirmation', async () => {
+    const db = getDb()
+    const input = { site_id: HQ, department_id: FIN, focus: '消防通道', scope: '一楼', starts_on: '2026-12-03', ends_on: '2026-12-03', publish_due_on: '2099-12-31', inspector_ids: [INSPECTOR.id], template_codes: ['sanitation'] }
+    const form = { focus: '消防通道', department: '财务部', period: '2026-12-03', scope: '一楼', inspectors: '周敏', checklists: '卫生' }
+    const id = await draftPlan(db, { input, requestForm: form, applicant: { id: INSPECTOR.id, site_id: HQ, department_id: null }, ctx: await loadRequestContext(db) })
+    await db.requests.update((await db.supervision_plans.get(id))!.request_id, { status: 'rejected', waiting_role: null })
+
+    const { wrapper } = await mountAt(`/supervision/${id}`, supervisionRoutes, INSPECTOR.id, ['inspector'])
+    wrappers.push(wrapper)
+    await until(() => expect(wrapper.find('[data-testid="plan-act-cancel"]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid="plan-refused"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="plan-waiting"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="plan-act-cancel"]').trigger('click')
+    // The reason is required: said before anything is asked.
+    await wrapper.get('[data-testid="cancel-plan-send"]').trigger('click')
+    await until(() => expect(wrapper.get('[data-testid="plan-form-cancel"]').text()).toContain('请填写'))
+    await wrapper.get('[data-testid="plan-note"] textarea').setValue('方案未获批准，下月另拟')
+    // Confirmation: answering no keeps the plan.
+    await wrapper.get('[data-testid="cancel-plan-send"]').trigger('click')
+    await until(() => expect(document.querySelector('.van-dialog__cancel')).not.toBeNull())
+    ;(document.querySelector('.van-dialog__cancel') as HTMLElement).click()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(stage(wrapper)).toBe('planned')
+    const acts = async () => (await db.outbox.toArray()).filter((o) => o.kind === 'supervision_plan.act' && o.payload.plan_id === id)
+    expect(await acts()).toEqual([])
+    await wrapper.get('[data-testid="cancel-plan-send"]').trigger('click')
+    await until(() => expect(document.querySelector('.van-dialog__confirm')).not.toBeNull())
+    ;(document.querySelector('.van-dialog__confirm') as HTMLElement).click()
+    await until(() => expect(stage(wrapper)).toBe('cancelled'))
+    expect(wrapper.get('[data-testid="plan-cancel-note"]').text()).toContain('方案未获批准，下月另拟')
+    expect(wrapper.find('[data-testid^="plan-act-"]').exists()).toBe(false)
+    const last = (await db.outbox.orderBy('seq').toArray()).at(-1)!
+    expect(last).toMatchObject({ kind: 'supervision_plan.act', payload: { type: 'cancel', plan_id: id, note: '方案未获批准，下月另拟' } })
   })
 })

@@ -5,6 +5,7 @@ import { actOnPlan, draftPlan, PlanRefused } from '@/features/supervision/data/p
 import { loadPlanDetail, plansFor } from '@/features/supervision/data/planReads'
 import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
 import type { TaskActor } from '@/features/tasks/domain'
+import type { Approval } from '@/features/supervision/domain'
 import { freshDb } from '../features/testDb'
 
 const SITE = '00000000-0000-4000-8000-0000000000a1'
@@ -44,10 +45,10 @@ beforeEach(() => {
   db = freshDb()
 })
 
-const act = async (planId: string, who: TaskActor, body: Record<string, unknown>, at: string, approved = true) => {
+const act = async (planId: string, who: TaskActor, body: Record<string, unknown>, at: string, approval: Approval = 'approved') => {
   const plan = await db.supervision_plans.get(planId)
   if (!plan) throw new Error('no plan')
-  return actOnPlan(db, { plan, input: { plan_id: planId, ...body }, actor: who, approved, timeZone: 'Asia/Shanghai', calendar: cal }, new Date(at))
+  return actOnPlan(db, { plan, input: { plan_id: planId, ...body }, actor: who, approval, timeZone: 'Asia/Shanghai', calendar: cal }, new Date(at))
 }
 
 describe('plans on the device', () => {
@@ -69,7 +70,7 @@ describe('plans on the device', () => {
       field: 'inspector_ids',
     })
     const id = await draftPlan(db, { input, requestForm: form, applicant: { id: inspector.id, site_id: SITE, department_id: null }, ctx })
-    await expect(act(id, inspector, { type: 'notice', note: '通知' }, '2026-02-11T01:00:00Z', false)).rejects.toBeInstanceOf(PlanRefused)
+    await expect(act(id, inspector, { type: 'notice', note: '通知' }, '2026-02-11T01:00:00Z', 'open')).rejects.toBeInstanceOf(PlanRefused)
     await expect(act(id, finStaff, { type: 'notice', note: '通知' }, '2026-02-11T01:00:00Z')).rejects.toMatchObject({ reason: 'supervision.errors.notAllowed' })
   })
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
 import {
   applyPlanAct,
+  approvalOf,
   defaultPublishDue,
   findingTasks,
   mayActOnPlan,
@@ -11,6 +12,7 @@ import {
   planActSchema,
   planDraftSchema,
   planRequestForm,
+  type Approval,
   type Plan,
   type PlanActInput,
   type PlanActor,
@@ -39,8 +41,8 @@ const draft = {
 }
 const plan = (): Plan => newPlan(PLAN, planDraftSchema.parse(draft), REQ, INSPECTOR, '2026-02-10T09:00:00+08:00')
 
-function step(p: Plan, input: PlanActInput, actorId: string, approved = true, publishDay = '2026-02-24') {
-  const r = applyPlanAct(p, planActSchema.parse(input), { actorId, at: `${publishDay}T10:00:00+08:00`, approved, publishDay })
+function step(p: Plan, input: PlanActInput, actorId: string, approval: Approval = 'approved', publishDay = '2026-02-24') {
+  const r = applyPlanAct(p, planActSchema.parse(input), { actorId, at: `${publishDay}T10:00:00+08:00`, approval, publishDay })
   if (!r.ok) throw new Error(r.reason)
   return r.plan
 }
@@ -74,31 +76,54 @@ describe('the plan as drafted', () => {
 describe('the stages', () => {
   it('notice (once approved) → report → return → report → accept → publish, each by whom the manual says', () => {
     let p = plan()
-    expect(nextPlanAct(p, inspector, false)).toBe(null)
-    expect(applyPlanAct(p, planActSchema.parse({ type: 'notice', plan_id: PLAN, note: '通知' }), { actorId: INSPECTOR, at: 'x', approved: false, publishDay: 'x' })).toEqual({
+    expect(nextPlanAct(p, inspector, 'open')).toBe(null)
+    expect(applyPlanAct(p, planActSchema.parse({ type: 'notice', plan_id: PLAN, note: '通知' }), { actorId: INSPECTOR, at: 'x', approval: 'open', publishDay: 'x' })).toEqual({
       ok: false,
       reason: 'supervision.errors.notApproved',
     })
-    expect(nextPlanAct(p, inspector, true)).toBe('notice')
+    expect(nextPlanAct(p, inspector, 'approved')).toBe('notice')
     p = step(p, { type: 'notice', plan_id: PLAN, note: '通知' }, INSPECTOR)
     expect(p.stage).toBe('notified')
     const report = { type: 'report' as const, plan_id: PLAN, summary: '两处问题', findings: [{ text: '灭火器过期', days: 3 }, { text: '杂物', days: 5 }], inspection_ids: [] }
     p = step(p, report, INSPECTOR)
-    expect(nextPlanAct(p, inspector, true)).toBe(null)
-    expect(nextPlanAct(p, head, true)).toBe('review')
+    expect(nextPlanAct(p, inspector, 'approved')).toBe(null)
+    expect(nextPlanAct(p, head, 'approved')).toBe('review')
     expect(planActSchema.safeParse({ type: 'review', plan_id: PLAN, decision: 'return' }).success).toBe(false)
     p = step(p, { type: 'review', plan_id: PLAN, decision: 'return', note: '补照片' }, HEAD)
     expect(p.stage).toBe('notified')
     p = step(step(p, report, INSPECTOR), { type: 'review', plan_id: PLAN, decision: 'accept', note: '限期整改' }, HEAD)
     expect(p.stage).toBe('reviewed')
-    const onTime = step(p, { type: 'publish', plan_id: PLAN }, HEAD, true, '2026-02-25')
+    const onTime = step(p, { type: 'publish', plan_id: PLAN }, HEAD, 'approved', '2026-02-25')
     expect(onTime).toMatchObject({ stage: 'published', published_on_time: true, published_by: HEAD })
-    expect(step(p, { type: 'publish', plan_id: PLAN }, HEAD, true, '2026-02-26').published_on_time).toBe(false)
+    expect(step(p, { type: 'publish', plan_id: PLAN }, HEAD, 'approved', '2026-02-26').published_on_time).toBe(false)
     // Out of order: refused on the device (the server keeps and flags it).
-    expect(applyPlanAct(onTime, planActSchema.parse({ type: 'publish', plan_id: PLAN }), { actorId: HEAD, at: 'x', approved: true, publishDay: 'x' })).toEqual({
+    expect(applyPlanAct(onTime, planActSchema.parse({ type: 'publish', plan_id: PLAN }), { actorId: HEAD, at: 'x', approval: 'approved', publishDay: 'x' })).toEqual({
       ok: false,
       reason: 'supervision.errors.badStage',
     })
+  })
+
+  it('a plan whose application was rejected or withdrawn is called off, with a reason, by its drafter or the admin head', () => {
+    const p = plan()
+    expect(approvalOf('rejected')).toBe('refused')
+    expect(approvalOf('withdrawn')).toBe('refused')
+    expect(approvalOf('pending')).toBe('open')
+    expect(approvalOf(undefined)).toBe('open')
+    expect(nextPlanAct(p, inspector, 'refused')).toBe('cancel')
+    expect(nextPlanAct(p, head, 'refused')).toBe('cancel')
+    expect(mayActOnPlan(p, 'cancel', { id: '00000000-0000-4000-8000-0000000000ff', grants: [{ role: 'inspector', siteId: SITE }] })).toBe(false)
+    expect(planActSchema.safeParse({ type: 'cancel', plan_id: PLAN, note: '' }).success).toBe(false)
+    const cancel = planActSchema.parse({ type: 'cancel', plan_id: PLAN, note: '方案未获批准，改期另拟' })
+    // Not while the application is pending or once it is approved.
+    for (const approval of ['open', 'approved'] as const) {
+      expect(applyPlanAct(p, cancel, { actorId: INSPECTOR, at: 'x', approval, publishDay: 'x' })).toEqual({ ok: false, reason: 'supervision.errors.notRefused' })
+    }
+    const off = step(p, cancel, INSPECTOR, 'refused')
+    expect(off).toMatchObject({ stage: 'cancelled', cancel_note: '方案未获批准，改期另拟', cancelled_at: '2026-02-24T10:00:00+08:00' })
+    expect(nextPlanAct(off, head, 'refused')).toBe(null)
+    // Only a plan not yet under way.
+    const notified = step(p, { type: 'notice', plan_id: PLAN, note: '通知' }, INSPECTOR)
+    expect(applyPlanAct(notified, cancel, { actorId: INSPECTOR, at: 'x', approval: 'refused', publishDay: 'x' })).toEqual({ ok: false, reason: 'supervision.errors.badStage' })
   })
 
   it('who may act: inspectors notify and report, the admin head also notifies, reviews and publishes; others nothing', () => {

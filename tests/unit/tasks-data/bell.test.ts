@@ -2,18 +2,20 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { AdminFieldDb } from '@/platform/db'
 import type { FollowUpRow, TaskRow } from '@/platform/db/rows'
 import { bellCount, inboxFor, newFollowUp, type Task, type TaskActor } from '@/features/tasks/domain'
-import { bellInput } from '@/features/tasks/data/bell'
+import { bellInput, inboxRead } from '@/features/tasks/data/bell'
 import { followUpsWithTasks, tasksForPerson, tasksGivenBy, tasksInScope } from '@/features/tasks/data/taskReads'
 import { followUpOf, taskOf } from '@/features/tasks/data/rows'
 import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
 import { addDays } from '@/shared/lib/zonedTime'
 import { freshDb } from '../features/testDb'
-import { DEPT, TZ, adminHead, alice, bob, carol, executive, makeTask, officer, otherAdminHead, staff } from '../tasks-domain/fixtures'
+import { DEPT, SITE, TZ, adminHead, alice, bob, carol, executive, makeTask, officer, otherAdminHead, staff } from '../tasks-domain/fixtures'
 
 const NOW = '2026-03-13T04:00:00Z' // Friday 13 March, noon in Shanghai
 const PEOPLE = [alice, bob, carol, null] as const
 const STATUSES: Task['status'][] = ['assigned', 'accepted', 'problem', 'handover', 'completed', 'scored', 'cancelled']
-const LEVELS = ['supervisor', 'admin_head', 'executive'] as const
+const LEVELS = ['supervisor', 'department_head', 'admin_head', 'executive'] as const
+/** Bob heads the tasks' department (departments.head_id): problems at the department head's level are his. */
+const headBob: TaskActor = { ...bob, headOf: [DEPT] }
 
 let db: AdminFieldDb
 let cal: CompanyCalendar
@@ -40,7 +42,7 @@ beforeAll(async () => {
             due_on: addDays('2026-03-13', due),
             completed_at: done ? '2026-03-10T09:00:00+08:00' : null,
             summary: done && n % 2 === 0 ? '总结' : null,
-            escalation_level: status === 'problem' ? LEVELS[n % 3]! : null,
+            escalation_level: status === 'problem' ? LEVELS[n % 4]! : null,
             handover_from: status === 'handover' ? (who?.id ?? null) : null,
             handover_to: status === 'handover' ? carol.id : null,
             follow_up_id: null,
@@ -54,7 +56,17 @@ beforeAll(async () => {
         }
   await db.tasks.bulkAdd(tasks)
   await db.follow_ups.bulkAdd(sheets)
+  await db.departments.add({ id: DEPT, site_id: SITE, code: 'FIN', name: '财务部', head_id: bob.id, updated_at: NOW, deleted_at: null })
 })
+
+/** The reminder centre over every task the person sees (what the tasks store listed before it read through the indexes). */
+async function fullInbox(actor: TaskActor) {
+  const [mine, given, scope, sheets] = await Promise.all([tasksForPerson(db, actor), tasksGivenBy(db, actor.id), tasksInScope(db, actor), followUpsWithTasks(db)])
+  const visible = new Map<string, TaskRow>()
+  for (const list of [mine, given, scope]) for (const t of list) visible.set(t.id, t)
+  for (const t of sheets.tasks.values()) if (sheets.followUps.some((f) => f.task_id === t.id && f.officer_id === actor.id)) visible.set(t.id, t)
+  return inboxFor({ tasks: [...visible.values()].map(taskOf), followUps: sheets.followUps.map(followUpOf), actor, calendar: cal, now: NOW, timeZone: TZ })
+}
 
 /** What the tasks store counts: the inbox over every task the person sees. */
 async function fullCount(actor: TaskActor): Promise<number> {
@@ -66,13 +78,14 @@ async function fullCount(actor: TaskActor): Promise<number> {
 }
 
 async function fastCount(actor: TaskActor): Promise<number> {
-  const input = await bellInput(db, actor)
-  return bellCount(inboxFor({ tasks: input.tasks.map(taskOf), followUps: input.followUps.map(followUpOf), actor, calendar: cal, now: NOW, timeZone: TZ }))
+  // The bell finds the departments the person heads itself.
+  const input = await bellInput(db, { ...actor, headOf: undefined })
+  return bellCount(inboxFor({ tasks: input.tasks.map(taskOf), followUps: input.followUps.map(followUpOf), actor: input.actor, calendar: cal, now: NOW, timeZone: TZ }))
 }
 
 describe('the bell reads only what can ring it', () => {
   it('counts the same as the whole inbox for every kind of person', async () => {
-    for (const actor of [alice, bob, carol, officer, staff, adminHead, otherAdminHead, executive]) {
+    for (const actor of [alice, headBob, carol, officer, staff, adminHead, otherAdminHead, executive]) {
       const full = await fullCount(actor)
       expect(await fastCount(actor), actor.id).toBe(full)
     }
@@ -80,6 +93,19 @@ describe('the bell reads only what can ring it', () => {
     expect(await fullCount(alice)).toBeGreaterThan(0)
     expect(await fullCount(adminHead)).toBeGreaterThan(0)
     expect(await fullCount(officer)).toBeGreaterThan(0)
+    // Problems waiting at the department head's level ring for the head only.
+    expect(await fullCount(headBob)).toBeGreaterThan(await fullCount(bob))
+  })
+
+  it('the reminder centre lists the same items as the inbox over everything, every kind of person', async () => {
+    for (const actor of [alice, headBob, carol, officer, staff, adminHead, otherAdminHead, executive]) {
+      const input = await inboxRead(db, { ...actor, headOf: undefined })
+      const fast = inboxFor({ tasks: input.tasks.map(taskOf), followUps: input.followUps.map(followUpOf), actor: input.actor, calendar: cal, now: NOW, timeZone: TZ })
+      expect(fast, actor.id).toEqual(await fullInbox(actor))
+    }
+    // Items that do not ring are there too (to score, to review, to approve).
+    const kinds = new Set([...(await fullInbox(adminHead)), ...(await fullInbox(executive))].map((i) => i.kind))
+    expect([...kinds]).toEqual(expect.arrayContaining(['toScore', 'toReview', 'toApprove']))
   })
 
   it('reads far fewer tasks than the admin head sees', async () => {

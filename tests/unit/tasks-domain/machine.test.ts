@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { actOnTask, availableActs, handlesNow, type TaskState } from '@/features/tasks/domain'
-import { TASK_ID, adminHead, alice, bob, carol, ev, executive, fold, makeTask, otherAdminHead, staff, stateOf } from './fixtures'
+import { actOnTask, availableActs, handlesNow, seesTask, type TaskState } from '@/features/tasks/domain'
+import { DEPT, TASK_ID, adminHead, alice, bob, carol, ev, executive, fold, makeTask, otherAdminHead, staff, stateOf } from './fixtures'
 
 const act = (state: TaskState, actor: typeof alice, input: Record<string, unknown>, at = '2026-03-10T10:00:00+08:00') =>
   actOnTask(state, { task_id: TASK_ID, ...input }, actor, at)
@@ -70,6 +70,61 @@ describe('escalation: the person above → 行政部长 → 执行长, one level
     expect(availableActs(p, adminHead, '2026-03-10T11:00:00+08:00')).not.toContain('escalate')
     expect(availableActs(p, adminHead, '2026-03-10T11:00:00+08:00')).toContain('resolve')
     expect(availableActs(p, alice, '2026-03-10T11:00:00+08:00')).not.toContain('resolve')
+  })
+})
+
+describe('the department head (部门负责人) between the giver and 行政部长', () => {
+  // Bob heads Alice's department (DEPT) here: departments.head_id, not a role.
+  const head = { ...bob, headOf: [DEPT] }
+  const withHead = (state: TaskState, actor: typeof alice, input: Record<string, unknown>, headId: string | null = head.id, at = '2026-03-10T10:00:00+08:00') =>
+    actOnTask(state, { task_id: TASK_ID, ...input }, actor, at, { departmentHeadId: headId })
+  const raised = (task = makeTask()) => must(act(stateOf(task), alice, { type: 'raise', note: '超出权限' }))
+
+  it('the giver escalates to the head, the head to 行政部长, then 执行长; the fact records where it went', () => {
+    const p1 = raised()
+    const out = withHead(p1, staff, { type: 'escalate' })
+    if (!out.ok) throw new Error(out.reason)
+    expect(out.value.event.data).toMatchObject({ to: 'department_head' })
+    // The op carries no level: the server decides it the same way.
+    expect(out.value.payload).toEqual({ type: 'escalate', task_id: TASK_ID })
+    const p2 = out.value.state
+    expect(p2.task.escalation_level).toBe('department_head')
+    expect(handlesNow(p2.task, head)).toBe(true)
+    expect(handlesNow(p2.task, bob)).toBe(false)
+    expect(handlesNow(p2.task, adminHead)).toBe(false)
+    expect(availableActs(p2, head, '2026-03-10T11:00:00+08:00')).toEqual(expect.arrayContaining(['escalate', 'resolve']))
+    expect(withHead(p2, staff, { type: 'resolve', note: 'x' })).toMatchObject({ ok: false, reason: 'tasks.errors.notHandler' })
+    const p3 = must(withHead(p2, head, { type: 'escalate', note: '需部长协调' }))
+    expect(p3.task.escalation_level).toBe('admin_head')
+    expect(must(withHead(p3, adminHead, { type: 'escalate' })).task.escalation_level).toBe('executive')
+  })
+
+  it('the head resolves a problem still at the giver (anyone above may)', () => {
+    const done = must(withHead(raised(), head, { type: 'resolve', note: '由部门协调' }))
+    expect(done.task).toMatchObject({ status: 'assigned', escalation_level: null })
+  })
+
+  it('skips the head when the department has none, or the head gave the task or carries it out', () => {
+    expect(must(withHead(raised(), staff, { type: 'escalate' }, null)).task.escalation_level).toBe('admin_head')
+    expect(must(withHead(raised(), staff, { type: 'escalate' }, staff.id)).task.escalation_level).toBe('admin_head')
+    expect(must(withHead(raised(), staff, { type: 'escalate' }, alice.id)).task.escalation_level).toBe('admin_head')
+  })
+
+  it('folds an escalation as recorded; one from before the head\'s step (no level) goes to 行政部长 as it did', () => {
+    const task = makeTask()
+    const raise = ev('raise', alice, '2026-03-10T09:00:00+08:00', { note: '超出权限' })
+    expect(fold(task, [raise, ev('escalate', staff, '2026-03-10T10:00:00+08:00', { to: 'department_head' })]).task.escalation_level).toBe('department_head')
+    expect(fold(task, [raise, ev('escalate', staff, '2026-03-10T10:00:00+08:00')]).task.escalation_level).toBe('admin_head')
+    // A recorded level that is not above the problem's does not fit: kept and flagged.
+    const down = ev('escalate', staff, '2026-03-10T10:00:00+08:00', { to: 'supervisor' })
+    const folded = fold(task, [raise, down])
+    expect(folded.task.escalation_level).toBe('supervisor')
+    expect(folded.flagged.has(down.id)).toBe(true)
+  })
+
+  it('the head sees the department\'s tasks', () => {
+    expect(seesTask(makeTask(), head)).toBe(true)
+    expect(seesTask(makeTask(), bob)).toBe(false)
   })
 })
 

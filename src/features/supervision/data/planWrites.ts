@@ -14,7 +14,7 @@ import type { RequestContext } from '@/features/requests/data/context'
 import { assignTask, type TaskActor } from '@/features/tasks/domain'
 import { saveAssignedTask } from '@/features/tasks/data/taskWrites'
 import { PHOTO_TABLES } from '@/platform/photos'
-import { applyPlanAct, findingTasks, mayActOnPlan, newPlan, planActSchema, planDraftSchema, type PlanDraftInput, type SupervisionErrorKey } from '../domain'
+import { applyPlanAct, findingTasks, mayActOnPlan, newPlan, planActSchema, planDraftSchema, type Approval, type PlanDraftInput, type SupervisionErrorKey } from '../domain'
 import { planOf } from './planReads'
 
 const PLAN_TABLES = ['supervision_plans', 'supervision_events']
@@ -56,14 +56,14 @@ export interface PlanActArgs {
   plan: SupervisionPlanRow
   input: unknown
   actor: TaskActor
-  /** The plan's application is approved. */
-  approved: boolean
+  /** Where the plan's application stands (approved: it may be notified; refused: it may be called off). */
+  approval: Approval
   timeZone: string
   /** Needed to publish: the findings' deadlines are working days on it. */
   calendar: CompanyCalendar | null
 }
 
-/** One fact on the plan (notice, report, review, publish). */
+/** One fact on the plan (notice, report, review, publish, cancel). */
 export async function actOnPlan(database: AdminFieldDb, args: PlanActArgs, now = new Date()): Promise<SupervisionPlanRow> {
   const parsed = planActSchema.safeParse(args.input)
   if (!parsed.success) throw firstIssue(parsed.error)
@@ -72,7 +72,7 @@ export async function actOnPlan(database: AdminFieldDb, args: PlanActArgs, now =
   if (act.plan_id !== plan.id || !mayActOnPlan(plan, act.type, args.actor)) throw new PlanRefused('supervision.errors.notAllowed')
   const at = now.toISOString()
   const day = calendarDate(now, args.timeZone)
-  const moved = applyPlanAct(plan, act, { actorId: args.actor.id, at, approved: args.approved, publishDay: day })
+  const moved = applyPlanAct(plan, act, { actorId: args.actor.id, at, approval: args.approval, publishDay: day })
   if (!moved.ok) throw new PlanRefused(moved.reason satisfies SupervisionErrorKey)
   const tasks = act.type === 'publish' ? publishTasks(moved.plan, args, day, at) : []
   const eventId = crypto.randomUUID()

@@ -18,6 +18,7 @@ export const SUPERVISION_ERROR_KEYS = [
   'supervision.errors.notAllowed',
   'supervision.errors.badStage',
   'supervision.errors.notApproved',
+  'supervision.errors.notRefused',
   'supervision.errors.noCalendar',
 ] as const
 export type SupervisionErrorKey = (typeof SUPERVISION_ERROR_KEYS)[number]

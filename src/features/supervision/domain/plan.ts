@@ -6,16 +6,17 @@
  *   planned --notice (application approved)--> notified --report--> reported
  *   reported --review accept--> reviewed --publish--> published
  *   reported --review return--> notified (the report is redone)
+ *   planned --cancel (application rejected or withdrawn)--> cancelled (the drafter or the admin head, with a reason)
  *
  * A fact that does not fit the stage is kept and flagged by the server; the device refuses it here.
  */
 import { z } from 'zod'
 import { E, LIMITS, calendarDate, choice, int, optionalText, photoIds, text, uuid, type SupervisionErrorKey } from './fields'
 
-export const PLAN_STAGES = ['planned', 'notified', 'reported', 'reviewed', 'published'] as const
+export const PLAN_STAGES = ['planned', 'notified', 'reported', 'reviewed', 'published', 'cancelled'] as const
 export type PlanStage = (typeof PLAN_STAGES)[number]
 
-export const PLAN_ACTS = ['notice', 'report', 'review', 'publish'] as const
+export const PLAN_ACTS = ['notice', 'report', 'review', 'publish', 'cancel'] as const
 export type PlanAct = (typeof PLAN_ACTS)[number]
 
 export interface Finding {
@@ -51,6 +52,9 @@ export interface Plan {
   published_by: string | null
   published_at: string | null
   published_on_time: boolean | null
+  /** Called off after its application was rejected or withdrawn: when, and why. Absent on rows from before. */
+  cancelled_at?: string | null
+  cancel_note?: string | null
   created_at: string
   updated_at: string
   deleted_at: string | null
@@ -91,6 +95,8 @@ export const planActSchema = z.discriminatedUnion(
     z.object({ type: z.literal('review'), plan_id: uuid(), decision: choice(['accept', 'return'] as const), note: optionalText(LIMITS.note) })
       .refine((r) => r.decision !== 'return' || r.note !== null, { error: E.required, path: ['note'] }),
     z.object({ type: z.literal('publish'), plan_id: uuid() }),
+    /** A plan whose application was rejected (or withdrawn) is called off, with the reason. */
+    z.object({ type: z.literal('cancel'), plan_id: uuid(), note: text(LIMITS.note) }),
   ],
   { error: E.choice },
 )
@@ -117,6 +123,8 @@ export function newPlan(id: string, d: PlanDraft, requestId: string, by: string,
     published_by: null,
     published_at: null,
     published_on_time: null,
+    cancelled_at: null,
+    cancel_note: null,
     created_at: at,
     updated_at: at,
     deleted_at: null,
@@ -134,28 +142,39 @@ export const isPlanAdminHead = (a: PlanActor, plan: Pick<Plan, 'site_id'>) => ho
 export const mayDraftPlan = (a: PlanActor, siteId: string) => holdsAt(a, 'inspector', siteId) || holdsAt(a, 'admin_head', siteId)
 const isPlanInspector = (a: PlanActor, plan: Pick<Plan, 'inspector_ids' | 'created_by'>) => plan.inspector_ids.includes(a.id) || plan.created_by === a.id
 
-/** Who may record the fact: the admin head reviews and publishes; the plan's inspectors (or its drafter) notify and report. */
+/**
+ * Who may record the fact: the admin head reviews and publishes; the plan's inspectors (or its
+ * drafter) notify and report; its drafter or the admin head calls it off.
+ */
 export function mayActOnPlan(plan: Plan, type: PlanAct, a: PlanActor): boolean {
   if (type === 'review' || type === 'publish') return isPlanAdminHead(a, plan)
+  if (type === 'cancel') return plan.created_by === a.id || isPlanAdminHead(a, plan)
   return isPlanInspector(a, plan) || (type === 'notice' && isPlanAdminHead(a, plan))
 }
 
 /** The stage each act needs. */
-const NEEDS: Record<PlanAct, PlanStage> = { notice: 'planned', report: 'notified', review: 'reported', publish: 'reviewed' }
+const NEEDS: Record<PlanAct, PlanStage> = { notice: 'planned', report: 'notified', review: 'reported', publish: 'reviewed', cancel: 'planned' }
+
+/** Where the plan's application stands, as far as the plan's steps care. */
+export type Approval = 'approved' | 'refused' | 'open'
 
 export type PlanStep = { ok: true; plan: Plan } | { ok: false; reason: SupervisionErrorKey }
 
 /**
- * One fact on the plan. `approved`: the plan's application is approved (a notice needs it);
+ * One fact on the plan. `approval`: where the plan's application stands (a notice needs it
+ * approved, calling the plan off needs it rejected or withdrawn: 'refused');
  * `publishDay`: the company day of the act (on time = not after publish_due_on).
  */
-export function applyPlanAct(plan: Plan, act: PlanActPayload, ctx: { actorId: string; at: string; approved: boolean; publishDay: string }): PlanStep {
+export function applyPlanAct(plan: Plan, act: PlanActPayload, ctx: { actorId: string; at: string; approval: Approval; publishDay: string }): PlanStep {
   if (plan.stage !== NEEDS[act.type]) return { ok: false, reason: E.badStage }
   const at = ctx.at
   const base = { ...plan, updated_at: at }
   switch (act.type) {
+    case 'cancel':
+      if (ctx.approval !== 'refused') return { ok: false, reason: E.notRefused }
+      return { ok: true, plan: { ...base, stage: 'cancelled', cancelled_at: at, cancel_note: act.note } }
     case 'notice':
-      if (!ctx.approved) return { ok: false, reason: E.notApproved }
+      if (ctx.approval !== 'approved') return { ok: false, reason: E.notApproved }
       return { ok: true, plan: { ...base, stage: 'notified', notice: act.note, notified_at: at } }
     case 'report':
       return {
@@ -172,11 +191,15 @@ export function applyPlanAct(plan: Plan, act: PlanActPayload, ctx: { actorId: st
   }
 }
 
-/** The next act this person may take on the plan now, if any. */
-export function nextPlanAct(plan: Plan, a: PlanActor, approved: boolean): PlanAct | null {
-  const next = PLAN_ACTS.find((t) => NEEDS[t] === plan.stage)
+/** The next act this person may take on the plan now, if any: a refused plan's is calling it off. */
+export function nextPlanAct(plan: Plan, a: PlanActor, approval: Approval): PlanAct | null {
+  const next = plan.stage === 'planned' ? (approval === 'refused' ? 'cancel' : 'notice') : PLAN_ACTS.find((t) => NEEDS[t] === plan.stage)
   if (!next || !mayActOnPlan(plan, next, a)) return null
-  return next === 'notice' && !approved ? null : next
+  return next === 'notice' && approval !== 'approved' ? null : next
 }
+
+/** The application's status as the plan's steps read it. */
+export const approvalOf = (status: string | null | undefined): Approval =>
+  status === 'approved' ? 'approved' : status === 'rejected' || status === 'withdrawn' ? 'refused' : 'open'
 
 export type { SupervisionErrorKey }

@@ -54,8 +54,8 @@ export function useBell(actor: () => TaskActor | null) {
 
   const count = computed(() => {
     const r = read.value
-    const who = actor()
-    if (!r || !who) return 0
+    if (!r || !actor()) return 0
+    const who = r.actor
     const calendar = statutory.value ? calendarFrom(statutory.value, r.days) : null
     return bellCount(inboxFor({ tasks: r.tasks.map(taskOf), followUps: r.followUps.map(followUpOf), actor: who, calendar, now: now.value, timeZone: r.timeZone }))
   })

@@ -6,53 +6,88 @@
  *     (a handover waiting on its old side is still the old assignee's)
  *   - my department's untaken tasks waiting to be accepted                → [department_id+status]
  *   - handovers coming to me                                              → handover_to
- *   - problems at my level: those I gave (the person above), and at the
- *     admin head's or the executive's level when I hold that role          → [assigner_id+status], [status+escalation_level]
+ *   - problems at my level: those I gave (the person above), my departments'
+ *     when I head one, and at the admin head's or the executive's level
+ *     when I hold that role                                                → [assigner_id+status], [department_id+status],
+ *                                                                           [status+escalation_level]
  *   - 督办 sheets: on my tasks, those I am the officer of, and every open
  *     one at an admin head's sites (reminders to give)                     → follow_ups officer_id / status
  * so the bell's count over these equals the count over everything (tests/unit/tasks-data/bell.test.ts).
  */
+import Dexie from 'dexie'
 import type { AdminFieldDb } from '@/platform/db'
 import type { FollowUpRow, TaskRow } from '@/platform/db/rows'
 import { holdsAt, type TaskActor } from '../domain'
+import { departmentsHeadedBy } from './taskReads'
 
 const MINE: readonly TaskRow['status'][] = ['assigned', 'accepted', 'problem', 'handover', 'completed', 'scored']
 
 export interface BellInput {
   tasks: TaskRow[]
   followUps: FollowUpRow[]
+  /** The person with the departments they head (the inbox needs them for the department head's level). */
+  actor: TaskActor
 }
 
 const holdsAnywhere = (actor: TaskActor, role: string) => actor.grants.some((g) => g.role === role)
 
 /** In one read transaction: a dozen small index reads, not a dozen transactions. */
 export function bellInput(database: AdminFieldDb, actor: TaskActor): Promise<BellInput> {
-  return database.transaction('r', [database.tasks, database.follow_ups], () => read(database, actor))
+  return database.transaction('r', [database.tasks, database.follow_ups, database.departments], () => read(database, actor, false))
 }
 
-async function read(database: AdminFieldDb, actor: TaskActor): Promise<BellInput> {
+/**
+ * The reminder centre's read: the bell's, plus what is listed without ringing — tasks completed at
+ * an admin head's sites (to score, [site_id+status+due_on]) and 督办 sheets reviewed (for the
+ * executive to approve) with their tasks — so its inbox equals the inbox over every task the
+ * person sees (tests/unit/tasks-data/bell.test.ts) without reading them all.
+ */
+export function inboxRead(database: AdminFieldDb, actor: TaskActor): Promise<BellInput> {
+  return database.transaction('r', [database.tasks, database.follow_ups, database.departments, database.sites], () => read(database, actor, true))
+}
+
+async function completedAtHeadSites(database: AdminFieldDb, actor: TaskActor): Promise<TaskRow[]> {
+  const grants = actor.grants.filter((g) => g.role === 'admin_head')
+  if (grants.length === 0) return []
+  const sites = grants.some((g) => g.siteId === null)
+    ? (await database.sites.toArray()).map((s) => s.id)
+    : [...new Set(grants.map((g) => g.siteId as string))]
+  const lists = await Promise.all(
+    sites.map((site) => database.tasks.where('[site_id+status+due_on]').between([site, 'completed', Dexie.minKey], [site, 'completed', Dexie.maxKey], true, true).toArray()),
+  )
+  return lists.flat()
+}
+
+async function read(database: AdminFieldDb, person: TaskActor, whole: boolean): Promise<BellInput> {
   const t = database.tasks
+  const headOf = await departmentsHeadedBy(database, person.id)
+  const actor: TaskActor = headOf.length > 0 ? { ...person, headOf } : person
   const none = Promise.resolve([] as TaskRow[])
   const level = (role: 'admin_head' | 'executive') =>
     holdsAnywhere(actor, role) ? t.where('[status+escalation_level]').equals(['problem', role]).filter((r) => holdsAt(actor, role, r.site_id)).toArray() : none
   const head = holdsAnywhere(actor, 'admin_head')
-  const [mine, department, handovers, given, atHead, atExecutive, officerSheets, headSheets] = await Promise.all([
+  const [mine, department, handovers, given, atDepartmentHead, atHead, atExecutive, officerSheets, headSheets, toScore, reviewed] = await Promise.all([
     t.where('[assignee_id+status]').anyOf(MINE.map((s) => [actor.id, s])).toArray(),
     actor.departmentId ? t.where('[department_id+status]').equals([actor.departmentId, 'assigned']).filter((r) => r.assignee_id === null).toArray() : none,
     t.where('handover_to').equals(actor.id).filter((r) => r.status === 'handover').toArray(),
     t.where('[assigner_id+status]').equals([actor.id, 'problem']).toArray(),
+    headOf.length > 0
+      ? t.where('[department_id+status]').anyOf(headOf.map((d) => [d, 'problem'])).filter((r) => r.escalation_level === 'department_head').toArray()
+      : none,
     level('admin_head'),
     level('executive'),
     database.follow_ups.where('officer_id').equals(actor.id).filter((f) => f.status === 'open').toArray(),
     head ? database.follow_ups.where('status').equals('open').toArray() : Promise.resolve([] as FollowUpRow[]),
+    whole ? completedAtHeadSites(database, actor) : none,
+    whole && holdsAnywhere(actor, 'executive') ? database.follow_ups.where('status').equals('reviewed').toArray() : Promise.resolve([] as FollowUpRow[]),
   ])
   const byId = new Map<string, TaskRow>()
-  for (const list of [mine, department, handovers, given, atHead, atExecutive]) for (const r of list) if (!r.deleted_at) byId.set(r.id, r)
+  for (const list of [mine, department, handovers, given, atDepartmentHead, atHead, atExecutive, toScore]) for (const r of list) if (!r.deleted_at) byId.set(r.id, r)
   const sheets = new Map<string, FollowUpRow>()
-  for (const f of [...officerSheets, ...headSheets]) sheets.set(f.id, f)
+  for (const f of [...officerSheets, ...headSheets, ...reviewed]) sheets.set(f.id, f)
   const mySheetIds = mine.map((r) => r.follow_up_id).filter((id): id is string => id !== null && !sheets.has(id))
   for (const f of await database.follow_ups.bulkGet(mySheetIds)) if (f) sheets.set(f.id, f)
   const missing = [...new Set([...sheets.values()].map((f) => f.task_id))].filter((id) => !byId.has(id))
   for (const r of await t.bulkGet(missing)) if (r && !r.deleted_at) byId.set(r.id, r)
-  return { tasks: [...byId.values()], followUps: [...sheets.values()].filter((f) => !f.deleted_at) }
+  return { tasks: [...byId.values()], followUps: [...sheets.values()].filter((f) => !f.deleted_at), actor }
 }

@@ -32,22 +32,42 @@ export async function tasksGivenBy(database: AdminFieldDb, userId: string): Prom
   return live(await database.tasks.where('assigner_id').equals(userId).toArray())
 }
 
-/** Every task of the sites where the person is admin head or executive (their scope). */
+/** The departments the person heads (departments.head_id), for their scope and the problems at their level. */
+export async function departmentsHeadedBy(database: AdminFieldDb, userId: string): Promise<string[]> {
+  return (await database.departments.toArray()).filter((d) => !d.deleted_at && d.head_id === userId).map((d) => d.id)
+}
+
+/** Every task of the sites where the person is admin head or executive, and of the departments they head (their scope). */
 export async function tasksInScope(database: AdminFieldDb, actor: TaskActor): Promise<TaskRow[]> {
   const heads = actor.grants.filter((g) => g.role === 'admin_head' || g.role === 'executive')
-  if (heads.length === 0) return []
+  if (heads.length === 0) return tasksOfDepartments(database, actor.headOf ?? [])
   const rows = heads.some((g) => g.siteId === null)
     ? await database.tasks.toArray()
     : await database.tasks.where('site_id').anyOf(heads.map((g) => g.siteId as string)).toArray()
-  return live(rows).filter((r) => holdsAt(actor, 'admin_head', r.site_id) || holdsAt(actor, 'executive', r.site_id))
+  const sites = live(rows).filter((r) => holdsAt(actor, 'admin_head', r.site_id) || holdsAt(actor, 'executive', r.site_id))
+  const seen = new Set(sites.map((r) => r.id))
+  return [...sites, ...(await tasksOfDepartments(database, actor.headOf ?? [])).filter((r) => !seen.has(r.id))]
 }
 
-/** Every 督办 sheet on the device (the ledger) with its tasks. */
+async function tasksOfDepartments(database: AdminFieldDb, departmentIds: readonly string[]): Promise<TaskRow[]> {
+  return departmentIds.length === 0 ? [] : live(await database.tasks.where('department_id').anyOf([...departmentIds]).toArray())
+}
+
+/**
+ * Every 督办 sheet on the device (the ledger) with its tasks. A task with a sheet names its current
+ * one (follow_up_id; a later sheet replaces it, never nothing), so the tasks are one range read of
+ * that index, side by side with the sheets, rather than one get per sheet after them.
+ */
 export async function followUpsWithTasks(database: AdminFieldDb): Promise<{ followUps: FollowUpRow[]; tasks: Map<string, TaskRow> }> {
-  const followUps = live(await database.follow_ups.toArray())
-  const rows = await database.tasks.bulkGet([...new Set(followUps.map((f) => f.task_id))])
+  const [sheets, rows] = await database.transaction('r', [database.follow_ups, database.tasks], () =>
+    Promise.all([database.follow_ups.toArray(), database.tasks.where('follow_up_id').above('').toArray()]),
+  )
+  const followUps = live(sheets)
   const tasks = new Map<string, TaskRow>()
-  for (const r of rows) if (r && !r.deleted_at) tasks.set(r.id, r)
+  for (const r of rows) if (!r.deleted_at) tasks.set(r.id, r)
+  // A sheet whose task does not name it yet (pulled in between): fetched by id.
+  const missing = [...new Set(followUps.map((f) => f.task_id))].filter((id) => !tasks.has(id))
+  if (missing.length > 0) for (const r of await database.tasks.bulkGet(missing)) if (r && !r.deleted_at) tasks.set(r.id, r)
   return { followUps, tasks }
 }
 
@@ -78,7 +98,8 @@ export interface Names {
   people: Map<string, string>
   /** Everyone on the device, for the assign form's pickers. */
   profiles: Person[]
-  departments: Map<string, { name: string; siteId: string }>
+  /** headId: the department's head (部门负责人), the level above the task's giver. */
+  departments: Map<string, { name: string; siteId: string; headId: string | null }>
   sites: Map<string, string>
   timeZone: string
 }
@@ -94,7 +115,7 @@ export async function loadNames(database: AdminFieldDb): Promise<Names> {
   return {
     people: new Map(live(profiles).map((p) => [p.id, p.display_name])),
     profiles: live(profiles).map((p) => ({ id: p.id, name: p.display_name, departmentId: p.department_id, siteId: p.site_id })),
-    departments: new Map(live(departments).map((d) => [d.id, { name: d.name, siteId: d.site_id }])),
+    departments: new Map(live(departments).map((d) => [d.id, { name: d.name, siteId: d.site_id, headId: d.head_id ?? null }])),
     sites: new Map(live(sites).map((s) => [s.id, s.name])),
     timeZone: company.find((c) => !c.deleted_at)?.timezone ?? DEFAULT_TIME_ZONE,
   }

@@ -3,7 +3,7 @@
  * (machine.ts), and return the row(s) to store with the event to push. Refusals are i18n keys.
  */
 import { calendarDate } from '@/shared/lib/zonedTime'
-import { assignerLevel, mayAssign, type TaskActor } from './actors'
+import { assignerLevel, escalationTarget, mayAssign, type TaskActor } from './actors'
 import {
   followUpOpenSchema,
   followUpRemindSchema,
@@ -71,13 +71,28 @@ function step(state: TaskState, actor: TaskActor, at: string, input: StepInput):
 /** Drops nulls: an absent optional field is what the server expects. */
 const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined))
 
-/** 'task.act': accept, raise, escalate, resolve, progress, handover, confirm, complete, summary, score, cancel. */
-export function actOnTask(state: TaskState, input: unknown, actor: TaskActor, at: string): Outcome<Acted> {
+/** What an act needs to know beyond the task: the head of the task's department (an escalation's target). */
+export interface ActContext {
+  departmentHeadId: string | null
+}
+
+/**
+ * 'task.act': accept, raise, escalate, resolve, progress, handover, confirm, complete, summary, score, cancel.
+ * An escalation's fact records the level it reaches (`to`); the op does not carry it: the server
+ * decides it the same way from its own departments.head_id.
+ */
+export function actOnTask(state: TaskState, input: unknown, actor: TaskActor, at: string, context: ActContext = { departmentHeadId: null }): Outcome<Acted> {
   const parsed = taskActSchema.safeParse(input)
   if (!parsed.success) return invalid(parsed.error)
   const { type, task_id: taskId, ...data } = parsed.data
   if (taskId !== state.task.id) return { ok: false, reason: E.uuid, field: 'task_id' }
-  return step(state, actor, at, { type, data, payload: compact({ type, task_id: taskId, ...data }) })
+  const payload = compact({ type, task_id: taskId, ...data })
+  if (type === 'escalate') {
+    const to = escalationTarget(state.task, context.departmentHeadId)
+    if (to === null && state.task.escalation_level !== null) return { ok: false, reason: E.topLevel }
+    return step(state, actor, at, { type, data: to === null ? data : { ...data, to }, payload })
+  }
+  return step(state, actor, at, { type, data, payload })
 }
 
 /** 'follow_up.open': a 督办单 on the task. */

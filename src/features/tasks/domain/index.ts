@@ -9,6 +9,7 @@ export {
   isOpen,
   newTask,
   taskAssignSchema,
+  type AssignerLevel,
   type EscalationLevel,
   type Task,
   type TaskAssign,
@@ -39,12 +40,15 @@ export { FOLLOW_UP_STATUSES, newFollowUp, nextReminder, reminderRank, type Follo
 export {
   ASSIGNER_ROLES,
   assignerLevel,
+  escalationTarget,
   handlesLevel,
   holdsAt,
   inLine,
   isAdminHeadOf,
   isAssignee,
+  isDepartmentHeadOf,
   isExecutive,
+  levelRank,
   mayAssign,
   nextLevel,
   seesTask,
@@ -52,7 +56,7 @@ export {
 } from './actors'
 export { applyEvent, assignedState, byDeviceTime, foldTask, type Folded, type TaskState } from './machine'
 export { availableActs, handlesNow, mayAct, type TaskButton } from './rules'
-export { actOnTask, assignTask, openFollowUp, remindFollowUp, reviewFollowUp, type Acted, type Outcome } from './act'
+export { actOnTask, assignTask, openFollowUp, remindFollowUp, reviewFollowUp, type ActContext, type Acted, type Outcome } from './act'
 export {
   SUMMARY_WORKING_DAYS,
   dueInWorkingDays,

@@ -6,16 +6,17 @@
  * private.task_derive does: both must agree.
  *
  *   assigned --accept--> accepted --complete--> completed --score--> scored
- *   assigned|accepted --raise--> problem (at the assigner's level) --escalate--> one level up
+ *   assigned|accepted --raise--> problem (at the assigner's level) --escalate--> one level up (the
+ *     level the fact records: the department head's step is skipped when it reaches nobody new)
  *   problem --resolve--> back where it was (the deadline may move)
  *   assigned|accepted|problem --handover--> handover --both sides confirm--> accepted (new assignee)
  *   any open status --cancel--> cancelled
  */
-import { nextLevel } from './actors'
+import { levelRank, nextLevel } from './actors'
 import type { FollowUpOpen, FollowUpRemind, FollowUpReview, TaskEvent } from './events'
 import { E, type TaskErrorKey } from './fields'
 import { newFollowUp, reminderRank, type FollowUp } from './followUp'
-import { isOpen, type Task } from './task'
+import { ESCALATION_LEVELS, isOpen, type EscalationLevel, type Task } from './task'
 
 export interface TaskState {
   task: Task
@@ -64,7 +65,7 @@ export function applyEvent(state: TaskState, e: TaskEvent): Step {
       )
     case 'escalate': {
       if (t.status !== 'problem' || t.escalation_level === null) return bad()
-      const up = nextLevel(t.escalation_level)
+      const up = escalatedTo(t.escalation_level, d.to)
       if (up === null) return bad(E.topLevel)
       return withTask(state, { ...t, escalation_level: up }, at)
     }
@@ -135,6 +136,17 @@ export function applyEvent(state: TaskState, e: TaskEvent): Step {
     case 'review':
       return review(state, e, d as unknown as FollowUpReview)
   }
+}
+
+/**
+ * The level an escalate fact reaches: the one it records (`to`, decided when it was made:
+ * escalationTarget) when that is above the problem's level; a fact recorded before the
+ * department-head step existed (no `to`) goes where it went then (the giver → 行政部长 → 执行长).
+ */
+function escalatedTo(level: EscalationLevel, to: unknown): EscalationLevel | null {
+  if (to === undefined || to === null) return nextLevel(level, false)
+  if (typeof to !== 'string' || !(ESCALATION_LEVELS as readonly string[]).includes(to)) return null
+  return levelRank(to as EscalationLevel) > levelRank(level) ? (to as EscalationLevel) : null
 }
 
 /** Both sides confirmed the written record: the new assignee carries on (confirming is accepting). */

@@ -3,11 +3,11 @@
  * sync_apply functions refuse the same people ('forbidden'); the page shows only the acts
  * `availableActs` lists (permitted AND fitting the current state).
  */
-import { E, allow, deny, handlesLevel, inLine, isAdminHeadOf, isAssignee, isCoAssignee, isExecutive, type Permission, type TaskActor } from './actors'
+import { E, allow, deny, handlesLevel, inLine, isAdminHeadOf, isAssignee, isCoAssignee, isExecutive, levelRank, type Permission, type TaskActor } from './actors'
 import type { TaskEvent, TaskEventType } from './events'
 import type { FollowUp } from './followUp'
 import { applyEvent, type TaskState } from './machine'
-import type { Task } from './task'
+import { ESCALATION_LEVELS, type Task } from './task'
 
 /** Whether the actor may record this kind of fact on the task (not whether it fits its state). */
 export function mayAct(task: Task, type: TaskEventType, actor: TaskActor, followUp?: FollowUp | null): Permission {
@@ -44,9 +44,7 @@ export function mayAct(task: Task, type: TaskEventType, actor: TaskActor, follow
 function handlesAtOrAbove(task: Task, actor: TaskActor): boolean {
   const level = task.escalation_level
   if (level === null) return false
-  if (level === 'supervisor' && handlesLevel(task, 'supervisor', actor)) return true
-  if (level !== 'executive' && handlesLevel(task, 'admin_head', actor)) return true
-  return handlesLevel(task, 'executive', actor)
+  return ESCALATION_LEVELS.some((l) => levelRank(l) >= levelRank(level) && handlesLevel(task, l, actor))
 }
 
 /** Whether this actor is the one the problem waits on now (Home's 'problems' list, the escalate button). */

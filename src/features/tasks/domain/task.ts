@@ -28,9 +28,14 @@ export type TaskStatus = (typeof TASK_STATUSES)[number]
 export const OPEN_STATUSES: readonly TaskStatus[] = ['assigned', 'accepted', 'problem', 'handover']
 export const isOpen = (status: TaskStatus) => OPEN_STATUSES.includes(status)
 
-/** Up the line one level at a time (DESIGN.md): the person above (the task giver) → 行政部长 → 执行长. */
-export const ESCALATION_LEVELS = ['supervisor', 'admin_head', 'executive'] as const
+/**
+ * Up the line one level at a time (DESIGN.md): the person above (the task giver) → the head of the
+ * task's department (部门负责人, departments.head_id) → 行政部长 → 执行长. A task's first level (its
+ * assigner_level) is never the department head's: a problem goes first to whoever gave the task.
+ */
+export const ESCALATION_LEVELS = ['supervisor', 'department_head', 'admin_head', 'executive'] as const
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number]
+export type AssignerLevel = Exclude<EscalationLevel, 'department_head'>
 
 /** What the assigner sends (op 'task.assign'); ids are made on the device. */
 export const taskAssignSchema = z
@@ -67,7 +72,7 @@ export interface Task {
   source_ref: string | null
   assigner_id: string
   /** The first level a problem goes to: 'supervisor' unless the assigner is the admin head or the executive. */
-  assigner_level: EscalationLevel
+  assigner_level: AssignerLevel
   /** The person the task was given to (a creation fact); null for a department's task. */
   assigned_to: string | null
   /** The person carrying it out now; null while a department's task waits for one of its people to accept. */
@@ -112,7 +117,7 @@ export interface Task {
 }
 
 /** A new task as stored: assigned, nothing done yet. */
-export function newTask(input: TaskAssign, assigner: { id: string; level: EscalationLevel }): Task {
+export function newTask(input: TaskAssign, assigner: { id: string; level: AssignerLevel }): Task {
   return {
     id: input.id,
     site_id: input.site_id,

@@ -24,7 +24,7 @@ export interface SupervisionPlanRow {
   publish_due_on: string
   inspector_ids: string[]
   template_codes: string[]
-  stage: 'planned' | 'notified' | 'reported' | 'reviewed' | 'published'
+  stage: 'planned' | 'notified' | 'reported' | 'reviewed' | 'published' | 'cancelled'
   notice: string | null
   notified_at: string | null
   summary: string | null
@@ -38,6 +38,9 @@ export interface SupervisionPlanRow {
   published_by: string | null
   published_at: string | null
   published_on_time: boolean | null
+  /** Called off after its application was rejected or withdrawn (absent on rows pulled before it existed). */
+  cancelled_at?: string | null
+  cancel_note?: string | null
   created_at: string
   updated_at: string
   deleted_at: string | null
@@ -46,7 +49,7 @@ export interface SupervisionPlanRow {
 export interface SupervisionEventRow {
   id: string
   plan_id: string
-  type: 'notice' | 'report' | 'review' | 'publish'
+  type: 'notice' | 'report' | 'review' | 'publish' | 'cancel'
   actor_id: string
   device_time: string
   data: Record<string, unknown>

@@ -28,7 +28,7 @@ export interface TaskRow {
   accepted_at: string | null
   problem_note: string | null
   problem_at: string | null
-  escalation_level: 'supervisor' | 'admin_head' | 'executive' | null
+  escalation_level: 'supervisor' | 'department_head' | 'admin_head' | 'executive' | null
   handover_from: string | null
   handover_to: string | null
   handover_note: string | null
