@@ -5,6 +5,9 @@
  * is left. The form's save drops the draft in its own transaction, then calls markSent.
  */
 import { computed, ref, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { showConfirmDialog } from 'vant'
+import 'vant/es/dialog/style'
 import { dropFormDraft, getDb, loadFormDraft, saveFormDraft } from '@/platform/db'
 import { useDirtyGuard } from './useDirtyGuard'
 
@@ -18,6 +21,7 @@ export interface DeviceDraftOptions<T> {
 }
 
 export function useDeviceDraft<T>(options: DeviceDraftOptions<T>) {
+  const { t } = useI18n()
   const ready = ref(false)
   const sent = ref(false)
   const pristine = ref('')
@@ -41,12 +45,28 @@ export function useDeviceDraft<T>(options: DeviceDraftOptions<T>) {
     const write = dirty.value ? saveFormDraft(getDb(), key, options.capture()) : dropFormDraft(getDb(), key)
     write.catch((e: unknown) => console.error('form draft not saved', e))
   })
-  useDirtyGuard(dirty)
+  useDirtyGuard(dirty, { kept: true })
 
   /** The fact is recorded (its transaction dropped the draft): leaving no longer asks. */
   function markSent(): void {
     sent.value = true
   }
 
-  return { ready, dirty, start, markSent, key: () => key }
+  /**
+   * The user's "cancel": with input typed, asks first (typed text is not thrown away unasked);
+   * then drops the draft. Resolves false when the user chose to stay.
+   */
+  async function discard(): Promise<boolean> {
+    if (dirty.value) {
+      const sure = await showConfirmDialog({ title: t('dirty.discardTitle'), message: t('dirty.discardMessage'), confirmButtonText: t('dirty.discard'), cancelButtonText: t('dirty.stay') })
+        .then(() => true)
+        .catch(() => false)
+      if (!sure) return false
+    }
+    sent.value = true
+    if (key) await dropFormDraft(getDb(), key)
+    return true
+  }
+
+  return { ready, dirty, start, markSent, discard, key: () => key }
 }

@@ -38,7 +38,7 @@ export async function saveAssignedTask(database: AdminFieldDb, task: Task, photo
 export type ActKind = 'task.act' | 'follow_up.open' | 'follow_up.remind' | 'follow_up.review'
 
 /** One fact (domain actOnTask / openFollowUp / remindFollowUp / reviewFollowUp's result), with its photos. */
-export async function saveAct(database: AdminFieldDb, kind: ActKind, acted: Acted, photos: ProcessedPhoto[], now: Date): Promise<void> {
+export async function saveAct(database: AdminFieldDb, kind: ActKind, acted: Acted, photos: ProcessedPhoto[], now: Date, draftKey: string | null = null): Promise<void> {
   const { event, state } = acted
   const op = buildOp(kind, 'task_events', event.id, acted.payload, now)
   const sheetId = typeof event.data.follow_up_id === 'string' ? event.data.follow_up_id : null
@@ -51,5 +51,5 @@ export async function saveAct(database: AdminFieldDb, kind: ActKind, acted: Acte
     const sheet = sheetId ? state.followUps.get(sheetId) : undefined
     if (sheet) await database.follow_ups.put(sheet)
     await savePhotos(database, photos, owner)
-  })
+  }, { draftKey })
 }
