@@ -38,14 +38,22 @@ export function useDeviceDraft<T>(options: DeviceDraftOptions<T>) {
     const saved = key ? await loadFormDraft<T>(getDb(), key) : undefined
     if (saved !== undefined) options.restore(saved)
     ready.value = true
+    // Typed while the saved draft was being read: keep it now, not at the next keystroke.
+    if (saved === undefined && dirty.value) persist()
   }
 
-  watch(current, () => {
+  function persist(): void {
     if (!ready.value || sent.value || !key) return
     const write = dirty.value ? saveFormDraft(getDb(), key, options.capture()) : dropFormDraft(getDb(), key)
     write.catch((e: unknown) => console.error('form draft not saved', e))
-  })
+  }
+  watch(current, persist)
   useDirtyGuard(dirty, { kept: true })
+
+  /** A default that arrives after start (a list loaded late) is not input: the form stays pristine. */
+  function settle(): void {
+    if (!dirty.value) pristine.value = current.value
+  }
 
   /** The fact is recorded (its transaction dropped the draft): leaving no longer asks. */
   function markSent(): void {
@@ -68,5 +76,5 @@ export function useDeviceDraft<T>(options: DeviceDraftOptions<T>) {
     return true
   }
 
-  return { ready, dirty, start, markSent, discard, key: () => key }
+  return { ready, dirty, start, settle, markSent, discard, key: () => key }
 }

@@ -18,6 +18,11 @@ import { taskRoutes } from '@/features/tasks/routes'
 import { requestRoutes } from '@/features/requests/routes'
 import { assetRoutes } from '@/features/assets/routes'
 import { dormRoutes } from '@/features/dorms/routes'
+import { inspectionRoutes } from '@/features/inspections/routes'
+import { supervisionRoutes } from '@/features/supervision/routes'
+import { kpiRoutes } from '@/features/kpis/routes'
+import { assignTask } from '@/features/tasks/domain'
+import { saveAssignedTask } from '@/features/tasks/data/taskWrites'
 import { loadRequestContext } from '@/features/requests/data/context'
 import { submitRequest } from '@/features/requests/data/requestWrites'
 import { SANITATION_V1 } from '@/features/inspections/domain/defaultTemplates'
@@ -44,15 +49,20 @@ async function type(sel: string, text: string): Promise<void> {
   await flushPromises()
 }
 
+/** Taps a button of the question on screen (vant keeps one dialog and hides it between questions). */
+async function answer(button: 'confirm' | 'cancel'): Promise<void> {
+  await until(() => expect(document.querySelector('.van-dialog')?.getAttribute('style') ?? 'display: none').not.toContain('display: none'))
+  ;(document.querySelector(`.van-dialog__${button}`) as HTMLElement).click()
+  await until(() => expect(document.querySelector('.van-dialog')?.getAttribute('style') ?? 'display: none').toContain('display: none'))
+}
+
 /** Taps another tab: the form asks (saying the input is kept); "leave" goes. */
 async function leave(router: Router): Promise<void> {
   const going = router.push('/')
-  await until(() => expect(document.querySelector('.van-dialog__confirm')).not.toBeNull())
-  expect(document.querySelector('.van-dialog__message')?.textContent).toContain('草稿')
-  ;(document.querySelector('.van-dialog__confirm') as HTMLElement).click()
+  await until(() => expect(document.querySelector('.van-dialog__message')?.textContent).toContain('草稿'))
+  await answer('confirm')
   await going
   await until(() => expect(router.currentRoute.value.name).toBe('home'))
-  await until(() => expect(document.querySelector('.van-dialog')?.getAttribute('style') ?? 'display: none').toContain('display: none'))
 }
 
 interface Walk {
@@ -222,6 +232,83 @@ const walks: Walk[] = [
       await until(() => expect(router.currentRoute.value.name).toBe('dormRoom'))
     },
   },
+  {
+    name: 'asset form',
+    user: { id: person('asset_keeper').id, roles: ['asset_keeper'] },
+    routes: assetRoutes,
+    setup: async () => '/assets/new?kind=uniform',
+    fields: [['[data-testid=field-name] input', '防静电服 L 号'], ['[data-testid=field-uniform_type] input', '冬季工衣'], ['[data-testid=field-size] input', 'L']],
+    key: () => 'assets.form:new:uniform',
+    save: async (router) => {
+      await type('[data-testid=field-quantity] input', '2')
+      document.querySelector('[data-testid=asset-form]')!.dispatchEvent(new Event('submit'))
+      await until(() => expect(router.currentRoute.value.name).toBe('asset'))
+      expect(await getDb().assets.filter((a) => a.name === '防静电服 L 号').count()).toBe(1)
+    },
+  },
+  {
+    name: 'task assignment',
+    user: { id: HEAD.id, roles: ['admin_head'] },
+    routes: taskRoutes,
+    setup: async () => '/tasks/new',
+    fields: [['[data-testid=task-title] input', '整理三楼档案室'], ['[data-testid=task-method] textarea', '按年度装盒']],
+    key: () => 'tasks.assign:new',
+  },
+  {
+    name: 'task act (the page opens the form again)',
+    user: { id: EMPLOYEE.id, roles: ['employee'] },
+    routes: taskRoutes,
+    setup: async () => {
+      const head = { id: HEAD.id, grants: [{ role: 'admin_head', siteId: null }], departmentId: null }
+      const out = assignTask(
+        { id: crypto.randomUUID(), site_id: EMPLOYEE.site_id, title: '整理档案室', source: 'instruction', assignee_id: EMPLOYEE.id, department_id: null, due_on: '2099-03-13', assigned_at: new Date(Date.now() - 60_000).toISOString() } as never,
+        head,
+        'Asia/Shanghai',
+      )
+      if (!out.ok) throw new Error(out.reason)
+      await saveAssignedTask(getDb(), out.value, [], new Date(Date.now() - 60_000))
+      draftKey = `tasks.act:${out.value.id}:accept`
+      return `/tasks/${out.value.id}`
+    },
+    open: async () => {
+      await until(() => expect(document.querySelector('[data-testid=act-accept]')).not.toBeNull())
+      ;(document.querySelector('[data-testid=act-accept]') as HTMLElement).click()
+    },
+    fields: [['[data-testid=act-note] textarea', '收到，周五前完成']],
+    key: () => draftKey,
+    save: async () => {
+      ;(document.querySelector('[data-testid=act-save]') as HTMLElement).click()
+      await until(() => expect(document.querySelector('[data-testid=act-form-accept]')).toBeNull())
+    },
+  },
+  {
+    name: "cleaner's round",
+    user: { id: person('cleaner').id, roles: ['cleaner'] },
+    routes: inspectionRoutes,
+    setup: async () => `/rounds/new/${demo.areas[0]!.id}`,
+    fields: [['[data-testid=round-note] textarea', '已拖地']],
+    key: () => `inspections.round:${demo.areas[0]!.id}`,
+  },
+  {
+    name: 'supervision plan',
+    user: { id: HEAD.id, roles: ['admin_head'] },
+    routes: supervisionRoutes,
+    setup: async () => '/supervision/new',
+    fields: [['[data-testid=plan-focus] input', '消防通道'], ['[data-testid=plan-scope] textarea', '一号楼全部楼层']],
+    key: () => 'supervision.plan:new',
+  },
+  {
+    name: 'KPI target',
+    user: { id: HEAD.id, roles: ['admin_head'] },
+    routes: kpiRoutes,
+    setup: async () => '/kpis/targets',
+    open: async () => {
+      await until(() => expect(document.querySelector('[data-testid^=target-]')).not.toBeNull())
+      ;(document.querySelector('[data-testid^=target-]') as HTMLElement).click()
+    },
+    fields: [['[data-testid=target-input] input', '95'], ['[data-testid=target-note] input', '年度目标']],
+    key: () => 'kpis.target',
+  },
 ]
 
 describe('issue #12: every remaining form keeps what was typed', () => {
@@ -256,6 +343,31 @@ describe('issue #12: every remaining form keeps what was typed', () => {
         await walk.save(again.router)
         await until(async () => expect(await getDb().meta.get(walk.key())).toBeUndefined())
       }
-    })
+      // Three mounts of a page (the template editor is the heaviest): a bound for a busy machine, not a wait.
+    }, 90_000)
   }
+})
+
+describe('issue #12: cancel throws typed input away only when asked', () => {
+  it('custody sheet: cancel asks first; "keep editing" keeps it; "discard" drops the draft', async () => {
+    const seal = await newSeal()
+    const keeper = person('seal_keeper')
+    const { wrapper } = await mountAt(`/assets/${seal.id}`, assetRoutes, keeper.id, keeper.roles)
+    wrappers.push(wrapper)
+    await until(() => expect(document.querySelector('[data-testid=action-check_out]')).not.toBeNull())
+    ;(document.querySelector('[data-testid=action-check_out]') as HTMLElement).click()
+    await type('[data-testid=checkout-purpose] input', '年检')
+    const key = `assets.custody:${seal.id}:check_out`
+    await until(async () => expect(await getDb().meta.get(key)).toBeDefined())
+
+    ;(document.querySelector('[data-testid=custody-cancel]') as HTMLElement).click()
+    await answer('cancel')
+    expect(field('[data-testid=checkout-purpose] input')?.value).toBe('年检')
+    expect(await getDb().meta.get(key)).toBeDefined()
+
+    ;(document.querySelector('[data-testid=custody-cancel]') as HTMLElement).click()
+    await answer('confirm')
+    await until(async () => expect(await getDb().meta.get(key)).toBeUndefined())
+    await until(() => expect(document.querySelector('[data-testid=custody-sheet]')).toBeNull())
+  })
 })

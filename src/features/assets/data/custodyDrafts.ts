@@ -1,5 +1,5 @@
 /** An action sheet's device draft (issue #12 point 9): one per asset and action. */
-import type { AdminFieldDb } from '@/platform/db'
+import { formDraftKeys, type AdminFieldDb } from '@/platform/db'
 import type { CustodyEventType } from '../domain/custodyEvents'
 
 export const custodyDraftKey = (assetId: string, type: CustodyEventType): string => `assets.custody:${assetId}:${type}`
@@ -7,6 +7,6 @@ export const custodyDraftKey = (assetId: string, type: CustodyEventType): string
 /** The actions of this asset with a draft kept on the device (the page opens that sheet again). */
 export async function draftedCustodyActions(database: AdminFieldDb, assetId: string): Promise<CustodyEventType[]> {
   const prefix = custodyDraftKey(assetId, '' as CustodyEventType)
-  const keys = await database.meta.where('key').startsWith(prefix).primaryKeys()
+  const keys = await formDraftKeys(database, prefix)
   return keys.map((k) => k.slice(prefix.length) as CustodyEventType)
 }

@@ -28,9 +28,12 @@ export interface Allocation {
   draftKey?: string | null
 }
 
-/** Thrown with the first i18n error key when an act does not pass the domain's schema. */
+/** Thrown with the i18n error keys when an act does not pass the domain's schema; `fields`: the payload field of each. */
 export class DormInputError extends Error {
-  constructor(readonly keys: string[]) {
+  constructor(
+    readonly keys: string[],
+    readonly fields: string[] = [],
+  ) {
     super(keys[0] ?? 'dorms.errors.required')
   }
 }
@@ -72,7 +75,7 @@ export const useDormsStore = defineStore('dorms', () => {
     if (!actor || !bed) throw new Error('dorms: no user or bed')
     const now = new Date()
     const parsed = bedEventSchema.safeParse({ ...input, id: crypto.randomUUID(), actor_id: actor, device_time: now.toISOString() })
-    if (!parsed.success) throw new DormInputError(parsed.error.issues.map((i) => i.message))
+    if (!parsed.success) throw new DormInputError(parsed.error.issues.map((i) => i.message), parsed.error.issues.map((i) => String(i.path.at(-1) ?? '')))
     await recordBedEvent(getDb(), { event: parsed.data, siteId: bed.site_id, stay, draftKey }, now)
   }
 
