@@ -4,7 +4,7 @@
  * while it holds input the form counts as dirty (the update prompt waits) and asks before it
  * is left. The form's save drops the draft in its own transaction, then calls markSent.
  */
-import { computed, ref, watch } from 'vue'
+import { computed, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { showConfirmDialog } from 'vant'
 import 'vant/es/dialog/style'
@@ -18,6 +18,18 @@ export interface DeviceDraftOptions<T> {
   capture: () => T
   /** Puts a saved draft back into the form. */
   restore: (saved: T) => void
+}
+
+type RefValues<R extends Record<string, Ref>> = { [K in keyof R]: R[K]['value'] }
+
+/** capture/restore for a form held in refs: `{ note, cost }` is kept as `{ note: note.value, cost: cost.value }`. */
+export function draftOfRefs<R extends Record<string, Ref>>(refs: R): Pick<DeviceDraftOptions<RefValues<R>>, 'capture' | 'restore'> {
+  return {
+    capture: () => Object.fromEntries(Object.entries(refs).map(([k, r]) => [k, r.value])) as RefValues<R>,
+    restore: (saved) => {
+      for (const k of Object.keys(refs) as (keyof R)[]) if (k in saved) refs[k]!.value = saved[k]
+    },
+  }
 }
 
 export function useDeviceDraft<T>(options: DeviceDraftOptions<T>) {

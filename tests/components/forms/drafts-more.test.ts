@@ -21,6 +21,7 @@ import { dormRoutes } from '@/features/dorms/routes'
 import { inspectionRoutes } from '@/features/inspections/routes'
 import { supervisionRoutes } from '@/features/supervision/routes'
 import { kpiRoutes } from '@/features/kpis/routes'
+import { sealRoutes } from '@/features/seals/routes'
 import { assignTask } from '@/features/tasks/domain'
 import { saveAssignedTask } from '@/features/tasks/data/taskWrites'
 import { loadRequestContext } from '@/features/requests/data/context'
@@ -370,4 +371,32 @@ describe('issue #12: cancel throws typed input away only when asked', () => {
     await until(async () => expect(await getDb().meta.get(key)).toBeUndefined())
     await until(() => expect(document.querySelector('[data-testid=custody-sheet]')).toBeNull())
   })
+})
+
+describe('issue #12: the seal check keeps the answers given', () => {
+  it('a seal marked worn: leave (asked), come back, reload: still worn; confirming drops the draft', async () => {
+    const seal = await newSeal()
+    const keeper = person('seal_keeper')
+    const row = `[data-testid=seal-check-row][data-id="${seal.id}"]`
+    const mount = async () => {
+      const m = await mountAt('/seals/check', sealRoutes, keeper.id, keeper.roles)
+      wrappers.push(m.wrapper)
+      await until(() => expect(document.querySelector(row)).not.toBeNull())
+      return m
+    }
+    const first = await mount()
+    ;(document.querySelector(`${row} [data-testid=seal-check-condition-worn]`) as HTMLElement).click()
+    await until(async () => expect(await getDb().meta.get('seals.check')).toBeDefined())
+    await leave(first.router)
+    await first.router.push('/seals/check')
+    await until(() => expect(document.querySelector(row)?.getAttribute('data-condition')).toBe('worn'))
+    first.wrapper.unmount()
+
+    await mount()
+    await until(() => expect(document.querySelector(row)?.getAttribute('data-condition')).toBe('worn'))
+    ;(document.querySelector('[data-testid=seal-check-save]') as HTMLElement).click()
+    await until(async () => expect(await getDb().meta.get('seals.check')).toBeUndefined())
+    const events = await getDb().custody_events.where('asset_id').equals(seal.id).toArray()
+    expect(events.some((e) => e.type === 'audit_seen' && (e.payload as { condition?: string }).condition === 'worn')).toBe(true)
+  }, 60_000)
 })
