@@ -25,3 +25,8 @@ export const saveFormDraft = (database: AdminFieldDb, key: string, value: unknow
 export async function dropFormDraft(database: AdminFieldDb, key: string): Promise<void> {
   await database.meta.delete(key)
 }
+
+/** The keys of the drafts kept under a prefix (a page reopens the sheet or form that holds one). */
+export async function formDraftKeys(database: AdminFieldDb, prefix: string): Promise<string[]> {
+  return database.meta.where('key').startsWith(prefix).primaryKeys()
+}

@@ -5,7 +5,7 @@ export { scoreRowOf, type InspectionScoreRow } from './inspectionScores'
 export { ASSET_GEN_KEY, REGISTRY_SNAPSHOT_KEY, newGeneration, type AssetIndexRow } from './assetIndex'
 export { getMeta, setMeta } from './meta'
 export { calendarDays, calendarFrom, companyZone, loadCompanyCalendar, loadDeadlineCalendar } from './companyCalendar'
-export { dropFormDraft, loadFormDraft, plainCopy, saveFormDraft } from './drafts'
+export { dropFormDraft, formDraftKeys, loadFormDraft, plainCopy, saveFormDraft } from './drafts'
 export { observe } from './observe'
 export type * from './rows'
 

@@ -9,7 +9,8 @@ import { showConfirmDialog } from 'vant'
 import 'vant/es/dialog/style'
 import { registerDirtySource } from './dirtyRegistry'
 
-export function useDirtyGuard(dirty: MaybeRefOrGetter<boolean>, options: { guardRoute?: boolean } = {}): void {
+/** `kept`: the form keeps a device draft (useDeviceDraft), so the question says the input stays. */
+export function useDirtyGuard(dirty: MaybeRefOrGetter<boolean>, options: { guardRoute?: boolean; kept?: boolean } = {}): void {
   const { t } = useI18n()
   let unregister: (() => void) | null = null
 
@@ -33,8 +34,8 @@ export function useDirtyGuard(dirty: MaybeRefOrGetter<boolean>, options: { guard
     onBeforeRouteLeave(async () => {
       if (!toValue(dirty)) return true
       return showConfirmDialog({
-        title: t('dirty.leaveTitle'),
-        message: t('dirty.leaveMessage'),
+        title: t(options.kept ? 'dirty.keptTitle' : 'dirty.leaveTitle'),
+        message: t(options.kept ? 'dirty.keptMessage' : 'dirty.leaveMessage'),
         confirmButtonText: t('dirty.leave'),
         cancelButtonText: t('dirty.stay'),
       })

@@ -20,3 +20,11 @@ export function fieldIssueText(t: Translate, messageKey: string, field: string |
   else if (limit?.min !== undefined) bounds = t('common.limit.atLeast', { min: limit.min })
   return field ? t('common.fieldIssue', { field, message, limit: bounds }) : `${message}${bounds}`
 }
+
+/** Messages about a value's size or form (too long, out of range, not whole): these carry the limit. */
+export const isSizeIssue = (messageKey: string): boolean => /\.(tooLong|range|integer|positive)$/.test(messageKey)
+
+/** The field named, and its limit added when the message is about size (the others only name the field). */
+export function namedIssueText(t: Translate, messageKey: string, field: string, limit?: FieldLimit): string {
+  return fieldIssueText(t, messageKey, field, isSizeIssue(messageKey) ? limit : undefined)
+}

@@ -44,7 +44,7 @@ async function assertNumberFree(database: AdminFieldDb, number: string, selfId: 
 }
 
 /** Creates an asset with a fresh label token; returns the row as stored. */
-export async function createAsset(database: AdminFieldDb, input: AssetInput, now = new Date()): Promise<AssetRow> {
+export async function createAsset(database: AdminFieldDb, input: AssetInput, now = new Date(), draftKey: string | null = null): Promise<AssetRow> {
   const stamp = now.toISOString()
   const token = newLabelToken()
   const row: AssetRow = {
@@ -74,12 +74,12 @@ export async function createAsset(database: AdminFieldDb, input: AssetInput, now
       updated_at: stamp,
       deleted_at: null,
     })
-  })
+  }, { draftKey })
   return row
 }
 
 /** Saves what a keeper edited; kind, label and the derived columns stay as they are. */
-export async function updateAsset(database: AdminFieldDb, input: AssetInput, now = new Date()): Promise<AssetRow> {
+export async function updateAsset(database: AdminFieldDb, input: AssetInput, now = new Date(), draftKey: string | null = null): Promise<AssetRow> {
   const op = buildOp('asset.upsert', 'assets', input.id, upsertPayload(input), now)
   let saved: AssetRow | undefined
   await commitWithOutbox(database, ['assets'], op, async () => {
@@ -97,7 +97,7 @@ export async function updateAsset(database: AdminFieldDb, input: AssetInput, now
       updated_at: now.toISOString(),
     }
     await database.assets.put(saved)
-  })
+  }, { draftKey })
   if (!saved) throw new AssetNotFoundError(input.id)
   return saved
 }

@@ -73,7 +73,7 @@ export async function recordCustodyEvents(
   database: AdminFieldDb,
   inputs: readonly CustodyRecordInput[],
   actor: CustodyActor,
-  options: { now?: Date; photos?: CustodyPhotoWrite } = {},
+  options: { now?: Date; photos?: CustodyPhotoWrite; draftKey?: string | null } = {},
 ): Promise<CustodyRecordResult> {
   const now = options.now ?? new Date()
   const deviceTime = now.toISOString()
@@ -102,6 +102,6 @@ export async function recordCustodyEvents(
       await linkApplication(database, inputs[i]!.asset.kind, row, deviceTime)
     }
     await photos?.write()
-  })
+  }, { draftKey: options.draftKey })
   return { ok: true, events: rows }
 }

@@ -72,6 +72,17 @@ export type FuelType = (typeof FUEL_TYPES)[number]
 
 // --- per-kind fields ---------------------------------------------------------
 
+/**
+ * The limits of the fields a keeper types (issue #12: a message names the field and its limit,
+ * and long text shows a counter). Characters for text; the range for numbers.
+ */
+export const ASSET_TEXT_MAX = {
+  name: 100, notes: 1000, cabinet: 100, licence_number: 100, issuing_authority: 100, model: 100, serial_number: 100, location: 100, uniform_type: 50, size: 20,
+} as const
+export const ASSET_NUMBER_RANGE = { odometer_km: { min: 0, max: 9_999_999 }, quantity: { min: 1, max: 999 }, tank_size_l: { min: 0, max: 500 } } as const
+const M = ASSET_TEXT_MAX
+const R = ASSET_NUMBER_RANGE
+
 /** Dates in order, or the later one absent. */
 const ordered = (from: string | null | undefined, to: string | null | undefined) => !from || !to || from <= to
 
@@ -79,7 +90,7 @@ export const sealFieldsSchema = z
   .object({
     seal_type: choice(SEAL_TYPES),
     /** The designated locked cabinet (专柜) the seal lives in (manual 2.2 node 4). */
-    cabinet: text(100),
+    cabinet: text(M.cabinet),
     enabled_on: calendarDate(),
     retired_on: calendarDate().nullish().transform((v) => v ?? null),
   })
@@ -88,8 +99,8 @@ export const sealFieldsSchema = z
 export const licenceFieldsSchema = z
   .object({
     licence_type: choice(LICENCE_TYPES),
-    licence_number: text(100),
-    issuing_authority: text(100),
+    licence_number: text(M.licence_number),
+    issuing_authority: text(M.issuing_authority),
     valid_from: calendarDate(),
     /** Null: valid long-term (长期), as many business licences are. */
     valid_to: calendarDate().nullish().transform((v) => v ?? null),
@@ -100,9 +111,9 @@ export const licenceFieldsSchema = z
 
 export const equipmentFieldsSchema = z
   .object({
-    model: text(100),
-    serial_number: optionalText(100),
-    location: text(100),
+    model: text(M.model),
+    serial_number: optionalText(M.serial_number),
+    location: text(M.location),
     purchase_date: calendarDate(),
     warranty_end: calendarDate().nullish().transform((v) => v ?? null),
   })
@@ -116,11 +127,11 @@ export const plateSchema = z
 export const vehicleFieldsSchema = z
   .object({
     plate: plateSchema,
-    model: text(100),
+    model: text(M.model),
     fuel_type: choice(FUEL_TYPES),
     /** Litres; null only for a battery-electric vehicle, which has no tank. */
-    tank_size_l: z.number({ error: E.tankSize }).positive({ error: E.tankSize }).max(500, { error: E.tankSize }).nullish().transform((v) => v ?? null),
-    odometer_km: int(0, 9_999_999),
+    tank_size_l: z.number({ error: E.tankSize }).positive({ error: E.tankSize }).max(R.tank_size_l.max, { error: E.tankSize }).nullish().transform((v) => v ?? null),
+    odometer_km: int(R.odometer_km.min, R.odometer_km.max),
     insurance_end: calendarDate(),
     annual_inspection_on: calendarDate(),
   })
@@ -128,11 +139,11 @@ export const vehicleFieldsSchema = z
 
 export const uniformFieldsSchema = z.object({
   /** e.g. 夏季工衣, 冬季工衣, 防静电服. */
-  uniform_type: text(50),
+  uniform_type: text(M.uniform_type),
   /** Letter sizes (M, XL) or GB/T 1335 sizes (170/92A): free text, kept short. */
-  size: text(20),
+  size: text(M.size),
   /** Pieces in the set issued together under this label. */
-  quantity: int(1, 999),
+  quantity: int(R.quantity.min, R.quantity.max),
 })
 
 /** A dormitory key or access card: what it is and the room it opens (null: a master or building key). */
@@ -171,11 +182,11 @@ const assetNumber = () =>
 const inputFields = {
   id: uuid(),
   number: assetNumber(),
-  name: text(100),
+  name: text(M.name),
   site_id: uuid(),
   /** The named keeper (a person with the kind's keeper role), if one is assigned. */
   keeper_id: uuid().nullish().transform((v) => v ?? null),
-  notes: optionalText(1000).optional(),
+  notes: optionalText(M.notes).optional(),
 }
 
 /** Fields derived by the server from custody events (clients never write them). */

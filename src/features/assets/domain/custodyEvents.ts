@@ -72,14 +72,17 @@ const envelope = {
   photo_ids: photoIds().optional(),
 }
 
-const note = optionalText(500).optional()
+/** What the action sheets' text fields take, in characters (the sheet's counters and messages). */
+export const CUSTODY_TEXT_MAX = { purpose: 200, location: 200, note: 500 } as const
+
+const note = optionalText(CUSTODY_TEXT_MAX.note).optional()
 
 const payloads = {
   check_out: z.object({
     to_person: uuid(),
     /** Null: no deadline (e.g. a uniform issued for good). */
     due_at: dateTime().nullish().transform((v) => v ?? null),
-    purpose: text(200),
+    purpose: text(CUSTODY_TEXT_MAX.purpose),
     condition: choice(CONDITIONS),
     /** 证照借用: the approved borrowing this lending carries out. */
     request_id: uuid().nullish(),
@@ -91,7 +94,7 @@ const payloads = {
    * "Seen here". Also the periodic check (定期检查, manual 2.2 node 6): the
    * condition found and whether the item was in its designated place (a seal in its cabinet).
    */
-  audit_seen: z.object({ location: text(200), condition: choice(CONDITIONS).optional(), in_place: z.boolean().optional() }),
+  audit_seen: z.object({ location: text(CUSTODY_TEXT_MAX.location), condition: choice(CONDITIONS).optional(), in_place: z.boolean().optional() }),
   report_damaged: z.object({ note }),
   report_lost: z.object({ note }),
   send_to_repair: z.object({ note }),

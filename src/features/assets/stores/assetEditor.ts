@@ -30,11 +30,12 @@ export const useAssetEditorStore = defineStore('asset-editor', () => {
     return nextAssetNumber(kind, numbers)
   }
 
-  async function save(raw: Record<string, unknown>, isNew: boolean): Promise<SaveResult> {
+  /** `draftKey`: the form's device draft, dropped in the save's own transaction. */
+  async function save(raw: Record<string, unknown>, isNew: boolean, draftKey: string | null = null): Promise<SaveResult> {
     const parsed = assetInputSchema.safeParse(raw)
     if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error.issues) }
     try {
-      const asset = isNew ? await createAsset(getDb(), parsed.data) : await updateAsset(getDb(), parsed.data)
+      const asset = isNew ? await createAsset(getDb(), parsed.data, new Date(), draftKey) : await updateAsset(getDb(), parsed.data, new Date(), draftKey)
       return { ok: true, asset }
     } catch (e) {
       if (e instanceof AssetNumberTakenError) return { ok: false, errors: { number: 'assets.errors.numberTaken' } }

@@ -60,7 +60,8 @@ export const useAssetPageStore = defineStore('asset-page', () => {
   })
 
   /** Records one action on the current asset, with its photos in the same transaction. */
-  async function record(type: CustodyEventType, payload: Record<string, unknown>, photos: ProcessedPhoto[] = []): Promise<CustodyRecordResult> {
+  /** `draftKey`: the sheet's device draft, dropped in the event's own transaction. */
+  async function record(type: CustodyEventType, payload: Record<string, unknown>, photos: ProcessedPhoto[] = [], draftKey: string | null = null): Promise<CustodyRecordResult> {
     const d = detail.value
     if (!d) return { ok: false, reason: 'forbidden', index: 0 }
     const db = getDb()
@@ -75,7 +76,7 @@ export const useAssetPageStore = defineStore('asset-page', () => {
       db,
       [{ id: eventId, asset: d.asset, type, payload, photo_ids: photos.map((p) => p.id) }],
       actor.value,
-      { now, photos: photoWrite },
+      { now, photos: photoWrite, draftKey },
     )
     // Measured by the browser bench: confirm → local commit.
     if (result.ok) performance.mark('custody:committed')

@@ -81,7 +81,7 @@ export function bedOp(e: BedEvent, now: Date): OutboxEntry {
 /** Records one validated event with its op (and extra tables/ops/writes of the same act). */
 export async function recordBedEvent(
   database: AdminFieldDb,
-  args: { event: BedEvent; siteId: string; stay?: DormStayRow; extra?: { tables: string[]; ops: OutboxEntry[]; write: () => Promise<void> } },
+  args: { event: BedEvent; siteId: string; stay?: DormStayRow; extra?: { tables: string[]; ops: OutboxEntry[]; write: () => Promise<void> }; draftKey?: string | null },
   now = new Date(),
 ): Promise<DormBedEventRow> {
   const row = bedEventRow(args.event, args.siteId, now.toISOString())
@@ -89,6 +89,6 @@ export async function recordBedEvent(
   await commitWithOutbox(database, [...BED_TABLES, ...(extra?.tables ?? [])], [bedOp(args.event, now), ...(extra?.ops ?? [])], async () => {
     await writeBedEvent(database, row, args.stay)
     if (extra) await extra.write()
-  })
+  }, { draftKey: args.draftKey })
   return row
 }

@@ -23,7 +23,10 @@ const envelope = {
   photo_ids: photoIds().optional(),
 }
 
-const note = optionalText(500).optional()
+/** What an allocation's typed fields take, in characters (the form's messages state it). */
+export const STAY_TEXT_MAX = { shift: 20, note: 500 } as const
+
+const note = optionalText(STAY_TEXT_MAX.note).optional()
 const optionalUuid = () => uuid().nullish().transform((v) => v ?? null)
 
 const payloads = {
@@ -34,7 +37,7 @@ const payloads = {
     gender: choice(GENDERS),
     department_id: optionalUuid(),
     /** 班次 (e.g. 白班, 夜班): people on one shift sleep and wake together. */
-    shift: optionalText(20),
+    shift: optionalText(STAY_TEXT_MAX.shift),
     starts_on: calendarDate(),
     ends_on: calendarDate().nullish().transform((v) => v ?? null),
     /** The approved 入住申请 this allocation carries out, if any. */

@@ -24,11 +24,16 @@ export interface Allocation {
   endsOn: string | null
   requestId: string | null
   note?: string | null
+  /** The allocation form's device draft, dropped in the same transaction. */
+  draftKey?: string | null
 }
 
-/** Thrown with the first i18n error key when an act does not pass the domain's schema. */
+/** Thrown with the i18n error keys when an act does not pass the domain's schema; `fields`: the payload field of each. */
 export class DormInputError extends Error {
-  constructor(readonly keys: string[]) {
+  constructor(
+    readonly keys: string[],
+    readonly fields: string[] = [],
+  ) {
     super(keys[0] ?? 'dorms.errors.required')
   }
 }
@@ -64,14 +69,14 @@ export const useDormsStore = defineStore('dorms', () => {
   const floors = computed(() => occupancyByFloor(snapshot.value?.views ?? []))
   const personName = (id: string | null) => (id ? (snapshot.value?.directory.people.find((p) => p.id === id)?.name ?? '') : '')
 
-  async function record(input: Omit<BedEventInput, 'id' | 'actor_id' | 'device_time'>, stay?: DormStayRow): Promise<void> {
+  async function record(input: Omit<BedEventInput, 'id' | 'actor_id' | 'device_time'>, stay?: DormStayRow, draftKey?: string | null): Promise<void> {
     const actor = session.userId
     const bed = snapshot.value?.beds.find((b) => b.id === input.bed_id) ?? (await getDb().dorm_beds.get(input.bed_id))
     if (!actor || !bed) throw new Error('dorms: no user or bed')
     const now = new Date()
     const parsed = bedEventSchema.safeParse({ ...input, id: crypto.randomUUID(), actor_id: actor, device_time: now.toISOString() })
-    if (!parsed.success) throw new DormInputError(parsed.error.issues.map((i) => i.message))
-    await recordBedEvent(getDb(), { event: parsed.data, siteId: bed.site_id, stay }, now)
+    if (!parsed.success) throw new DormInputError(parsed.error.issues.map((i) => i.message), parsed.error.issues.map((i) => String(i.path.at(-1) ?? '')))
+    await recordBedEvent(getDb(), { event: parsed.data, siteId: bed.site_id, stay, draftKey }, now)
   }
 
   async function allocate(a: Allocation): Promise<string> {
@@ -112,7 +117,7 @@ export const useDormsStore = defineStore('dorms', () => {
       request_id: a.requestId,
       note: a.note?.trim() || null,
     }
-    await record({ bed_id: bed.id, type: 'allocate', payload }, stay)
+    await record({ bed_id: bed.id, type: 'allocate', payload }, stay, a.draftKey)
     return stayId
   }
 

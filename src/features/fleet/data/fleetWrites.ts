@@ -56,6 +56,7 @@ export async function updateMaintenance(
   input: MaintenanceUpdate,
   actorId: string,
   now: Date = new Date(),
+  draftKey: string | null = null,
 ): Promise<Written<MaintenanceRequestRow, MaintenanceError>> {
   const current = await database.maintenance_requests.get(id)
   const approval = current ? await repairGateOf(database, current, input.cost ?? current.cost) : null
@@ -77,7 +78,7 @@ export async function updateMaintenance(
     if (state?.out_of_service && (cause === row.vehicle_check_id || cause === row.id)) {
       await database.vehicle_states.put({ ...state, out_of_service: false, reason_check_id: null, since: null, updated_at: now.toISOString() })
     }
-  })
+  }, { draftKey })
   return { ok: true, row }
 }
 
@@ -87,13 +88,14 @@ export async function updateAccident(
   id: string,
   input: AccidentUpdate,
   now: Date = new Date(),
+  draftKey: string | null = null,
 ): Promise<Written<AccidentRow, AccidentError>> {
   const result = applyAccidentUpdate(await database.accidents.get(id), input, now)
   if (!result.ok) return result
   const op = buildOp('accident.update', 'accidents', result.row.id, result.payload, now)
   await commitWithOutbox(database, ['accidents'], op, async () => {
     await database.accidents.put(result.row)
-  })
+  }, { draftKey })
   return { ok: true, row: result.row }
 }
 
@@ -103,6 +105,7 @@ export async function upsertRenewalRule(
   id: string | null,
   values: RenewalRuleValues,
   now: Date = new Date(),
+  draftKey: string | null = null,
 ): Promise<RenewalRuleRow> {
   // One live rule per kind and vehicle (the server's unique key): a "new" one replaces it.
   const same = id
@@ -113,6 +116,6 @@ export async function upsertRenewalRule(
   const op = buildOp('renewal_rule.upsert', 'renewal_rules', row.id, payload, now)
   await commitWithOutbox(database, ['renewal_rules'], op, async () => {
     await database.renewal_rules.put(row)
-  })
+  }, { draftKey })
   return row
 }

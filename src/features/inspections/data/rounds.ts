@@ -29,7 +29,7 @@ export interface RoundInput {
   note: string | null
 }
 
-export async function recordRound(database: AdminFieldDb, input: RoundInput, photos: ProcessedPhoto[], now = new Date()): Promise<CleaningRoundRow> {
+export async function recordRound(database: AdminFieldDb, input: RoundInput, photos: ProcessedPhoto[], now = new Date(), draftKey: string | null = null): Promise<CleaningRoundRow> {
   if (photos.length === 0) throw new RoundPhotoRequiredError()
   const stamp = now.toISOString()
   const note = input.note?.trim() || null
@@ -54,7 +54,7 @@ export async function recordRound(database: AdminFieldDb, input: RoundInput, pho
   await commitWithOutbox(database, ['cleaning_rounds', ...PHOTO_TABLES], [op, ...photoRegisterOps(photos, owner, now)], async () => {
     await database.cleaning_rounds.add(row)
     await savePhotos(database, photos, owner)
-  })
+  }, { draftKey })
   return row
 }
 

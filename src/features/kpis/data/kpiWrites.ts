@@ -6,7 +6,13 @@ import { kpiTargetSchema, type KpiTargetInput } from '../domain'
 
 export type TargetResult = { ok: true; row: KpiTargetRow } | { ok: false; error: string }
 
-export async function setKpiTarget(database: AdminFieldDb, input: Omit<KpiTargetInput, 'id'>, userId: string, now: Date = new Date()): Promise<TargetResult> {
+export async function setKpiTarget(
+  database: AdminFieldDb,
+  input: Omit<KpiTargetInput, 'id'>,
+  userId: string,
+  now: Date = new Date(),
+  draftKey: string | null = null,
+): Promise<TargetResult> {
   const parsed = kpiTargetSchema.safeParse({ ...input, id: crypto.randomUUID() })
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'kpis.errors.range' }
   const v = parsed.data
@@ -16,6 +22,6 @@ export async function setKpiTarget(database: AdminFieldDb, input: Omit<KpiTarget
   if (v.note) payload.note = v.note
   await commitWithOutbox(database, ['kpi_targets'], buildOp('kpi_target.set', 'kpi_targets', v.id, payload, now), async () => {
     await database.kpi_targets.put(row)
-  })
+  }, { draftKey })
   return { ok: true, row }
 }

@@ -57,9 +57,10 @@ export const useKpiStore = defineStore('kpis', () => {
   const departmentName = (id: string | null) => (id ? (data.value?.departments.find((d) => d.id === id)?.name ?? id.slice(0, 8)) : '—')
   const personName = (id: string | null) => (id ? (data.value?.profiles.find((p) => p.id === id)?.display_name ?? id.slice(0, 8)) : '—')
 
-  async function saveTarget(kpi: KpiCode, value: number | null, note: string | null): Promise<string | null> {
+  /** `draftKey`: the form's device draft, dropped in the same transaction. */
+  async function saveTarget(kpi: KpiCode, value: number | null, note: string | null, draftKey: string | null = null): Promise<string | null> {
     if (!session.userId) return 'kpis.errors.notAllowed'
-    const r = await setKpiTarget(getDb(), { kpi, target: value, note }, session.userId)
+    const r = await setKpiTarget(getDb(), { kpi, target: value, note }, session.userId, new Date(), draftKey)
     if (!r.ok) return r.error
     if (data.value) data.value = { ...data.value, targets: [...data.value.targets, r.row] }
     return null

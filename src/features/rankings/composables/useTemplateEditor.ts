@@ -1,6 +1,7 @@
 /** The template editor's draft (a deep copy of the version it starts from), its errors and its save. */
 import { inject, provide, ref, shallowRef, type InjectionKey, type Ref } from 'vue'
 import { getDb } from '@/platform/db'
+import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
 import type { ChecklistTemplateRow } from '@/platform/db/rows'
 import { parseTemplate, type TemplateItem, type TemplateSection, type TemplateVersion } from '@/features/inspections/domain/template'
 import { saveNewVersion, templateRow } from '../data/templates'
@@ -45,8 +46,16 @@ export function useTemplateEditor() {
   const draft = ref<TemplateVersion | null>(null)
   const errors = ref<TemplateErrors>({})
   const saving = ref(false)
+  let draftKey: string | null = null
+  // The device draft (issue #12): another tab, a reload or an update loses nothing typed.
+  const device = useDeviceDraft<TemplateVersion | null>({
+    key: () => draftKey,
+    capture: () => draft.value,
+    restore: (saved) => void (saved && (draft.value = saved)),
+  })
 
   async function load(id: string): Promise<void> {
+    draftKey = `rankings.template:${id}`
     status.value = 'loading'
     try {
       const row = await templateRow(getDb(), id)
@@ -55,6 +64,7 @@ export function useTemplateEditor() {
       if (!parsed.success) return void (status.value = 'invalid')
       base.value = row
       draft.value = structuredClone(parsed.data)
+      await device.start()
       status.value = 'ready'
     } catch (e) {
       console.error('template load failed', e)
@@ -67,8 +77,9 @@ export function useTemplateEditor() {
     if (!draft.value || saving.value) return null
     saving.value = true
     try {
-      const r = await saveNewVersion(getDb(), normalised(draft.value))
+      const r = await saveNewVersion(getDb(), normalised(draft.value), new Date(), device.key())
       if (r.ok) {
+        device.markSent()
         errors.value = {}
         return r.row
       }

@@ -15,13 +15,13 @@ export async function getRule(database: AdminFieldDb, id: string): Promise<Rewar
 }
 
 /** `rule` is validated (ruleSchema). */
-export async function saveRule(database: AdminFieldDb, rule: RuleInput, now: Date = new Date()): Promise<RewardRuleRow> {
+export async function saveRule(database: AdminFieldDb, rule: RuleInput, now: Date = new Date(), draftKey: string | null = null): Promise<RewardRuleRow> {
   const stamp = now.toISOString()
   const row: RewardRuleRow = { ...rule, updated_at: stamp, deleted_at: null }
   const { id, name, scope, period, kind, threshold, rank_n, points, active } = rule
   const op = buildOp('reward_rule.upsert', 'reward_rules', id, { id, name, scope, period, kind, threshold, rank_n, points, active }, now)
   await commitWithOutbox(database, ['reward_rules'], op, async () => {
     await database.reward_rules.put(row)
-  })
+  }, { draftKey })
   return row
 }

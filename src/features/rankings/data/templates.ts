@@ -31,7 +31,7 @@ export async function templateRow(database: AdminFieldDb, id: string): Promise<C
 export type SaveResult = { ok: true; row: ChecklistTemplateRow } | { ok: false; issues: { path: PropertyKey[]; message: string }[] }
 
 /** Validates `draft` as the family's next version and saves it; the draft's own version number is ignored. */
-export async function saveNewVersion(database: AdminFieldDb, draft: TemplateVersion, now: Date = new Date()): Promise<SaveResult> {
+export async function saveNewVersion(database: AdminFieldDb, draft: TemplateVersion, now: Date = new Date(), draftKey: string | null = null): Promise<SaveResult> {
   const family = await database.checklist_templates.where('code').equals(draft.code).toArray()
   const version = Math.max(0, ...family.map((r) => r.version)) + 1
   const parsed = templateSchema.safeParse({ ...draft, version })
@@ -43,6 +43,6 @@ export async function saveNewVersion(database: AdminFieldDb, draft: TemplateVers
   await commitWithOutbox(database, ['checklist_templates'], op, async () => {
     // add, not put: a version number taken meanwhile (another tab) fails instead of overwriting.
     await database.checklist_templates.add(row)
-  })
+  }, { draftKey })
   return { ok: true, row }
 }

@@ -67,12 +67,17 @@ export async function recordSealUsage(
 }
 
 /** The periodic check: every audit_seen event and its 'custody.record' op in one transaction. */
-export async function recordSealChecks(database: AdminFieldDb, events: readonly CustodyEvent[], now: Date = new Date()): Promise<CustodyEventRow[]> {
+export async function recordSealChecks(
+  database: AdminFieldDb,
+  events: readonly CustodyEvent[],
+  now: Date = new Date(),
+  draftKey: string | null = null,
+): Promise<CustodyEventRow[]> {
   const stamp = now.toISOString()
   const rows = events.map((e) => custodyEventRow(e, stamp))
   const ops = rows.map((r) => custodyOp(r, now))
   await commitWithOutbox(database, [...CUSTODY_TABLES], ops, async () => {
     for (const r of rows) await writeCustodyEvent(database, r)
-  })
+  }, { draftKey })
   return rows
 }

@@ -35,7 +35,7 @@ const firstIssue = (e: { issues: readonly { message: string; path: readonly Prop
 /** The application and the plan, together. Returns the plan's id. */
 export async function draftPlan(
   database: AdminFieldDb,
-  args: { input: PlanDraftInput; requestForm: Record<string, string>; applicant: Applicant; ctx: RequestContext },
+  args: { input: PlanDraftInput; requestForm: Record<string, string>; applicant: Applicant; ctx: RequestContext; draftKey?: string | null },
   now = new Date(),
 ): Promise<string> {
   const parsed = planDraftSchema.safeParse(args.input)
@@ -48,7 +48,7 @@ export async function draftPlan(
   await commitWithOutbox(database, [...REQUEST_TABLES, ...PLAN_TABLES], op, async () => {
     await submitRequest(database, { id: requestId, type: 'inspection_plan', form: args.requestForm, applicant: args.applicant, fulfillerRole: 'inspector', ctx: args.ctx }, now)
     await database.supervision_plans.add(plan as SupervisionPlanRow)
-  })
+  }, { draftKey: args.draftKey })
   return id
 }
 

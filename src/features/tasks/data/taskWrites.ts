@@ -13,7 +13,7 @@ import { eventRowOf, taskRowOf } from './rows'
 export const TASK_TABLES = ['tasks', 'task_events', 'follow_ups'] as const
 
 /** A new task (domain assignTask's result) with its attachment photos. */
-export async function saveAssignedTask(database: AdminFieldDb, task: Task, photos: ProcessedPhoto[], now: Date): Promise<void> {
+export async function saveAssignedTask(database: AdminFieldDb, task: Task, photos: ProcessedPhoto[], now: Date, draftKey: string | null = null): Promise<void> {
   const payload: Record<string, unknown> = {
     site_id: task.site_id,
     title: task.title,
@@ -32,13 +32,13 @@ export async function saveAssignedTask(database: AdminFieldDb, task: Task, photo
   await commitWithOutbox(database, ['tasks', ...PHOTO_TABLES], ops, async () => {
     await database.tasks.put({ ...(task as unknown as Parameters<typeof database.tasks.put>[0]), officer_id: null })
     await savePhotos(database, photos, owner)
-  })
+  }, { draftKey })
 }
 
 export type ActKind = 'task.act' | 'follow_up.open' | 'follow_up.remind' | 'follow_up.review'
 
 /** One fact (domain actOnTask / openFollowUp / remindFollowUp / reviewFollowUp's result), with its photos. */
-export async function saveAct(database: AdminFieldDb, kind: ActKind, acted: Acted, photos: ProcessedPhoto[], now: Date): Promise<void> {
+export async function saveAct(database: AdminFieldDb, kind: ActKind, acted: Acted, photos: ProcessedPhoto[], now: Date, draftKey: string | null = null): Promise<void> {
   const { event, state } = acted
   const op = buildOp(kind, 'task_events', event.id, acted.payload, now)
   const sheetId = typeof event.data.follow_up_id === 'string' ? event.data.follow_up_id : null
@@ -51,5 +51,5 @@ export async function saveAct(database: AdminFieldDb, kind: ActKind, acted: Acte
     const sheet = sheetId ? state.followUps.get(sheetId) : undefined
     if (sheet) await database.follow_ups.put(sheet)
     await savePhotos(database, photos, owner)
-  })
+  }, { draftKey })
 }
