@@ -104,7 +104,16 @@ insert into public.assets (id, kind, number, name, site_id, keeper_id, notes, de
   ('a5000000-0000-4000-8000-000000000010', 'uniform', 'UNI-0002', '冬季工衣', '05000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000004', null,
    '{"uniform_type": "冬季工衣", "size": "170/92A", "quantity": 1}', 'AKEAWN9TMVZGGV5YA'),
   ('a5000000-0000-4000-8000-000000000011', 'uniform', 'UNI-0003', '防静电服', '05000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000004', null,
-   '{"uniform_type": "防静电服", "size": "XL", "quantity": 2}', 'H7QNFBMGF05FWCWE9');
+   '{"uniform_type": "防静电服", "size": "XL", "quantity": 2}', 'H7QNFBMGF05FWCWE9'),
+  -- Dormitory keys and access cards (issue 10), kept by the dorm manager, with the room each opens.
+  ('a5000000-0000-4000-8000-000000000012', 'dorm_key', 'KEY-0001', '房门钥匙 101', '05000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000009', null,
+   '{"key_type": "room_key", "room_id": "d1000000-0000-4000-8000-000000000001"}', 'GZ500TP70V49K047E'),
+  ('a5000000-0000-4000-8000-000000000013', 'dorm_key', 'KEY-0002', '门禁卡 101', '05000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000009', null,
+   '{"key_type": "access_card", "room_id": "d1000000-0000-4000-8000-000000000001"}', 'WTZG4AFG88NPPXDJ0'),
+  ('a5000000-0000-4000-8000-000000000014', 'dorm_key', 'KEY-0003', '房门钥匙 102', '05000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000009', null,
+   '{"key_type": "room_key", "room_id": "d1000000-0000-4000-8000-000000000002"}', 'N0XGDERMM5CFV3NXH'),
+  ('a5000000-0000-4000-8000-000000000015', 'dorm_key', 'KEY-0004', '房门钥匙 201', '05000000-0000-4000-8000-000000000002', '0a000000-0000-4000-8000-000000000009', null,
+   '{"key_type": "room_key", "room_id": "d1000000-0000-4000-8000-000000000003"}', 'TFS4EZER11H2CFTSB');
 
 insert into public.asset_labels (id, token, asset_id, status, issued_at)
 select a.id, a.label_token, a.id, 'active', now() from public.assets a where a.id::text like 'a5000000-%';
