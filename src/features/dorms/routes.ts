@@ -6,6 +6,7 @@ export const dormRoutes: RouteRecordRaw[] = [
   { path: '/dorms', name: 'dorms', component: () => import('./pages/DormsPage.vue'), meta: { titleKey: 'dorms.titles.occupancy', roles: [...DORM_MANAGER_ROLES] } },
   { path: '/dorms/rooms/:id', name: 'dormRoom', component: () => import('./pages/RoomPage.vue'), meta: { titleKey: 'dorms.titles.room', roles: 'all' } },
   { path: '/dorms/allocate', name: 'dormAllocate', component: () => import('./pages/AllocatePage.vue'), meta: { titleKey: 'dorms.titles.allocate', roles: [...DORM_MANAGER_ROLES] } },
+  { path: '/dorms/rooms/:id/repair', name: 'dormRepair', component: () => import('./pages/RepairReportPage.vue'), meta: { titleKey: 'dorms.titles.repair', roles: 'all' } },
   { path: '/dorms/mine', name: 'myDorm', component: () => import('./pages/MyDormPage.vue'), meta: { titleKey: 'dorms.titles.mine', roles: 'all' } },
   { path: '/dorms/beds/:bedId/check-out', name: 'dormCheckOut', component: () => import('./pages/CheckOutPage.vue'), meta: { titleKey: 'dorms.titles.checkOut', roles: 'all' } },
   { path: '/dorms/beds/:bedId/check-in', name: 'dormCheckIn', component: () => import('./pages/CheckInPage.vue'), meta: { titleKey: 'dorms.titles.checkIn', roles: 'all' } },

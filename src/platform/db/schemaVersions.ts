@@ -216,3 +216,12 @@ export const SCHEMA_V14 = {
 export const SCHEMA_V16 = {
   dorm_check_outs: 'id, stay_id, bed_id, occupant_id',
 } as const
+
+/**
+ * v18: a dormitory room's repair tasks (报修: source 'repair', source_ref = the room's id) read through
+ * an index. (v17 belongs to other work; Dexie allows versions to skip.)
+ */
+export const SCHEMA_V18 = {
+  tasks:
+    'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level], [source+source_ref]',
+} as const
