@@ -44,6 +44,11 @@ async function visible(user: string, table: string, column = 'id'): Promise<stri
 }
 const sorted = (ids: string[]) => [...ids].sort()
 const allAssets = async () => (await db.query<{ id: string }>('select id from public.assets')).map((r) => r.id)
+// The demo residents also see the labelled keys of the room they live in (or are about to): 20261202130200.
+const roomKeysOf = async (user: string) =>
+  (await db.query<{ id: string }>(
+    `select a.id from public.assets a join public.dorm_stays s on s.room_id = (a.details ->> 'room_id')::uuid
+     where a.kind = 'dorm_key' and s.occupant_id = $1 and s.status in ('reserved', 'active')`, [user])).map((r) => r.id)
 const assetsOfKinds = async (kinds: string[]) =>
   (await db.query<{ id: string }>('select id from public.assets where kind = any ($1)', [kinds])).map((r) => r.id)
 
@@ -60,19 +65,21 @@ describe('assets', () => {
     expect(await visible(U.fleetManager, 'assets')).toEqual(sorted(await assetsOfKinds(['vehicle'])))
   })
 
-  it('a cleaner sees no asset: not the seals, not their events, not their labels', async () => {
-    expect(await visible(U.cleaner, 'assets')).toEqual([])
+  it('a cleaner sees no asset but their dorm room\'s keys: not the seals, not their events, not their labels', async () => {
+    const keys = await roomKeysOf(U.cleaner)
+    expect(keys.length).toBeGreaterThan(0)
+    expect(await visible(U.cleaner, 'assets')).toEqual(sorted(keys))
     expect(await visible(U.cleaner, 'custody_events')).toEqual([])
-    expect(await visible(U.cleaner, 'asset_labels')).toEqual([])
+    expect(await visible(U.cleaner, 'asset_labels', 'asset_id')).toEqual(sorted(keys))
   })
 
   it('a driver sees only the vehicles it holds or has used', async () => {
-    expect(await visible(U.driver, 'assets')).toEqual(sorted([A.usedVehicle, A.heldVehicle]))
+    expect(await visible(U.driver, 'assets')).toEqual(sorted([A.usedVehicle, A.heldVehicle, ...(await roomKeysOf(U.driver))]))
     for (const id of [A.otherVehicle, ...byKind('vehicle')]) expect(await visible(U.driver, 'assets')).not.toContain(id)
   })
 
   it('an employee sees what it holds, and what it handed back (so the return reaches its phone)', async () => {
-    expect(await visible(U.employee, 'assets')).toEqual(sorted([A.heldUniform, A.returnedUniform]))
+    expect(await visible(U.employee, 'assets')).toEqual(sorted([A.heldUniform, A.returnedUniform, ...(await roomKeysOf(U.employee))]))
     const [held] = await db.asUser(U.employee, (q) => q<{ status: string; holder_id: string | null }>('select status, holder_id from public.assets where id = $1', [A.returnedUniform]))
     expect(held).toEqual({ status: 'in_stock', holder_id: null })
   })
@@ -81,7 +88,7 @@ describe('assets', () => {
     expect(await visible(U.executive, 'assets')).toContain(A.sealOut)
     expect(await visible(U.employee, 'assets')).not.toContain(A.sealOut)
     expect(await visible(U.inspector, 'assets')).toEqual([])
-    expect(await visible(U.dormManager, 'assets')).toEqual([])
+    expect(await visible(U.dormManager, 'assets')).toEqual(sorted(await assetsOfKinds(['dorm_key'])))
   })
 
   it('a site-scoped keeper sees only that site\'s assets of its kinds', async () => {
@@ -146,9 +153,10 @@ describe('sync_pull with the custody tables', () => {
     )
     expect(tally(admin.changes)).toMatchObject({ assets: n?.a, asset_labels: n?.l, custody_events: n?.e })
     const employee = await pullAll(db, U.employee, null)
-    expect(tally(employee.changes)).toMatchObject({ assets: 2, custody_events: 2 })
+    expect(tally(employee.changes)).toMatchObject({ assets: 2 + (await roomKeysOf(U.employee)).length, custody_events: 2 })
     const cleaner = await pullAll(db, U.cleaner, null)
-    expect(tally(cleaner.changes)).not.toHaveProperty('assets')
+    expect(tally(cleaner.changes)).toMatchObject({ assets: (await roomKeysOf(U.cleaner)).length })
+    expect(tally(cleaner.changes)).not.toHaveProperty('custody_events')
     const row = employee.changes.find((c) => c.table === 'assets' && c.id === A.heldUniform)?.row
     expect(row).toMatchObject({ id: A.heldUniform, kind: 'uniform', status: 'checked_out', holder_id: U.employee, keeper_role: 'asset_keeper' })
     expect(row).not.toHaveProperty('row_xid')

@@ -341,7 +341,7 @@ describe('seed assets', () => {
       [want.map((a) => a.id)],
     )
     expect(rows).toEqual([...want].sort((a, b) => a.id.localeCompare(b.id)))
-    expect(new Set(want.map((a) => a.kind))).toEqual(new Set(['seal', 'licence', 'equipment', 'vehicle', 'uniform']))
+    expect(new Set(want.map((a) => a.kind))).toEqual(new Set(['seal', 'licence', 'equipment', 'vehicle', 'uniform', 'dorm_key']))
     for (const a of want) {
       expect(checkLabelToken(a.label_token), a.number).toEqual({ ok: true, token: a.label_token })
       expect(assetInputSchema.safeParse(a).success, a.number).toBe(true)

@@ -142,7 +142,7 @@ describe('sync_pull with the checklist tables', () => {
 
   it('sends what RLS allows, without row_xid', async () => {
     const cleaner = await pullAll(db, szCleaner, null)
-    expect(tally(cleaner.changes)).toMatchObject({ areas: 1, inspections: 1, rectifications: 1, cleaning_rounds: 1, checklist_templates: 4, reward_rules: 2 }) // sanitation, greening, pre-trip, dorm inventory
+    expect(tally(cleaner.changes)).toMatchObject({ areas: 1, inspections: 1, rectifications: 1, cleaning_rounds: 1, checklist_templates: 5, reward_rules: 2 }) // sanitation, greening, dorm hygiene, pre-trip, dorm inventory
     expect(tally(cleaner.changes)).not.toHaveProperty('ledger_entries')
     const row = cleaner.changes.find((c) => c.table === 'rectifications')?.row
     expect(row).toMatchObject({ id: made.szRect, status: 'open', assignee_id: szCleaner, severity: 'normal' })

@@ -28,9 +28,10 @@ describe('sync_pull', () => {
   it('a null cursor pulls everything the user may read, in one run', async () => {
     const page = await pull(db, emp, null, 2000)
     expect(page.has_more).toBe(false)
-    expect(tally(page.changes)).toEqual({ company: 1, sites: 2, departments: 5, profiles: 10, user_roles: 1, checklist_templates: 4, reward_rules: 2,
-      // the demo employee lives in a dormitory: their stay, its event, and the building, room and beds while it lasts
-      dorm_buildings: 1, dorm_rooms: 1, dorm_beds: 4, dorm_stays: 1, dorm_bed_events: 1 })
+    expect(tally(page.changes)).toEqual({ company: 1, sites: 2, departments: 5, profiles: 10, user_roles: 1, checklist_templates: 5, reward_rules: 2,
+      // the demo employee lives in a dormitory: their stay, its event, and the building, room and beds while it lasts,
+      // and the room's two labelled keys (handed over at check-in) with their labels
+      dorm_buildings: 1, dorm_rooms: 1, dorm_beds: 4, dorm_stays: 1, dorm_bed_events: 1, assets: 2, asset_labels: 2 })
     const mine = page.changes.find((c) => c.table === 'profiles' && c.id === emp)
     expect(mine).toMatchObject({ deleted: false, row: { id: emp, display_name: '郑浩', phone: '13800000010' } })
     expect(mine?.row).not.toHaveProperty('row_xid')

@@ -2,27 +2,34 @@
  * Dormitory check-in end to end in real Chromium against the built PWA. Offline, the demo employee
  * (allocated bed 101-1, not yet moved in) opens the bed's label as a phone's own camera does
  * (`/a/<token>`) and is walked through the check-in: the inventory with a damage photo, both meters
- * with their photos, the keys; a reload offline comes back to the same step with nothing lost; the
+ * with their photos, the keys (the room key ticked by scanning its label with the in-app scanner, the
+ * access card by hand); a reload offline comes back to the same step with nothing lost; the
  * rules are signed on the screen and the check-in saved: the stay is active at once. Back online
- * everything syncs, photos included, and the dorm manager sees the bed occupied.
+ * everything syncs, photos included, and the dorm manager sees the bed occupied and the keys with the
+ * resident.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
 import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
-import { writeStampedPagePng } from './support/fakeCamera'
+import { labelUrl } from '@/features/assets/domain/labelToken'
+import { writeQrY4m, writeStampedPagePng } from './support/fakeCamera'
 import { switchRole } from './support/roles'
 
 const STAY = demo.dorms.stays.find((s) => !s.checked_in)!
 const ROOM = demo.dorms.rooms.find((r) => r.beds.some((b) => b.id === STAY.bed_id))!
 const BED = ROOM.beds.find((b) => b.id === STAY.bed_id)!
+// The room's labelled keys (demo assets of kind dorm_key): the first is scanned, the others ticked by hand.
+const KEYS = demo.assets.filter((a) => a.kind === 'dorm_key' && (a.details as { room_id?: string }).room_id === ROOM.id)
+const SCANNED = KEYS[0]!
 
 let app: ServedApp
 let browser: Browser
 
 beforeAll(async () => {
   app = await serveBuiltApp()
-  browser = await launchChromium()
+  // The camera shows the room key's label (its URL carries the preview server's origin).
+  browser = await launchChromium({ fakeVideo: writeQrY4m(labelUrl(app.url, SCANNED.label_token)) })
 })
 afterAll(async () => {
   await browser?.close()
@@ -74,15 +81,21 @@ describe('dormitory check-in in a real browser', () => {
     await page.getByTestId('checkin-next').click()
     await expect.poll(() => checkIn.getAttribute('data-step')).toBe('2')
 
-    // 3 Keys handed over, by number.
-    await page.getByTestId('key-0').locator('input').fill('房门钥匙 101-1')
+    // 3 Keys handed over: the room key by scanning its label, the rest ticked by hand.
+    expect(KEYS.length).toBeGreaterThan(1)
+    const tick = (k: (typeof KEYS)[number]) => page.getByTestId(`key-tick-${k.number}`)
+    await page.getByTestId('key-scan').click()
+    await expect.poll(() => tick(SCANNED).getAttribute('data-ticked'), { timeout: 45_000 }).toBe('true')
+    await page.getByTestId('key-scan').click()
+    for (const k of KEYS.slice(1)) await tick(k).click()
+    for (const k of KEYS) await expect.poll(() => tick(k).getAttribute('data-ticked')).toBe('true')
 
     // Reload offline: back at the same step, nothing lost.
     const reloaded = await page.reload()
     expect(reloaded?.fromServiceWorker()).toBe(true)
     await expect.poll(() => checkIn.getAttribute('data-status'), { timeout: 45_000 }).toBe('ready')
     await expect.poll(() => checkIn.getAttribute('data-step')).toBe('2')
-    await expect.poll(() => page.getByTestId('key-0').locator('input').inputValue()).toBe('房门钥匙 101-1')
+    for (const k of KEYS) await expect.poll(() => tick(k).getAttribute('data-ticked')).toBe('true')
     await page.getByTestId('checkin-next').click()
 
     // 4 The rules, acknowledged and signed on the screen.
@@ -113,6 +126,11 @@ describe('dormitory check-in in a real browser', () => {
     await switchRole(page, 'dorm_manager')
     await page.goto(`/dorms/rooms/${ROOM.id}`)
     await expect.poll(() => page.locator(`[data-testid="bed-card"][data-bed="${BED.id}"]`).getAttribute('data-status'), { timeout: 45_000 }).toBe('occupied')
+    // The keys are with the resident (custody check-outs made by the check-in).
+    for (const k of KEYS) {
+      await page.goto(`/assets/${k.id}`)
+      await expect.poll(() => page.locator(`[data-testid="asset-page"][data-id="${k.id}"]`).getAttribute('data-holder'), { timeout: 45_000 }).toBe(STAY.occupant_id)
+    }
     expect(errors).toEqual([])
     await context.close()
   })

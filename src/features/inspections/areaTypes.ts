@@ -16,7 +16,8 @@ export type AreaType = (typeof AREA_TYPES)[number]
 export const FREQUENCIES = ['daily', 'weekly', 'monthly'] as const
 export type Frequency = (typeof FREQUENCIES)[number]
 
-/** Greening areas are inspected with the greening family by default, the rest with sanitation. */
+/** Greening areas are inspected with the greening family by default, dormitory rooms with dorm hygiene, the rest with sanitation. */
 export function defaultTemplateCode(type: string): string {
+  if (type === 'dormitory') return 'dorm_hygiene'
   return type === 'green_belt' || type === 'lawn' || type === 'trees_shrubs' ? 'greening' : 'sanitation'
 }

@@ -218,13 +218,22 @@ export const SCHEMA_V16 = {
 } as const
 
 /**
+ * v18: a dormitory room's repair tasks (报修: source 'repair', source_ref = the room's id) read through
+ * an index. (v17 belongs to other work; Dexie allows versions to skip.)
+ */
+export const SCHEMA_V18 = {
+  tasks:
+    'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level], [source+source_ref]',
+} as const
+
+/**
  * v19: the tasks engine's lists page by deadline instead of reading every task an admin head sees:
  * [site_id+status+due_on] (the site's list, a page per status in deadline order, and its open count
  * from the index alone), [assigner_id+status+due_on] (the tasks I gave, the same way), and
  * follow_up_id (the 督办 ledger reads the tasks that have a sheet in one range read, not one get per
- * sheet). (v17 and v18 belong to other branches; Dexie allows versions to skip.)
+ * sheet). Keeps v18's [source+source_ref].
  */
 export const SCHEMA_V19 = {
   tasks:
-    'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, follow_up_id, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level], [site_id+status+due_on], [assigner_id+status+due_on]',
+    'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, follow_up_id, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level], [site_id+status+due_on], [assigner_id+status+due_on], [source+source_ref]',
 } as const

@@ -56,6 +56,11 @@ export const OP_KINDS = [
   'dorm_check_in.submit',
   // dormitories, part 2: check-out with the inventory compared, final meters, keys handed back
   'dorm_check_out.submit',
+  // dormitories, part 3: 报修 from a room (a task of the tasks engine for the dorm manager)
+  'dorm_repair.report',
+  // the room and building editor: taking a room (its beds) or an empty building out of use
+  'dorm_room.delete',
+  'dorm_building.delete',
   // Web Push: this device's subscription for reminders when the app is closed
   'push_subscription.set',
   // KPIs (考核指标): the admin head's targets, each change a new row

@@ -1,7 +1,7 @@
 // Helpers for the checklists engine's db tests: demo areas, valid inspection payloads
 // from the domain's default templates, and the ops that move a rectification.
 import { randomUUID } from 'node:crypto'
-import { DEFAULT_TEMPLATE_IDS, SANITATION_V1, GREENING_V1, allItems, scoreInspection, type TemplateVersion } from '@/features/inspections/domain'
+import { DEFAULT_TEMPLATE_IDS, DORM_HYGIENE_V1, SANITATION_V1, GREENING_V1, allItems, scoreInspection, type TemplateVersion } from '@/features/inspections/domain'
 import { newLabelToken } from '@/features/assets/domain'
 import type { OpResult } from '../../../src/platform/sync/protocol'
 import { DEMO, type TestDb } from './database'
@@ -11,7 +11,8 @@ export const HQ = DEMO.sites['SH-HQ'] as string
 export const SZ = DEMO.sites['SZ-PLANT'] as string
 export const SANITATION = DEFAULT_TEMPLATE_IDS.sanitation as string
 export const GREENING = DEFAULT_TEMPLATE_IDS.greening as string
-export const TEMPLATES: Record<string, TemplateVersion> = { [SANITATION]: SANITATION_V1, [GREENING]: GREENING_V1 }
+export const DORM_HYGIENE = DEFAULT_TEMPLATE_IDS.dorm_hygiene as string
+export const TEMPLATES: Record<string, TemplateVersion> = { [SANITATION]: SANITATION_V1, [GREENING]: GREENING_V1, [DORM_HYGIENE]: DORM_HYGIENE_V1 }
 
 /** Demo areas by name (demo-company.json "areas"). */
 export const AREAS = Object.fromEntries(DEMO.raw.areas.map((a) => [a.name, a.id])) as Record<string, string>

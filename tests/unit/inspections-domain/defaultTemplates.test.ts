@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_TEMPLATES,
   DEFAULT_TEMPLATE_IDS,
+  DORM_HYGIENE_V1,
   GREENING_V1,
   SANITATION_V1,
   allItems,
@@ -22,6 +23,7 @@ describe('default templates', () => {
     expect(DEFAULT_TEMPLATE_IDS).toEqual({
       sanitation: '7b0c6f1e-3d2a-4c8b-9e51-5a1f00000001',
       greening: '7b0c6f1e-3d2a-4c8b-9e51-5a1f00000002',
+      dorm_hygiene: '7b0c6f1e-3d2a-4c8b-9e51-5a1f00000003',
     })
   })
 
@@ -33,7 +35,10 @@ describe('default templates', () => {
     expect(keys(GREENING_V1)).toEqual(
       expect.arrayContaining(['watering_adequate', 'pruning_done', 'no_weeds', 'no_pests_disease', 'no_dead_branches', 'hedges_trimmed', 'no_litter_in_beds', 'lawn_height', 'irrigation_no_leaks', 'no_dangerous_branch']),
     )
-    for (const t of [SANITATION_V1, GREENING_V1]) {
+    // 宿舍卫生检查: tidiness, the bathroom, and safety (banned appliances and smoking are critical).
+    expect(keys(DORM_HYGIENE_V1)).toEqual(expect.arrayContaining(['dorm_floor_clean', 'beds_made', 'dorm_bins', 'dorm_bathroom_clean', 'no_banned_appliances', 'no_smoking_fire', 'wiring_safe']))
+    expect(allItems(DORM_HYGIENE_V1).filter((i) => i.critical).map((i) => i.key)).toEqual(['no_banned_appliances', 'no_smoking_fire'])
+    for (const t of [SANITATION_V1, GREENING_V1, DORM_HYGIENE_V1]) {
       expect(allItems(t).filter((i) => i.critical).length).toBeGreaterThanOrEqual(1)
       expect(allItems(t).filter((i) => i.photo_on_fail).length).toBeGreaterThan(allItems(t).length / 2)
       expect(t.grading.pass_mark).toBe(60)
@@ -42,7 +47,7 @@ describe('default templates', () => {
   })
 
   it('score 100 when everything passes', () => {
-    for (const t of [SANITATION_V1, GREENING_V1]) {
+    for (const t of [SANITATION_V1, GREENING_V1, DORM_HYGIENE_V1]) {
       const answers = allItems(t).map((i) => (i.mode === 'points' ? { item_key: i.key, result: 'points' as const, points: i.max_points } : { item_key: i.key, result: 'pass' as const }))
       expect(scoreInspection(t, answers)).toMatchObject({ percent: 100, grade: 'excellent', passed: true, issues: [] })
     }
@@ -53,6 +58,7 @@ describe('default templates', () => {
     expect(rows.map((r) => [r.id, r.code, r.version, r.active])).toEqual([
       [DEFAULT_TEMPLATE_IDS.sanitation, 'sanitation', 1, true],
       [DEFAULT_TEMPLATE_IDS.greening, 'greening', 1, true],
+      [DEFAULT_TEMPLATE_IDS.dorm_hygiene, 'dorm_hygiene', 1, true],
     ])
     for (const r of rows) expect(parseTemplate(JSON.parse(JSON.stringify(r)) as ChecklistTemplateRow).success).toBe(true)
   })

@@ -21,6 +21,12 @@ export const DORM_ERROR_KEYS = [
   'dorms.errors.bedCode',
   'dorms.errors.dateOrder',
   'dorms.errors.reading',
+  'dorms.errors.floorAbove',
+  'dorms.errors.floorsBelowRooms',
+  'dorms.errors.numberTaken',
+  'dorms.errors.bedHeld',
+  'dorms.errors.inUse',
+  'dorms.errors.hasRooms',
 ] as const
 export type DormErrorKey = (typeof DORM_ERROR_KEYS)[number]
 

@@ -9,6 +9,7 @@ import type { Grading, TemplateItem, TemplateVersion } from './template'
 export const DEFAULT_TEMPLATE_IDS = {
   sanitation: '7b0c6f1e-3d2a-4c8b-9e51-5a1f00000001',
   greening: '7b0c6f1e-3d2a-4c8b-9e51-5a1f00000002',
+  dorm_hygiene: '7b0c6f1e-3d2a-4c8b-9e51-5a1f00000003',
 } as const
 
 /** 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below; passing from 60. */
@@ -211,10 +212,62 @@ export const GREENING_V1: TemplateVersion = {
   grading: DEFAULT_GRADING,
 }
 
+/**
+ * 宿舍卫生检查 (issue 10): dormitory rooms are areas (area_type 'dormitory') inspected with this family;
+ * failed items become rectifications for the room's responsible person, rooms rank like any area.
+ * Inserted with its id by supabase/migrations/20261202170200_dorm_hygiene_template.sql.
+ */
+export const DORM_HYGIENE_V1: TemplateVersion = {
+  code: 'dorm_hygiene',
+  version: 1,
+  name_zh: '宿舍卫生检查表',
+  name_en: 'Dorm hygiene checklist',
+  sections: [
+    {
+      key: 'room_tidy',
+      title_zh: '室内整洁',
+      title_en: 'Tidy room',
+      items: [
+        item('dorm_floor_clean', '地面干净，无垃圾、积水', 'Floor clean: no litter or standing water'),
+        item('beds_made', '床铺整齐，被褥叠放', 'Beds made, bedding folded'),
+        item('desks_tidy', '桌面、柜顶物品摆放整齐', 'Desks and wardrobe tops tidy', { max_points: 5, photo_on_fail: false }),
+        item('shoes_clothes', '鞋子、衣物摆放有序，不乱堆乱挂', 'Shoes and clothes put away, nothing heaped or hung about', { max_points: 5, photo_on_fail: false }),
+        item('dorm_bins', '垃圾及时清倒，不满溢、无异味', 'Rubbish emptied in time, not overflowing, no smell'),
+      ],
+    },
+    {
+      key: 'bathroom_balcony',
+      title_zh: '卫生间与阳台',
+      title_en: 'Bathroom and balcony',
+      items: [
+        item('dorm_bathroom_clean', '卫生间洁具干净，无污垢、无堵塞', 'Bathroom fixtures clean, no grime, nothing blocked', { allow_na: true }),
+        item('balcony_clear', '阳台整洁，无杂物堆放', 'Balcony tidy, nothing piled up', { max_points: 5, allow_na: true }),
+      ],
+    },
+    {
+      key: 'safety',
+      title_zh: '安全',
+      title_en: 'Safety',
+      items: [
+        item('no_banned_appliances', '无违规大功率电器（电炉、热得快等）', 'No banned high-power appliances (hot plates, immersion heaters …)', {
+          critical: true,
+          guidance_zh: '发现即暂扣并登记，通知宿管员。',
+          guidance_en: 'Confiscate and record at once; tell the dorm manager.',
+        }),
+        item('no_smoking_fire', '无吸烟、明火痕迹', 'No sign of smoking or open flame', { critical: true }),
+        item('wiring_safe', '无私拉乱接电线，插座不超负荷', 'No makeshift wiring, sockets not overloaded'),
+        item('exits_clear', '门口、走道畅通，无杂物堵塞', 'Doorway and passage clear', { max_points: 5 }),
+      ],
+    },
+  ],
+  grading: DEFAULT_GRADING,
+}
+
 /** The default templates with their fixed ids. */
 export const DEFAULT_TEMPLATES: readonly { id: string; template: TemplateVersion }[] = [
   { id: DEFAULT_TEMPLATE_IDS.sanitation, template: SANITATION_V1 },
   { id: DEFAULT_TEMPLATE_IDS.greening, template: GREENING_V1 },
+  { id: DEFAULT_TEMPLATE_IDS.dorm_hygiene, template: DORM_HYGIENE_V1 },
 ]
 
 /** The default templates as checklist_templates rows (local mode seeds the device with these). */

@@ -41,7 +41,7 @@ export {
   type ScoringIssue,
   type ValidationResult,
 } from './scoring'
-export { DEFAULT_GRADING, DEFAULT_TEMPLATES, DEFAULT_TEMPLATE_IDS, GREENING_V1, SANITATION_V1, defaultTemplateRows } from './defaultTemplates'
+export { DEFAULT_GRADING, DEFAULT_TEMPLATES, DEFAULT_TEMPLATE_IDS, DORM_HYGIENE_V1, GREENING_V1, SANITATION_V1, defaultTemplateRows } from './defaultTemplates'
 export {
   ESCALATE_TO_ROLE,
   RECTIFICATION_DUE_WORKING_DAYS,

@@ -5,6 +5,7 @@ export {
   OPEN_STATUSES,
   TASK_PRIORITIES,
   TASK_SOURCES,
+  ASSIGN_SOURCES,
   TASK_STATUSES,
   isOpen,
   newTask,

@@ -10,8 +10,10 @@ import type { CalendarDate } from '@/shared/lib/zonedTime'
 import { E, LIMITS, calendarDate, choice, dateTime, nullableUuid, optionalText, photoIds, text, uuid } from './fields'
 
 /** 领导批示 a leader's instruction, 会议决议 a meeting resolution, 文件 a document, 检查发现 an inspection finding. */
-export const TASK_SOURCES = ['instruction', 'resolution', 'document', 'inspection'] as const
+export const TASK_SOURCES = ['instruction', 'resolution', 'document', 'inspection', 'repair'] as const
 export type TaskSource = (typeof TASK_SOURCES)[number]
+/** What task.assign accepts: a dormitory repair ('repair') is made only by the dorm_repair.report op. */
+export const ASSIGN_SOURCES = ['instruction', 'resolution', 'document', 'inspection'] as const satisfies readonly TaskSource[]
 
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
 export type TaskPriority = (typeof TASK_PRIORITIES)[number]
@@ -43,7 +45,7 @@ export const taskAssignSchema = z
     id: uuid(),
     site_id: uuid(),
     title: text(LIMITS.title),
-    source: choice(TASK_SOURCES),
+    source: choice(ASSIGN_SOURCES),
     /** The instruction's, resolution's or document's number, or the inspection's id. */
     source_ref: optionalText(LIMITS.sourceRef),
     assignee_id: nullableUuid(),
@@ -117,7 +119,7 @@ export interface Task {
 }
 
 /** A new task as stored: assigned, nothing done yet. */
-export function newTask(input: TaskAssign, assigner: { id: string; level: AssignerLevel }): Task {
+export function newTask(input: Omit<TaskAssign, 'source'> & { source: TaskSource }, assigner: { id: string; level: AssignerLevel }): Task {
   return {
     id: input.id,
     site_id: input.site_id,

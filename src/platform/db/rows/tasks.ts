@@ -9,7 +9,7 @@ export interface TaskRow {
   id: string
   site_id: string
   title: string
-  source: 'instruction' | 'resolution' | 'document' | 'inspection'
+  source: 'instruction' | 'resolution' | 'document' | 'inspection' | 'repair'
   source_ref: string | null
   assigner_id: string
   assigner_level: 'supervisor' | 'admin_head' | 'executive'

@@ -1,0 +1,140 @@
+/**
+ * A month's dormitory fees and utility charges per person, for payroll (工资代扣), exported as CSV.
+ * - Bed fee: the room's fee per bed per month × the days stayed in the month ÷ the month's days.
+ * - Water and electricity: each room's use in the month from the meter readings taken at check-ins and
+ *   check-outs (the last reading before the month, or else the first in it, to the last reading in it;
+ *   meter arithmetic as consumption()), priced per unit, split between the occupants by the days each
+ *   stayed (company time zone, across month ends). A room without two readings is charged nothing and
+ *   says so in the note, for the dorm manager to read the meter.
+ * All money in fen; the CSV shows yuan with two decimals.
+ */
+import { calendarDate, daysBetween } from '@/shared/lib/zonedTime'
+import { recordsToCsv, type CsvColumn } from '@/shared/lib/csv'
+import { billFen, consumption, daysInPeriod, splitByDays, type StaySpan } from './utilities'
+import { formatFen } from './rooms'
+import { METERS, type Meter } from './checkIn'
+
+
+export interface PayrollRoom {
+  id: string
+  label: string
+  fee_fen: number
+}
+
+export interface PayrollStay extends StaySpan {
+  room_id: string
+  occupant_id: string
+  bed_code: string
+}
+
+export interface MeterReading {
+  room_id: string
+  meter: Meter
+  reading: number
+  at: string
+}
+
+export interface PayrollInput {
+  /** 'YYYY-MM' */
+  month: string
+  timeZone: string
+  rooms: readonly PayrollRoom[]
+  stays: readonly PayrollStay[]
+  readings: readonly MeterReading[]
+  /** Price per unit (m³, kWh) in fen. */
+  prices: Record<Meter, number>
+  person: (id: string) => { name: string; department: string }
+}
+
+export interface PayrollLine {
+  stay_id: string
+  occupant_id: string
+  name: string
+  department: string
+  room: string
+  bed: string
+  days: number
+  bed_fee_fen: number
+  water_fen: number
+  electricity_fen: number
+  total_fen: number
+  /** Meters of the room without two readings this month. */
+  missing: Meter[]
+}
+
+export function monthBounds(month: string): { start: string; end: string; days: number } {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  const end = `${month}-${String(last).padStart(2, '0')}`
+  return { start: `${month}-01`, end, days: daysBetween(`${month}-01`, end) + 1 }
+}
+
+/** The room's units of one meter in [start, end]: null when there are not two readings to go by. */
+export function roomUnits(readings: readonly MeterReading[], start: string, end: string, timeZone: string): number | null {
+  const dated = [...readings].map((r) => ({ ...r, day: calendarDate(r.at, timeZone) })).sort((a, b) => a.at.localeCompare(b.at))
+  const before = dated.filter((r) => r.day < start)
+  const inside = dated.filter((r) => r.day >= start && r.day <= end)
+  const from = before.at(-1) ?? inside[0]
+  const to = inside.at(-1)
+  if (!from || !to || from === to) return null
+  return consumption({ reading: from.reading }, { reading: to.reading }).units
+}
+
+export function payrollLines(input: PayrollInput): PayrollLine[] {
+  const { start, end, days: monthDays } = monthBounds(input.month)
+  const lines: PayrollLine[] = []
+  for (const room of input.rooms) {
+    const stays = input.stays.filter((s) => s.room_id === room.id && daysInPeriod(s, start, end, input.timeZone) > 0)
+    if (!stays.length) continue
+    const shares = new Map<Meter, Map<string, number>>()
+    const missing: Meter[] = []
+    for (const meter of METERS) {
+      const units = roomUnits(input.readings.filter((r) => r.room_id === room.id && r.meter === meter), start, end, input.timeZone)
+      if (units === null) missing.push(meter)
+      shares.set(meter, splitByDays(units === null ? 0 : billFen(units, input.prices[meter]), stays, start, end, input.timeZone))
+    }
+    for (const s of stays) {
+      const days = daysInPeriod(s, start, end, input.timeZone)
+      const who = input.person(s.occupant_id)
+      const bed = Math.round((room.fee_fen * days) / monthDays)
+      const water = shares.get('water')?.get(s.id) ?? 0
+      const electricity = shares.get('electricity')?.get(s.id) ?? 0
+      lines.push({ stay_id: s.id, occupant_id: s.occupant_id, name: who.name, department: who.department, room: room.label, bed: s.bed_code, days, bed_fee_fen: bed, water_fen: water, electricity_fen: electricity, total_fen: bed + water + electricity, missing })
+    }
+  }
+  return lines.sort((a, b) => a.room.localeCompare(b.room, 'zh-CN', { numeric: true }) || a.bed.localeCompare(b.bed, 'zh-CN', { numeric: true }))
+}
+
+export interface PayrollHeaders {
+  month: string
+  name: string
+  department: string
+  room: string
+  bed: string
+  days: string
+  bedFee: string
+  water: string
+  electricity: string
+  total: string
+  note: string
+  /** The note for a meter without two readings, e.g. '水表读数不足'. */
+  missing: (meter: Meter) => string
+}
+
+/** The month's lines as CSV for payroll (UTF-8 with BOM, formula guard: shared/lib/csv), yuan with two decimals. */
+export function payrollCsv(month: string, lines: readonly PayrollLine[], h: PayrollHeaders): string {
+  const columns: CsvColumn<PayrollLine>[] = [
+    { header: h.month, value: () => month },
+    { header: h.name, value: (l) => l.name },
+    { header: h.department, value: (l) => l.department },
+    { header: h.room, value: (l) => l.room },
+    { header: h.bed, value: (l) => l.bed },
+    { header: h.days, value: (l) => l.days },
+    { header: h.bedFee, value: (l) => formatFen(l.bed_fee_fen) },
+    { header: h.water, value: (l) => formatFen(l.water_fen) },
+    { header: h.electricity, value: (l) => formatFen(l.electricity_fen) },
+    { header: h.total, value: (l) => formatFen(l.total_fen) },
+    { header: h.note, value: (l) => l.missing.map(h.missing).join('；') },
+  ]
+  return recordsToCsv(lines, columns)
+}
