@@ -66,4 +66,48 @@ describe('DepartmentsPage', () => {
     })
     expect(await getDb().outbox.count()).toBe(before)
   })
+
+  it('sets a head from the searchable picker, shows the name in the list, then clears it', async () => {
+    const wrapper = await mountPage()
+    const dept = demo.departments.find((d) => d.site_id === firstSite.id)!
+    const person = demo.users.find((u) => u.site_id === firstSite.id && u.display_name !== demo.users[0]!.display_name)!
+    const other = demo.users.find((u) => u.site_id !== firstSite.id)!
+    const row = () => wrapper.find(`[data-testid=dept-row][data-id="${dept.id}"]`)
+    expect(row().find('[data-testid=dept-row-head]').text()).toContain('无负责人')
+
+    await row().find('[data-testid=dept-rename]').trigger('click')
+    await flushPromises()
+    await wrapper.find('[data-testid=dept-head]').trigger('click')
+    await flushPromises()
+    const ids = () => wrapper.findAll('[data-testid=dept-head-option]').map((o) => o.attributes('data-id'))
+    // Only people who may head a department of this site are offered.
+    expect(ids()).toContain(person.id)
+    expect(ids()).not.toContain(other.id)
+    await wrapper.find('[data-testid=dept-head-search] input').setValue(person.display_name)
+    await flushPromises()
+    expect(ids()).toEqual([person.id])
+    await wrapper.find(`[data-testid=dept-head-option][data-id="${person.id}"]`).trigger('click')
+    await flushPromises()
+    expect(hasUnsavedInput()).toBe(true)
+    await wrapper.find('[data-testid=dept-form]').trigger('submit')
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(row().find('[data-testid=dept-row-head]').text()).toContain(person.display_name)
+    })
+    expect((await getDb().departments.get(dept.id))?.head_id).toBe(person.id)
+    const [set] = await getDb().outbox.where('entity_id').equals(dept.id).toArray()
+    expect(set?.payload).toMatchObject({ head_id: person.id })
+
+    await row().find('[data-testid=dept-rename]').trigger('click')
+    await flushPromises()
+    await wrapper.find('[data-testid=dept-head]').trigger('click')
+    await flushPromises()
+    await wrapper.find('[data-testid=dept-head-none]').trigger('click')
+    await wrapper.find('[data-testid=dept-form]').trigger('submit')
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(row().find('[data-testid=dept-row-head]').text()).toContain('无负责人')
+    })
+    expect((await getDb().departments.get(dept.id))?.head_id).toBeNull()
+  })
 })

@@ -3,12 +3,16 @@
  * a delete is a tombstone (deleted_at) so the row disappears locally and the op carries it to the server.
  */
 import { observe, type AdminFieldDb } from '@/platform/db'
-import type { DepartmentRow, SiteRow } from '@/platform/db/rows'
+import type { DepartmentRow, ProfileRow, SiteRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox } from '@/platform/sync'
-import type { Department, NewDepartment, Site } from '../domain/department'
+import type { Department, DepartmentEdit, NewDepartment, Person, Site } from '../domain/department'
 
 export function toDepartment(row: DepartmentRow): Department {
-  return { id: row.id, siteId: row.site_id, code: row.code, name: row.name }
+  return { id: row.id, siteId: row.site_id, code: row.code, name: row.name, headId: row.head_id ?? null }
+}
+
+function toPerson(row: ProfileRow): Person {
+  return { id: row.id, name: row.display_name, siteId: row.site_id }
 }
 
 function toSite(row: SiteRow): Site {
@@ -18,13 +22,20 @@ function toSite(row: SiteRow): Site {
 export interface OrgSnapshot {
   sites: Site[]
   departments: Department[]
+  /** Live people, by name: the heads to choose from and to show. */
+  people: Person[]
 }
 
 export async function loadOrg(database: AdminFieldDb): Promise<OrgSnapshot> {
-  const [sites, departments] = await Promise.all([database.sites.toArray(), database.departments.toArray()])
+  const [sites, departments, profiles] = await Promise.all([
+    database.sites.toArray(),
+    database.departments.toArray(),
+    database.profiles.toArray(),
+  ])
   return {
     sites: sites.filter((s) => s.deleted_at === null).map(toSite).sort((a, b) => a.code.localeCompare(b.code)),
     departments: departments.filter((d) => d.deleted_at === null).map(toDepartment),
+    people: profiles.filter((p) => p.deleted_at === null).map(toPerson).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
   }
 }
 
@@ -48,7 +59,7 @@ async function requireRow(database: AdminFieldDb, id: string): Promise<Departmen
 /** Creates a department with a device-made id; returns the id. */
 export async function createDepartment(database: AdminFieldDb, input: NewDepartment, now = new Date()): Promise<string> {
   const id = crypto.randomUUID()
-  const payload = { site_id: input.site_id, code: input.code, name: input.name }
+  const payload = { site_id: input.site_id, code: input.code, name: input.name, head_id: input.head_id ?? null }
   const op = buildOp('department.upsert', 'departments', id, payload, now)
   await commitWithOutbox(database, ['departments'], op, async () => {
     await database.departments.add({ id, ...payload, updated_at: now.toISOString(), deleted_at: null })
@@ -56,13 +67,24 @@ export async function createDepartment(database: AdminFieldDb, input: NewDepartm
   return id
 }
 
+/**
+ * Saves a department's name and head. The upsert op carries the whole row (the server applies it
+ * idempotently) but head_id only when the head changes: left out, the server keeps the head, so a
+ * rename never undoes a head set meanwhile on another device.
+ */
+export async function updateDepartment(database: AdminFieldDb, id: string, edit: DepartmentEdit, now = new Date()): Promise<void> {
+  const row = await requireRow(database, id)
+  const headChanged = edit.head_id !== (row.head_id ?? null)
+  const payload = { site_id: row.site_id, code: row.code, name: edit.name, ...(headChanged ? { head_id: edit.head_id } : {}) }
+  const op = buildOp('department.upsert', 'departments', id, payload, now)
+  await commitWithOutbox(database, ['departments'], op, async () => {
+    await database.departments.put({ ...row, name: edit.name, head_id: edit.head_id, updated_at: now.toISOString() })
+  })
+}
+
 export async function renameDepartment(database: AdminFieldDb, id: string, name: string, now = new Date()): Promise<void> {
   const row = await requireRow(database, id)
-  // The upsert op carries the whole row: the server applies it idempotently.
-  const op = buildOp('department.upsert', 'departments', id, { site_id: row.site_id, code: row.code, name }, now)
-  await commitWithOutbox(database, ['departments'], op, async () => {
-    await database.departments.put({ ...row, name, updated_at: now.toISOString() })
-  })
+  await updateDepartment(database, id, { name, head_id: row.head_id ?? null }, now)
 }
 
 export async function deleteDepartment(database: AdminFieldDb, id: string, now = new Date()): Promise<void> {

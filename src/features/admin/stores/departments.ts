@@ -2,8 +2,8 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { getDb } from '@/platform/db'
-import { newDepartmentSchema, renameDepartmentSchema, type Department, type Site } from '../domain/department'
-import { createDepartment, deleteDepartment, observeOrg, renameDepartment } from '../data/departmentRepository'
+import { editDepartmentSchema, newDepartmentSchema, type Department, type Person, type Site } from '../domain/department'
+import { createDepartment, deleteDepartment, observeOrg, updateDepartment } from '../data/departmentRepository'
 
 export type LoadStatus = 'loading' | 'ready' | 'error'
 
@@ -13,6 +13,7 @@ export const useDepartmentsStore = defineStore('admin-departments', () => {
   const status = ref<LoadStatus>('loading')
   const sites = shallowRef<Site[]>([])
   const departments = shallowRef<Department[]>([])
+  const people = shallowRef<Person[]>([])
   let stop: (() => void) | null = null
 
   /** Subscribes to the device tables; safe to call on every page visit. */
@@ -25,6 +26,7 @@ export const useDepartmentsStore = defineStore('admin-departments', () => {
       (org) => {
         sites.value = org.sites
         departments.value = org.departments
+        people.value = org.people
         status.value = 'ready'
       },
       (e) => {
@@ -34,18 +36,24 @@ export const useDepartmentsStore = defineStore('admin-departments', () => {
     )
   }
 
-  async function add(input: { site_id: string; code: string; name: string }): Promise<ChangeResult> {
-    const parsed = newDepartmentSchema(departments.value).safeParse(input)
+  async function add(input: { site_id: string; code: string; name: string; head_id?: string | null }): Promise<ChangeResult> {
+    const parsed = newDepartmentSchema(departments.value, people.value).safeParse(input)
     if (!parsed.success) return { ok: false, error: parsed.error }
     await createDepartment(getDb(), parsed.data)
     return { ok: true }
   }
 
-  async function rename(id: string, name: string): Promise<ChangeResult> {
-    const parsed = renameDepartmentSchema.safeParse({ name })
+  /** Saves a department's name and head (null = no head), validated as the server does. */
+  async function update(department: Department, name: string, headId: string | null): Promise<ChangeResult> {
+    const parsed = editDepartmentSchema(department.siteId, people.value).safeParse({ name, head_id: headId })
     if (!parsed.success) return { ok: false, error: parsed.error }
-    await renameDepartment(getDb(), id, parsed.data.name)
+    await updateDepartment(getDb(), department.id, parsed.data)
     return { ok: true }
+  }
+
+  /** The name of the person with this id, or null (no head, or not on this device). */
+  function personName(id: string | null): string | null {
+    return id === null ? null : (people.value.find((p) => p.id === id)?.name ?? null)
   }
 
   async function remove(id: string): Promise<void> {
@@ -54,5 +62,5 @@ export const useDepartmentsStore = defineStore('admin-departments', () => {
 
   const count = computed(() => departments.value.length)
 
-  return { status, sites, departments, count, load, add, rename, remove }
+  return { status, sites, departments, people, count, load, add, update, remove, personName }
 })

@@ -6,6 +6,7 @@ import {
   DepartmentNotFoundError,
   loadOrg,
   renameDepartment,
+  updateDepartment,
 } from '@/features/admin/data/departmentRepository'
 import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import demo from '@/platform/demo/demo-company.json'
@@ -54,6 +55,26 @@ describe('department repository', () => {
     expect((await db.departments.get(dept.id))?.name).toBe('综合行政部')
     const [op] = await db.outbox.toArray()
     expect(op).toMatchObject({ kind: 'department.upsert', entity_id: dept.id, payload: { site_id: dept.site_id, code: dept.code, name: '综合行政部' } })
+  })
+
+  it('sets and clears the head; head_id rides in the op only when the head changes', async () => {
+    const db = freshDb()
+    await seedDemoCompany(db)
+    const dept = demo.departments[0]!
+    const head = demo.users.find((u) => u.site_id === dept.site_id)!.id
+    await updateDepartment(db, dept.id, { name: dept.name, head_id: head })
+    expect((await db.departments.get(dept.id))?.head_id).toBe(head)
+    expect((await loadOrg(db)).departments.find((d) => d.id === dept.id)?.headId).toBe(head)
+    await renameDepartment(db, dept.id, '综合行政部')
+    expect((await db.departments.get(dept.id))?.head_id).toBe(head)
+    await updateDepartment(db, dept.id, { name: '综合行政部', head_id: null })
+    expect((await db.departments.get(dept.id))?.head_id).toBeNull()
+    const payloads = (await db.outbox.orderBy('seq').toArray()).map((o) => o.payload)
+    expect(payloads).toEqual([
+      { site_id: dept.site_id, code: dept.code, name: dept.name, head_id: head },
+      { site_id: dept.site_id, code: dept.code, name: '综合行政部' },
+      { site_id: dept.site_id, code: dept.code, name: '综合行政部', head_id: null },
+    ])
   })
 
   it('deletes as a tombstone with a delete op; the row leaves the list', async () => {
