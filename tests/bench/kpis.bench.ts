@@ -7,6 +7,7 @@ import { createReport, percentile } from './support/report'
 
 const PEOPLE = 500
 const RUNS = 10
+const BEFORE_RUNS = 3
 
 describe('kpis', () => {
   let server: ViteDevServer
@@ -31,10 +32,14 @@ describe('kpis', () => {
     await server?.close()
   })
 
-  it('opens the dashboard: read, every item, the month, a trend and the ranking', async () => {
+  it('opens the dashboard: before (whole tables) and now (the period through indexes, per source, per month)', async () => {
+    const before = await page.evaluate((n) => window.measureWholeTables(n), BEFORE_RUNS)
     const m = await page.evaluate((n) => window.measureDashboard(n), RUNS)
-    expect(m.rows).toBeGreaterThan(100_000)
-    report.add({ what: 'dashboard open, p50', value: percentile(m.samples, 50), unit: 'ms' })
-    report.add({ what: 'dashboard open, p95', value: percentile(m.samples, 95), unit: 'ms', goal: '≤ 1000 ms' })
-  }, 600_000)
+    expect(m.rows).toBeGreaterThan(50_000)
+    report.add({ what: `before: whole tables, p50 (${BEFORE_RUNS} runs)`, value: percentile(before.samples, 50), unit: 'ms' })
+    report.add({ what: `before: whole tables, p95 (${BEFORE_RUNS} runs)`, value: percentile(before.samples, 95), unit: 'ms' })
+    report.add({ what: 'dashboard open (cold), p50', value: percentile(m.samples, 50), unit: 'ms' })
+    report.add({ what: 'dashboard open (cold), p95', value: percentile(m.samples, 95), unit: 'ms', goal: '≤ 1000 ms' })
+    report.add({ what: 'then a KPI of another source: its 12-month trend, p95', value: percentile(m.warm, 95), unit: 'ms' })
+  }, 900_000)
 })

@@ -1,4 +1,9 @@
-/** Every KPI's items from one set of facts (the device's tables, or a test's hand-made ones). */
+/**
+ * Every KPI's items from one set of facts (the device's tables, or a test's hand-made ones),
+ * grouped by the engine whose rows they come from: the dashboard reads and computes one source
+ * for one window at a time (data/kpiWindows.ts), the tests compute all of them at once.
+ */
+import type { KpiCode } from './catalogue'
 import type { KpiContext, KpiItem } from './items'
 import { taskItems, followUpItems, type FollowUpFacts, type RemindFacts, type TaskFacts } from './sources/tasks'
 import { requestItems, type RequestEventFacts, type RequestFacts } from './sources/requests'
@@ -18,6 +23,26 @@ export interface KpiFacts {
   inspections?: readonly InspectionFacts[]
 }
 
+/** The engine (and the rows) a KPI is computed from. */
+export type KpiSource = 'tasks' | 'followUps' | 'requests' | 'custody' | 'checklists'
+export const KPI_SOURCES: readonly KpiSource[] = ['tasks', 'followUps', 'requests', 'custody', 'checklists']
+
+export const KPI_SOURCE: Readonly<Record<KpiCode, KpiSource>> = {
+  affairs_on_time: 'tasks',
+  affairs_summary_on_time: 'tasks',
+  affairs_score: 'tasks',
+  follow_up_reminder_on_time: 'followUps',
+  follow_up_first_success: 'followUps',
+  rectification_on_time: 'checklists',
+  inspection_score: 'checklists',
+  seal_request_first_pass: 'requests',
+  licence_request_first_pass: 'requests',
+  seal_use_first_pass: 'requests',
+  approval_on_time: 'requests',
+  seal_returned_on_time: 'custody',
+  licence_returned_on_time: 'custody',
+}
+
 function groupBy<T>(rows: readonly T[], key: (row: T) => string | null | undefined): Map<string, T[]> {
   const out = new Map<string, T[]>()
   for (const row of rows) {
@@ -30,18 +55,27 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string | null | undefin
   return out
 }
 
+/** One source's items from the facts it needs (the others are ignored). */
+export function sourceItems(source: KpiSource, ctx: KpiContext, facts: KpiFacts): KpiItem[] {
+  switch (source) {
+    case 'tasks':
+      return taskItems(ctx, facts.tasks ?? [])
+    case 'followUps':
+      return followUpItems(
+        ctx,
+        facts.followUps ?? [],
+        new Map((facts.tasks ?? []).map((t) => [t.id, t])),
+        groupBy(facts.taskEvents ?? [], (e) => (e.type === 'remind' ? e.follow_up_id : null)),
+      )
+    case 'requests':
+      return requestItems(ctx, facts.requests ?? [], groupBy(facts.requestEvents ?? [], (e) => e.request_id))
+    case 'custody':
+      return custodyItems(ctx, facts.assets ?? [], groupBy(facts.custodyEvents ?? [], (e) => e.asset_id))
+    case 'checklists':
+      return checklistItems(ctx, new Map((facts.areas ?? []).map((a) => [a.id, a])), facts.rectifications ?? [], facts.inspections ?? [])
+  }
+}
+
 export function allItems(ctx: KpiContext, facts: KpiFacts): KpiItem[] {
-  const tasks = facts.tasks ?? []
-  return [
-    ...taskItems(ctx, tasks),
-    ...followUpItems(
-      ctx,
-      facts.followUps ?? [],
-      new Map(tasks.map((t) => [t.id, t])),
-      groupBy(facts.taskEvents ?? [], (e) => (e.type === 'remind' ? e.follow_up_id : null)),
-    ),
-    ...requestItems(ctx, facts.requests ?? [], groupBy(facts.requestEvents ?? [], (e) => e.request_id)),
-    ...custodyItems(ctx, facts.assets ?? [], groupBy(facts.custodyEvents ?? [], (e) => e.asset_id)),
-    ...checklistItems(ctx, new Map((facts.areas ?? []).map((a) => [a.id, a])), facts.rectifications ?? [], facts.inspections ?? []),
-  ]
+  return KPI_SOURCES.flatMap((s) => sourceItems(s, ctx, facts))
 }
