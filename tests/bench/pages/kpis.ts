@@ -56,7 +56,7 @@ window.seedKpis = async (peopleCount) => {
   for (let i = 0; i < 20_000; i++) {
     const id = crypto.randomUUID()
     const d = i % 360
-    requests.push({ id, type: types[i % types.length]!, site_id: SITE, department_id: DEPTS[i % DEPTS.length]!, applicant_id: p(i), status: 'approved', decided_at: at(d + 2, 10), first_pass: i % 5 !== 0, deleted_at: null })
+    requests.push({ id, type: types[i % types.length]!, site_id: SITE, department_id: DEPTS[i % DEPTS.length]!, applicant_id: p(i), status: 'approved', form: { start_at: at(d + 2, 9) }, deciders: [p(2)], waiting_role: null, status_at: at(d + 2, 10), decided_at: at(d + 2, 10), first_pass: i % 5 !== 0, deleted_at: null })
     requestEvents.push({ id: crypto.randomUUID(), request_id: id, action: 'submit', actor_id: p(i), on_behalf_of: null, at: at(d, 9), flag: null, deleted_at: null })
     requestEvents.push({ id: crypto.randomUUID(), request_id: id, action: 'approve', actor_id: p(1), on_behalf_of: null, at: at(d + 1, 10), flag: null, deleted_at: null })
     requestEvents.push({ id: crypto.randomUUID(), request_id: id, action: 'approve', actor_id: p(2), on_behalf_of: null, at: at(d + 2, 10), flag: null, deleted_at: null })

@@ -56,16 +56,14 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
   const hi = instant(addDays(period.to, MARGIN))
   switch (source) {
     case 'tasks': {
-      // Due in the period (on time), completed up to a summary's reach before it, scored in it.
+      // Due in the period (on time), completed up to a summary's reach before it, scored in it:
+      // index ranges only (reading rows by thousands of ids is a cursor step each).
       const [due, completed, scored] = await Promise.all([
         database.tasks.where('due_on').between(period.from, period.to, true, true).toArray(),
-        database.tasks.where('completed_at').between(lo(WORKING_DAYS_REACH), hi).primaryKeys(),
-        database.tasks.where('scored_at').between(lo(MARGIN), hi).primaryKeys(),
+        database.tasks.where('completed_at').between(lo(WORKING_DAYS_REACH), hi).toArray(),
+        database.tasks.where('scored_at').between(lo(MARGIN), hi).toArray(),
       ])
-      const have = new Set(due.map((t) => t.id))
-      const more = [...new Set([...completed, ...scored])].filter((id) => !have.has(id))
-      const rest = (await database.tasks.bulkGet(more)).filter((t) => t !== undefined)
-      return { tasks: [...due, ...rest] }
+      return { tasks: [...new Map([...due, ...completed, ...scored].map((t) => [t.id, t])).values()] }
     }
     case 'followUps': {
       // 督办 sheets are few (one per late or important task); a level's day can be set by any
@@ -78,13 +76,16 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       return { followUps, tasks: tasks.filter((t) => t !== undefined), taskEvents: taskEvents.filter((e) => e.type === 'remind') }
     }
     case 'requests': {
-      // Every application with a decision or a step opened in reach of the period, with all its facts.
-      const ids = new Set((await database.request_events.where('at').between(lo(WORKING_DAYS_REACH), hi).toArray()).map((e) => e.request_id))
-      const [requests, requestEvents] = await Promise.all([
-        database.requests.bulkGet([...ids]),
-        database.request_events.where('request_id').anyOf([...ids]).toArray(),
+      // An item's step opened within reach before its day: the facts from then on (a fold that
+      // starts there makes every step opened since), and the applications they can be about —
+      // those still pending, and those whose status changed since (a decision changes it).
+      const since = lo(WORKING_DAYS_REACH)
+      const [requestEvents, pending, changed] = await Promise.all([
+        database.request_events.where('at').aboveOrEqual(since).toArray(),
+        database.requests.where('[status+waiting_role+status_at]').between(['pending'], ['pending', Dexie.maxKey]).toArray(),
+        database.requests.where('status_at').aboveOrEqual(since).toArray(),
       ])
-      return { requests: requests.filter((r) => r !== undefined), requestEvents }
+      return { requests: [...new Map([...pending, ...changed].map((r) => [r.id, r])).values()], requestEvents }
     }
     case 'custody': {
       // Seals and licences only (the equipment, vehicle and uniform histories stay unread). A
@@ -109,6 +110,25 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       )
       return { assets, custodyEvents: custodyEvents.flat() }
     }
+    case 'custodyChecks': {
+      // The seals' and licences' checks in the window, and each one's first act (from when it is owed).
+      const keptAssets = await database.assets.where('kind').anyOf(['seal', 'licence']).toArray()
+      const events = database.custody_events.where('[asset_id+device_time]')
+      const [custodyChecks, firsts] = await Promise.all([
+        keptAssets.length ? events.inAnyRange(keptAssets.map((a) => [[a.id, lo(MARGIN)], [a.id, hi]])).toArray() : [],
+        Promise.all(keptAssets.map((a) => events.between([a.id, Dexie.minKey], [a.id, Dexie.maxKey]).filter((e) => !e.deleted_at).first())),
+      ])
+      return { keptAssets, custodyChecks, custodyFirstActs: firsts.filter((e) => e !== undefined) }
+    }
+    case 'dispatches':
+      // 用车申请 are few (one per car needed): all of them, their start_at decides the day.
+      return { dispatches: await database.requests.where('[type+status]').between(['vehicle_dispatch', Dexie.minKey], ['vehicle_dispatch', Dexie.maxKey]).toArray() }
+    case 'trips': {
+      const [trips, vehicles] = await Promise.all([database.trips.where('started_at').between(lo(MARGIN), hi).toArray(), database.assets.where('kind').equals('vehicle').toArray()])
+      return { trips, vehicles }
+    }
+    case 'stays':
+      return { stays: await database.dorm_stays.where('starts_on').between(period.from, period.to, true, true).toArray() }
     case 'checklists': {
       const [areas, rectifications, inspections] = await Promise.all([
         database.areas.toArray(),

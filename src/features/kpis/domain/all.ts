@@ -9,6 +9,7 @@ import { taskItems, followUpItems, type FollowUpFacts, type RemindFacts, type Ta
 import { requestItems, type RequestEventFacts, type RequestFacts } from './sources/requests'
 import { custodyItems, type AssetFacts, type CustodyFacts } from './sources/custody'
 import { checklistItems, type AreaFacts, type InspectionFacts, type RectificationFacts } from './sources/checklists'
+import { custodyCheckItems, dispatchItems, stayItems, tripItems, type DispatchFacts, type KeptAssetFacts, type StayFacts, type TripFacts } from './sources/field'
 
 export interface KpiFacts {
   tasks?: readonly TaskFacts[]
@@ -21,11 +22,22 @@ export interface KpiFacts {
   areas?: readonly AreaFacts[]
   rectifications?: readonly RectificationFacts[]
   inspections?: readonly InspectionFacts[]
+  /** Seals and licences with their keeper, and each one's first recorded act (periodic checks). */
+  keptAssets?: readonly KeptAssetFacts[]
+  custodyFirstActs?: readonly CustodyFacts[]
+  /** The audit_seen acts of the seals and licences (or all their acts). */
+  custodyChecks?: readonly CustodyFacts[]
+  /** 用车申请 (vehicle_dispatch applications). */
+  dispatches?: readonly DispatchFacts[]
+  trips?: readonly TripFacts[]
+  /** Vehicles' sites (trips are scoped by their vehicle's site). */
+  vehicles?: readonly { id: string; site_id: string | null }[]
+  stays?: readonly StayFacts[]
 }
 
 /** The engine (and the rows) a KPI is computed from. */
-export type KpiSource = 'tasks' | 'followUps' | 'requests' | 'custody' | 'checklists'
-export const KPI_SOURCES: readonly KpiSource[] = ['tasks', 'followUps', 'requests', 'custody', 'checklists']
+export type KpiSource = 'tasks' | 'followUps' | 'requests' | 'custody' | 'checklists' | 'custodyChecks' | 'dispatches' | 'trips' | 'stays'
+export const KPI_SOURCES: readonly KpiSource[] = ['tasks', 'followUps', 'requests', 'custody', 'checklists', 'custodyChecks', 'dispatches', 'trips', 'stays']
 
 export const KPI_SOURCE: Readonly<Record<KpiCode, KpiSource>> = {
   affairs_on_time: 'tasks',
@@ -41,6 +53,10 @@ export const KPI_SOURCE: Readonly<Record<KpiCode, KpiSource>> = {
   approval_on_time: 'requests',
   seal_returned_on_time: 'custody',
   licence_returned_on_time: 'custody',
+  custody_checked_on_time: 'custodyChecks',
+  dispatch_on_time: 'dispatches',
+  trip_pre_check: 'trips',
+  dorm_check_in_on_time: 'stays',
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string | null | undefined): Map<string, T[]> {
@@ -73,6 +89,14 @@ export function sourceItems(source: KpiSource, ctx: KpiContext, facts: KpiFacts)
       return custodyItems(ctx, facts.assets ?? [], groupBy(facts.custodyEvents ?? [], (e) => e.asset_id))
     case 'checklists':
       return checklistItems(ctx, new Map((facts.areas ?? []).map((a) => [a.id, a])), facts.rectifications ?? [], facts.inspections ?? [])
+    case 'custodyChecks':
+      return custodyCheckItems(ctx, facts.keptAssets ?? [], facts.custodyFirstActs ?? [], facts.custodyChecks ?? [])
+    case 'dispatches':
+      return dispatchItems(ctx, facts.dispatches ?? [])
+    case 'trips':
+      return tripItems(ctx, new Map((facts.vehicles ?? []).map((v) => [v.id, v.site_id])), facts.trips ?? [])
+    case 'stays':
+      return stayItems(ctx, facts.stays ?? [])
   }
 }
 

@@ -10,3 +10,4 @@ export { checklistItems, type AreaFacts, type RectificationFacts, type Inspectio
 export { allItems, sourceItems, KPI_SOURCE, KPI_SOURCES, type KpiFacts, type KpiSource } from './all'
 export * from './visibility'
 export * from './report'
+export { custodyCheckItems, dispatchItems, stayItems, tripItems, type DispatchFacts, type KeptAssetFacts, type StayFacts, type TripFacts } from './sources/field'
