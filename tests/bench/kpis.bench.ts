@@ -7,6 +7,7 @@ import { createReport, percentile } from './support/report'
 
 const PEOPLE = 500
 const RUNS = 10
+const BEFORE_RUNS = 2
 
 describe('kpis', () => {
   let server: ViteDevServer
@@ -31,10 +32,29 @@ describe('kpis', () => {
     await server?.close()
   })
 
-  it('opens the dashboard: read, every item, the month, a trend and the ranking', async () => {
-    const m = await page.evaluate((n) => window.measureDashboard(n), RUNS)
-    expect(m.rows).toBeGreaterThan(100_000)
-    report.add({ what: 'dashboard open, p50', value: percentile(m.samples, 50), unit: 'ms' })
-    report.add({ what: 'dashboard open, p95', value: percentile(m.samples, 95), unit: 'ms', goal: '≤ 1000 ms' })
-  }, 600_000)
+  it('opens the dashboard: before (whole tables) and now (the period through indexes, per source, per month)', async () => {
+    // One run per evaluate, printed as it comes: on a loaded machine a run can take long.
+    const before: number[] = []
+    for (let i = 0; i < BEFORE_RUNS; i++) {
+      const m = await page.evaluate(() => window.measureWholeTables(1))
+      before.push(...m.samples)
+      console.log(`whole tables: ${Math.round(m.samples[0]!)} ms`)
+    }
+    const cold: number[] = []
+    const warm: number[] = []
+    let rows = 0
+    for (let i = 0; i < RUNS; i++) {
+      const m = await page.evaluate(() => window.measureDashboard(1))
+      cold.push(...m.samples)
+      warm.push(...m.warm)
+      rows = m.rows
+      console.log(`cold open: ${Math.round(m.samples[0]!)} ms, then another source's trend: ${Math.round(m.warm[0]!)} ms`)
+    }
+    expect(rows).toBeGreaterThan(50_000)
+    report.add({ what: `before: whole tables, p50 (${BEFORE_RUNS} runs)`, value: percentile(before, 50), unit: 'ms' })
+    report.add({ what: `before: whole tables, p95 (${BEFORE_RUNS} runs)`, value: percentile(before, 95), unit: 'ms' })
+    report.add({ what: 'dashboard open (cold), p50', value: percentile(cold, 50), unit: 'ms' })
+    report.add({ what: 'dashboard open (cold), p95', value: percentile(cold, 95), unit: 'ms', goal: '≤ 1000 ms' })
+    report.add({ what: 'then a KPI of another source: its 12-month trend, p95', value: percentile(warm, 95), unit: 'ms' })
+  }, 3_600_000)
 })

@@ -12,7 +12,8 @@ import { DEMO, openTestDb, type TestDb } from './support/database'
 import { FIN, HQ, HR, SZ, op, person } from './support/tasks'
 import { createAsset } from './support/custody'
 import { AREAS, inspect } from './support/checklists'
-import { generateLoans, generateRectifications, generateRequests, generateTasks, rng, type People } from './support/kpis'
+import { makeRoom } from './support/dorms'
+import { generateField, generateLoans, generateRectifications, generateRequests, generateTasks, rng, type People } from './support/kpis'
 
 let db: TestDb
 const NOW = '2026-11-05T12:00:00+08:00'
@@ -35,6 +36,8 @@ beforeAll(async () => {
   const inspection = await inspect(db, area)
   for (const name of Object.keys(AREAS).slice(1, 6)) await inspect(db, AREAS[name] as string)
   await generateRectifications(db, r, p, inspection.id, area, 30)
+  const room = await makeRoom(db, DEMO.users.adminHead as string, HQ)
+  await generateField(db, r, p, await createAsset(db, 'vehicle'), room.beds, room, 30)
   // A company day off on a Monday the deadlines cross (the SQL and the device read calendar_days).
   await db.query(`insert into public.calendar_days (id, day, site_id, kind, note) values ($1, '2026-10-19', null, 'off', '公司活动')`, [randomUUID()])
 }, 240_000)
@@ -60,6 +63,12 @@ async function deviceItems(): Promise<KpiItem[]> {
     areas: await rows('areas'),
     rectifications: await rows('rectifications'),
     inspections: await rows('inspections'),
+    keptAssets: await rows('assets'),
+    custodyChecks: await rows('custody_events'),
+    dispatches: await rows('requests'),
+    trips: await rows('trips'),
+    vehicles: await rows<{ id: string; site_id: string; kind: string }>('assets').then((a) => a.filter((v) => v.kind === 'vehicle')),
+    stays: await rows('dorm_stays'),
   }
   return allItems(ctx, facts)
 }
@@ -118,7 +127,9 @@ describe('KPIs: who sees which figures', () => {
     const own = await seen(hrA)
     expect(own.length).toBeGreaterThan(0)
     expect(own.every((i) => i.person_id === hrA)).toBe(true)
-    expect(await seen(DEMO.users.driver as string)).toEqual([])
+    // The demo driver's own trips (trip_pre_check) and nothing else.
+    const driver = await seen(DEMO.users.driver as string)
+    expect(driver.every((i) => i.person_id === DEMO.users.driver)).toBe(true)
   })
 
   it('anon cannot call the functions; the private ones are closed to everyone signed in', async () => {

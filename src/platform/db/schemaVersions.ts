@@ -237,3 +237,19 @@ export const SCHEMA_V19 = {
   tasks:
     'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, follow_up_id, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level], [site_id+status+due_on], [assigner_id+status+due_on], [source+source_ref]',
 } as const
+
+/**
+ * v21: the KPI dashboard reads one period's rows through indexes instead of whole tables
+ * (features/kpis/data/kpiReads.ts): tasks by completion and scoring time, remind facts by
+ * their 督办 sheet, applications and their decisions by time, custody acts by the due time they set (a
+ * loan's KPI day), stays by move-in day. The tasks keep v18's and v19's indexes.
+ */
+export const SCHEMA_V21 = {
+  tasks:
+    'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, follow_up_id, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level], [site_id+status+due_on], [assigner_id+status+due_on], [source+source_ref], completed_at, scored_at',
+  task_events: 'id, task_id, [task_id+device_time], follow_up_id',
+  requests: 'id, applicant_id, [status+waiting_role+status_at], [type+status], submitted_at, status_at',
+  request_events: 'id, request_id, actor_id, at',
+  custody_events: 'id, asset_id, [asset_id+device_time], actor_id, device_time, payload.due_at',
+  dorm_stays: 'id, bed_id, room_id, occupant_id, status, request_id, starts_on',
+} as const

@@ -61,6 +61,7 @@ export const GLOSSARY = [
   { zh: '检查表', en: 'Checklist', code: 'checklist', kind: 'concept' },
   { zh: '宿舍', en: 'Dormitory', code: 'dorm', kind: 'feature' },
   { zh: '宿舍入住', en: 'Dormitory check-in', code: 'dormCheckIn', kind: 'concept' },
+  { zh: '定期检查', en: 'Periodic check', code: 'periodicCheck', kind: 'concept' },
   { zh: '审批', en: 'Approval', code: 'approval', kind: 'concept' },
   { zh: '申请', en: 'Request', code: 'request', kind: 'concept' },
   // Requests engine (features/requests): types are REQUEST_TYPES codes, actions request_events.action

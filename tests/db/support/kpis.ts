@@ -118,13 +118,17 @@ export async function generateRequests(db: TestDb, r: Rng, p: People, n: number)
       }
       events.push([a, t, a === 'withdraw' ? null : step - (a === 'approve' ? 1 : 0)])
     }
+    const type = r.pick(REQUEST_TYPES)
+    // 用车申请: when the car is needed, around the decision (dispatch_on_time).
+    const form = type === 'vehicle_dispatch' ? { start_at: new Date(t + r.int(-24, 48) * 3_600_000 + r.pick([0, 60_000])).toISOString() } : {}
     await db.query(
       `insert into public.requests (id, type, site_id, department_id, applicant_id, title, form, status, revision, step, chain,
-         waiting_role, fulfiller_role, submitted_at, status_at, decided_at, first_pass)
-       values ($1, $2, $3, $4, $5, '生成的申请', '{}', $6, $7, 0, '[]', $8, 'seal_keeper', $9, $9, $10, $11)`,
-      [id, r.pick(REQUEST_TYPES), r.chance(0.8) ? p.site : p.other, r.chance(0.7) ? r.pick(p.departments) : null, applicant, status,
+         waiting_role, fulfiller_role, submitted_at, status_at, decided_at, first_pass, deciders)
+       values ($1, $2, $3, $4, $5, '生成的申请', $12, $6, $7, 0, '[]', $8, 'seal_keeper', $9, $9, $10, $11, $13)`,
+      [id, type, r.chance(0.8) ? p.site : p.other, r.chance(0.7) ? r.pick(p.departments) : null, applicant, status,
        revision, status === 'pending' ? 'admin_head' : null, new Date(events[0]![1]).toISOString(),
-       decidedAt === null ? null : new Date(decidedAt).toISOString(), firstPass],
+       decidedAt === null ? null : new Date(decidedAt).toISOString(), firstPass, JSON.stringify(form),
+       decidedAt === null ? [] : [p.people[0], r.pick(p.people)]],
     )
     let rev = 1
     for (const [action, at, s] of events) {
@@ -151,6 +155,7 @@ export async function generateLoans(db: TestDb, r: Rng, p: People, assets: strin
       const payload: Record<string, unknown> =
         type === 'check_out' ? { to_person: r.pick(p.people), ...(due ? { due_at: due } : {}) }
         : type === 'transfer' ? { to_person: r.pick(p.people), ...(due && r.chance(0.5) ? { due_at: due } : {}) }
+        : type === 'audit_seen' ? { location: '印章柜', ...(r.chance(0.8) ? { in_place: r.chance(0.8) } : {}) }
         : {}
       await db.query(
         `insert into public.custody_events (id, asset_id, type, actor_id, device_time, payload, flagged) values ($1, $2, $3, $4, $5, $6, $7)`,
@@ -169,6 +174,39 @@ export async function generateRectifications(db: TestDb, r: Rng, p: People, insp
       `insert into public.rectifications (id, inspection_id, area_id, item_key, item_text, assignee_id, severity, due_at, status, fixed_at)
        values ($1, $2, $3, $4, '生成的整改', $5, 'normal', $6, $7, $8)`,
       [randomUUID(), inspectionId, areaId, `gen_${i}_${r.int(0, 1e6)}`, r.chance(0.5) ? r.pick(p.people) : null, due, status, fixed],
+    )
+  }
+}
+
+/** Trips (some with their pre-trip check) of one vehicle, and stays on a room's beds (some checked in late or never). */
+export async function generateField(db: TestDb, r: Rng, p: People, vehicle: string, beds: { id: string }[], room: { roomId: string; buildingId: string }, n: number): Promise<void> {
+  const [template] = await db.query<{ id: string }>('select id from public.checklist_templates order by id limit 1')
+  for (let i = 0; i < n; i++) {
+    const started = timeOn(r, day(BASE, r.int(0, 60)))
+    const driver = r.pick(p.people)
+    let check: string | null = null
+    if (r.chance(0.7)) {
+      check = randomUUID()
+      await db.query(
+        `insert into public.vehicle_checks (id, vehicle_id, template_id, driver_id, started_at, submitted_at, answers, critical_failed)
+         values ($1, $2, $3, $4, $5, $5, '[]', false)`,
+        [check, vehicle, template!.id, driver, started],
+      )
+    }
+    await db.query(
+      `insert into public.trips (id, vehicle_id, driver_id, started_at, purpose, destination, odometer_start, vehicle_check_id, deleted_at)
+       values ($1, $2, $3, $4, '送文件', '市区', $5, $6, $7)`,
+      [randomUUID(), vehicle, driver, started, 1000 + i, check, r.chance(0.05) ? started : null],
+    )
+  }
+  for (let i = 0; i < n; i++) {
+    const startsOn = day(BASE, r.int(0, 60))
+    const status = r.pick(['reserved', 'active', 'active', 'ended', 'cancelled'])
+    const checkedIn = status === 'active' || status === 'ended' ? timeOn(r, day(startsOn, r.int(-1, 2))) : null
+    await db.query(
+      `insert into public.dorm_stays (id, bed_id, room_id, building_id, site_id, occupant_id, gender, starts_on, allocated_by, allocated_at, status, checked_in_at)
+       values ($1, $2, $3, $4, $5, $6, 'male', $7, $8, $9, $10, $11)`,
+      [randomUUID(), r.pick(beds).id, room.roomId, room.buildingId, p.site, r.pick(p.people), startsOn, r.pick(p.people), `${startsOn}T08:00:00+08:00`, status, checkedIn],
     )
   }
 }

@@ -15,6 +15,8 @@ export function recordPath(item: KpiItem, taskOfSheet: (sheetId: string) => stri
       return `/assets/${item.record_id}`
     case 'rectifications':
       return `/rectifications/${item.record_id}`
+    case 'rooms':
+      return `/dorms/rooms/${item.record_id}`
     case 'inspections':
       return `/inspections/${item.record_id}`
     default:

@@ -1,5 +1,5 @@
 /** The period and scope a KPI page shows, kept in the URL (?month=2026-11&dept=…) so a drill-down and a reload keep them. */
-import { computed } from 'vue'
+import { computed, watch, type Ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { monthsBack, type Scope } from '../domain'
 import { useKpiStore } from '../stores/kpis'
@@ -32,4 +32,20 @@ export function useKpiScope() {
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number]
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+}
+
+/** The month's items of every KPI, computed when the month is first shown; `ready` once they are. */
+export function useKpiMonthItems(month: Ref<string>) {
+  const store = useKpiStore()
+  watch(
+    // data: a new load (another user, a newer sync) starts a new cache even when the status stays 'ready'.
+    [() => store.status, () => store.data, month],
+    ([status, , m]) => {
+      if (status === 'ready') void store.ensureMonth(m)
+    },
+    { immediate: true },
+  )
+  const ready = computed(() => store.status === 'ready' && store.has([month.value]))
+  const items = computed(() => store.items([month.value]))
+  return { ready, items }
 }

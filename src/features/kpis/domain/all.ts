@@ -1,9 +1,15 @@
-/** Every KPI's items from one set of facts (the device's tables, or a test's hand-made ones). */
+/**
+ * Every KPI's items from one set of facts (the device's tables, or a test's hand-made ones),
+ * grouped by the engine whose rows they come from: the dashboard reads and computes one source
+ * for one window at a time (data/kpiWindows.ts), the tests compute all of them at once.
+ */
+import type { KpiCode } from './catalogue'
 import type { KpiContext, KpiItem } from './items'
 import { taskItems, followUpItems, type FollowUpFacts, type RemindFacts, type TaskFacts } from './sources/tasks'
 import { requestItems, type RequestEventFacts, type RequestFacts } from './sources/requests'
 import { custodyItems, type AssetFacts, type CustodyFacts } from './sources/custody'
 import { checklistItems, type AreaFacts, type InspectionFacts, type RectificationFacts } from './sources/checklists'
+import { custodyCheckItems, dispatchItems, stayItems, tripItems, type DispatchFacts, type KeptAssetFacts, type StayFacts, type TripFacts } from './sources/field'
 
 export interface KpiFacts {
   tasks?: readonly TaskFacts[]
@@ -16,6 +22,41 @@ export interface KpiFacts {
   areas?: readonly AreaFacts[]
   rectifications?: readonly RectificationFacts[]
   inspections?: readonly InspectionFacts[]
+  /** Seals and licences with their keeper, and each one's first recorded act (periodic checks). */
+  keptAssets?: readonly KeptAssetFacts[]
+  custodyFirstActs?: readonly CustodyFacts[]
+  /** The audit_seen acts of the seals and licences (or all their acts). */
+  custodyChecks?: readonly CustodyFacts[]
+  /** 用车申请 (vehicle_dispatch applications). */
+  dispatches?: readonly DispatchFacts[]
+  trips?: readonly TripFacts[]
+  /** Vehicles' sites (trips are scoped by their vehicle's site). */
+  vehicles?: readonly { id: string; site_id: string | null }[]
+  stays?: readonly StayFacts[]
+}
+
+/** The engine (and the rows) a KPI is computed from. */
+export type KpiSource = 'tasks' | 'followUps' | 'requests' | 'custody' | 'checklists' | 'custodyChecks' | 'dispatches' | 'trips' | 'stays'
+export const KPI_SOURCES: readonly KpiSource[] = ['tasks', 'followUps', 'requests', 'custody', 'checklists', 'custodyChecks', 'dispatches', 'trips', 'stays']
+
+export const KPI_SOURCE: Readonly<Record<KpiCode, KpiSource>> = {
+  affairs_on_time: 'tasks',
+  affairs_summary_on_time: 'tasks',
+  affairs_score: 'tasks',
+  follow_up_reminder_on_time: 'followUps',
+  follow_up_first_success: 'followUps',
+  rectification_on_time: 'checklists',
+  inspection_score: 'checklists',
+  seal_request_first_pass: 'requests',
+  licence_request_first_pass: 'requests',
+  seal_use_first_pass: 'requests',
+  approval_on_time: 'requests',
+  seal_returned_on_time: 'custody',
+  licence_returned_on_time: 'custody',
+  custody_checked_on_time: 'custodyChecks',
+  dispatch_on_time: 'dispatches',
+  trip_pre_check: 'trips',
+  dorm_check_in_on_time: 'stays',
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string | null | undefined): Map<string, T[]> {
@@ -30,18 +71,35 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string | null | undefin
   return out
 }
 
+/** One source's items from the facts it needs (the others are ignored). */
+export function sourceItems(source: KpiSource, ctx: KpiContext, facts: KpiFacts): KpiItem[] {
+  switch (source) {
+    case 'tasks':
+      return taskItems(ctx, facts.tasks ?? [])
+    case 'followUps':
+      return followUpItems(
+        ctx,
+        facts.followUps ?? [],
+        new Map((facts.tasks ?? []).map((t) => [t.id, t])),
+        groupBy(facts.taskEvents ?? [], (e) => (e.type === 'remind' ? e.follow_up_id : null)),
+      )
+    case 'requests':
+      return requestItems(ctx, facts.requests ?? [], groupBy(facts.requestEvents ?? [], (e) => e.request_id))
+    case 'custody':
+      return custodyItems(ctx, facts.assets ?? [], groupBy(facts.custodyEvents ?? [], (e) => e.asset_id))
+    case 'checklists':
+      return checklistItems(ctx, new Map((facts.areas ?? []).map((a) => [a.id, a])), facts.rectifications ?? [], facts.inspections ?? [])
+    case 'custodyChecks':
+      return custodyCheckItems(ctx, facts.keptAssets ?? [], facts.custodyFirstActs ?? [], facts.custodyChecks ?? [])
+    case 'dispatches':
+      return dispatchItems(ctx, facts.dispatches ?? [])
+    case 'trips':
+      return tripItems(ctx, new Map((facts.vehicles ?? []).map((v) => [v.id, v.site_id])), facts.trips ?? [])
+    case 'stays':
+      return stayItems(ctx, facts.stays ?? [])
+  }
+}
+
 export function allItems(ctx: KpiContext, facts: KpiFacts): KpiItem[] {
-  const tasks = facts.tasks ?? []
-  return [
-    ...taskItems(ctx, tasks),
-    ...followUpItems(
-      ctx,
-      facts.followUps ?? [],
-      new Map(tasks.map((t) => [t.id, t])),
-      groupBy(facts.taskEvents ?? [], (e) => (e.type === 'remind' ? e.follow_up_id : null)),
-    ),
-    ...requestItems(ctx, facts.requests ?? [], groupBy(facts.requestEvents ?? [], (e) => e.request_id)),
-    ...custodyItems(ctx, facts.assets ?? [], groupBy(facts.custodyEvents ?? [], (e) => e.asset_id)),
-    ...checklistItems(ctx, new Map((facts.areas ?? []).map((a) => [a.id, a])), facts.rectifications ?? [], facts.inspections ?? []),
-  ]
+  return KPI_SOURCES.flatMap((s) => sourceItems(s, ctx, facts))
 }

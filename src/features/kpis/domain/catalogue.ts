@@ -31,6 +31,11 @@ export const KPI_CODES = [
   'approval_on_time',
   'seal_returned_on_time',
   'licence_returned_on_time',
+  // field modules: 2.2 node 6 periodic checks, 10.1 dispatch, 10.7 pre-trip checks, 13.2 check-in
+  'custody_checked_on_time',
+  'dispatch_on_time',
+  'trip_pre_check',
+  'dorm_check_in_on_time',
 ] as const
 export type KpiCode = (typeof KPI_CODES)[number]
 
@@ -43,9 +48,9 @@ export interface KpiDef {
   /** The seed's target (100 = 100%); null = blank in the manual, set by the admin head. */
   readonly seedTarget: number | null
   /** Who the figure is about: the person whose act it measures. */
-  readonly subject: 'assignee' | 'officer' | 'applicant' | 'approver' | 'holder' | 'responsible'
+  readonly subject: 'assignee' | 'officer' | 'applicant' | 'approver' | 'holder' | 'responsible' | 'keeper' | 'driver' | 'allocator'
   /** Where the drill-down goes (the records behind the figure). */
-  readonly record: 'tasks' | 'follow_ups' | 'requests' | 'assets' | 'rectifications' | 'inspections'
+  readonly record: 'tasks' | 'follow_ups' | 'requests' | 'assets' | 'rectifications' | 'inspections' | 'rooms'
   /** The unit shown after the figure. */
   readonly unit: '%' | 'points'
   /** true: this KPI's deadline is counted in working days on the company calendar. */
@@ -79,6 +84,14 @@ export const KPIS: readonly KpiDef[] = [
   // 2.5 外带 and 2.6 借用: back in the cabinet by the due time of the check-out.
   { code: 'seal_returned_on_time', process: '2.5', nodes: '—', kind: 'rate', seedTarget: 100, subject: 'holder', record: 'assets', unit: '%', workingDays: false },
   { code: 'licence_returned_on_time', process: '2.6', nodes: '—', kind: 'rate', seedTarget: 100, subject: 'holder', record: 'assets', unit: '%', workingDays: false },
+  // 2.2 node 6 "periodic checks on time": each seal and licence checked in its cabinet every month (sources/field.ts).
+  { code: 'custody_checked_on_time', process: '2.2', nodes: '6', kind: 'rate', seedTarget: null, subject: 'keeper', record: 'assets', unit: '%', workingDays: false },
+  // 10.1 用车申请 "dispatch on time": decided by the time the car is needed.
+  { code: 'dispatch_on_time', process: '10.1', nodes: '—', kind: 'rate', seedTarget: null, subject: 'approver', record: 'requests', unit: '%', workingDays: false },
+  // 10.7 司机出车 "checks done": every trip started with its pre-trip check.
+  { code: 'trip_pre_check', process: '10.7', nodes: '—', kind: 'rate', seedTarget: null, subject: 'driver', record: 'assets', unit: '%', workingDays: false },
+  // 13.2 宿舍入住 "check-in time": checked in by the end of the allocated move-in day.
+  { code: 'dorm_check_in_on_time', process: '13.2', nodes: '—', kind: 'rate', seedTarget: null, subject: 'allocator', record: 'rooms', unit: '%', workingDays: false },
 ]
 
 const BY_CODE = new Map<string, KpiDef>(KPIS.map((k) => [k.code, k]))

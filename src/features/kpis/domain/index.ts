@@ -7,6 +7,7 @@ export { taskItems, followUpItems, type TaskFacts, type FollowUpFacts, type Remi
 export { requestItems, FIRST_PASS_KPI, type RequestFacts, type RequestEventFacts } from './sources/requests'
 export { custodyItems, RETURN_KPI, type AssetFacts, type CustodyFacts } from './sources/custody'
 export { checklistItems, type AreaFacts, type RectificationFacts, type InspectionFacts } from './sources/checklists'
-export { allItems, type KpiFacts } from './all'
+export { allItems, sourceItems, KPI_SOURCE, KPI_SOURCES, type KpiFacts, type KpiSource } from './all'
 export * from './visibility'
 export * from './report'
+export { custodyCheckItems, dispatchItems, stayItems, tripItems, type DispatchFacts, type KeptAssetFacts, type StayFacts, type TripFacts } from './sources/field'

@@ -1,26 +1,37 @@
 /**
- * The KPI pages' state: the device's rows read once per open, every item computed once (the
- * formulas are pure), then figures, trends, rankings and drill-downs as views over them.
- * Works offline: it reads only the device's copy, pulled by sync.
+ * The KPI pages' state. Works offline: it reads only the device's copy, pulled by sync.
+ * The small tables are read once per open (load); the engines' items are computed per source
+ * and per month, only when a page asks for them (the month's figures need every source for one
+ * month, a trend one source for twelve), and kept per month until the next sync or reload.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { getDb } from '@/platform/db'
 import { useSessionStore } from '@/features/auth'
+import { useSyncStore } from '@/features/sync'
 import { calendarDater, calendarMonth } from '@/shared/lib/zonedTime'
-import { allItems, targetFor, viewerLevel, visibleTo, type KpiCode, type KpiItem, type Viewer } from '../domain'
-import { loadKpiData, type KpiData } from '../data/kpiReads'
+import { KPI_SOURCE, KPI_SOURCES, sourceItems, targetFor, viewerLevel, visibleTo, type KpiCode, type KpiContext, type KpiItem, type KpiSource, type Viewer } from '../domain'
+import { loadKpiBase, readSource, type KpiBase } from '../data/kpiReads'
 import { setKpiTarget } from '../data/kpiWrites'
+import { computeMonths, type MonthCache } from './kpiMonths'
 
 export type LoadStatus = 'loading' | 'ready' | 'error'
 
 export const useKpiStore = defineStore('kpis', () => {
   const session = useSessionStore()
+  const sync = useSyncStore()
   const status = ref<LoadStatus>('loading')
-  const data = shallowRef<KpiData | null>(null)
-  const items = shallowRef<KpiItem[]>([])
+  const data = shallowRef<KpiBase | null>(null)
   const month = ref('')
+  /** Bumped whenever months are added to the cache: the views re-read it. */
+  const version = ref(0)
+  let cache: MonthCache = new Map()
   let loadedFor: string | null = null
+  /** The sync the cache was filled after: a newer one (rows pulled or pushed) starts it again. */
+  let loadedAfter: string | null = null
+  let ctx: KpiContext | null = null
+  /** 督办 sheet → its task (a sheet's drill-down opens the task). */
+  const sheetTask = new Map<string, string>()
 
   const viewer = computed<Viewer | null>(() =>
     session.userId
@@ -34,18 +45,20 @@ export const useKpiStore = defineStore('kpis', () => {
   const level = computed(() => (viewer.value ? viewerLevel(viewer.value) : 'own'))
 
   async function load(force = false): Promise<void> {
-    if (!force && loadedFor === session.userId && status.value === 'ready') return
+    if (!force && loadedFor === session.userId && loadedAfter === sync.state.lastSyncAt && status.value === 'ready') return
     status.value = 'loading'
     try {
-      const d = await loadKpiData(getDb())
+      const d = await loadKpiBase(getDb())
       data.value = d
       const now = Date.now()
       const dateOf = calendarDater(d.timeZone)
       const dept = new Map(d.profiles.map((p) => [p.id, p.department_id]))
-      const all = allItems({ calendar: d.calendar, timeZone: d.timeZone, today: dateOf(now), now, dateOf, departmentOf: (id) => (id ? (dept.get(id) ?? null) : null) }, d.facts)
-      items.value = viewer.value ? all.filter(visibleTo(viewer.value)) : []
+      ctx = { calendar: d.calendar, timeZone: d.timeZone, today: dateOf(now), now, dateOf, departmentOf: (id) => (id ? (dept.get(id) ?? null) : null) }
+      cache = new Map()
+      version.value++
       month.value ||= calendarMonth(now, d.timeZone)
       loadedFor = session.userId
+      loadedAfter = sync.state.lastSyncAt
       status.value = 'ready'
     } catch (e) {
       console.error('kpis failed', e)
@@ -53,6 +66,43 @@ export const useKpiStore = defineStore('kpis', () => {
     }
   }
 
+  /** Computes (once) the items of these sources for these months; pages await it, then read `items`. */
+  async function ensure(sources: readonly KpiSource[], months: readonly string[]): Promise<void> {
+    if (!ctx || !viewer.value) return
+    const c = ctx
+    const visible = visibleTo(viewer.value)
+    try {
+      const added = await computeMonths(cache, sources, months, (source, period) => readSource(getDb(), source, period), (source, facts) => {
+        for (const f of facts.followUps ?? []) sheetTask.set(f.id, f.task_id)
+        return sourceItems(source, c, facts).filter(visible)
+      })
+      if (added) version.value++
+    } catch (e) {
+      console.error('kpis failed', e)
+      status.value = 'error'
+    }
+  }
+  /** Every KPI for one month (the figures, the ranking, the drill-down, the report). */
+  const ensureMonth = (m: string) => ensure(KPI_SOURCES, [m])
+  /** One KPI over several months (the trend). */
+  const ensureKpi = (kpi: KpiCode, months: readonly string[]) => ensure([KPI_SOURCE[kpi]], months)
+
+  /** The cached items of these months (of one KPI, or all); empty until ensured. */
+  function items(months: readonly string[], kpi?: KpiCode): KpiItem[] {
+    void version.value
+    const sources = kpi ? [KPI_SOURCE[kpi]] : KPI_SOURCES
+    const out: KpiItem[] = []
+    for (const m of months) for (const s of sources) for (const i of cache.get(s)?.get(m) ?? []) if (!kpi || i.kpi === kpi) out.push(i)
+    return out
+  }
+  /** Whether these months are computed for these sources (else a page shows its loading state). */
+  function has(months: readonly string[], kpi?: KpiCode): boolean {
+    void version.value
+    const sources = kpi ? [KPI_SOURCE[kpi]] : KPI_SOURCES
+    return months.every((m) => sources.every((s) => cache.get(s)?.has(m)))
+  }
+
+  const taskOfSheet = (id: string) => sheetTask.get(id) ?? null
   const target = (kpi: KpiCode) => targetFor(kpi, data.value?.targets ?? [])
   const departmentName = (id: string | null) => (id ? (data.value?.departments.find((d) => d.id === id)?.name ?? id.slice(0, 8)) : '—')
   const personName = (id: string | null) => (id ? (data.value?.profiles.find((p) => p.id === id)?.display_name ?? id.slice(0, 8)) : '—')
@@ -66,5 +116,5 @@ export const useKpiStore = defineStore('kpis', () => {
     return null
   }
 
-  return { status, data, items, month, viewer, level, load, target, departmentName, personName, saveTarget }
+  return { status, data, month, viewer, level, load, ensureMonth, ensureKpi, items, has, taskOfSheet, target, departmentName, personName, saveTarget }
 })
