@@ -5,6 +5,9 @@
 -- Now each table's branch applies the cursor's position itself, as an index condition on its
 -- (row_xid, id) index, in that order, and stops after v_limit + 1 rows; only those rows are
 -- checked and turned into JSON, and the page takes the first v_limit + 1 of them all.
+-- to_jsonb stays in the branches (at most v_limit + 1 rows each): reading only the sent rows
+-- again by id, in correlated subqueries, was tried and cost 35-50 s a page, their RLS subplans
+-- (custody_events' over assets) being evaluated again for every row.
 -- Same order (pull_rank, row_xid, table, id), same cursor, same answer: the function below is
 -- 20261202190200's private.sync_pull_rebuild with only the branches (and the page's filter,
 -- now in them) changed.
