@@ -1,11 +1,12 @@
 // A new phone at a big site (issue 13): within a pull run, what Home and the scanner need
 // (people, assets, labels ...) comes before the long histories (custody events ...), whatever
 // order the transactions wrote them in; a cursor from before the ranks begins its run again.
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PulledChange } from '../../src/platform/sync/protocol'
 import { createAsset, record } from './support/custody'
 import { DEMO, openTestDb, type TestDb } from './support/database'
-import { decodeCursor, pull, pullAll } from './support/sync'
+import { decodeCursor, makeOp, pull, pullAll, push } from './support/sync'
 
 let db: TestDb
 beforeAll(async () => {
@@ -43,6 +44,31 @@ describe('sync_pull run order', () => {
     const whole = await pull(db, U.assetKeeper, null, 2000)
     expect(whole.has_more).toBe(false)
     expect(changes.map(key)).toEqual(whole.changes.map(key))
+  })
+
+  it('resumes exactly at every position of the run (pages of 1 and 2), tables of one rank interleaved by transaction', async () => {
+    // Two assets with a department (both rank 0) written between them: a page stopped on the
+    // department must still send the later asset ('assets' sorts before 'departments'), and one
+    // stopped on the first asset the department.
+    const a1 = await createAsset(db, 'equipment')
+    const dept = randomUUID()
+    const [r] = await push(db, U.adminHead, [makeOp('department.upsert', dept, { site_id: DEMO.sites['SH-HQ'], code: 'IL1', name: 'IL1' })])
+    expect(r?.status).toBe('applied')
+    const a2 = await createAsset(db, 'equipment')
+    const whole = await pull(db, U.adminHead, null, 2000)
+    expect(whole.has_more).toBe(false)
+    const tables = new Set(whole.changes.map((c) => c.table))
+    expect([...tables]).toEqual(expect.arrayContaining(['assets', 'asset_labels', 'custody_events', 'profiles']))
+    for (const size of [1, 2]) {
+      const { changes, pages } = await pullAll(db, U.adminHead, null, size)
+      expect(pages.length).toBe(Math.ceil(whole.changes.length / size))
+      expect(changes.map(key)).toEqual(whole.changes.map(key))
+    }
+    // The run does interleave them (by transaction within rank 0).
+    const order = whole.changes.map(key)
+    const [i1, id, i2] = [`assets:${a1}`, `departments:${dept}`, `assets:${a2}`].map((k) => order.indexOf(k))
+    expect(i1).toBeGreaterThanOrEqual(0)
+    expect([i1, id, i2]).toEqual([...[i1, id, i2]].sort((a, b) => (a ?? 0) - (b ?? 0)))
   })
 
   it('a mid-run cursor without a rank (from before the ranks) begins the run again', async () => {
