@@ -8,9 +8,15 @@
 -- to_jsonb stays in the branches (at most v_limit + 1 rows each): reading only the sent rows
 -- again by id, in correlated subqueries, was tried and cost 35-50 s a page, their RLS subplans
 -- (custody_events' over assets) being evaluated again for every row.
--- Same order (pull_rank, row_xid, table, id), same cursor, same answer: the function below is
--- 20261202190200's private.sync_pull_rebuild with only the branches (and the page's filter,
--- now in them) changed.
+-- Same order (pull_rank, row_xid, table, id), same cursor, same answer.
+--
+-- It also says when a run starts over (issue 8, after point 9): a cursor made for another
+-- caller, or before a change of roles or sites, already starts a new run from the beginning
+-- (20261202080100); the first page of such a run now carries 'restart': true. The device then
+-- keeps track of what the run sends and, when the run is complete, deletes the synced rows it
+-- did not send, except rows with ops not yet accepted (src/platform/sync/sweep.ts).
+-- The function below is 20261202080100's private.sync_pull_rebuild with those two changes
+-- (one migration for both: they were made on two branches the same day).
 
 create or replace function private.sync_pull_rebuild()
 returns void
