@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { PUSH_MARK } from '@/platform/sync/engine'
+import { PUSH_MARK } from '@/platform/sync/followers'
 import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
 import { switchRole } from './support/roles'
 

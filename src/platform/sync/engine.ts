@@ -4,6 +4,7 @@ import { backoffDelay } from './backoff'
 import { UNSETTLED } from './outbox'
 import { AuthSyncError, SYNCED_TABLES, type SyncTransport } from './protocol'
 import { createLeadership, type LeadershipOptions } from './leader'
+import { announceToFollowers, markPush, sharedPart, type SharedState } from './followers'
 import { CURSOR_KEY, pullAll } from './pull'
 import { errorMessage, pushPending } from './push'
 import { pruneSettled } from './prune'
@@ -25,17 +26,6 @@ export interface SyncEngine {
 }
 
 type TimerHandle = unknown
-
-/** What a follower tab takes over from the leader's state. */
-type SharedState = Pick<SyncState, 'phase' | 'lastSyncAt' | 'lastError' | 'nextRetryAt' | 'pullProgress'>
-
-const sharedPart = ({ phase, lastSyncAt, lastError, nextRetryAt, pullProgress }: SyncState): SharedState => ({
-  phase,
-  lastSyncAt,
-  lastError,
-  nextRetryAt,
-  pullProgress,
-})
 
 export interface SyncEngineOptions {
   db: AdminFieldDb
@@ -64,20 +54,6 @@ export interface SyncEngineOptions {
   clearTimer?: (handle: TimerHandle) => void
 }
 
-/** The name of the User Timing mark each push call makes. */
-export const PUSH_MARK = 'adminfield.sync.push'
-
-/**
- * Each push call is a User Timing mark with its op ids (seen in DevTools' performance panel and
- * by a PerformanceObserver: the two-tab browser test counts pushes per op with it). Cleared at
- * once, so nothing accumulates in the page's timeline; observers still receive it.
- */
-function markPush(opIds: string[]): void {
-  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return
-  performance.mark(PUSH_MARK, { detail: opIds })
-  performance.clearMarks(PUSH_MARK)
-}
-
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const { db, transport } = opts
   const batchSize = opts.batchSize ?? 50
@@ -94,14 +70,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   const store = createStateStore(initialState(isOnline()))
   const leadership = createLeadership<SharedState>(opts.leadership ?? { locks: null, channel: null })
-  // The leader's sync state, mirrored by the follower tabs (their pending/attention come from the shared db).
-  let announced = ''
-  store.subscribe((s) => {
-    const shared = JSON.stringify(sharedPart(s))
-    if (shared === announced || !leadership.isLeader()) return
-    announced = shared
-    leadership.announce(sharedPart(s))
-  })
+  announceToFollowers(store, leadership)
   let running: Promise<void> | null = null
   let again = false
   let againForce = false

@@ -1,6 +1,7 @@
 export * from './protocol'
 export { buildOp, commitWithOutbox, pendingEntityIds, setOutboxActor, toSyncOp } from './outbox'
-export { createSyncEngine, PUSH_MARK, type SyncEngine, type SyncEngineOptions } from './engine'
+export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './engine'
+export { PUSH_MARK } from './followers'
 export { ASK_TIMEOUT_MS, createLeadership, platformLeadership, type ChannelLike, type LockManagerLike } from './leader'
 export type { SyncState } from './state'
 export { createLocalTransport } from './localTransport'

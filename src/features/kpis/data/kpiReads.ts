@@ -11,7 +11,7 @@
  * decisions, a seal with its loan open at the window's start). The caller keeps only the items
  * whose day is in the period, so the figures are those of the whole tables.
  */
-import Dexie from 'dexie'
+import { MAX_KEY, MIN_KEY } from '@/platform/db/keys'
 import type { AdminFieldDb } from '@/platform/db'
 import type { CustodyEventRow, DepartmentRow, KpiTargetRow, ProfileRow } from '@/platform/db/rows'
 import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
@@ -82,7 +82,7 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       const since = lo(WORKING_DAYS_REACH)
       const [requestEvents, pending, changed] = await Promise.all([
         database.request_events.where('at').aboveOrEqual(since).toArray(),
-        database.requests.where('[status+waiting_role+status_at]').between(['pending'], ['pending', Dexie.maxKey]).toArray(),
+        database.requests.where('[status+waiting_role+status_at]').between(['pending'], ['pending', MAX_KEY]).toArray(),
         database.requests.where('status_at').aboveOrEqual(since).toArray(),
       ])
       return { requests: [...new Map([...pending, ...changed].map((r) => [r.id, r])).values()], requestEvents }
@@ -102,10 +102,10 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
           let since = e.device_time
           if (e.type !== 'check_out') {
             // A transfer that set the due time: back to the check-out of its loan.
-            const back = await byAsset().between([e.asset_id, Dexie.minKey], [e.asset_id, since], true, true).reverse().until((x) => x.type === 'check_out' && !x.flagged && !x.deleted_at, true).toArray()
+            const back = await byAsset().between([e.asset_id, MIN_KEY], [e.asset_id, since], true, true).reverse().until((x) => x.type === 'check_out' && !x.flagged && !x.deleted_at, true).toArray()
             since = back[back.length - 1]?.device_time ?? since
           }
-          return byAsset().between([e.asset_id, since], [e.asset_id, Dexie.maxKey], true, true).toArray()
+          return byAsset().between([e.asset_id, since], [e.asset_id, MAX_KEY], true, true).toArray()
         }),
       )
       return { assets, custodyEvents: custodyEvents.flat() }
@@ -116,13 +116,13 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       const events = database.custody_events.where('[asset_id+device_time]')
       const [custodyChecks, firsts] = await Promise.all([
         keptAssets.length ? events.inAnyRange(keptAssets.map((a) => [[a.id, lo(MARGIN)], [a.id, hi]])).toArray() : [],
-        Promise.all(keptAssets.map((a) => events.between([a.id, Dexie.minKey], [a.id, Dexie.maxKey]).filter((e) => !e.deleted_at).first())),
+        Promise.all(keptAssets.map((a) => events.between([a.id, MIN_KEY], [a.id, MAX_KEY]).filter((e) => !e.deleted_at).first())),
       ])
       return { keptAssets, custodyChecks, custodyFirstActs: firsts.filter((e) => e !== undefined) }
     }
     case 'dispatches':
       // 用车申请 are few (one per car needed): all of them, their start_at decides the day.
-      return { dispatches: await database.requests.where('[type+status]').between(['vehicle_dispatch', Dexie.minKey], ['vehicle_dispatch', Dexie.maxKey]).toArray() }
+      return { dispatches: await database.requests.where('[type+status]').between(['vehicle_dispatch', MIN_KEY], ['vehicle_dispatch', MAX_KEY]).toArray() }
     case 'trips': {
       const [trips, vehicles] = await Promise.all([database.trips.where('started_at').between(lo(MARGIN), hi).toArray(), database.assets.where('kind').equals('vehicle').toArray()])
       return { trips, vehicles }

@@ -14,7 +14,7 @@
  *     one at an admin head's sites (reminders to give)                     → follow_ups officer_id / status
  * so the bell's count over these equals the count over everything (tests/unit/tasks-data/bell.test.ts).
  */
-import Dexie from 'dexie'
+import { MAX_KEY, MIN_KEY } from '@/platform/db/keys'
 import type { AdminFieldDb } from '@/platform/db'
 import type { FollowUpRow, TaskRow } from '@/platform/db/rows'
 import { holdsAt, type TaskActor } from '../domain'
@@ -53,7 +53,7 @@ async function completedAtHeadSites(database: AdminFieldDb, actor: TaskActor): P
     ? (await database.sites.toArray()).map((s) => s.id)
     : [...new Set(grants.map((g) => g.siteId as string))]
   const lists = await Promise.all(
-    sites.map((site) => database.tasks.where('[site_id+status+due_on]').between([site, 'completed', Dexie.minKey], [site, 'completed', Dexie.maxKey], true, true).toArray()),
+    sites.map((site) => database.tasks.where('[site_id+status+due_on]').between([site, 'completed', MIN_KEY], [site, 'completed', MAX_KEY], true, true).toArray()),
   )
   return lists.flat()
 }

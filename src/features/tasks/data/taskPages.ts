@@ -6,8 +6,8 @@
  * rows sharing the last deadline are completed, so a page is always an exact head of the whole
  * sorted list (byDue). The tab badges count open tasks from the same indexes without reading rows.
  */
-import Dexie, { type Collection, type IndexableType } from 'dexie'
 import type { AdminFieldDb } from '@/platform/db'
+import { MAX_KEY, MIN_KEY, type Collection, type IndexableType } from '@/platform/db/keys'
 import type { TaskRow } from '@/platform/db/rows'
 import { OPEN_STATUSES, TASK_STATUSES, type TaskActor, type TaskStatus } from '../domain'
 import { byDue } from './taskReads'
@@ -71,7 +71,7 @@ export async function taskPage(database: AdminFieldDb, actor: TaskActor, tab: Pa
   const lists = await Promise.all(
     sources.map(async (src) => {
       if (src.all) return src.all().filter(keep).toArray()
-      const rows = await src.range!(Dexie.minKey, Dexie.maxKey).filter(keep).limit(limit).toArray()
+      const rows = await src.range!(MIN_KEY, MAX_KEY).filter(keep).limit(limit).toArray()
       if (rows.length === limit) more = true
       return rows
     }),
@@ -91,6 +91,6 @@ export async function taskPage(database: AdminFieldDb, actor: TaskActor, tab: Pa
 /** Open tasks of the tab, counted from the indexes (a tombstoned task, which no op makes, would count). */
 export async function openCount(database: AdminFieldDb, actor: TaskActor, tab: PagedTab): Promise<number> {
   const sources = await sourcesOf(database, actor, tab, OPEN_STATUSES)
-  const counts = await Promise.all(sources.map((s) => (s.range ? s.range(Dexie.minKey, Dexie.maxKey).count() : s.all!().count())))
+  const counts = await Promise.all(sources.map((s) => (s.range ? s.range(MIN_KEY, MAX_KEY).count() : s.all!().count())))
   return counts.reduce((a, b) => a + b, 0)
 }
