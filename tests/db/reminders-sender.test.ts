@@ -44,7 +44,7 @@ beforeAll(async () => {
   alice = await person(db, 'employee', HQ, FIN, 'alice')
   const staff = DEMO.users.assetKeeper as string
   taskA = await assign(db, staff, alice, { due_on: '2026-12-14', title: '更换灭火器' })
-  taskB = await assign(db, staff, alice, { due_on: '2026-12-10', title: '整理档案' })
+  taskB = await assign(db, staff, alice, { due_on: '2026-12-11', title: '整理档案' }) // 1 working day late: overdue, not yet gone up the line (tests/db/tasks-late-escalation.test.ts)
   await actOn(db, alice, taskB, 'accept', {}, '2026-12-09T09:00:00+08:00')
   const sheet = randomUUID()
   await op(db, DEMO.users.adminHead as string, 'follow_up.open', { task_id: taskB, officer_id: staff, reason: 'late', instructions: '尽快' }, '2026-12-11T09:00:00+08:00', sheet)

@@ -118,6 +118,7 @@ export const GLOSSARY = [
   { zh: '会议决议', en: 'Meeting resolution', code: 'resolution', kind: 'concept' },
   { zh: '问题上报', en: 'Raise a problem', code: 'raise', kind: 'concept' },
   { zh: '逐级上报', en: 'Escalation, one level at a time', code: 'escalate', kind: 'concept' },
+  { zh: '逾期上报', en: 'Overdue escalation (a late task goes up one level every 2 working days)', code: 'lateEscalation', kind: 'concept' },
   { zh: '完成报告', en: 'Completion report', code: 'completionReport', kind: 'concept' },
   { zh: '总结', en: 'Summary', code: 'summary', kind: 'concept' },
   { zh: '评分', en: 'Score', code: 'score', kind: 'concept' },

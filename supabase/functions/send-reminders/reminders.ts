@@ -12,7 +12,7 @@
  * signature in the query), 飞书 (Feishu/Lark: timestamp + signature in the body).
  */
 
-export type ReminderKind = 'assigned' | 'dueToday' | 'overdue' | 'reminded' | 'problem'
+export type ReminderKind = 'assigned' | 'dueToday' | 'overdue' | 'reminded' | 'problem' | 'late'
 
 export interface ClaimedReminder {
   delivery_id: string
@@ -21,7 +21,7 @@ export interface ClaimedReminder {
   task_id: string
   title: string
   due_on: string
-  /** 1..3 for 'reminded' (1st, 2nd, final); for 'problem' the level it waits at (1 the giver, 2 部门负责人, 3 行政部长, 4 执行长). */
+  /** 1..3 for 'reminded' (1st, 2nd, final); for 'problem' and 'late' the level it stands at (1 the giver, 2 部门负责人, 3 行政部长, 4 执行长). */
   level: number | null
   channel: 'push' | 'webhook'
   /** push: the subscription */
@@ -32,7 +32,7 @@ export interface ClaimedReminder {
   webhook_kind: 'wecom' | 'dingtalk' | 'feishu' | null
   webhook_url: string | null
   webhook_secret: string | null
-  /** The assignee's name, for group messages ('problem': the name of the one who must handle it). */
+  /** The assignee's name, for group messages ('problem', 'late': the name of the one who must handle it). */
   person: string | null
 }
 
@@ -49,10 +49,13 @@ const KIND_ZH: Record<ReminderKind, string> = {
   overdue: '任务已逾期',
   reminded: '催办',
   problem: '问题待处理',
+  late: '任务逾期上报',
 }
 const LEVEL_ZH = ['', '第一次催办', '第二次催办', '最后催办']
 /** A raised problem, by the level it stands at (escalated one level at a time). */
 const PROBLEM_ZH = ['', '问题待处理', '问题上报部门负责人', '问题上报行政部长', '问题上报执行长']
+/** An overdue task gone up the line by itself, by the level it stands at. */
+const LATE_ZH = ['', '任务逾期，请督促', '逾期上报部门负责人', '逾期上报行政部长', '逾期上报执行长']
 
 /** The notification's text (zh-CN, the company's language) and the link to the task. */
 export function messageOf(r: ClaimedReminder, appOrigin: string): Message {
@@ -61,7 +64,9 @@ export function messageOf(r: ClaimedReminder, appOrigin: string): Message {
       ? (LEVEL_ZH[r.level ?? 1] ?? KIND_ZH.reminded)
       : r.kind === 'problem'
         ? (PROBLEM_ZH[r.level ?? 1] ?? KIND_ZH.problem)
-        : KIND_ZH[r.kind]
+        : r.kind === 'late'
+          ? (LATE_ZH[r.level ?? 1] ?? KIND_ZH.late)
+          : KIND_ZH[r.kind]
   const who = r.person ? `${r.person}：` : ''
   return {
     title: `${what}｜行政外勤`,

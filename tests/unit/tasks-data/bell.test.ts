@@ -8,7 +8,7 @@ import { followUpOf, taskOf } from '@/features/tasks/data/rows'
 import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
 import { addDays } from '@/shared/lib/zonedTime'
 import { freshDb } from '../features/testDb'
-import { DEPT, SITE, TZ, adminHead, alice, bob, carol, executive, makeTask, officer, otherAdminHead, staff } from '../tasks-domain/fixtures'
+import { DEPT, OTHER_SITE, SITE, TZ, adminHead, alice, bob, carol, executive, makeTask, officer, otherAdminHead, staff } from '../tasks-domain/fixtures'
 
 const NOW = '2026-03-13T04:00:00Z' // Friday 13 March, noon in Shanghai
 const PEOPLE = [alice, bob, carol, null] as const
@@ -29,7 +29,8 @@ beforeAll(async () => {
   let n = 0
   for (const who of PEOPLE)
     for (const status of STATUSES)
-      for (const due of [-2, 0, 3])
+      // 0 to 4 levels up the line when overdue (2, 4, 7 and 22 working days late on Friday 13 March).
+      for (const due of [-30, -9, -4, -2, 0, 3])
         for (const sheetLevel of [null, 0, 1, 3]) {
           n++
           const id = `f0000000-0000-4000-8000-${String(n).padStart(12, '0')}`
@@ -57,7 +58,14 @@ beforeAll(async () => {
   await db.tasks.bulkAdd(tasks)
   await db.follow_ups.bulkAdd(sheets)
   await db.departments.add({ id: DEPT, site_id: SITE, code: 'FIN', name: '财务部', head_id: bob.id, updated_at: NOW, deleted_at: null })
+  await db.sites.bulkAdd([
+    { id: SITE, code: 'HQ', name: '总部', updated_at: NOW, deleted_at: null },
+    { id: OTHER_SITE, code: 'SZ', name: '深圳', updated_at: NOW, deleted_at: null },
+  ])
 })
+
+const LATE = () => ({ calendar: cal, today: '2026-03-13' })
+const HEADS = new Map([[DEPT, bob.id]])
 
 /** The reminder centre over every task the person sees (what the tasks store listed before it read through the indexes). */
 async function fullInbox(actor: TaskActor) {
@@ -65,7 +73,7 @@ async function fullInbox(actor: TaskActor) {
   const visible = new Map<string, TaskRow>()
   for (const list of [mine, given, scope]) for (const t of list) visible.set(t.id, t)
   for (const t of sheets.tasks.values()) if (sheets.followUps.some((f) => f.task_id === t.id && f.officer_id === actor.id)) visible.set(t.id, t)
-  return inboxFor({ tasks: [...visible.values()].map(taskOf), followUps: sheets.followUps.map(followUpOf), actor, calendar: cal, now: NOW, timeZone: TZ })
+  return inboxFor({ tasks: [...visible.values()].map(taskOf), followUps: sheets.followUps.map(followUpOf), actor, calendar: cal, now: NOW, timeZone: TZ, departmentHeads: HEADS })
 }
 
 /** What the tasks store counts: the inbox over every task the person sees. */
@@ -74,16 +82,16 @@ async function fullCount(actor: TaskActor): Promise<number> {
   const visible = new Map<string, TaskRow>()
   for (const list of [mine, given, scope]) for (const t of list) visible.set(t.id, t)
   for (const t of sheets.tasks.values()) if (sheets.followUps.some((f) => f.task_id === t.id && f.officer_id === actor.id)) visible.set(t.id, t)
-  return bellCount(inboxFor({ tasks: [...visible.values()].map(taskOf), followUps: sheets.followUps.map(followUpOf), actor, calendar: cal, now: NOW, timeZone: TZ }))
+  return bellCount(inboxFor({ tasks: [...visible.values()].map(taskOf), followUps: sheets.followUps.map(followUpOf), actor, calendar: cal, now: NOW, timeZone: TZ, departmentHeads: HEADS }))
 }
 
 async function fastCount(actor: TaskActor): Promise<number> {
   // The bell finds the departments the person heads itself.
-  const input = await bellInput(db, { ...actor, headOf: undefined })
-  return bellCount(inboxFor({ tasks: input.tasks.map(taskOf), followUps: input.followUps.map(followUpOf), actor: input.actor, calendar: cal, now: NOW, timeZone: TZ }))
+  const input = await bellInput(db, { ...actor, headOf: undefined }, LATE())
+  return bellCount(inboxFor({ tasks: input.tasks.map(taskOf), followUps: input.followUps.map(followUpOf), actor: input.actor, calendar: cal, now: NOW, timeZone: TZ, departmentHeads: input.departmentHeads }))
 }
 
-describe('the bell reads only what can ring it', () => {
+describe('the bell reads only what can ring it', { timeout: 240_000 }, () => {
   it('counts the same as the whole inbox for every kind of person', async () => {
     for (const actor of [alice, headBob, carol, officer, staff, adminHead, otherAdminHead, executive]) {
       const full = await fullCount(actor)
@@ -99,17 +107,19 @@ describe('the bell reads only what can ring it', () => {
 
   it('the reminder centre lists the same items as the inbox over everything, every kind of person', async () => {
     for (const actor of [alice, headBob, carol, officer, staff, adminHead, otherAdminHead, executive]) {
-      const input = await inboxRead(db, { ...actor, headOf: undefined })
-      const fast = inboxFor({ tasks: input.tasks.map(taskOf), followUps: input.followUps.map(followUpOf), actor: input.actor, calendar: cal, now: NOW, timeZone: TZ })
+      const input = await inboxRead(db, { ...actor, headOf: undefined }, LATE())
+      const fast = inboxFor({ tasks: input.tasks.map(taskOf), followUps: input.followUps.map(followUpOf), actor: input.actor, calendar: cal, now: NOW, timeZone: TZ, departmentHeads: input.departmentHeads })
       expect(fast, actor.id).toEqual(await fullInbox(actor))
     }
     // Items that do not ring are there too (to score, to review, to approve).
     const kinds = new Set([...(await fullInbox(adminHead)), ...(await fullInbox(executive))].map((i) => i.kind))
-    expect([...kinds]).toEqual(expect.arrayContaining(['toScore', 'toReview', 'toApprove']))
+    expect([...kinds]).toEqual(expect.arrayContaining(['toScore', 'toReview', 'toApprove', 'late']))
+    // Overdue tasks gone up the line reach each level (the giver, the department head, 行政部长, 执行长).
+    for (const actor of [staff, headBob, adminHead, executive]) expect((await fullInbox(actor)).some((i) => i.kind === 'late'), actor.id).toBe(true)
   })
 
   it('reads far fewer tasks than the admin head sees', async () => {
-    const input = await bellInput(db, adminHead)
+    const input = await bellInput(db, adminHead, LATE())
     expect(input.tasks.length).toBeLessThan((await tasksInScope(db, adminHead)).length)
   })
 })

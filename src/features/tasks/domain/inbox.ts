@@ -2,12 +2,15 @@
  * The reminder centre (the bell): what needs this person now, computed on the device from the
  * tasks, their deadlines and the 督办 sheets it holds, so it works offline. Each item names its
  * task; `urgent` items (overdue, due today, a reminder received) count on the bell's badge.
+ * An overdue task that has gone up the line by itself (lateEscalation.ts) is listed for whoever
+ * stands at its level now ('late').
  */
 import type { CompanyCalendar } from '@/shared/lib/calendar'
 import { calendarDate, type CalendarDate } from '@/shared/lib/zonedTime'
-import { isAdminHeadOf, isAssignee, isExecutive, type TaskActor } from './actors'
+import { handlesLevel, isAdminHeadOf, isAssignee, isExecutive, type TaskActor } from './actors'
 import { companyDater, reminderDueOn, summaryDueOn } from './deadlines'
 import type { FollowUp } from './followUp'
+import { LATE_STATUSES, lateSteps, levelAfter } from './lateEscalation'
 import { handlesNow } from './rules'
 import { isOpen, type Task } from './task'
 
@@ -19,6 +22,7 @@ export const INBOX_KINDS = [
   'reminded',
   'summaryDue',
   'problem',
+  'late',
   'reminderDue',
   'toScore',
   'toReview',
@@ -42,6 +46,8 @@ export interface InboxInput {
   calendar: CompanyCalendar | null
   now: Date | number | string
   timeZone: string
+  /** Each department's head (departments.head_id), for the late tasks' department-head level; absent: none. */
+  departmentHeads?: ReadonlyMap<string, string | null>
 }
 
 const rank = (k: InboxKind) => INBOX_KINDS.indexOf(k)
@@ -58,6 +64,15 @@ export function inboxFor(input: InboxInput): InboxItem[] {
     let due = summaryDue.get(key)
     if (due === undefined) summaryDue.set(key, (due = summaryDueOn(cal, t, timeZone, dateOf)))
     return due
+  }
+  // Late levels: one working-day count per (due day, site).
+  const steps = new Map<string, number>()
+  const lateLevelOf = (t: Task, cal: CompanyCalendar) => {
+    if (!LATE_STATUSES.includes(t.status) || t.due_on >= today) return null
+    const key = `${t.due_on}|${t.site_id}`
+    let n = steps.get(key)
+    if (n === undefined) steps.set(key, (n = lateSteps(cal, t.due_on, today, t.site_id)))
+    return levelAfter(t, n, t.department_id === null ? null : (input.departmentHeads?.get(t.department_id) ?? null))
   }
   const sheets = new Map<string, FollowUp>()
   for (const f of input.followUps) if (f.deleted_at === null) sheets.set(f.id, f)
@@ -84,6 +99,10 @@ export function inboxFor(input: InboxInput): InboxItem[] {
       if (due !== null) add('summaryDue', t, due, due <= today)
     }
     if (handlesNow(t, actor)) add('problem', t, t.due_on, true)
+    if (input.calendar) {
+      const level = lateLevelOf(t, input.calendar)
+      if (level !== null && handlesLevel(t, level, actor)) add('late', t, t.due_on, true)
+    }
     if (t.status === 'completed' && isAdminHeadOf(actor, t.site_id)) add('toScore', t, null, false)
     if (sheet) {
       const due = reminderDueOn(sheet, t, timeZone, dateOf)

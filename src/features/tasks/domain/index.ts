@@ -71,3 +71,4 @@ export {
 } from './deadlines'
 export { ledgerByDepartment, ledgerTotal, type LedgerCounts } from './ledger'
 export { INBOX_KINDS, bellCount, inboxFor, type InboxInput, type InboxItem, type InboxKind } from './inbox'
+export { LATE_STATUSES, LATE_STEP_WORKING_DAYS, lateDueRange, lateLevel, lateSteps, levelAfter, type LateTask } from './lateEscalation'

@@ -11,7 +11,7 @@ import { getDb, observe } from '@/platform/db'
 import type { CalendarDayRow, TaskRow } from '@/platform/db/rows'
 import { useSessionStore } from '@/features/auth'
 import { loadStatutoryDays, type StatutoryDays } from '@/shared/lib/calendar'
-import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
+import { DEFAULT_TIME_ZONE, calendarDate } from '@/shared/lib/zonedTime'
 import { bellCount, inboxFor, mayAssign, ASSIGNER_ROLES, type TaskActor } from '../domain'
 import { calendarDays, calendarFrom } from '../data/calendar'
 import { byDue, departmentsHeadedBy, loadNames, tasksForPerson, type Names } from '../data/taskReads'
@@ -25,6 +25,8 @@ interface Lists {
   mine: TaskRow[]
   /** What the reminder centre lists: the tasks and 督办 sheets that can be in it. */
   inbox: Omit<BellInput, 'actor'>
+  /** The company's day the read was made for (the late tasks are read by due day). */
+  today: string
   /** Open tasks in the paged lists (their tab badges). */
   openGiven: number
   openScope: number
@@ -34,7 +36,8 @@ interface Lists {
 
 const EMPTY: Lists = {
   mine: [],
-  inbox: { tasks: [], followUps: [] },
+  inbox: { tasks: [], followUps: [], departmentHeads: new Map() },
+  today: '',
   openGiven: 0,
   openScope: 0,
   days: [],
@@ -65,31 +68,33 @@ export const useTasksStore = defineStore('tasks', () => {
     return headOf.length > 0 ? { ...who, headOf } : who
   })
 
-  async function read(base: TaskActor): Promise<Lists> {
+  async function read(base: TaskActor, statutoryDays: StatutoryDays | null): Promise<Lists> {
     const db = getDb()
-    const headOf = await departmentsHeadedBy(db, base.id)
+    const [headOf, days, names] = await Promise.all([departmentsHeadedBy(db, base.id), calendarDays(db), loadNames(db)])
     const who: TaskActor = { ...base, headOf }
-    const [mine, inbox, openGiven, openScope, days, names] = await Promise.all([
+    const today = calendarDate(Date.now(), names.timeZone)
+    const late = statutoryDays ? { calendar: calendarFrom(statutoryDays, days), today } : null
+    const [mine, inbox, openGiven, openScope] = await Promise.all([
       tasksForPerson(db, who),
-      inboxRead(db, who),
+      inboxRead(db, who, late),
       openCount(db, who, 'given'),
       openCount(db, who, 'scope'),
-      calendarDays(db),
-      loadNames(db),
     ])
-    return { mine: mine.sort(byDue), inbox: { tasks: inbox.tasks, followUps: inbox.followUps }, openGiven, openScope, days, names }
+    const { tasks, followUps, departmentHeads } = inbox
+    return { mine: mine.sort(byDue), inbox: { tasks, followUps, departmentHeads }, today, openGiven, openScope, days, names }
   }
 
-  function load(): void {
+  function load(force = false): void {
     const who = person.value
     if (!who) return
     const key = JSON.stringify(who)
-    if (stop && forKey === key && status.value !== 'error') return
+    if (!force && stop && forKey === key && status.value !== 'error') return
     stop?.()
     forKey = key
-    status.value = 'loading'
+    if (!force) status.value = 'loading'
+    const statutoryDays = statutory.value
     stop = observe(
-      () => read(who),
+      () => read(who, statutoryDays),
       (value) => {
         lists.value = value
         status.value = 'ready'
@@ -99,8 +104,17 @@ export const useTasksStore = defineStore('tasks', () => {
         status.value = 'error'
       },
     )
-    if (!statutory.value) void loadStatutoryDays().then((s) => (statutory.value = s))
-    timer ??= setInterval(() => (now.value = Date.now()), 60_000)
+    // The calendar arrives once (a lazy chunk): read again with it.
+    if (!statutory.value)
+      void loadStatutoryDays().then((s) => {
+        statutory.value = s
+        if (stop) load(true)
+      })
+    timer ??= setInterval(() => {
+      now.value = Date.now()
+      // A new company day: read again (the late tasks are read by due day).
+      if (stop && lists.value.today !== '' && calendarDate(now.value, timeZone.value) !== lists.value.today) load(true)
+    }, 60_000)
   }
 
   const timeZone = computed(() => lists.value.names.timeZone)
@@ -120,6 +134,7 @@ export const useTasksStore = defineStore('tasks', () => {
           calendar: calendar.value,
           now: now.value,
           timeZone: timeZone.value,
+          departmentHeads: lists.value.inbox.departmentHeads,
         })
       : [],
   )
