@@ -253,3 +253,14 @@ export const SCHEMA_V21 = {
   custody_events: 'id, asset_id, [asset_id+device_time], actor_id, device_time, payload.due_at',
   dorm_stays: 'id, bed_id, room_id, occupant_id, status, request_id, starts_on',
 } as const
+
+/**
+ * v27: the bell's 督办 sheets' tasks through an index instead of one get per sheet: an admin head's
+ * bell reads every open sheet at the site, and their tasks are the open tasks that have a sheet —
+ * [status+follow_up_id] holds only tasks with one (a null key is not indexed), so each open status is
+ * one range of exactly those (features/tasks/data/bell.ts). The tasks keep v21's indexes.
+ */
+export const SCHEMA_V27 = {
+  tasks:
+    'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, follow_up_id, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level], [site_id+status+due_on], [assigner_id+status+due_on], [source+source_ref], completed_at, scored_at, [status+follow_up_id]',
+} as const

@@ -12,6 +12,8 @@
  *                                                                           [status+escalation_level]
  *   - 督办 sheets: on my tasks, those I am the officer of, and every open
  *     one at an admin head's sites (reminders to give)                     → follow_ups officer_id / status
+ *     with their tasks: open ones that have a sheet, by index, not one get
+ *     per sheet (only the few left, a done task's sheet waiting for review) → [status+follow_up_id]
  *   - overdue tasks gone up the line to my level (domain/lateEscalation.ts),
  *     when the calendar is known: those I gave, my departments', my sites'
  *     as admin head or executive, each within the due days that level
@@ -24,7 +26,7 @@ import type { AdminFieldDb } from '@/platform/db'
 import type { FollowUpRow, TaskRow } from '@/platform/db/rows'
 import type { CompanyCalendar } from '@/shared/lib/calendar'
 import type { CalendarDate } from '@/shared/lib/zonedTime'
-import { LATE_STATUSES, holdsAt, lateDueRange, type TaskActor } from '../domain'
+import { LATE_STATUSES, OPEN_STATUSES, holdsAt, lateDueRange, type TaskActor } from '../domain'
 
 const MINE: readonly TaskRow['status'][] = ['assigned', 'accepted', 'problem', 'handover', 'completed', 'scored']
 
@@ -44,6 +46,12 @@ export interface LateRead {
 }
 
 const holdsAnywhere = (actor: TaskActor, role: string) => actor.grants.some((g) => g.role === role)
+
+/**
+ * A small index range read whole (IndexedDB's getAll) and filtered here: Dexie's Collection.filter
+ * walks a cursor, one request per row, and the requests of one transaction run one after another.
+ */
+const keep = <T>(rows: Promise<T[]>, test: (row: T) => boolean): Promise<T[]> => rows.then((list) => list.filter(test))
 
 /** In one read transaction: a dozen small index reads, not a dozen transactions. */
 export function bellInput(database: AdminFieldDb, actor: TaskActor, late: LateRead | null = null): Promise<BellInput> {
@@ -117,26 +125,27 @@ async function read(database: AdminFieldDb, person: TaskActor, whole: boolean, l
   const actor: TaskActor = headOf.length > 0 ? { ...person, headOf } : person
   const none = Promise.resolve([] as TaskRow[])
   const level = (role: 'admin_head' | 'executive') =>
-    holdsAnywhere(actor, role) ? t.where('[status+escalation_level]').equals(['problem', role]).filter((r) => holdsAt(actor, role, r.site_id)).toArray() : none
+    holdsAnywhere(actor, role) ? keep(t.where('[status+escalation_level]').equals(['problem', role]).toArray(), (r) => holdsAt(actor, role, r.site_id)) : none
   const head = holdsAnywhere(actor, 'admin_head')
-  const [mine, department, handovers, given, atDepartmentHead, atHead, atExecutive, officerSheets, headSheets, toScore, reviewed, overdue] = await Promise.all([
+  const [mine, department, handovers, given, atDepartmentHead, atHead, atExecutive, officerSheets, headSheets, sheetTasks, toScore, reviewed, overdue] = await Promise.all([
     t.where('[assignee_id+status]').anyOf(MINE.map((s) => [actor.id, s])).toArray(),
-    actor.departmentId ? t.where('[department_id+status]').equals([actor.departmentId, 'assigned']).filter((r) => r.assignee_id === null).toArray() : none,
-    t.where('handover_to').equals(actor.id).filter((r) => r.status === 'handover').toArray(),
+    actor.departmentId ? keep(t.where('[department_id+status]').equals([actor.departmentId, 'assigned']).toArray(), (r) => r.assignee_id === null) : none,
+    keep(t.where('handover_to').equals(actor.id).toArray(), (r) => r.status === 'handover'),
     t.where('[assigner_id+status]').equals([actor.id, 'problem']).toArray(),
     headOf.length > 0
-      ? t.where('[department_id+status]').anyOf(headOf.map((d) => [d, 'problem'])).filter((r) => r.escalation_level === 'department_head').toArray()
+      ? keep(t.where('[department_id+status]').anyOf(headOf.map((d) => [d, 'problem'])).toArray(), (r) => r.escalation_level === 'department_head')
       : none,
     level('admin_head'),
     level('executive'),
-    database.follow_ups.where('officer_id').equals(actor.id).filter((f) => f.status === 'open').toArray(),
+    keep(database.follow_ups.where('officer_id').equals(actor.id).toArray(), (f) => f.status === 'open'),
     head ? database.follow_ups.where('status').equals('open').toArray() : Promise.resolve([] as FollowUpRow[]),
+    head ? Promise.all(OPEN_STATUSES.map((s) => t.where('[status+follow_up_id]').between([s, MIN_KEY], [s, MAX_KEY], true, true).toArray())).then((l) => l.flat()) : none,
     whole ? completedAtHeadSites(database, actor) : none,
     whole && holdsAnywhere(actor, 'executive') ? database.follow_ups.where('status').equals('reviewed').toArray() : Promise.resolve([] as FollowUpRow[]),
     late ? lateCandidates(database, actor, headOf, late) : none,
   ])
   const byId = new Map<string, TaskRow>()
-  for (const list of [mine, department, handovers, given, atDepartmentHead, atHead, atExecutive, toScore, overdue]) for (const r of list) if (!r.deleted_at) byId.set(r.id, r)
+  for (const list of [mine, department, handovers, given, atDepartmentHead, atHead, atExecutive, sheetTasks, toScore, overdue]) for (const r of list) if (!r.deleted_at) byId.set(r.id, r)
   const sheets = new Map<string, FollowUpRow>()
   for (const f of [...officerSheets, ...headSheets, ...reviewed]) sheets.set(f.id, f)
   const mySheetIds = mine.map((r) => r.follow_up_id).filter((id): id is string => id !== null && !sheets.has(id))

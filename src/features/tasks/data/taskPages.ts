@@ -71,7 +71,10 @@ export async function taskPage(database: AdminFieldDb, actor: TaskActor, tab: Pa
   const lists = await Promise.all(
     sources.map(async (src) => {
       if (src.all) return src.all().filter(keep).toArray()
-      const rows = await src.range!(MIN_KEY, MAX_KEY).filter(keep).limit(limit).toArray()
+      // Without a search, one getAll of `limit` rows; a filtered read walks a cursor row by row (a
+      // tombstone, which no op makes, sends it there too so the page stays an exact head).
+      const whole = q === '' ? await src.range!(MIN_KEY, MAX_KEY).limit(limit).toArray() : null
+      const rows = whole && whole.every(keep) ? whole : await src.range!(MIN_KEY, MAX_KEY).filter(keep).limit(limit).toArray()
       if (rows.length === limit) more = true
       return rows
     }),
@@ -82,7 +85,7 @@ export async function taskPage(database: AdminFieldDb, actor: TaskActor, tab: Pa
   const last = head.at(-1)?.due_on
   if (last === undefined) return { rows: [], more: false }
   // Rows due the same day as the last one, from sources that stopped at their limit.
-  const ties = await Promise.all(sources.filter((s) => s.range).map((s) => s.range!(last, last).filter(keep).toArray()))
+  const ties = await Promise.all(sources.filter((s) => s.range).map((s) => s.range!(last, last).toArray().then((list) => list.filter(keep))))
   for (const list of ties) for (const r of list) byId.set(r.id, r)
   const rows = [...byId.values()].filter((r) => r.due_on <= last).sort(byDue)
   return { rows, more: more || byId.size > rows.length }
