@@ -1,4 +1,5 @@
 /** The tasks engine with 20,000 tasks and 2,000 督办 sheets on the device (Chromium IndexedDB): the bell, the lists, the ledger. */
+import { loadavg } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer, type ViteDevServer } from 'vite'
 import type { Browser, Page } from 'playwright-core'
@@ -16,6 +17,8 @@ describe('tasks', () => {
   const report = createReport(`Tasks: ${COUNT.toLocaleString('en')} tasks and ${SHEETS.toLocaleString('en')} 督办 sheets in Chromium (IndexedDB)`)
 
   beforeAll(async () => {
+    // The machine is shared: its load is part of every figure below.
+    report.add({ what: 'load average (1 min) at the start', value: loadavg()[0]!, unit: '' })
     server = await createServer({ root: projectRoot, logLevel: 'warn', server: { host: '127.0.0.1', port: 5481, strictPort: false } })
     await server.listen()
     browser = await launchChromium()
@@ -27,6 +30,7 @@ describe('tasks', () => {
     report.add({ what: 'seed (one bulk transaction)', value: seeded.seedMs / 1000, unit: 's' })
   })
   afterAll(async () => {
+    report.add({ what: 'load average (1 min) at the end', value: loadavg()[0]!, unit: '' })
     report.print()
     await browser?.close()
     await server?.close()
