@@ -253,3 +253,13 @@ export const SCHEMA_V21 = {
   custody_events: 'id, asset_id, [asset_id+device_time], actor_id, device_time, payload.due_at',
   dorm_stays: 'id, bed_id, room_id, occupant_id, status, request_id, starts_on',
 } as const
+
+/**
+ * v26: the dorm manager's damage price list (by building, item_key: the check-out prices its damage) and
+ * the monthly meter-reading round (by room and [room_id+month]: the round's list of rooms read).
+ * (v22–v25 belong to other work.)
+ */
+export const SCHEMA_V26 = {
+  dorm_damage_prices: 'id, building_id, item_key',
+  dorm_meter_readings: 'id, room_id, month, [room_id+month]',
+} as const
