@@ -5,9 +5,10 @@
 -- Readings are facts (append-only): reading a room again for the same month adds a row; the latest wins.
 --
 -- Op kind dorm_meter.record (entity = the reading) { room_id, month: 'YYYY-MM', meters: [{ meter, reading,
--- photo_id }] (water and electricity once each, as at check-in: private.dorm_meters), note? }; by the dorm
--- manager or the admin head of the room's site; month is the company month of the device time or the
--- one before. The device's twin is src/features/dorms/domain/meterRound.ts.
+-- photo_id, replaced? }] (water and electricity once each, as at check-in: private.dorm_meters; a meter
+-- replaced since the last reading says so with replaced: { old_final, new_start }, the reading being the
+-- new meter's), note? }; by the dorm manager or the admin head of the room's site; month is the company
+-- month of the device time or the one before. The device's twin is src/features/dorms/domain/meterRound.ts.
 
 create table public.dorm_meter_readings (
   id uuid primary key,
@@ -17,7 +18,7 @@ create table public.dorm_meter_readings (
   month text not null check (month ~ '^\d{4}-(0[1-9]|1[0-2])$'),
   read_at timestamptz not null,
   recorded_by uuid not null references public.profiles (id),
-  -- [{ meter: 'water' | 'electricity', reading, photo_id }]
+  -- [{ meter: 'water' | 'electricity', reading, photo_id, replaced?: { old_final, new_start } }]
   meters jsonb not null check (jsonb_typeof(meters) = 'array'),
   note text check (char_length(note) <= 500),
   created_at timestamptz not null default now(),
@@ -60,6 +61,49 @@ $$;
 revoke execute on function private.dorm_can_see_meter_reading(uuid) from public, anon, authenticated;
 insert into private.photo_owners (owner_table, can_see) values ('dorm_meter_readings', 'private.dorm_can_see_meter_reading(uuid)');
 
+-- The round's meters: as private.dorm_meters, each may carry replaced: { old_final, new_start } (2 decimals).
+create function private.dorm_round_meters(p_meters jsonb)
+returns jsonb
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_plain jsonb := '[]'::jsonb;
+  v_out jsonb;
+  v_m jsonb;
+  v_r jsonb;
+  v_f text;
+  i int;
+  w text;
+begin
+  if pg_catalog.jsonb_typeof(p_meters) is distinct from 'array' then
+    perform private.sync_refuse('invalid', 'meters: water and electricity, each { meter, reading, photo_id, replaced? }');
+  end if;
+  for v_m in select e.value from pg_catalog.jsonb_array_elements(p_meters) e loop
+    v_plain := v_plain || pg_catalog.jsonb_build_array(case when pg_catalog.jsonb_typeof(v_m) = 'object' then v_m - 'replaced' else v_m end);
+  end loop;
+  v_out := private.dorm_meters(v_plain);
+  for v_m, i in select e.value, e.n - 1 from pg_catalog.jsonb_array_elements(p_meters) with ordinality e (value, n) loop
+    continue when not v_m ? 'replaced';
+    w := pg_catalog.format('meters[%s].replaced.', i);
+    v_r := v_m -> 'replaced';
+    if pg_catalog.jsonb_typeof(v_r) is distinct from 'object' then
+      perform private.sync_refuse('invalid', pg_catalog.format('meters[%s].replaced: { old_final, new_start }', i));
+    end if;
+    perform private.sync_only_fields(v_r, array['old_final', 'new_start']);
+    foreach v_f in array array['old_final', 'new_start'] loop
+      if private.val_number(v_r, v_f, 0, 9999999, false, w) <> pg_catalog.round((v_r ->> v_f)::numeric, 2) then
+        perform private.sync_refuse('invalid', w || v_f || ': at most 2 decimals');
+      end if;
+    end loop;
+    v_out := pg_catalog.jsonb_set(v_out, array[i::text, 'replaced'],
+      pg_catalog.jsonb_build_object('old_final', v_r -> 'old_final', 'new_start', v_r -> 'new_start'));
+  end loop;
+  return v_out;
+end;
+$$;
+revoke execute on function private.dorm_round_meters(jsonb) from public, anon, authenticated;
+
 create function private.sync_apply_dorm_meter_record(p_entity_id uuid, p_payload jsonb)
 returns jsonb
 language plpgsql
@@ -89,7 +133,7 @@ begin
      or v_month not in (pg_catalog.to_char(v_today, 'YYYY-MM'), pg_catalog.to_char(v_today - interval '1 month', 'YYYY-MM')) then
     perform private.sync_refuse('invalid', 'month: this month or the last (YYYY-MM)');
   end if;
-  v_meters := private.dorm_meters(p_payload -> 'meters');
+  v_meters := private.dorm_round_meters(p_payload -> 'meters');
   v_note := private.val_text(p_payload, 'note', 500, '', false);
 
   select * into v_old from public.dorm_meter_readings m where m.id = p_entity_id;

@@ -124,6 +124,15 @@ describe('dorm_meter.record', () => {
       room_id: roomId, building_id: buildingId, site_id: SZ, month, recorded_by: siteManager, meters: p.meters, note: '月底抄表',
     })
 
+    // A meter replaced since the last reading says so: the old meter's final reading and the new one's start.
+    const swapped = [{ ...p.meters[0], replaced: { old_final: 140.5, new_start: 0 } }, p.meters[1]]
+    expect(await record(siteManager, { ...p, meters: [{ ...p.meters[0], replaced: { old_final: 1 } }, p.meters[1]] })).toMatchObject({ reason: 'invalid', detail: expect.stringContaining('meters[0].replaced.new_start') })
+    expect(await record(siteManager, { ...p, meters: [{ ...p.meters[0], replaced: { old_final: 1.001, new_start: 0 } }, p.meters[1]] })).toMatchObject({ reason: 'invalid', detail: expect.stringContaining('old_final') })
+    expect(await record(siteManager, { ...p, meters: [{ ...p.meters[0], replaced: { old_final: 1, new_start: 0, extra: 1 } }, p.meters[1]] })).toMatchObject({ reason: 'invalid' })
+    const swapId = randomUUID()
+    expect(await record(siteManager, { ...p, meters: swapped }, swapId)).toMatchObject({ status: 'applied' })
+    expect(await row('select meters from public.dorm_meter_readings where id = $1', swapId)).toEqual({ meters: swapped })
+
     // The photos register against the reading; the manager sees them, an employee neither the reading nor its photos.
     const photoId = p.meters[0]?.photo_id as string
     const photo = (user: string, pid: string) =>
@@ -131,8 +140,8 @@ describe('dorm_meter.record', () => {
     expect(await photo(employee, randomUUID())).toMatchObject({ reason: 'forbidden' })
     expect(await photo(siteManager, photoId)).toMatchObject({ status: 'applied' })
     const see = (user: string) => db.asUser(user, (q) => q<{ id: string }>('select id from public.dorm_meter_readings where room_id = $1', [roomId]))
-    expect(await see(siteManager)).toHaveLength(2)
-    expect(await see(U.dormManager)).toHaveLength(2)
+    expect(await see(siteManager)).toHaveLength(3)
+    expect(await see(U.dormManager)).toHaveLength(3)
     expect(await see(employee)).toHaveLength(0)
     expect(await db.asUser(employee, (q) => q('select id from public.photos where owner_id = $1', [id]))).toEqual([])
     // Facts: never edited in place.

@@ -103,6 +103,7 @@ export const GLOSSARY = [
   { zh: '工资代扣', en: 'Payroll deduction', code: 'payrollDeduction', kind: 'concept' },
   { zh: '损坏赔偿价目表', en: 'Damage price list', code: 'damagePrices', kind: 'concept' },
   { zh: '月度抄表', en: 'Monthly meter reading', code: 'meterRound', kind: 'concept' },
+  { zh: '换表', en: 'Meter replaced', code: 'meterReplaced', kind: 'concept' },
   { zh: '任务', en: 'Task', code: 'task', kind: 'feature' },
   { zh: '交接', en: 'Handover', code: 'handover', kind: 'concept' },
   { zh: '考核指标', en: 'KPI', code: 'kpi', kind: 'feature' },

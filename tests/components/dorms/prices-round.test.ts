@@ -1,15 +1,17 @@
 // The damage price list and the monthly meter-reading round on the device (issue 10): the dorm manager
 // sets a price (draft kept when the form is left, reopened on return), the check-out's summary prices new
 // damage from it, a price is removed after a confirmation; the round lists the rooms, a room's readings
-// with a photo of each dial are saved with their op (draft kept across a reload) and the room shows read.
+// with a photo of each dial (and a replaced water meter) are saved with their op (draft kept across a
+// reload) and the room shows read.
 import '../support/vantCss'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { VueWrapper } from '@vue/test-utils'
+import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
 import { getDb } from '@/platform/db'
 import demo from '@/platform/demo/demo-company.json'
 import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import { dormRoutes } from '@/features/dorms/routes'
 import { defaultRoundMonth } from '@/features/dorms/domain'
+import { savePrice } from '@/features/dorms/data/prices'
 import { fakePhoto } from '../../unit/photos/support'
 import { mountAt, until } from '../rectification/support'
 
@@ -30,14 +32,14 @@ async function open(path: string) {
   return m
 }
 
-async function takePhoto(scope: Omit<VueWrapper, 'unmount'>) {
+async function takePhoto(scope: { find: (selector: string) => DOMWrapper<Element> }) {
   const input = scope.find('[data-testid=photo-camera-input]')
   Object.defineProperty(input.element, 'files', { value: [new File(['raw'], 'dial.jpg', { type: 'image/jpeg' })], configurable: true })
   await input.trigger('change')
 }
 
 describe('the damage price list', () => {
-  it('a price is set (its draft kept when the form is left), used by the check-out summary, and removed after a confirmation', async () => {
+  it('a price is set from the form; its draft is kept when the form is left and reopens on return', async () => {
     const first = await open('/dorms/prices')
     await until(() => expect(first.wrapper.find('[data-testid=dorm-prices]').attributes('data-status')).toBe('ready'))
     expect(first.wrapper.text()).toContain('还没有定价的物品')
@@ -63,13 +65,16 @@ describe('the damage price list', () => {
     const [op] = await getDb().outbox.where('kind').equals('dorm_price.set').toArray()
     expect(op?.payload).toEqual({ item_key: 'desk_chair', unit_fen: 12050 })
     expect(await getDb().meta.get('dorms.price:new')).toBeUndefined()
+  }, 60_000)
 
+  it('the check-out summary prices new damage from the list, an item not on it is marked; a price is removed after a confirmation', async () => {
+    await savePrice(getDb(), { id: crypto.randomUUID(), building_id: null, item_key: 'lights_sockets', unit_fen: 3000 }, null, MANAGER.id)
     // The check-out's summary prices new damage from the list; an item not on it is marked.
     const out = await open(`/dorms/beds/${STAY.bed_id}/check-out`)
     await until(() => expect(out.wrapper.find('[data-testid=checkout-page]').attributes('data-status')).toBe('ready'))
     const item = (key: string) => out.wrapper.get(`[data-testid="checklist-item"][data-item-key="${key}"]`)
     for (const i of out.wrapper.findAll('[data-testid=checklist-item]')) await i.get('[data-testid=answer-pass]').trigger('click')
-    for (const key of ['desk_chair', 'walls_floor']) {
+    for (const key of ['lights_sockets', 'walls_floor']) {
       await item(key).get('[data-testid=answer-fail]').trigger('click')
       await takePhoto(item(key))
     }
@@ -81,21 +86,21 @@ describe('the damage price list', () => {
     wrappers.pop()
     const summary = await open(`/dorms/beds/${STAY.bed_id}/check-out`)
     await until(() => expect(summary.wrapper.find('[data-testid=checkout-damage-total]').exists()).toBe(true))
-    expect(summary.wrapper.get('[data-testid=checkout-damage-desk_chair]').text()).toContain('¥120.50')
+    expect(summary.wrapper.get('[data-testid=checkout-damage-lights_sockets]').text()).toContain('¥30.00')
     expect(summary.wrapper.get('[data-testid=checkout-damage-walls_floor]').text()).toContain('价目表未定价')
-    expect(summary.wrapper.get('[data-testid=checkout-damage-total]').attributes('data-fen')).toBe('12050')
+    expect(summary.wrapper.get('[data-testid=checkout-damage-total]').attributes('data-fen')).toBe('3000')
     summary.wrapper.unmount()
     wrappers.pop()
 
     // Removed after a confirmation.
     const list = await open('/dorms/prices')
-    await until(() => expect(list.wrapper.find('[data-testid=price-desk_chair]').exists()).toBe(true))
-    await list.wrapper.get('[data-testid=price-remove]').trigger('click')
+    await until(() => expect(list.wrapper.find('[data-testid=price-lights_sockets]').exists()).toBe(true))
+    await list.wrapper.get('[data-testid=price-lights_sockets] [data-testid=price-remove]').trigger('click')
     await until(() => expect(document.querySelector('.van-dialog__confirm')).not.toBeNull())
     ;(document.querySelector('.van-dialog__confirm') as HTMLElement).click()
-    await until(() => expect(list.wrapper.find('[data-testid=price-desk_chair]').exists()).toBe(false))
+    await until(() => expect(list.wrapper.find('[data-testid=price-lights_sockets]').exists()).toBe(false))
     expect(await getDb().outbox.where('kind').equals('dorm_price.delete').count()).toBe(1)
-  })
+  }, 60_000)
 })
 
 describe('the monthly meter-reading round', () => {
@@ -130,11 +135,19 @@ describe('the monthly meter-reading round', () => {
     await wrapper.get('[data-testid=meter-electricity-reading] input').setValue('4100')
     await takePhoto(wrapper.get('[data-testid=meter-electricity]'))
     await until(() => expect(wrapper.findAll('[data-testid=meter-electricity] [data-testid=captured-photo]')).toHaveLength(1))
+    // The water meter was replaced (换表): both figures needed.
+    await wrapper.get('[data-testid=meter-swap-water]').trigger('click')
+    await until(() => expect(wrapper.find('[data-testid=meter-swap-water-old]').exists()).toBe(true))
+    await wrapper.get('[data-testid=meter-swap-water-old] input').setValue('120.75')
+    await wrapper.get('[data-testid=meter-room-save]').trigger('click')
+    await until(() => expect(wrapper.get('[data-testid=meter-room-error]').text()).toContain('旧表最后读数和新表起始读数'))
+    await wrapper.get('[data-testid=meter-swap-water-new] input').setValue('0')
     await wrapper.get('[data-testid=meter-room-save]').trigger('click')
     await until(() => expect(router.currentRoute.value.name).toBe('dormMeterRound'))
 
     const [row] = await getDb().dorm_meter_readings.where('room_id').equals(ROOM.id).toArray()
-    expect(row).toMatchObject({ month, recorded_by: MANAGER.id, meters: [{ meter: 'water', reading: 130.25 }, { meter: 'electricity', reading: 4100 }] })
+    expect(row).toMatchObject({ month, recorded_by: MANAGER.id, meters: [{ meter: 'water', reading: 130.25, replaced: { old_final: 120.75, new_start: 0 } }, { meter: 'electricity', reading: 4100 }] })
+    expect(row!.meters[1]).not.toHaveProperty('replaced')
     const ops = await getDb().outbox.orderBy('seq').toArray()
     const mine = ops.filter((o) => o.entity_id === row!.id || (o.kind === 'photo.register' && (o.payload as { owner_id?: string }).owner_id === row!.id))
     expect(mine.map((o) => o.kind)).toEqual(['dorm_meter.record', 'photo.register', 'photo.register'])
@@ -142,5 +155,5 @@ describe('the monthly meter-reading round', () => {
     expect(await getDb().meta.get(`dorms.meterRound:${ROOM.id}`)).toBeUndefined()
     await until(() => expect(wrapper.find(`[data-testid=round-room-${ROOM.id}]`).attributes('data-read')).toBe('yes'))
     expect(wrapper.get('[data-testid=round-progress]').attributes('data-done')).toBe('1')
-  })
+  }, 60_000)
 })

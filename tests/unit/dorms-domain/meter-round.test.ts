@@ -41,6 +41,8 @@ describe('round months', () => {
     expect(meterRoundSchema.safeParse({ ...ok, month: '2026-13' }).error?.issues[0]?.message).toBe('dorms.errors.date')
     expect(meterRoundSchema.safeParse({ ...ok, meters: ok.meters.slice(1) }).error?.issues[0]?.message).toBe('dorms.errors.reading')
     expect(meterRoundSchema.safeParse({ ...ok, meters: [{ ...ok.meters[0], reading: 1.234 }, ok.meters[1]] }).success).toBe(false)
+    expect(meterRoundSchema.safeParse({ ...ok, meters: [{ ...ok.meters[0], replaced: { old_final: 99.5, new_start: 0 } }, ok.meters[1]] }).success).toBe(true)
+    expect(meterRoundSchema.safeParse({ ...ok, meters: [{ ...ok.meters[0], replaced: { old_final: 99.5 } }, ok.meters[1]] }).success).toBe(false)
   })
 
   it('rooms read for a month: the latest reading of each room', () => {
@@ -90,6 +92,24 @@ describe('the utility split with round readings across a month end', () => {
     expect(roomUnits(water, '2026-12-01', '2026-12-31', TZ)).toBe(null)
     // Without the rounds, the check-in readings as before (95 before the month to 110 in it).
     expect(roomUnits(water.filter((r) => !r.month), '2026-11-01', '2026-11-30', TZ)).toBe(15)
+  })
+
+  it('a meter replaced in the month: the old meter to its final reading, the new one from its start', () => {
+    const swapped: MeterReading[] = [
+      { room_id: 'r1', meter: 'electricity', reading: 5000, at: '2026-10-31T10:00:00Z', month: '2026-10' },
+      // Replaced mid-November, the check-in reading already on the new meter.
+      { room_id: 'r1', meter: 'electricity', reading: 12, at: '2026-11-15T17:00:00Z', replaced: { old_final: 5150.5, new_start: 0 } },
+      { room_id: 'r1', meter: 'electricity', reading: 80, at: '2026-11-30T10:00:00Z', month: '2026-11' },
+    ]
+    // 150.5 on the old meter + 80 on the new.
+    expect(roomUnits(swapped, '2026-11-01', '2026-11-30', TZ)).toBe(230.5)
+    // The replacement recorded by the round itself.
+    const atRound = [swapped[0]!, { ...swapped[2]!, replaced: { old_final: 5150.5, new_start: 0 } }]
+    expect(roomUnits(atRound, '2026-11-01', '2026-11-30', TZ)).toBe(230.5)
+    // Two replacements in one month: not guessed.
+    expect(roomUnits([swapped[0]!, swapped[1]!, { ...swapped[2]!, replaced: { old_final: 40, new_start: 0 } }], '2026-11-01', '2026-11-30', TZ)).toBe(null)
+    // A replacement with the old meter's final reading below the last: not billed.
+    expect(roomUnits([swapped[0]!, { ...swapped[2]!, replaced: { old_final: 4000, new_start: 0 } }], '2026-11-01', '2026-11-30', TZ)).toBe(null)
   })
 
   it('split by the days each stayed: 30 : 15 person-days; a lower round reading is not billed, it is noted', () => {

@@ -15,19 +15,33 @@ export interface MeterRoundForm {
   id: string
   month: string
   meters: Record<Meter, { reading: string; photos: ProcessedPhoto[] }>
+  /** A meter replaced since the last reading (换表): the old one's final reading, the new one's start. */
+  replaced: Record<Meter, MeterSwapForm>
   note: string
+}
+
+export interface MeterSwapForm {
+  on: boolean
+  old_final: string
+  new_start: string
 }
 
 export const meterRoundDraftKey = (roomId: string): string => `dorms.meterRound:${roomId}`
 
 export function newMeterRoundForm(month: string): MeterRoundForm {
-  return { id: crypto.randomUUID(), month, meters: { water: { reading: '', photos: [] }, electricity: { reading: '', photos: [] } }, note: '' }
+  const swap = (): MeterSwapForm => ({ on: false, old_final: '', new_start: '' })
+  return { id: crypto.randomUUID(), month, meters: { water: { reading: '', photos: [] }, electricity: { reading: '', photos: [] } }, replaced: { water: swap(), electricity: swap() }, note: '' }
 }
 
 /** The form as the op's payload, or the first error key. */
 export function meterRoundFromForm(roomId: string, f: MeterRoundForm): { ok: true; value: MeterRound } | { ok: false; key: string } {
-  const meters = METERS.map((m) => ({ meter: m, reading: parseReading(f.meters[m].reading), photo_id: f.meters[m].photos[0]?.id }))
+  const meters = METERS.map((m) => {
+    const swap = f.replaced[m]
+    const replaced = swap.on ? { old_final: parseReading(swap.old_final), new_start: parseReading(swap.new_start) } : undefined
+    return { meter: m, reading: parseReading(f.meters[m].reading), photo_id: f.meters[m].photos[0]?.id, ...(replaced ? { replaced } : {}) }
+  })
   if (meters.some((m) => m.reading === null || !m.photo_id)) return { ok: false, key: 'dorms.checkIn.metersMissing' }
+  if (meters.some((m) => m.replaced && (m.replaced.old_final === null || m.replaced.new_start === null))) return { ok: false, key: 'dorms.round.replacedMissing' }
   const parsed = meterRoundSchema.safeParse({ id: f.id, room_id: roomId, month: f.month, meters, note: f.note.trim() || undefined })
   if (!parsed.success) return { ok: false, key: parsed.error.issues[0]?.message ?? 'dorms.errors.required' }
   return { ok: true, value: parsed.data }

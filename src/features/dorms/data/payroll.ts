@@ -32,7 +32,7 @@ export async function loadPayrollFacts(database: AdminFieldDb): Promise<Omit<Pay
   }
   for (const rec of rounds) {
     if (rec.deleted_at !== null) continue
-    for (const m of rec.meters) readings.push({ room_id: rec.room_id, meter: m.meter, reading: m.reading, at: rec.read_at, month: rec.month })
+    for (const m of rec.meters) readings.push({ room_id: rec.room_id, meter: m.meter, reading: m.reading, at: rec.read_at, month: rec.month, ...(m.replaced ? { replaced: m.replaced } : {}) })
   }
   const person = new Map(profiles.map((p) => [p.id, p]))
   const dept = new Map(departments.map((d) => [d.id, d.name]))

@@ -22,7 +22,15 @@ export const meterRoundSchema = z.object({
   room_id: uuid(),
   month: z.string({ error: E.date }).regex(MONTH_RE, { error: E.date }),
   meters: z
-    .array(z.object({ meter: z.enum(METERS, { error: E.choice }), reading: meterReading(), photo_id: uuid() }))
+    .array(
+      z.object({
+        meter: z.enum(METERS, { error: E.choice }),
+        /** On the new meter when it was replaced since the last reading. */
+        reading: meterReading(),
+        photo_id: uuid(),
+        replaced: z.object({ old_final: meterReading(), new_start: meterReading() }).optional(),
+      }),
+    )
     .refine((m) => METERS.every((k) => m.filter((x) => x.meter === k).length === 1), { error: E.reading }),
   note: optionalText(500).optional(),
 })

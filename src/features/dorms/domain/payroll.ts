@@ -36,6 +36,8 @@ export interface MeterReading {
   at: string
   /** A round reading: the month ('YYYY-MM') it is the month-end reading of. */
   month?: string
+  /** The meter was replaced before this reading (which is the new meter's). */
+  replaced?: { old_final: number; new_start: number }
 }
 
 export interface PayrollInput {
@@ -76,7 +78,9 @@ export function monthBounds(month: string): { start: string; end: string; days: 
 /**
  * The room's units of one meter in the month [start, end]: from the last month's round reading (else the
  * last reading before the month, else the first in it) to this month's round reading (else the last
- * reading in the month after the start); null when there are not two readings to go by.
+ * reading in the month after the start); a meter replaced in between counts the old meter to its final
+ * reading and the new one from its start (one replacement; two in one month are for the manager to
+ * work out); null when there are not two readings to go by.
  */
 export function roomUnits(readings: readonly MeterReading[], start: string, end: string, timeZone: string): number | null {
   const month = start.slice(0, 7)
@@ -86,7 +90,9 @@ export function roomUnits(readings: readonly MeterReading[], start: string, end:
   const from = round(previousMonth(month)) ?? dated.filter((r) => r.day < start && r.month !== month).at(-1) ?? dated.find(inMonth)
   const to = round(month) ?? (from ? dated.filter((r) => inMonth(r) && r.at > from.at).at(-1) : undefined)
   if (!from || !to || from === to || to.at < from.at) return null
-  return consumption({ reading: from.reading }, { reading: to.reading }).units
+  const swaps = dated.filter((r) => r.replaced && r.at > from.at && r.at <= to.at)
+  if (swaps.length > 1) return null
+  return consumption({ reading: from.reading }, { reading: to.reading, replaced: swaps[0]?.replaced }).units
 }
 
 export function payrollLines(input: PayrollInput): PayrollLine[] {

@@ -162,7 +162,8 @@ export interface DormMeterReadingRow {
   month: string
   read_at: string
   recorded_by: string
-  meters: DormCheckInRow['meters']
+  /** A meter replaced since the last reading: its old one's final reading and the new one's start. */
+  meters: (DormCheckInRow['meters'][number] & { replaced?: { old_final: number; new_start: number } })[]
   note: string | null
   updated_at: string
   deleted_at: string | null
