@@ -255,6 +255,16 @@ export const SCHEMA_V21 = {
 } as const
 
 /**
+ * v26: the dorm manager's damage price list (by building, item_key: the check-out prices its damage) and
+ * the monthly meter-reading round (by room and [room_id+month]: the round's list of rooms read).
+ * (v22–v25 belong to other work.)
+ */
+export const SCHEMA_V26 = {
+  dorm_damage_prices: 'id, building_id, item_key',
+  dorm_meter_readings: 'id, room_id, month, [room_id+month]',
+} as const
+
+/**
  * v27: the bell's 督办 sheets' tasks through an index instead of one get per sheet: an admin head's
  * bell reads every open sheet at the site, and their tasks are the open tasks that have a sheet —
  * [status+follow_up_id] holds only tasks with one (a null key is not indexed), so each open status is

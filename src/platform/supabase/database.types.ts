@@ -1137,6 +1137,8 @@ export type Database = {
           bed_id: string;
           check_in_id: string | null;
           created_at: string;
+          damage_fen: number;
+          damages: NonNullable<Json>;
           deleted_at: string | null;
           failed_items: number;
           id: string;
@@ -1161,6 +1163,8 @@ export type Database = {
           bed_id: string;
           check_in_id?: string | null;
           created_at?: string;
+          damage_fen?: number;
+          damages?: NonNullable<Json>;
           deleted_at?: string | null;
           failed_items: number;
           id: string;
@@ -1184,6 +1188,8 @@ export type Database = {
           bed_id?: string;
           check_in_id?: string | null;
           created_at?: string;
+          damage_fen?: number;
+          damages?: NonNullable<Json>;
           deleted_at?: string | null;
           failed_items?: number;
           id?: string;
@@ -1256,6 +1262,146 @@ export type Database = {
             columns: ["template_id"];
             isOneToOne: false;
             referencedRelation: "checklist_templates";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      dorm_damage_prices: {
+        Row: {
+          building_id: string | null;
+          created_at: string;
+          deleted_at: string | null;
+          id: string;
+          item_key: string;
+          row_xid: unknown;
+          site_id: string | null;
+          unit_fen: number;
+          updated_at: string;
+          updated_by: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          building_id?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          id: string;
+          item_key: string;
+          row_xid?: unknown;
+          site_id?: string | null;
+          unit_fen: number;
+          updated_at?: string;
+          updated_by: string;
+        };
+        Update: {
+          building_id?: string | null;
+          created_at?: string;
+          deleted_at?: string | null;
+          id?: string;
+          item_key?: string;
+          row_xid?: unknown;
+          site_id?: string | null;
+          unit_fen?: number;
+          updated_at?: string;
+          updated_by?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "dorm_damage_prices_building_id_fkey";
+            columns: ["building_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_buildings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_damage_prices_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_damage_prices_updated_by_fkey";
+            columns: ["updated_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      dorm_meter_readings: {
+        Row: {
+          building_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          id: string;
+          meters: NonNullable<Json>;
+          month: string;
+          note: string | null;
+          read_at: string;
+          recorded_by: string;
+          room_id: string;
+          row_xid: unknown;
+          site_id: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          building_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          id: string;
+          meters: NonNullable<Json>;
+          month: string;
+          note?: string | null;
+          read_at: string;
+          recorded_by: string;
+          room_id: string;
+          row_xid?: unknown;
+          site_id: string;
+          updated_at?: string;
+        };
+        Update: {
+          building_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          id?: string;
+          meters?: NonNullable<Json>;
+          month?: string;
+          note?: string | null;
+          read_at?: string;
+          recorded_by?: string;
+          room_id?: string;
+          row_xid?: unknown;
+          site_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "dorm_meter_readings_building_id_fkey";
+            columns: ["building_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_buildings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_meter_readings_recorded_by_fkey";
+            columns: ["recorded_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_meter_readings_room_id_fkey";
+            columns: ["room_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_rooms";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_meter_readings_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
             referencedColumns: ["id"];
           },
         ];

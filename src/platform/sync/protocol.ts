@@ -68,6 +68,10 @@ export const OP_KINDS = [
   // supervisory inspections (监督检查): the plan (approved as an 'inspection_plan' application), its notice, report, review, publishing
   'supervision_plan.create',
   'supervision_plan.act',
+  // dormitories: the dorm manager's damage price list, the monthly meter-reading round
+  'dorm_price.set',
+  'dorm_price.delete',
+  'dorm_meter.record',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -159,6 +163,9 @@ export const SYNCED_TABLES = [
   'supervision_events',
   // dormitories, part 2
   'dorm_check_outs',
+  // dormitories: the damage price list, the monthly meter-reading round
+  'dorm_damage_prices',
+  'dorm_meter_readings',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

@@ -13,6 +13,8 @@ import { draftToAnswers } from '@/features/inspections/data/submitInspection'
 import { allItems, parseTemplate, type TemplateVersion } from '@/features/inspections/domain/template'
 import { DORM_INVENTORY_CODE, DORM_INVENTORY_TEMPLATE_ID, DORM_INVENTORY_V1 } from '../domain/checkIn'
 import { compareInventory, daysStayed, meterUse } from '../domain/checkOut'
+import { priceDamages } from '../domain/utilities'
+import { priceListOfBuilding } from '../data/prices'
 import { parseReading } from '../domain/checkIn'
 import { keysHeldBy } from '../data/keys'
 import { checkInOfStay, checkOutFromDraft, loadCheckOutDraft, newCheckOutDraft, roommateStays, saveCheckOutDraft, submitCheckOut, type CheckOutDraft } from '../data/checkOut'
@@ -29,6 +31,8 @@ export function useCheckOut() {
   const checkIn = shallowRef<DormCheckInRow | null>(null)
   const heldKeys = shallowRef<AssetRow[]>([])
   const mates = shallowRef<DormStayRow[]>([])
+  /** The damage price list for this bed's building (item → fen). */
+  const prices = shallowRef<Record<string, number>>({})
   const template = shallowRef<TemplateVersion>(DORM_INVENTORY_V1)
   const draft = ref<CheckOutDraft | null>(null)
   const stepError = ref<string | null>(null)
@@ -57,6 +61,7 @@ export function useCheckOut() {
       checkIn.value = await checkInOfStay(db, stay.value.id)
       heldKeys.value = await keysHeldBy(db, stay.value.occupant_id)
       mates.value = await roommateStays(db, stay.value)
+      prices.value = await priceListOfBuilding(db, bed.value.building_id)
       const saved = await loadCheckOutDraft(db, stay.value.id)
       draft.value = saved && saved.template_id === templateId ? saved : newCheckOutDraft(bedId, stay.value.id, templateId)
       status.value = 'ready'
@@ -85,10 +90,13 @@ export function useCheckOut() {
       return r === null ? [] : [{ meter: m, reading: r }]
     })
     const spans = mates.value.map((m) => ({ id: m.id, from: m.checked_in_at ?? m.allocated_at, to: m.ended_at }))
+    const newDamage = comparison.value.filter((l) => l.newDamage).map((l) => l.item_key)
     return {
       days: daysStayed(from, to, timeZone.value),
       meters: meterUse(checkIn.value?.meters ?? null, final, { id: s.id, from, to }, spans, timeZone.value),
-      newDamage: comparison.value.filter((l) => l.newDamage).map((l) => l.item_key),
+      newDamage,
+      /** New damage priced from the list; unpriced items apart (the server charges the same). */
+      damages: priceDamages(newDamage, prices.value),
     }
   })
 
@@ -123,7 +131,7 @@ export function useCheckOut() {
     saving.value = true
     done = true
     try {
-      await submitCheckOut(getDb(), { draft: d, template: template.value, occupantId: stay.value.occupant_id, siteId: bed.value.site_id, actorId })
+      await submitCheckOut(getDb(), { draft: d, template: template.value, occupantId: stay.value.occupant_id, siteId: bed.value.site_id, actorId, prices: prices.value })
       return true
     } catch (e) {
       done = false
@@ -133,5 +141,5 @@ export function useCheckOut() {
     }
   }
 
-  return reactive({ status, bed, room, building, stay, checkIn, heldKeys, template, draft, stepError, saving, timeZone, comparison, lineOf, summary, load, next, back, submit, ...inventory })
+  return reactive({ status, bed, room, building, stay, checkIn, heldKeys, prices, template, draft, stepError, saving, timeZone, comparison, lineOf, summary, load, next, back, submit, ...inventory })
 }

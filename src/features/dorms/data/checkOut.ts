@@ -2,7 +2,8 @@
  * The check-out walk-through on the device: its draft (photos as Blobs, so a reload loses nothing), what
  * it is compared with (the stay's check-in record, the roommates' stays for the utility share), and the
  * save — ONE transaction writes the check-out record, the bed's check_out event with the bed re-folded
- * (free at once), the custody check_in of each labelled key handed back, every photo, the ops
+ * (free at once) and its new damage priced from the list, the custody check_in of each labelled key
+ * handed back, every photo, the ops
  * (dorm_check_out.submit, then photo.register for each) and deletes the draft.
  */
 import { getMeta, setMeta, type AdminFieldDb } from '@/platform/db'
@@ -16,6 +17,7 @@ import type { TemplateVersion } from '@/features/inspections/domain/template'
 import { CUSTODY_TABLES } from '@/features/assets'
 import { METERS, parseReading, type Meter } from '../domain/checkIn'
 import { checkOutSchema, newDamage, type CheckOut } from '../domain/checkOut'
+import { priceDamages } from '../domain/utilities'
 import { bedEventSchema } from '../domain/bedEvents'
 import { BED_TABLES, bedEventRow, writeBedEvent } from './bedWrite'
 import { plainPhoto } from './checkIn'
@@ -109,7 +111,7 @@ export const CHECK_OUT_TABLES = [...BED_TABLES, 'dorm_check_outs', 'dorm_check_i
 
 export async function submitCheckOut(
   database: AdminFieldDb,
-  args: { draft: CheckOutDraft; template: TemplateVersion; occupantId: string; siteId: string; actorId: string },
+  args: { draft: CheckOutDraft; template: TemplateVersion; occupantId: string; siteId: string; actorId: string; prices?: Readonly<Record<string, number>> },
   now = new Date(),
 ): Promise<DormCheckOutRow> {
   const { draft, template } = args
@@ -130,6 +132,8 @@ export async function submitCheckOut(
   let record: DormCheckOutRow | null = null
   await commitWithOutbox(database, CHECK_OUT_TABLES, [op, ...photoRegisterOps(photos, owner, now)], async () => {
     const checkIn = await checkInOfStay(database, c.stay_id)
+    const fresh = newDamage(checkIn?.answers ?? null, c.answers)
+    const priced = priceDamages(fresh, args.prices ?? {})
     record = {
       id: c.id,
       stay_id: c.stay_id,
@@ -144,7 +148,9 @@ export async function submitCheckOut(
       submitted_at: at,
       answers: c.answers,
       failed_items: scoreInspection(template, c.answers).failed_items.length,
-      new_damage: newDamage(checkIn?.answers ?? null, c.answers),
+      new_damage: fresh,
+      damages: priced.lines,
+      damage_fen: priced.totalFen,
       meters: c.meters,
       keys: c.keys,
       note: c.note ?? null,

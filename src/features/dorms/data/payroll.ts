@@ -1,19 +1,20 @@
 /**
  * What the payroll export reads on the device: the rooms (with their building), the stays that were
- * lived in (checked in), the meter readings of every check-in and check-out by room, and people's names
- * and departments.
+ * lived in (checked in), the meter readings of every check-in and check-out and of the monthly round by
+ * room (round readings carry their month), and people's names and departments.
  */
 import type { AdminFieldDb } from '@/platform/db'
 import type { MeterReading, PayrollInput, PayrollRoom, PayrollStay } from '../domain/payroll'
 
 export async function loadPayrollFacts(database: AdminFieldDb): Promise<Omit<PayrollInput, 'month' | 'timeZone' | 'prices'>> {
-  const [buildings, rooms, beds, stays, checkIns, checkOuts, profiles, departments] = await Promise.all([
+  const [buildings, rooms, beds, stays, checkIns, checkOuts, rounds, profiles, departments] = await Promise.all([
     database.dorm_buildings.toArray(),
     database.dorm_rooms.toArray(),
     database.dorm_beds.toArray(),
     database.dorm_stays.toArray(),
     database.dorm_check_ins.toArray(),
     database.dorm_check_outs.toArray(),
+    database.dorm_meter_readings.toArray(),
     database.profiles.toArray(),
     database.departments.toArray(),
   ])
@@ -28,6 +29,10 @@ export async function loadPayrollFacts(database: AdminFieldDb): Promise<Omit<Pay
     const room = bedOf.get(rec.bed_id)?.room_id
     if (!room || rec.deleted_at !== null) continue
     for (const m of rec.meters) readings.push({ room_id: room, meter: m.meter, reading: m.reading, at: rec.submitted_at })
+  }
+  for (const rec of rounds) {
+    if (rec.deleted_at !== null) continue
+    for (const m of rec.meters) readings.push({ room_id: rec.room_id, meter: m.meter, reading: m.reading, at: rec.read_at, month: rec.month, ...(m.replaced ? { replaced: m.replaced } : {}) })
   }
   const person = new Map(profiles.map((p) => [p.id, p]))
   const dept = new Map(departments.map((d) => [d.id, d.name]))

@@ -1,11 +1,12 @@
 /**
  * A month's dormitory fees and utility charges per person, for payroll (工资代扣), exported as CSV.
  * - Bed fee: the room's fee per bed per month × the days stayed in the month ÷ the month's days.
- * - Water and electricity: each room's use in the month from the meter readings taken at check-ins and
- *   check-outs (the last reading before the month, or else the first in it, to the last reading in it;
- *   meter arithmetic as consumption()), priced per unit, split between the occupants by the days each
- *   stayed (company time zone, across month ends). A room without two readings is charged nothing and
- *   says so in the note, for the dorm manager to read the meter.
+ * - Water and electricity: each room's use in the month from its meter readings: the monthly round's
+ *   month-end readings where they exist (the last month's round to this month's, whatever day each was
+ *   taken), else those taken at check-ins and check-outs (the last reading before the month, or else the
+ *   first in it, to the last reading in it); meter arithmetic as consumption(); priced per unit, split
+ *   between the occupants by the days each stayed (company time zone, across month ends). A room without
+ *   two readings is charged nothing and says so in the note, for the dorm manager to read the meter.
  * All money in fen; the CSV shows yuan with two decimals.
  */
 import { calendarDate, daysBetween } from '@/shared/lib/zonedTime'
@@ -13,6 +14,7 @@ import { recordsToCsv, type CsvColumn } from '@/shared/lib/csv'
 import { billFen, consumption, daysInPeriod, splitByDays, type StaySpan } from './utilities'
 import { formatFen } from './rooms'
 import { METERS, type Meter } from './checkIn'
+import { previousMonth } from './meterRound'
 
 
 export interface PayrollRoom {
@@ -32,6 +34,10 @@ export interface MeterReading {
   meter: Meter
   reading: number
   at: string
+  /** A round reading: the month ('YYYY-MM') it is the month-end reading of. */
+  month?: string
+  /** The meter was replaced before this reading (which is the new meter's). */
+  replaced?: { old_final: number; new_start: number }
 }
 
 export interface PayrollInput {
@@ -69,15 +75,24 @@ export function monthBounds(month: string): { start: string; end: string; days: 
   return { start: `${month}-01`, end, days: daysBetween(`${month}-01`, end) + 1 }
 }
 
-/** The room's units of one meter in [start, end]: null when there are not two readings to go by. */
+/**
+ * The room's units of one meter in the month [start, end]: from the last month's round reading (else the
+ * last reading before the month, else the first in it) to this month's round reading (else the last
+ * reading in the month after the start); a meter replaced in between counts the old meter to its final
+ * reading and the new one from its start (one replacement; two in one month are for the manager to
+ * work out); null when there are not two readings to go by.
+ */
 export function roomUnits(readings: readonly MeterReading[], start: string, end: string, timeZone: string): number | null {
+  const month = start.slice(0, 7)
   const dated = [...readings].map((r) => ({ ...r, day: calendarDate(r.at, timeZone) })).sort((a, b) => a.at.localeCompare(b.at))
-  const before = dated.filter((r) => r.day < start)
-  const inside = dated.filter((r) => r.day >= start && r.day <= end)
-  const from = before.at(-1) ?? inside[0]
-  const to = inside.at(-1)
-  if (!from || !to || from === to) return null
-  return consumption({ reading: from.reading }, { reading: to.reading }).units
+  const round = (m: string) => dated.filter((r) => r.month === m).at(-1)
+  const inMonth = (r: { day: string }) => r.day >= start && r.day <= end
+  const from = round(previousMonth(month)) ?? dated.filter((r) => r.day < start && r.month !== month).at(-1) ?? dated.find(inMonth)
+  const to = round(month) ?? (from ? dated.filter((r) => inMonth(r) && r.at > from.at).at(-1) : undefined)
+  if (!from || !to || from === to || to.at < from.at) return null
+  const swaps = dated.filter((r) => r.replaced && r.at > from.at && r.at <= to.at)
+  if (swaps.length > 1) return null
+  return consumption({ reading: from.reading }, { reading: to.reading, replaced: swaps[0]?.replaced }).units
 }
 
 export function payrollLines(input: PayrollInput): PayrollLine[] {

@@ -133,6 +133,38 @@ export interface DormCheckOutRow {
   meters: DormCheckInRow['meters']
   keys: DormCheckInRow['keys']
   note: string | null
+  /** New damage priced from the list (the server's, at the time it was recorded); unpriced items left out. */
+  damages?: { item_key: string; fen: number }[]
+  damage_fen?: number
+  updated_at: string
+  deleted_at: string | null
+}
+
+/** 损坏赔偿价目表: an inventory item's price, for one building or company-wide (building_id null). */
+export interface DormDamagePriceRow {
+  id: string
+  site_id: string | null
+  building_id: string | null
+  item_key: string
+  unit_fen: number
+  updated_by: string
+  updated_at: string
+  deleted_at: string | null
+}
+
+/** 月度抄表: a room's water and electricity readings in the monthly round, the month-end reading of `month`. */
+export interface DormMeterReadingRow {
+  id: string
+  room_id: string
+  building_id: string
+  site_id: string
+  /** 'YYYY-MM' */
+  month: string
+  read_at: string
+  recorded_by: string
+  /** A meter replaced since the last reading: its old one's final reading and the new one's start. */
+  meters: (DormCheckInRow['meters'][number] & { replaced?: { old_final: number; new_start: number } })[]
+  note: string | null
   updated_at: string
   deleted_at: string | null
 }
