@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Dexie from 'dexie'
 import { Blob as NodeBlob } from 'node:buffer'
+import * as versions from '@/platform/db/schemaVersions'
 import { AdminFieldDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, getMeta, observe, setMeta } from '@/platform/db'
 import { buildOp } from '@/platform/sync'
 import { dept, freshDb } from './helpers'
@@ -152,6 +153,30 @@ describe('AdminFieldDb schema', () => {
     ])
     // v6's per-period compact copies are gone; the rest of meta stays.
     expect(await current.meta.toCollection().primaryKeys()).toEqual(['sync.cursor'])
+  })
+
+  it('declares, in one version per upgrader, the schema every shipped version declared one by one', async () => {
+    // Each shipped version on its own, in order, as the app declared them before they were merged.
+    const oneByOne = new Dexie(`one-by-one-${Math.random()}`)
+    const shipped = Object.entries(versions)
+      .filter(([name]) => /^SCHEMA_V\d+$/.test(name))
+      .map(([name, stores]) => [Number(name.slice('SCHEMA_V'.length)), stores] as const)
+      .sort((a, b) => a[0] - b[0])
+    for (const [version, stores] of shipped) oneByOne.version(version).stores(stores as Record<string, string | null>)
+    const merged = new AdminFieldDb(`merged-${Math.random()}`)
+    opened.push(oneByOne, merged)
+    await Promise.all([oneByOne.open(), merged.open()])
+    const schemaOf = (d: Dexie) =>
+      d.tables.map((t) => `${t.name}: ${[t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src).sort()].join(', ')}`).sort()
+    expect(merged.verno).toBe(oneByOne.verno)
+    expect(schemaOf(merged)).toEqual(schemaOf(oneByOne))
+    // The real stores and indexes IndexedDB created, not only Dexie's view of them.
+    const idbOf = (d: Dexie) => {
+      const idb = d.backendDB()
+      const tx = idb.transaction([...idb.objectStoreNames], 'readonly')
+      return [...idb.objectStoreNames].map((n) => `${n}: ${[...tx.objectStore(n).indexNames].sort().join(', ')}`)
+    }
+    expect(idbOf(merged)).toEqual(idbOf(oneByOne))
   })
 
   it('stores meta values', async () => {

@@ -55,9 +55,14 @@ export async function seedDemoCompany(database: AdminFieldDb, now: Date = new Da
   )
   // The asset and area seeds (with the custody engine and the templates' texts) load only while
   // still to be seeded: chunks of their own, never the entry's, and imported before the transaction.
-  const assetsSeed = (await getMeta<string>(database, DEMO_ASSETS_KEY)) ? null : await import('./demoAssets')
-  const areasSeed = (await getMeta<string>(database, DEMO_AREAS_KEY)) ? null : await import('./demoAreas')
-  const dormsSeed = (await getMeta<string>(database, DEMO_DORMS_KEY)) ? null : await import('./demoDorms')
+  // Side by side, not one after the other: on a fresh device each is a chain of requests, and
+  // pages other than Home wait for the seed.
+  const unless = async <M>(key: string, load: () => Promise<M>): Promise<M | null> => ((await getMeta<string>(database, key)) ? null : load())
+  const [assetsSeed, areasSeed, dormsSeed] = await Promise.all([
+    unless(DEMO_ASSETS_KEY, () => import('./demoAssets')),
+    unless(DEMO_AREAS_KEY, () => import('./demoAreas')),
+    unless(DEMO_DORMS_KEY, () => import('./demoDorms')),
+  ])
   const custodyTables = [database.assets, database.asset_labels, database.custody_events]
   const tables = [database.company, database.sites, database.departments, database.profiles, database.user_roles, database.meta, ...custodyTables, database.areas, database.checklist_templates, database.dorm_buildings, database.dorm_rooms, database.dorm_beds, database.dorm_stays, database.dorm_bed_events]
   return database.transaction('rw', tables, async () => {

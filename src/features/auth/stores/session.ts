@@ -31,6 +31,11 @@ export const useSessionStore = defineStore('session', () => {
   /** False until the identity query answered once for the current user (loading state). */
   const identityLoaded = ref(false)
   const database = shallowRef<AdminFieldDb | null>(null)
+  /**
+   * True once the device db is open and (local mode) the demo seed is in. What reads the device db
+   * before this runs twice: once on the empty db, then again when the seed's writes land.
+   */
+  const deviceReady = ref(false)
 
   const roles = computed(() => [...new Set(grants.value.map((g) => g.role))])
   /** Roles held for every site: company-wide actions need these (companyWideRoles). */
@@ -108,6 +113,7 @@ export const useSessionStore = defineStore('session', () => {
       })
     }
     status.value = 'ready'
+    deviceReady.value = true
   }
 
   /** Starts once (device db, demo seed or Supabase session); later calls get the same promise. */
@@ -181,6 +187,7 @@ export const useSessionStore = defineStore('session', () => {
     profile,
     grants,
     identityLoaded,
+    deviceReady,
     roles,
     companyRoles,
     role,

@@ -52,8 +52,11 @@ describe('session start with a last-known identity', () => {
     expect(started).toBe(false)
     expect(session.userId).toBe(DEFAULT_DEMO_USER_ID)
     expect(session.roles).toEqual(['admin_head'])
+    // What reads the device db (Home's to-do sections, the bell) waits for the seed.
+    expect(session.deviceReady).toBe(false)
     await session.usable(false)
     expect(started).toBe(true)
+    expect(session.deviceReady).toBe(true)
     expect(await getMeta(getDb(), DEMO_SEED_KEY)).toBeTruthy()
   })
 
