@@ -17,10 +17,14 @@ async function mountPage() {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: DepartmentsPage }] })
   await router.push('/')
   const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [...plugins, router] } })
-  await vi.waitFor(async () => {
-    await flushPromises()
-    expect(wrapper.findAll('[data-testid=dept-row]').length).toBeGreaterThan(0)
-  })
+  // A bound for a busy machine (the page also looks for a kept form), not a wait.
+  await vi.waitFor(
+    async () => {
+      await flushPromises()
+      expect(wrapper.findAll('[data-testid=dept-row]').length).toBeGreaterThan(0)
+    },
+    { timeout: 5000 },
+  )
   return wrapper
 }
 
