@@ -31,22 +31,7 @@ import { mountAt, until } from '../rectification/support'
 import { cancelAsks, leave, tap, tapWhenShown, typeInto, walkForm, type Walk } from './walk'
 
 // The batch page's camera: no camera in the test; labels are added as a scan would add them.
-vi.mock('html5-qrcode', () => {
-  class Html5Qrcode {
-    async start() {
-      return null
-    }
-    getState() {
-      return 2
-    }
-    async stop() {}
-    clear() {}
-    getRunningTrackCameraCapabilities() {
-      return { torchFeature: () => ({ isSupported: () => false, apply: async () => undefined }) }
-    }
-  }
-  return { Html5Qrcode, Html5QrcodeSupportedFormats: { QR_CODE: 0 } }
-})
+vi.mock('html5-qrcode', async () => (await import('../support/fakeCamera')).fakeHtml5Qrcode())
 
 const person = (role: string) => demo.users.find((u) => u.roles.includes(role))!
 const HEAD = person('admin_head')

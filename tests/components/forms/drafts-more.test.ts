@@ -27,7 +27,7 @@ import { submitRequest } from '@/features/requests/data/requestWrites'
 import { SANITATION_V1 } from '@/features/inspections/domain/defaultTemplates'
 import { MANAGER, accident, request, vehicle } from '../../unit/fleet/fixtures'
 import { mountAt, until } from '../rectification/support'
-import { answer, field, leave, typeInto, walkForm, type Walk } from './walk'
+import { cancelAsks, field, leave, typeInto, walkForm, type Walk } from './walk'
 import { newSeal } from '../assets/support'
 
 const person = (role: string) => demo.users.find((u) => u.roles.includes(role))!
@@ -277,27 +277,8 @@ describe('issue #12: every remaining form keeps what was typed', () => {
 })
 
 describe('issue #12: cancel throws typed input away only when asked', () => {
-  it('custody sheet: cancel asks first; "keep editing" keeps it; "discard" drops the draft', async () => {
-    const seal = await newSeal()
-    const keeper = person('seal_keeper')
-    const { wrapper } = await mountAt(`/assets/${seal.id}`, assetRoutes, keeper.id, keeper.roles)
-    wrappers.push(wrapper)
-    await until(() => expect(document.querySelector('[data-testid=action-check_out]')).not.toBeNull())
-    ;(document.querySelector('[data-testid=action-check_out]') as HTMLElement).click()
-    await typeInto('[data-testid=checkout-purpose] input', '年检')
-    const key = `assets.custody:${seal.id}:check_out`
-    await until(async () => expect(await getDb().meta.get(key)).toBeDefined())
-
-    ;(document.querySelector('[data-testid=custody-cancel]') as HTMLElement).click()
-    await answer('cancel')
-    expect(field('[data-testid=checkout-purpose] input')?.value).toBe('年检')
-    expect(await getDb().meta.get(key)).toBeDefined()
-
-    ;(document.querySelector('[data-testid=custody-cancel]') as HTMLElement).click()
-    await answer('confirm')
-    await until(async () => expect(await getDb().meta.get(key)).toBeUndefined())
-    await until(() => expect(document.querySelector('[data-testid=custody-sheet]')).toBeNull())
-  })
+  it('custody sheet: cancel asks first; "keep editing" keeps it; "discard" drops the draft', () =>
+    cancelAsks(walks.find((w) => w.name === 'custody check-out')!, '[data-testid=custody-cancel]', '[data-testid=custody-sheet]', wrappers))
 })
 
 describe('issue #12: the seal check keeps the answers given', () => {
