@@ -9,6 +9,12 @@ import { showConfirmDialog } from 'vant'
 import 'vant/es/dialog/style'
 import { registerDirtySource } from './dirtyRegistry'
 
+/**
+ * Navigations the user already chose to go on with: a page with two forms holding input (a
+ * delegation and the threshold) asks once, not once per form.
+ */
+const goingOn = new WeakSet<object>()
+
 /** `kept`: the form keeps a device draft (useDeviceDraft), so the question says the input stays. */
 export function useDirtyGuard(dirty: MaybeRefOrGetter<boolean>, options: { guardRoute?: boolean; kept?: boolean } = {}): void {
   const { t } = useI18n()
@@ -31,9 +37,9 @@ export function useDirtyGuard(dirty: MaybeRefOrGetter<boolean>, options: { guard
   })
 
   if (options.guardRoute !== false) {
-    onBeforeRouteLeave(async () => {
-      if (!toValue(dirty)) return true
-      return showConfirmDialog({
+    onBeforeRouteLeave(async (to) => {
+      if (!toValue(dirty) || goingOn.has(to)) return true
+      const go = await showConfirmDialog({
         title: t(options.kept ? 'dirty.keptTitle' : 'dirty.leaveTitle'),
         message: t(options.kept ? 'dirty.keptMessage' : 'dirty.leaveMessage'),
         confirmButtonText: t('dirty.leave'),
@@ -41,6 +47,8 @@ export function useDirtyGuard(dirty: MaybeRefOrGetter<boolean>, options: { guard
       })
         .then(() => true)
         .catch(() => false)
+      if (go) goingOn.add(to)
+      return go
     })
   }
 }

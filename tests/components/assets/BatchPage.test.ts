@@ -11,23 +11,7 @@ import { mountAt, newSeal, until, user } from './support'
 
 const fake = vi.hoisted(() => ({ onSuccess: null as ((t: string) => void) | null, tones: [] as string[] }))
 
-vi.mock('html5-qrcode', () => {
-  class Html5Qrcode {
-    async start(_c: unknown, _cfg: unknown, onSuccess: (t: string) => void) {
-      fake.onSuccess = onSuccess
-      return null
-    }
-    getState() {
-      return 2
-    }
-    async stop() {}
-    clear() {}
-    getRunningTrackCameraCapabilities() {
-      return { torchFeature: () => ({ isSupported: () => false, apply: async () => undefined }) }
-    }
-  }
-  return { Html5Qrcode, Html5QrcodeSupportedFormats: { QR_CODE: 0 } }
-})
+vi.mock('html5-qrcode', async () => (await import('../support/fakeCamera')).fakeHtml5Qrcode((onSuccess) => (fake.onSuccess = onSuccess)))
 
 vi.mock('@/shared/ui/scanner/feedback', () => ({
   scanFeedback: (tone = 'success') => void fake.tones.push(tone),

@@ -7,11 +7,9 @@
 import '../support/vantCss'
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import type { Router, RouteRecordRaw } from 'vue-router'
 import { getDb } from '@/platform/db'
 import type { ChecklistTemplateRow } from '@/platform/db/rows'
 import demo from '@/platform/demo/demo-company.json'
-import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import { fleetRoutes } from '@/features/fleet/routes'
 import { rankingRoutes } from '@/features/rankings/routes'
 import { taskRoutes } from '@/features/tasks/routes'
@@ -29,6 +27,7 @@ import { submitRequest } from '@/features/requests/data/requestWrites'
 import { SANITATION_V1 } from '@/features/inspections/domain/defaultTemplates'
 import { MANAGER, accident, request, vehicle } from '../../unit/fleet/fixtures'
 import { mountAt, until } from '../rectification/support'
+import { cancelAsks, field, leave, typeInto, walkForm, type Walk } from './walk'
 import { newSeal } from '../assets/support'
 
 const person = (role: string) => demo.users.find((u) => u.roles.includes(role))!
@@ -37,48 +36,6 @@ const EMPLOYEE = person('employee')
 
 const wrappers: VueWrapper[] = []
 afterEach(() => wrappers.splice(0).forEach((w) => w.unmount()))
-
-const field = (sel: string) => document.querySelector(sel) as HTMLInputElement | HTMLTextAreaElement | null
-
-async function type(sel: string, text: string): Promise<void> {
-  await until(() => expect(field(sel)).not.toBeNull())
-  const el = field(sel)!
-  el.value = text
-  el.dispatchEvent(new Event('input'))
-  el.dispatchEvent(new Event('change'))
-  el.dispatchEvent(new Event('blur'))
-  await flushPromises()
-}
-
-/** Taps a button of the question on screen (vant keeps one dialog and hides it between questions). */
-async function answer(button: 'confirm' | 'cancel'): Promise<void> {
-  await until(() => expect(document.querySelector('.van-dialog')?.getAttribute('style') ?? 'display: none').not.toContain('display: none'))
-  ;(document.querySelector(`.van-dialog__${button}`) as HTMLElement).click()
-  await until(() => expect(document.querySelector('.van-dialog')?.getAttribute('style') ?? 'display: none').toContain('display: none'))
-}
-
-/** Taps another tab: the form asks (saying the input is kept); "leave" goes. */
-async function leave(router: Router): Promise<void> {
-  const going = router.push('/')
-  await until(() => expect(document.querySelector('.van-dialog__message')?.textContent).toContain('草稿'))
-  await answer('confirm')
-  await going
-  await until(() => expect(router.currentRoute.value.name).toBe('home'))
-}
-
-interface Walk {
-  name: string
-  user: { id: string; roles: string[] }
-  routes: RouteRecordRaw[]
-  /** Seeds what the form needs; the path to open. */
-  setup: () => Promise<string>
-  /** Taps that show the form, when it is not on the page at once. */
-  open?: () => Promise<void>
-  fields: [string, string][]
-  key: () => string
-  /** Saves the form; the draft is gone after. */
-  save?: (router: Router) => Promise<void>
-}
 
 let draftKey = ''
 const walks: Walk[] = [
@@ -241,7 +198,7 @@ const walks: Walk[] = [
     fields: [['[data-testid=field-name] input', '防静电服 L 号'], ['[data-testid=field-uniform_type] input', '冬季工衣'], ['[data-testid=field-size] input', 'L']],
     key: () => 'assets.form:new:uniform',
     save: async (router) => {
-      await type('[data-testid=field-quantity] input', '2')
+      await typeInto('[data-testid=field-quantity] input', '2')
       document.querySelector('[data-testid=asset-form]')!.dispatchEvent(new Event('submit'))
       await until(() => expect(router.currentRoute.value.name).toBe('asset'))
       expect(await getDb().assets.filter((a) => a.name === '防静电服 L 号').count()).toBe(1)
@@ -314,63 +271,14 @@ const walks: Walk[] = [
 
 describe('issue #12: every remaining form keeps what was typed', () => {
   for (const walk of walks) {
-    it(`${walk.name}: type, leave (asked), come back, reload: still there${walk.save ? '; saving drops the draft' : ''}`, async () => {
-      await seedDemoCompany(getDb())
-      const path = await walk.setup()
-      const ready = walk.fields[0]![0]
-      const mount = async () => {
-        const m = await mountAt(path, walk.routes, walk.user.id, walk.user.roles)
-        wrappers.push(m.wrapper)
-        return m
-      }
-      const first = await mount()
-      await walk.open?.()
-      for (const [sel, text] of walk.fields) await type(sel, text)
-      await until(async () => expect(await getDb().meta.get(walk.key())).toBeDefined())
-
-      await leave(first.router)
-      await first.router.push(path)
-      await until(() => {
-        for (const [sel, text] of walk.fields) expect(field(sel)?.value, sel).toBe(text)
-      })
-      first.wrapper.unmount()
-
-      const again = await mount()
-      await until(() => expect(field(ready)).not.toBeNull())
-      await until(() => {
-        for (const [sel, text] of walk.fields) expect(field(sel)?.value, sel).toBe(text)
-      })
-      if (walk.save) {
-        await walk.save(again.router)
-        await until(async () => expect(await getDb().meta.get(walk.key())).toBeUndefined())
-      }
-      // Three mounts of a page (the template editor is the heaviest): a bound for a busy machine, not a wait.
-    }, 90_000)
+    // Three mounts of a page (the template editor is the heaviest): a bound for a busy machine, not a wait.
+    it(`${walk.name}: type, leave (asked), come back, reload: still there${walk.save ? '; saving drops the draft' : ''}`, () => walkForm(walk, wrappers), 90_000)
   }
 })
 
 describe('issue #12: cancel throws typed input away only when asked', () => {
-  it('custody sheet: cancel asks first; "keep editing" keeps it; "discard" drops the draft', async () => {
-    const seal = await newSeal()
-    const keeper = person('seal_keeper')
-    const { wrapper } = await mountAt(`/assets/${seal.id}`, assetRoutes, keeper.id, keeper.roles)
-    wrappers.push(wrapper)
-    await until(() => expect(document.querySelector('[data-testid=action-check_out]')).not.toBeNull())
-    ;(document.querySelector('[data-testid=action-check_out]') as HTMLElement).click()
-    await type('[data-testid=checkout-purpose] input', '年检')
-    const key = `assets.custody:${seal.id}:check_out`
-    await until(async () => expect(await getDb().meta.get(key)).toBeDefined())
-
-    ;(document.querySelector('[data-testid=custody-cancel]') as HTMLElement).click()
-    await answer('cancel')
-    expect(field('[data-testid=checkout-purpose] input')?.value).toBe('年检')
-    expect(await getDb().meta.get(key)).toBeDefined()
-
-    ;(document.querySelector('[data-testid=custody-cancel]') as HTMLElement).click()
-    await answer('confirm')
-    await until(async () => expect(await getDb().meta.get(key)).toBeUndefined())
-    await until(() => expect(document.querySelector('[data-testid=custody-sheet]')).toBeNull())
-  })
+  it('custody sheet: cancel asks first; "keep editing" keeps it; "discard" drops the draft', () =>
+    cancelAsks(walks.find((w) => w.name === 'custody check-out')!, '[data-testid=custody-cancel]', '[data-testid=custody-sheet]', wrappers))
 })
 
 describe('issue #12: the seal check keeps the answers given', () => {

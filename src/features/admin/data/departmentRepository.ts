@@ -57,13 +57,14 @@ async function requireRow(database: AdminFieldDb, id: string): Promise<Departmen
 }
 
 /** Creates a department with a device-made id; returns the id. */
-export async function createDepartment(database: AdminFieldDb, input: NewDepartment, now = new Date()): Promise<string> {
+/** `draftKey` (here and in updateDepartment): the form's device draft, dropped in the same transaction. */
+export async function createDepartment(database: AdminFieldDb, input: NewDepartment, now = new Date(), draftKey: string | null = null): Promise<string> {
   const id = crypto.randomUUID()
   const payload = { site_id: input.site_id, code: input.code, name: input.name, head_id: input.head_id ?? null }
   const op = buildOp('department.upsert', 'departments', id, payload, now)
   await commitWithOutbox(database, ['departments'], op, async () => {
     await database.departments.add({ id, ...payload, updated_at: now.toISOString(), deleted_at: null })
-  })
+  }, { draftKey })
   return id
 }
 
@@ -72,14 +73,14 @@ export async function createDepartment(database: AdminFieldDb, input: NewDepartm
  * idempotently) but head_id only when the head changes: left out, the server keeps the head, so a
  * rename never undoes a head set meanwhile on another device.
  */
-export async function updateDepartment(database: AdminFieldDb, id: string, edit: DepartmentEdit, now = new Date()): Promise<void> {
+export async function updateDepartment(database: AdminFieldDb, id: string, edit: DepartmentEdit, now = new Date(), draftKey: string | null = null): Promise<void> {
   const row = await requireRow(database, id)
   const headChanged = edit.head_id !== (row.head_id ?? null)
   const payload = { site_id: row.site_id, code: row.code, name: edit.name, ...(headChanged ? { head_id: edit.head_id } : {}) }
   const op = buildOp('department.upsert', 'departments', id, payload, now)
   await commitWithOutbox(database, ['departments'], op, async () => {
     await database.departments.put({ ...row, name: edit.name, head_id: edit.head_id, updated_at: now.toISOString() })
-  })
+  }, { draftKey })
 }
 
 export async function renameDepartment(database: AdminFieldDb, id: string, name: string, now = new Date()): Promise<void> {

@@ -36,18 +36,19 @@ export const useDepartmentsStore = defineStore('admin-departments', () => {
     )
   }
 
-  async function add(input: { site_id: string; code: string; name: string; head_id?: string | null }): Promise<ChangeResult> {
+  /** `draftKey`: the form's device draft (issue #12), dropped in the same transaction. */
+  async function add(input: { site_id: string; code: string; name: string; head_id?: string | null }, draftKey: string | null = null): Promise<ChangeResult> {
     const parsed = newDepartmentSchema(departments.value, people.value).safeParse(input)
     if (!parsed.success) return { ok: false, error: parsed.error }
-    await createDepartment(getDb(), parsed.data)
+    await createDepartment(getDb(), parsed.data, new Date(), draftKey)
     return { ok: true }
   }
 
   /** Saves a department's name and head (null = no head), validated as the server does. */
-  async function update(department: Department, name: string, headId: string | null): Promise<ChangeResult> {
+  async function update(department: Department, name: string, headId: string | null, draftKey: string | null = null): Promise<ChangeResult> {
     const parsed = editDepartmentSchema(department.siteId, people.value).safeParse({ name, head_id: headId })
     if (!parsed.success) return { ok: false, error: parsed.error }
-    await updateDepartment(getDb(), department.id, parsed.data)
+    await updateDepartment(getDb(), department.id, parsed.data, new Date(), draftKey)
     return { ok: true }
   }
 

@@ -68,18 +68,24 @@ export const useBatchStore = defineStore('assets-batch', () => {
     items.value = items.value.filter((a) => a.id !== id)
   }
 
+  /** The list kept in the page's device draft (issue #12), newest first: the assets that still exist. */
+  async function restore(ids: readonly string[]): Promise<void> {
+    const rows = await getDb().assets.bulkGet([...ids])
+    items.value = rows.filter((a): a is AssetRow => a !== undefined && a.deleted_at === null)
+  }
+
   function clear(): void {
     items.value = []
     listedBy.clear()
   }
 
   /** One event per listed asset, the same payload for each, in one transaction. */
-  async function commit(type: BatchAction, payload: Record<string, unknown>): Promise<CustodyRecordResult> {
+  async function commit(type: BatchAction, payload: Record<string, unknown>, draftKey: string | null = null): Promise<CustodyRecordResult> {
     saving.value = true
     try {
       const actor = { person_id: session.userId ?? '', roles: session.roles }
       const list = [...items.value].reverse() // scan order
-      const result = await recordCustodyEvents(getDb(), list.map((asset) => ({ asset, type, payload })), actor)
+      const result = await recordCustodyEvents(getDb(), list.map((asset) => ({ asset, type, payload })), actor, { draftKey })
       if (result.ok) {
         performance.mark('custody:committed')
         clear()
@@ -90,5 +96,5 @@ export const useBatchStore = defineStore('assets-batch', () => {
     }
   }
 
-  return { items, saving, add, isListed, remove, clear, commit }
+  return { items, saving, add, isListed, remove, restore, clear, commit }
 })

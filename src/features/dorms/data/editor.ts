@@ -11,17 +11,18 @@ import type { Building, Room } from '../domain/rooms'
 
 const TABLES = ['dorm_buildings', 'dorm_rooms', 'dorm_beds'] as const
 
-export async function saveBuilding(database: AdminFieldDb, b: Building, now: Date = new Date()): Promise<DormBuildingRow> {
+/** `draftKey` (here and in saveRoom): the editor's device draft (issue #12), dropped in the same transaction. */
+export async function saveBuilding(database: AdminFieldDb, b: Building, now: Date = new Date(), draftKey: string | null = null): Promise<DormBuildingRow> {
   const row: DormBuildingRow = { id: b.id, site_id: b.site_id, name: b.name, floors: b.floors, rules: b.rules, updated_at: now.toISOString(), deleted_at: null }
   const payload: Record<string, unknown> = { site_id: b.site_id, name: b.name, floors: b.floors }
   if (b.rules) payload.rules = b.rules
   await commitWithOutbox(database, [...TABLES], buildOp('dorm_building.upsert', 'dorm_buildings', b.id, payload, now), async () => {
     await database.dorm_buildings.put(row)
-  })
+  }, { draftKey })
   return row
 }
 
-export async function saveRoom(database: AdminFieldDb, r: Room, siteId: string, now: Date = new Date()): Promise<DormRoomRow> {
+export async function saveRoom(database: AdminFieldDb, r: Room, siteId: string, now: Date = new Date(), draftKey: string | null = null): Promise<DormRoomRow> {
   const stamp = now.toISOString()
   const row: DormRoomRow = { id: r.id, building_id: r.building_id, site_id: siteId, floor: r.floor, number: r.number, room_type: r.room_type, gender: r.gender, fee_fen: r.fee_fen, furniture: r.furniture, updated_at: stamp, deleted_at: null }
   const payload = { building_id: r.building_id, floor: r.floor, number: r.number, room_type: r.room_type, gender: r.gender, fee_fen: r.fee_fen, furniture: r.furniture, beds: r.beds }
@@ -37,7 +38,7 @@ export async function saveRoom(database: AdminFieldDb, r: Room, siteId: string, 
         : { id: b.id, room_id: r.id, building_id: r.building_id, site_id: siteId, code: b.code, label_token: b.label_token, status: 'vacant', stay_id: null, occupant_id: null, in_repair: false, has_conflict: false, conflicts: [], updated_at: stamp, deleted_at: null }
       await database.dorm_beds.put(bed)
     }
-  })
+  }, { draftKey })
   return row
 }
 

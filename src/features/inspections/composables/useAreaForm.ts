@@ -1,6 +1,10 @@
-/** The area form's state, options and save (zod at the edge; error messages are i18n keys). */
-import { computed, reactive, ref, shallowRef } from 'vue'
+/**
+ * The area form's state, options and save (zod at the edge; error messages are i18n keys). What is
+ * typed is a device draft (issue #12) per area ('new' for a new one); the save drops it in its transaction.
+ */
+import { reactive, ref, shallowRef } from 'vue'
 import { getDb } from '@/platform/db'
+import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
 import type { ChecklistTemplateRow } from '@/platform/db/rows'
 import { getArea } from '../data/areas'
 import { latestTemplates } from '../data/templates'
@@ -13,14 +17,20 @@ export function useAreaForm() {
   const status = ref<'loading' | 'ready' | 'missing' | 'error'>('loading')
   const editing = ref(false)
   const draft = reactive({ id: '', site_id: '', building: '', floor: '', name: '', area_type: 'office', responsible_id: '', department_id: '', frequency: 'daily', template_code: 'sanitation' })
-  const initial = ref('')
+  const key = ref<string | null>(null)
   const sites = shallowRef<NamedRow[]>([])
   const departments = shallowRef<NamedRow[]>([])
   const people = shallowRef<NamedRow[]>([])
   const templates = shallowRef<ChecklistTemplateRow[]>([])
   const errors = ref<Record<string, string>>({})
   const saving = ref(false)
-  const dirty = computed(() => status.value === 'ready' && JSON.stringify(draft) !== initial.value)
+  // The area's id is not input: a new area's draft keeps what was typed, the id is made anew.
+  const device = useDeviceDraft({
+    key: () => key.value,
+    capture: () => ({ ...draft, id: '' }),
+    restore: (saved) => Object.assign(draft, { ...saved, id: draft.id }),
+  })
+  const dirty = device.dirty
 
   async function load(id: string | null): Promise<void> {
     status.value = 'loading'
@@ -39,7 +49,8 @@ export function useAreaForm() {
       } else {
         Object.assign(draft, { id: crypto.randomUUID(), site_id: dir.sites[0]?.id ?? '' })
       }
-      initial.value = JSON.stringify(draft)
+      key.value = `inspections.area:${id ?? 'new'}`
+      await device.start()
       status.value = 'ready'
     } catch (e) {
       console.error('area form load failed', e)
@@ -76,8 +87,8 @@ export function useAreaForm() {
     saving.value = true
     try {
       const db = getDb()
-      const row = editing.value ? await updateArea(db, parsed.data) : await createArea(db, parsed.data)
-      initial.value = JSON.stringify(draft)
+      const row = editing.value ? await updateArea(db, parsed.data, new Date(), device.key()) : await createArea(db, parsed.data, new Date(), device.key())
+      device.markSent()
       return row.id
     } finally {
       saving.value = false

@@ -19,18 +19,19 @@ function payload(input: AreaInput): Record<string, unknown> {
   return { ...input }
 }
 
-export async function createArea(database: AdminFieldDb, input: AreaInput, now = new Date()): Promise<AreaRow> {
+/** `draftKey`: the form's device draft, dropped in the same transaction (issue #12). */
+export async function createArea(database: AdminFieldDb, input: AreaInput, now = new Date(), draftKey: string | null = null): Promise<AreaRow> {
   const token = newLabelToken()
   const row: AreaRow = { ...input, label_token: token, updated_at: now.toISOString(), deleted_at: null }
   const op = buildOp('area.upsert', 'areas', input.id, { ...payload(input), label_token: token }, now)
   await commitWithOutbox(database, ['areas'], op, async () => {
     await database.areas.add(row)
-  })
+  }, { draftKey })
   return row
 }
 
 /** Saves what the admin head edited; the label token stays. */
-export async function updateArea(database: AdminFieldDb, input: AreaInput, now = new Date()): Promise<AreaRow> {
+export async function updateArea(database: AdminFieldDb, input: AreaInput, now = new Date(), draftKey: string | null = null): Promise<AreaRow> {
   let saved: AreaRow | undefined
   const op = buildOp('area.upsert', 'areas', input.id, payload(input), now)
   await commitWithOutbox(database, ['areas'], op, async () => {
@@ -38,7 +39,7 @@ export async function updateArea(database: AdminFieldDb, input: AreaInput, now =
     if (!current || current.deleted_at !== null) throw new AreaNotFoundError(input.id)
     saved = { ...current, ...input, updated_at: now.toISOString() }
     await database.areas.put(saved)
-  })
+  }, { draftKey })
   if (!saved) throw new AreaNotFoundError(input.id)
   return saved
 }

@@ -73,6 +73,9 @@ export class InvalidReviewError extends Error {
   }
 }
 
+/** The review panel's device draft (issue #12 point 9): one per round; the review drops it. */
+export const roundReviewDraftKey = (roundId: string): string => `inspections.review:${roundId}`
+
 export async function reviewRound(database: AdminFieldDb, roundId: string, review: RoundReview, now = new Date()): Promise<CleaningRoundRow> {
   if (!Number.isInteger(review.score) || review.score < 0 || review.score > 100) throw new InvalidReviewError()
   const stamp = now.toISOString()
@@ -96,7 +99,7 @@ export async function reviewRound(database: AdminFieldDb, roundId: string, revie
       updated_at: stamp,
     }
     await database.cleaning_rounds.put(saved)
-  })
+  }, { draftKey: roundReviewDraftKey(roundId) })
   if (!saved) throw new RoundNotFoundError(roundId)
   return saved
 }

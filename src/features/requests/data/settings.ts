@@ -4,7 +4,7 @@ import type { ApprovalDelegationRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
 import type { DelegationInput } from '../domain/delegation'
 
-export async function saveDelegation(database: AdminFieldDb, args: { id?: string; input: DelegationInput; by: string; cancel?: boolean }, now = new Date()): Promise<ApprovalDelegationRow> {
+export async function saveDelegation(database: AdminFieldDb, args: { id?: string; input: DelegationInput; by: string; cancel?: boolean; draftKey?: string | null }, now = new Date()): Promise<ApprovalDelegationRow> {
   const stamp = now.toISOString()
   const id = args.id ?? crypto.randomUUID()
   const existing = await database.approval_delegations.get(id)
@@ -18,7 +18,7 @@ export async function saveDelegation(database: AdminFieldDb, args: { id?: string
   const op = buildOp('delegation.upsert', 'approval_delegations', id, { ...args.input, ...(args.cancel ? { deleted: true } : {}) }, now)
   await commitWithOutbox(database, ['approval_delegations'], op, async () => {
     await database.approval_delegations.put(row)
-  })
+  }, { draftKey: args.draftKey })
   return row
 }
 
@@ -28,9 +28,9 @@ export async function delegationsOf(database: AdminFieldDb, userId: string): Pro
   return [...from, ...to].filter((d) => d.deleted_at === null).sort((a, b) => b.starts_on.localeCompare(a.starts_on))
 }
 
-export async function saveThreshold(database: AdminFieldDb, companyId: string, threshold: number, now = new Date()): Promise<void> {
+export async function saveThreshold(database: AdminFieldDb, companyId: string, threshold: number, draftKey: string | null = null, now = new Date()): Promise<void> {
   const op = buildOp('request_settings.update', 'company', companyId, { approval_amount_threshold: threshold }, now)
   await commitWithOutbox(database, ['company'], op, async () => {
     await database.company.update(companyId, { approval_amount_threshold: threshold, updated_at: now.toISOString() })
-  })
+  }, { draftKey })
 }

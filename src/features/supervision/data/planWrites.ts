@@ -61,6 +61,8 @@ export interface PlanActArgs {
   timeZone: string
   /** Needed to publish: the findings' deadlines are working days on it. */
   calendar: CompanyCalendar | null
+  /** The act form's device draft, dropped in the act's transaction. */
+  draftKey?: string | null
 }
 
 /** One fact on the plan (notice, report, review, publish, cancel). */
@@ -85,7 +87,7 @@ export async function actOnPlan(database: AdminFieldDb, args: PlanActArgs, now =
     await database.supervision_plans.put(row)
     await database.supervision_events.add({ id: eventId, plan_id: planId, type, actor_id: args.actor.id, device_time: at, data, flagged: false, updated_at: at, deleted_at: null })
     for (const t of tasks) await saveAssignedTask(database, t, [], now)
-  })
+  }, { draftKey: args.draftKey })
   return row
 }
 
