@@ -4,7 +4,7 @@
  * application page, and the keeper's scanner (Scan tab, the seal-use form) picks the application with it.
  * Pure: no framework, no database.
  */
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { appLink, idInAppLink } from '@/shared/lib/appLink'
 
 /** Types whose approved application the keeper picks by scanning its QR, and who carries each out. */
 export const PICK_QR_TYPES = { seal_use: 'seal_keeper', licence_borrow: 'asset_keeper' } as const
@@ -15,31 +15,12 @@ export function isPickQrType(type: string): type is PickQrType {
 }
 
 export function requestUrl(origin: string, id: string): string {
-  return `${origin.replace(/\/+$/, '')}/requests/${id}`
+  return appLink(origin, 'requests', id)
 }
 
 /** The application id in a request link on one of our origins (a base path allowed), or null for anything else. */
 export function parseRequestCode(text: string, allowedOrigins: readonly string[]): string | null {
-  let url: URL
-  try {
-    url = new URL(text.trim())
-  } catch {
-    return null
-  }
-  for (const origin of allowedOrigins) {
-    let base: URL
-    try {
-      base = new URL(origin)
-    } catch {
-      continue
-    }
-    if (base.origin !== url.origin) continue
-    const prefix = `${base.pathname.replace(/\/+$/, '')}/requests/`
-    if (!url.pathname.startsWith(prefix)) continue
-    const id = url.pathname.slice(prefix.length).replace(/\/+$/, '')
-    if (UUID_RE.test(id)) return id.toLowerCase()
-  }
-  return null
+  return idInAppLink(text, allowedOrigins, 'requests')
 }
 
 /** The part of an application these rules read. */
