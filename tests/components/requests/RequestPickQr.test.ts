@@ -74,7 +74,7 @@ async function mountRoute(path: string, userId: string, roles: string[]) {
 }
 
 describe("the application's QR on the applicant's phone", () => {
-  it('shows on an approved seal use the applicant opens, as a request link; not to the keeper, not before approval', async () => {
+  it('shows on an approved seal use the applicant opens, as a request link; not to the keeper (who gets "stamp for this application"), not before approval', async () => {
     const app = await application()
     const page = await mountRoute(`/requests/${app.id}`, EMPLOYEE.id, EMPLOYEE.roles)
     await until(() => expect(page.find('[data-testid=request-pick-qr]').exists()).toBe(true))
@@ -87,12 +87,23 @@ describe("the application's QR on the applicant's phone", () => {
     const other = await mountRoute(`/requests/${app.id}`, keeper.id, keeper.roles)
     await until(() => expect(other.find('[data-testid=request-summary]').exists()).toBe(true))
     expect(other.find('[data-testid=request-pick-qr]').exists()).toBe(false)
+    // The keeper who opened the link with the phone's own camera carries it out from the page.
+    await until(() => expect(other.find('[data-testid=request-carry-out]').exists()).toBe(true))
+    expect(other.find('[data-testid=request-carry-out]').text()).toBe('按此申请用印')
+    await other.find('[data-testid=request-carry-out]').trigger('click')
+    await until(() => expect(other.find('[data-testid=seal-usage-form]').exists()).toBe(true))
+    expect(other.find('[data-testid=usage-application]').attributes('data-request-id')).toBe(app.id)
     other.unmount()
 
     const pending = await application({ status: 'pending', waiting_role: 'executive', step: 1, decided_at: null })
     const early = await mountRoute(`/requests/${pending.id}`, EMPLOYEE.id, EMPLOYEE.roles)
     await until(() => expect(early.find('[data-testid=request-summary]').exists()).toBe(true))
     expect(early.find('[data-testid=request-pick-qr]').exists()).toBe(false)
+    early.unmount()
+    const keeperEarly = await mountRoute(`/requests/${pending.id}`, keeper.id, keeper.roles)
+    await until(() => expect(keeperEarly.find('[data-testid=request-summary]').exists()).toBe(true))
+    await flushPromises()
+    expect(keeperEarly.find('[data-testid=request-carry-out]').exists()).toBe(false)
   })
 })
 

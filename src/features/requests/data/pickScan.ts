@@ -3,6 +3,7 @@
  * The keeper of its kind gets what carries it out: the seal-use form of the seal it names, or the
  * licence's check-out; anyone else gets the application page. Problems are answered, never thrown.
  */
+import type { RouteLocationRaw } from 'vue-router'
 import type { AdminFieldDb } from '@/platform/db'
 import type { AssetRow, RequestRow } from '@/platform/db/rows'
 import { PICK_QR_TYPES, namesAsset, pickProblem, type PickProblem } from '../domain/pickCode'
@@ -33,4 +34,18 @@ export async function pickTarget(database: AdminFieldDb, requestId: string, role
   // None or several of that name on this device: the keeper scans the item first, then picks the application there.
   if (assets.length !== 1) return { kind: 'problem', problem: seal ? 'no_seal' : 'no_licence', request }
   return { kind: seal ? 'seal_use' : 'licence_borrow', request, assetId: assets[0]!.id }
+}
+
+/** Where the keeper carries the application out (or anyone else reads it); null for a problem. */
+export function pickRoute(target: PickTarget): RouteLocationRaw | null {
+  switch (target.kind) {
+    case 'seal_use':
+      return { name: 'sealUsageNew', params: { id: target.assetId }, query: { request: target.request.id } }
+    case 'licence_borrow':
+      return { name: 'asset', params: { id: target.assetId }, query: { act: 'check_out', request: target.request.id } }
+    case 'open':
+      return { name: 'requestDetail', params: { id: target.request.id } }
+    default:
+      return null
+  }
 }

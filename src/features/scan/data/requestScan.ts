@@ -5,21 +5,16 @@
  */
 import type { RouteLocationRaw } from 'vue-router'
 import type { AdminFieldDb } from '@/platform/db'
-import { pickTarget } from '@/features/requests/data/pickScan'
+import { pickRoute, pickTarget } from '@/features/requests/data/pickScan'
 import type { ShownOutcome } from './resolveScan'
 
 export type RequestScanAnswer = { to: RouteLocationRaw } | { outcome: ShownOutcome }
 
 export async function requestScanAnswer(database: AdminFieldDb, requestId: string, roles: readonly string[]): Promise<RequestScanAnswer> {
   const target = await pickTarget(database, requestId, roles)
-  switch (target.kind) {
-    case 'seal_use':
-      return { to: { name: 'sealUsageNew', params: { id: target.assetId }, query: { request: target.request.id } } }
-    case 'licence_borrow':
-      return { to: { name: 'asset', params: { id: target.assetId }, query: { act: 'check_out', request: target.request.id } } }
-    case 'open':
-      return { to: { name: 'requestDetail', params: { id: target.request.id } } }
-    default:
-      return { outcome: { kind: 'request_problem', problem: target.problem, requestId: target.request?.id ?? null, title: target.request?.title ?? null } }
-  }
+  const to = pickRoute(target)
+  if (to) return { to }
+  const request = target.kind === 'problem' ? target.request : null
+  const problem = target.kind === 'problem' ? target.problem : 'not_on_device'
+  return { outcome: { kind: 'request_problem', problem, requestId: request?.id ?? null, title: request?.title ?? null } }
 }
