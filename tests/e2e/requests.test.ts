@@ -1,11 +1,12 @@
 /**
  * The requests engine end to end in real Chromium against the built PWA (local mode: one device, the
  * role switcher plays each person). An employee applies for a seal use OFFLINE, it syncs once online;
- * the admin head approves, then the executive; the seal keeper, scanning the seal with the fake camera,
- * records the use for the approved application with a stamped-page photo; the register line names the
- * application and the month's CSV has it.
+ * the admin head approves, then the executive; the applicant's application page shows its QR; the seal
+ * keeper scans the seal with the fake camera, then the application's QR (the camera now shows the code
+ * the applicant's page drew), which opens the seal-use form with that application picked; the use is
+ * recorded with a stamped-page photo; the register line names the application and the month's CSV has it.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, renameSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Browser } from 'playwright-core'
@@ -20,10 +21,18 @@ const TITLE = '年度物流服务合同'
 
 let app: ServedApp
 let browser: Browser
+/** The fake camera's file: Chromium reads it again each time a page starts the camera. */
+let camera: string
+
+/** What the fake camera shows from the next camera start on (a new file renamed over the old one). */
+function showOnCamera(text: string): void {
+  renameSync(writeQrY4m(text), camera)
+}
 
 beforeAll(async () => {
   app = await serveBuiltApp()
-  browser = await launchChromium({ fakeVideo: writeQrY4m(labelUrl(app.url, SEAL.label_token!)) })
+  camera = writeQrY4m(labelUrl(app.url, SEAL.label_token!))
+  browser = await launchChromium({ fakeVideo: camera })
 })
 afterAll(async () => {
   await browser?.close()
@@ -94,15 +103,25 @@ describe('requests in a real browser', () => {
     await expect.poll(() => detail.getAttribute('data-status')).toBe('approved')
     expect(await page.getByTestId('request-event-approve').count()).toBe(2)
 
-    // The seal keeper scans the seal, records the use for the approved application, with a photo.
+    // Approved: the applicant's page shows the application's QR for the keeper (its own link).
+    await switchRole(page, 'employee')
+    await page.goto(`/requests/${requestId}`)
+    const qr = page.getByTestId('request-pick-qr')
+    await qr.locator('img').waitFor()
+    const qrText = await qr.getAttribute('data-url')
+    expect(qrText).toBe(`${app.url}/requests/${requestId}`)
+
+    // The seal keeper scans the seal, then the application's QR on the applicant's phone: the seal-use
+    // form opens with that application picked; the use is recorded with a photo.
     await switchRole(page, 'seal_keeper')
     await page.getByTestId('request-todo-sealRequests').getByTestId(`request-item-${requestId}`).waitFor()
     await page.getByTestId('tab-scan').click()
     await page.locator(`[data-testid="asset-page"][data-id="${SEAL.id}"]`).waitFor({ timeout: 45_000 })
-    await page.goto(`/seals/${SEAL.id}/usage/new`)
-    await page.getByTestId('seal-usage-form').waitFor()
-    await page.getByTestId('usage-application').click()
-    await page.locator(`[data-testid="application-option"][data-request-id="${requestId}"]`).click()
+    showOnCamera(qrText!)
+    await page.getByTestId('tab-scan').click()
+    await page.getByTestId('seal-usage-form').waitFor({ timeout: 45_000 })
+    expect(new URL(page.url()).pathname).toBe(`/seals/${SEAL.id}/usage/new`)
+    await expect.poll(() => page.getByTestId('usage-application').getAttribute('data-request-id')).toBe(requestId)
     await expect.poll(() => page.getByTestId('usage-title').locator('input').inputValue()).toBe(TITLE)
     await page.getByTestId('photo-gallery-input').setInputFiles(await writeStampedPagePng())
     await page.getByTestId('captured-photo').waitFor({ timeout: 45_000 })
@@ -122,6 +141,15 @@ describe('requests in a real browser', () => {
     await page.goto(`/requests/${requestId}`)
     await expect.poll(() => detail.getAttribute('data-status')).toBe('approved')
     expect(await page.getByTestId('request-summary').textContent()).toContain('已办理')
+    // Scanning its QR again says it was used, and changes nothing.
+    await page.getByTestId('tab-scan').click()
+    const outcome = page.locator('[data-testid="scan-outcome"][data-kind="request_problem"]')
+    await outcome.waitFor({ timeout: 45_000 })
+    expect(await outcome.textContent()).toContain('已经办理过')
+    await switchRole(page, 'employee')
+    await page.goto(`/requests/${requestId}`)
+    await expect.poll(() => detail.getAttribute('data-status')).toBe('approved')
+    expect(await page.getByTestId('request-pick-qr').count()).toBe(0)
     expect(errors).toEqual([])
     await context.close()
   })

@@ -84,6 +84,8 @@ export const GLOSSARY = [
   { zh: '代理审批', en: 'Delegated approval', code: 'delegation', kind: 'concept' },
   { zh: '一次性通过', en: 'Passed first time', code: 'firstPass', kind: 'concept' },
   { zh: '申请表', en: 'Request form', code: 'requestForm', kind: 'concept' },
+  { zh: '办理二维码', en: 'QR code for the keeper', code: 'pickCode', kind: 'concept' },
+  { zh: '原有照片', en: 'Photos so far', code: 'editPhotos', kind: 'concept' },
   // Dormitories (features/dorms): bed statuses are dorms.status.<code>, bed events dorm_bed_events.type
   { zh: '员工宿舍', en: 'Staff dormitories', code: 'dorms', kind: 'feature' },
   { zh: '床位', en: 'Bed', code: 'bed', kind: 'concept' },

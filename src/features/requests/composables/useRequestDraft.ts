@@ -13,27 +13,39 @@ import { validateForm, type RequestForm } from '../domain/form'
 interface SavedDraft {
   fields: RequestDraft
   photos: ProcessedPhoto[]
+  /** Editing: the application's earlier photos still kept (absent in drafts saved before this was offered). */
+  kept?: string[]
 }
 const isSaved = (v: SavedDraft | RequestDraft): v is SavedDraft => typeof v.fields === 'object' && v.fields !== null && Array.isArray(v.photos)
 
-export function useRequestDraft(type: () => string, scope: () => string, initial: () => RequestDraft | null, timeZone: () => string) {
+export function useRequestDraft(
+  type: () => string,
+  scope: () => string,
+  initial: () => RequestDraft | null,
+  timeZone: () => string,
+  /** Editing an application: its photos so far, which the edit keeps unless removed. */
+  initialPhotos: () => string[] = () => [],
+) {
   const draft = ref<RequestDraft>({})
   const photos = ref<ProcessedPhoto[]>([])
+  const kept = ref<string[]>([])
   const errors = ref<Record<string, string>>({})
   const device = useDeviceDraft<SavedDraft | RequestDraft>({
     key: () => draftKey(scope()),
-    capture: () => ({ fields: { ...draft.value }, photos: photos.value }),
+    capture: () => ({ fields: { ...draft.value }, photos: photos.value, kept: kept.value }),
     restore: (saved) => {
       // A draft saved before photos were offered is the fields alone.
       const withPhotos = isSaved(saved)
       draft.value = { ...draft.value, ...(withPhotos ? saved.fields : saved) }
       photos.value = withPhotos ? saved.photos : []
+      if (withPhotos && Array.isArray(saved.kept)) kept.value = saved.kept.filter((id) => initialPhotos().includes(id))
     },
   })
 
   async function load(): Promise<void> {
     draft.value = initial() ?? emptyDraft(type())
     photos.value = []
+    kept.value = [...initialPhotos()]
     errors.value = {}
     await device.start()
   }
@@ -46,5 +58,5 @@ export function useRequestDraft(type: () => string, scope: () => string, initial
   }
 
   /** Call once the form is committed: the draft went in the same transaction; leaving no longer asks. */
-  return { draft, photos, errors, ready: device.ready, dirty: device.dirty, load, check, markSent: device.markSent }
+  return { draft, photos, kept, errors, ready: device.ready, dirty: device.dirty, load, check, markSent: device.markSent }
 }

@@ -2,8 +2,9 @@
  * Writing applications and decisions. Each is ONE transaction: the event row, the application as the
  * domain's fold leaves it (so both sides see it offline), photos, and the op. The server re-applies the
  * event with the same rules; when it answers "flagged" (the application changed meanwhile) the pulled
- * rows show the stale event kept beside the real state. Attachments (photos) go with the submission:
- * their rows and bytes in the same transaction, one 'photo.register' op each after the submit op.
+ * rows show the stale event kept beside the real state. Attachments (photos) go with the submission and
+ * with a resubmission: their rows and bytes in the same transaction, one 'photo.register' op each after
+ * the submit (or resubmit) op.
  */
 import type { AdminFieldDb } from '@/platform/db'
 import type { RequestEventRow, RequestRow } from '@/platform/db/rows'
@@ -65,6 +66,8 @@ export interface Act {
   form?: RequestForm
   onBehalfOf?: string | null
   assignment?: { vehicle_id: string; driver_id: string }
+  /** resubmit: the edited version's photos, the earlier ones kept (ids) then the new ones; left out, unchanged. */
+  photos?: { kept: string[]; added: ProcessedPhoto[] }
 }
 
 /** A decision or the applicant's change, against the application as this device sees it. */
@@ -86,17 +89,24 @@ export async function actOnRequest(database: AdminFieldDb, args: { request: Requ
     at,
   }
   const applied = applyEvent(request, event, { applicantRoles: args.ctx.rolesAt(request.applicant_id, request.site_id), amountThreshold: args.ctx.amountThreshold })
-  const next = applied.flag === null ? requestRow(applied.state, request, at) : request
+  const photos = act.action === 'resubmit' ? act.photos : undefined
+  const photoIds = photos ? [...photos.kept, ...photos.added.map((p) => p.id)] : null
+  const next = applied.flag === null ? requestRow(photoIds ? { ...applied.state, photo_ids: photoIds } : applied.state, request, at) : request
   if (applied.flag === null && decision && !next.deciders.includes(args.actorId)) next.deciders = [...next.deciders, args.actorId]
   const payload: Record<string, unknown> = { request_id: request.id, action: act.action, revision: event.revision }
   if (decision) payload.step = event.step
   if (event.note) payload.note = event.note
   if (event.form) payload.form = event.form
   if (event.assignment) payload.assignment = event.assignment
+  if (photoIds) payload.photo_ids = photoIds
   const op = buildOp('request.act', 'request_events', event.id, payload, now)
   op.related = [entityKey('requests', request.id)]
-  await commitWithOutbox(database, REQUEST_TABLES, op, async () => {
+  // New photos belong to the application, as on submission: registered after the resubmit.
+  const owner = { table: 'requests', id: request.id, takenBy: args.actorId }
+  const added = photos?.added ?? []
+  await commitWithOutbox(database, REQUEST_TABLES, [op, ...photoRegisterOps(added, owner, now)], async () => {
     await database.request_events.add(eventRow(event, applied.flag, at))
+    await savePhotos(database, added, owner)
     if (next !== request) await database.requests.put(next)
     if (args.draftScope) await database.meta.delete(draftKey(args.draftScope))
   })

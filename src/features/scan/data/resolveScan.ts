@@ -12,6 +12,9 @@ import { findBedByToken } from '@/features/dorms/data/lookup'
 // The pure parser only: the domain barrel would bring zod into the scan chunk.
 import { parseScannedCode, type MalformedReason } from '@/features/assets/domain/labelToken'
 import { parseBadgeCode } from '@/features/labels'
+// The pure parser only (the requests domain barrel brings zod).
+import { parseRequestCode } from '@/features/requests/domain/pickCode'
+import type { PickProblem } from '@/features/requests/domain/pickCode'
 
 export type ScanOutcome =
   | { kind: 'asset'; asset: AssetRow }
@@ -21,8 +24,15 @@ export type ScanOutcome =
   | { kind: 'unknown'; token: string }
   | { kind: 'unknown_number'; number: string }
   | { kind: 'badge'; userId: string; name: string | null }
+  /** An application's QR (`/requests/<id>`): what it leads to depends on who scans (requests/data/pickScan). */
+  | { kind: 'request'; id: string }
+  /** An application's QR that cannot be carried out here, and why. */
+  | { kind: 'request_problem'; problem: PickProblem; requestId: string | null; title: string | null }
   | { kind: 'foreign'; host: string }
   | { kind: 'malformed'; reason: MalformedReason }
+
+/** The outcomes a page explains (the others navigate). */
+export type ShownOutcome = Exclude<ScanOutcome, { kind: 'asset' } | { kind: 'area' } | { kind: 'bed' } | { kind: 'request' }>
 
 /** The scan_log result for an outcome that found no usable asset; null when nothing to log. */
 export function logResultOf(outcome: ScanOutcome): ScanLogRow['result'] | null {
@@ -41,6 +51,8 @@ export function logResultOf(outcome: ScanOutcome): ScanLogRow['result'] | null {
 }
 
 export async function resolveScanText(database: AdminFieldDb, text: string, allowedOrigins: readonly string[]): Promise<ScanOutcome> {
+  const requestId = parseRequestCode(text, allowedOrigins)
+  if (requestId) return { kind: 'request', id: requestId }
   const badge = parseBadgeCode(text, allowedOrigins)
   if (badge) {
     const profile = await database.profiles.get(badge)

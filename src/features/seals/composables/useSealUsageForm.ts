@@ -7,7 +7,7 @@ import { getDb } from '@/platform/db'
 import type { AssetRow, RequestRow, SealUsageRow } from '@/platform/db/rows'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
 import { useSessionStore } from '@/features/auth'
-import { approvedWaiting, sealLinkWrite } from '@/features/requests'
+import { approvedWaiting, namesAsset, parseRequestCode, pickProblem, sealLinkWrite, type PickProblem } from '@/features/requests'
 import { custodyEventSchema } from '@/features/assets/domain/custodyEvents'
 import { sealUsageCheckOut, sealUsageSchema } from '@/features/assets/domain/sealUsage'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
@@ -18,10 +18,7 @@ import { companyTimeZone, lastUsageOf, loadRequesters, loadSeal, type RequesterO
 import { recordSealUsage } from '../data/sealWrites'
 
 /** Whether an application's 印章名称 names this seal (its name or its number, spaces ignored). */
-function namesSeal(app: RequestRow, seal: AssetRow): boolean {
-  const named = String(app.form.seal_name ?? '').replace(/\s+/g, '')
-  return named !== '' && (named === seal.name.replace(/\s+/g, '') || named === seal.number.replace(/\s+/g, ''))
-}
+const namesSeal = (app: RequestRow, seal: AssetRow): boolean => namesAsset(app.form.seal_name, seal)
 
 export function useSealUsageForm() {
   const session = useSessionStore()
@@ -93,6 +90,21 @@ export function useSealUsageForm() {
     const approver = people.value.find((p) => p.id === app.deciders.at(-1))
     Object.assign(draft, draftFromApplication(app.form, { applicant, approverName: approver?.name ?? '', timeZone: timeZone.value }))
     errors.value = {}
+  }
+
+  /**
+   * The application's QR on the applicant's phone, scanned here (issue 9): picks that application when it
+   * is an approved, unused 用印申请 for this seal; else says why (null = picked) and changes nothing.
+   */
+  async function pickScanned(text: string, origins: readonly string[]): Promise<{ problem: PickProblem; title: string | null } | null> {
+    const id = parseRequestCode(text, origins)
+    if (!id) return { problem: 'not_a_request', title: null }
+    const row = await getDb().requests.get(id)
+    const problem = pickProblem(row, ['seal_use']) ?? (row && seal.value && !namesSeal(row, seal.value) ? 'other_seal' : null)
+    if (problem !== null || !row) return { problem: problem ?? 'not_on_device', title: row?.title ?? null }
+    if (!applications.value.some((a) => a.id === row.id)) applications.value = [...applications.value, row]
+    pickApplication(row)
+    return null
   }
 
   function pickRequester(p: RequesterOption): void {
@@ -174,6 +186,7 @@ export function useSealUsageForm() {
     setMode,
     pickRequester,
     pickApplication,
+    pickScanned,
     save,
   }
 }
