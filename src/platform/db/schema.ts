@@ -38,6 +38,7 @@ import type {
   RequestEventRow,
   ApprovalDelegationRow,
   SealUsageRequestRow,
+  LicenceWorkEventRow,
   CustodyRequestRow,
   DormBuildingRow,
   DormRoomRow,
@@ -50,7 +51,7 @@ import type {
   SupervisionPlanRow,
   DormCheckOutRow,
 } from './rows'
-import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21 } from './schemaVersions'
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21, SCHEMA_V24 } from './schemaVersions'
 
 export * from './schemaVersions'
 
@@ -105,6 +106,7 @@ export class AdminFieldDb extends Dexie {
   declare supervision_plans: Table<SupervisionPlanRow, string>
   declare supervision_events: Table<SupervisionEventRow, string>
   declare dorm_check_outs: Table<DormCheckOutRow, string>
+  declare licence_work_events: Table<LicenceWorkEventRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -135,5 +137,7 @@ export class AdminFieldDb extends Dexie {
     this.version(19).stores(SCHEMA_V19)
     // the KPI dashboard's period reads
     this.version(21).stores(SCHEMA_V21)
+    // 证照办理's steps after approval
+    this.version(24).stores(SCHEMA_V24)
   }
 }

@@ -253,3 +253,8 @@ export const SCHEMA_V21 = {
   custody_events: 'id, asset_id, [asset_id+device_time], actor_id, device_time, payload.due_at',
   dorm_stays: 'id, bed_id, room_id, occupant_id, status, request_id, starts_on',
 } as const
+
+/** v24: 证照办理's steps after approval (licence_work_events), read by application. */
+export const SCHEMA_V24 = {
+  licence_work_events: 'id, request_id',
+} as const

@@ -68,6 +68,9 @@ export const OP_KINDS = [
   // supervisory inspections (监督检查): the plan (approved as an 'inspection_plan' application), its notice, report, review, publishing
   'supervision_plan.create',
   'supervision_plan.act',
+  // 证照办理 / 变更 / 年检 carried out: materials, collection check, filing, validity dates; the checklist's lines
+  'licence_work.record',
+  'licence_materials.update',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -159,6 +162,8 @@ export const SYNCED_TABLES = [
   'supervision_events',
   // dormitories, part 2
   'dorm_check_outs',
+  // 证照办理: the work after approval
+  'licence_work_events',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 
