@@ -51,6 +51,8 @@ export interface RecordArgs {
   actorId: string
   /** A ticked material's photo. */
   photos?: ProcessedPhoto[]
+  /** The form's device draft, dropped in the same transaction. */
+  draftKey?: string | null
 }
 
 /** Records one step. Refuses (LicenceWorkRefused) a malformed step or one that does not fit the work now. */
@@ -82,7 +84,7 @@ export async function recordLicenceWork(database: AdminFieldDb, args: RecordArgs
       await database.assets.update(asset.id, { details: { ...asset.details, licence_number, valid_from, valid_to, annual_inspection_on }, updated_at: at })
       await database.requests.update(requestId, { fulfilled_at: at, fulfilled_by: args.actorId, updated_at: at })
     }
-  })
+  }, { draftKey: args.draftKey })
   return row
 }
 
