@@ -178,4 +178,18 @@ describe('RLS: a step is read by whoever reads its application', () => {
     for (const user of [U.driver, U.assetKeeper, U.adminHead, U.executive]) expect(await seen(user), user).toHaveLength(1)
     for (const user of [U.employee, U.cleaner, U.sealKeeper]) expect(await seen(user), user).toHaveLength(0)
   })
+
+  it('a material photo follows its step: the keeper registers it, the applicant sees it, a stranger can neither', async () => {
+    const req = await application()
+    const step = randomUUID()
+    expect((await work(U.assetKeeper, req, { type: 'material', code: 'application_form', label: null, done: true }, 1, step)).status).toBe('applied')
+    const photo = (user: string, id: string) =>
+      op(user, 'photo.register', id, { owner_table: 'licence_work_events', owner_id: step, mime: 'image/jpeg', bytes: 1000, width: 640, height: 480, taken_at: past(1) }, 1)
+    const id = randomUUID()
+    expect(await photo(U.assetKeeper, id)).toMatchObject({ status: 'applied' })
+    expect(await photo(U.employee, randomUUID())).toMatchObject({ status: 'refused' })
+    const seen = (user: string) => db.asUser(user, (q) => q<{ id: string }>('select id from public.photos where id = $1', [id]))
+    expect(await seen(U.driver)).toHaveLength(1)
+    expect(await seen(U.employee)).toHaveLength(0)
+  })
 })
