@@ -38,6 +38,7 @@ import type {
   RequestEventRow,
   ApprovalDelegationRow,
   SealUsageRequestRow,
+  LicenceWorkEventRow,
   CustodyRequestRow,
   DormBuildingRow,
   DormRoomRow,
@@ -52,7 +53,7 @@ import type {
   DormDamagePriceRow,
   DormMeterReadingRow,
 } from './rows'
-import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21, SCHEMA_V26, SCHEMA_V27 } from './schemaVersions'
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21, SCHEMA_V24, SCHEMA_V26, SCHEMA_V27 } from './schemaVersions'
 
 export * from './schemaVersions'
 
@@ -109,6 +110,7 @@ export class AdminFieldDb extends Dexie {
   declare dorm_check_outs: Table<DormCheckOutRow, string>
   declare dorm_damage_prices: Table<DormDamagePriceRow, string>
   declare dorm_meter_readings: Table<DormMeterReadingRow, string>
+  declare licence_work_events: Table<LicenceWorkEventRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -145,6 +147,8 @@ export class AdminFieldDb extends Dexie {
       ...SCHEMA_V19,
       // the KPI dashboard's period reads
       ...SCHEMA_V21,
+      // 证照办理: the work after approval
+      ...SCHEMA_V24,
       // the dorm damage price list and the monthly meter-reading round
       ...SCHEMA_V26,
       // the bell's 督办 sheets' tasks by index

@@ -254,6 +254,11 @@ export const SCHEMA_V21 = {
   dorm_stays: 'id, bed_id, room_id, occupant_id, status, request_id, starts_on',
 } as const
 
+/** v24: 证照办理's steps after approval (licence_work_events), read by application. */
+export const SCHEMA_V24 = {
+  licence_work_events: 'id, request_id',
+} as const
+
 /**
  * v26: the dorm manager's damage price list (by building, item_key: the check-out prices its damage) and
  * the monthly meter-reading round (by room and [room_id+month]: the round's list of rooms read).

@@ -575,6 +575,7 @@ export type Database = {
           created_at: string;
           deleted_at: string | null;
           id: string;
+          licence_materials: Json | null;
           name: string;
           rank_min_month: number;
           rank_min_week: number;
@@ -588,6 +589,7 @@ export type Database = {
           created_at?: string;
           deleted_at?: string | null;
           id?: string;
+          licence_materials?: Json | null;
           name: string;
           rank_min_month?: number;
           rank_min_week?: number;
@@ -600,6 +602,7 @@ export type Database = {
           created_at?: string;
           deleted_at?: string | null;
           id?: string;
+          licence_materials?: Json | null;
           name?: string;
           rank_min_month?: number;
           rank_min_week?: number;
@@ -2033,6 +2036,77 @@ export type Database = {
             columns: ["rule_id"];
             isOneToOne: false;
             referencedRelation: "reward_rules";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      licence_work_events: {
+        Row: {
+          actor_id: string;
+          created_at: string;
+          data: NonNullable<Json>;
+          deleted_at: string | null;
+          device_time: string;
+          flagged: boolean;
+          id: string;
+          received_at: string;
+          request_id: string;
+          row_xid: unknown;
+          site_id: string | null;
+          type: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          actor_id: string;
+          created_at?: string;
+          data: NonNullable<Json>;
+          deleted_at?: string | null;
+          device_time: string;
+          flagged?: boolean;
+          id: string;
+          received_at?: string;
+          request_id: string;
+          row_xid?: unknown;
+          site_id?: string | null;
+          type: string;
+          updated_at?: string;
+        };
+        Update: {
+          actor_id?: string;
+          created_at?: string;
+          data?: NonNullable<Json>;
+          deleted_at?: string | null;
+          device_time?: string;
+          flagged?: boolean;
+          id?: string;
+          received_at?: string;
+          request_id?: string;
+          row_xid?: unknown;
+          site_id?: string | null;
+          type?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "licence_work_events_actor_id_fkey";
+            columns: ["actor_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "licence_work_events_request_id_fkey";
+            columns: ["request_id"];
+            isOneToOne: false;
+            referencedRelation: "requests";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "licence_work_events_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
             referencedColumns: ["id"];
           },
         ];

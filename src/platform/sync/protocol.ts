@@ -72,6 +72,9 @@ export const OP_KINDS = [
   'dorm_price.set',
   'dorm_price.delete',
   'dorm_meter.record',
+  // 证照办理 / 变更 / 年检 carried out: materials, collection check, filing, validity dates; the checklist's lines
+  'licence_work.record',
+  'licence_materials.update',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 
@@ -166,6 +169,8 @@ export const SYNCED_TABLES = [
   // dormitories: the damage price list, the monthly meter-reading round
   'dorm_damage_prices',
   'dorm_meter_readings',
+  // 证照办理: the work after approval
+  'licence_work_events',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

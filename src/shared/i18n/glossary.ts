@@ -156,6 +156,14 @@ export const GLOSSARY = [
   { zh: '检查发现', en: 'Finding', code: 'finding', kind: 'concept' },
   { zh: '结果公布', en: 'Publishing the result', code: 'planPublish', kind: 'concept' },
   { zh: '改进工作跟踪', en: 'Improvement tracking', code: 'improvementTracking', kind: 'concept' },
+  // 证照办理 after approval (features/licences, licence_work.record types)
+  { zh: '办理材料', en: 'Materials checklist', code: 'material', kind: 'concept' },
+  { zh: '领取核对', en: 'Collection check', code: 'collect', kind: 'concept' },
+  { zh: '退回更正', en: 'Sent back for correction', code: 'correcting', kind: 'concept' },
+  { zh: '原件与副本归档', en: 'Filing of the original and copies', code: 'file', kind: 'concept' },
+  { zh: '证照有效期', en: 'Licence validity', code: 'validity', kind: 'concept' },
+  { zh: '证照年检', en: 'Licence annual inspection', code: 'annual_inspection_on', kind: 'concept' },
+  { zh: '长期有效', en: 'Long-term', code: 'longTerm', kind: 'concept' },
 ] as const satisfies readonly GlossaryEntry[]
 
 export type GlossaryCode = (typeof GLOSSARY)[number]['code']

@@ -10,6 +10,8 @@ export interface CompanyRow {
   /** Fewest inspections to be ranked in a week / a month (admin head; default 1). Absent on rows pulled before it existed. */
   rank_min_week?: number
   rank_min_month?: number
+  /** 证照办理's materials checklist lines per action (obtain/change/renew); null or absent: the app's defaults. */
+  licence_materials?: unknown
   updated_at: string
   deleted_at: string | null
 }

@@ -94,3 +94,18 @@ export interface CustodyRequestRow {
   updated_at: string
   deleted_at: string | null
 }
+
+/** 证照办理 / 变更 / 年检: one step of the work after approval (public.licence_work_events, append-only). */
+export interface LicenceWorkEventRow {
+  id: string
+  request_id: string
+  site_id: string | null
+  type: 'material' | 'collect' | 'file' | 'validity'
+  actor_id: string
+  device_time: string
+  data: Record<string, unknown>
+  /** Kept but not applied by the server (it did not fit the work when it arrived). */
+  flagged: boolean
+  updated_at: string
+  deleted_at: string | null
+}
