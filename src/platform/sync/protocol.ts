@@ -61,6 +61,8 @@ export const OP_KINDS = [
   // the room and building editor: taking a room (its beds) or an empty building out of use
   'dorm_room.delete',
   'dorm_building.delete',
+  // dormitories, part 4: a room (its vacant beds) under repair in one act, or from a 报修 task
+  'dorm_room.repair',
   // Web Push: this device's subscription for reminders when the app is closed
   'push_subscription.set',
   // KPIs (考核指标): the admin head's targets, each change a new row

@@ -13,6 +13,8 @@ import { occupancyByFloor } from '../domain/allocation'
 import type { Gender } from '../domain/rooms'
 import { loadDormSnapshot, type DormSnapshot } from '../data/snapshot'
 import { recordBedEvent } from '../data/bedWrite'
+import { recordRoomRepair } from '../data/roomRepair'
+import { roomRepairPlan, type RoomRepairPlan } from '../domain/roomRepair'
 
 export interface Allocation {
   bedId: string
@@ -123,8 +125,21 @@ export const useDormsStore = defineStore('dorms', () => {
 
   const cancel = (bedId: string, stayId: string, note?: string) => record({ bed_id: bedId, type: 'cancel', payload: { stay_id: stayId, note } })
   const repair = (bedId: string, start: boolean, note?: string) => record({ bed_id: bedId, type: start ? 'repair_start' : 'repair_end', payload: { note } })
+  /**
+   * Puts a room's vacant beds (or the one named) under repair, or back in use, in one act; answers the
+   * plan (the beds changed, those left alone and why). With a 报修 task, the server frees them when it is done.
+   */
+  async function repairRoom(roomId: string, action: 'start' | 'end', opts: { taskId?: string | null; only?: string | null; note?: string | null } = {}): Promise<RoomRepairPlan> {
+    const actor = session.userId
+    const room = snapshot.value?.rooms.get(roomId)
+    if (!actor || !room) throw new Error('dorms: no user or room')
+    const beds = (snapshot.value?.beds ?? []).filter((b) => b.room_id === roomId)
+    const plan = roomRepairPlan(beds, action, opts.only ?? null)
+    await recordRoomRepair(getDb(), { roomId, siteId: room.site_id, actorId: actor, action, plan, taskId: opts.taskId, note: opts.note })
+    return plan
+  }
   const resolve = (bedId: string, conflictIds: string[], keepStayId: string | null) =>
     record({ bed_id: bedId, type: 'resolve_conflict', payload: { conflict_ids: conflictIds, keep_stay_id: keepStayId } })
 
-  return { status, snapshot, floors, personName, start, retry, allocate, cancel, repair, resolve }
+  return { status, snapshot, floors, personName, start, retry, allocate, cancel, repair, repairRoom, resolve }
 })
