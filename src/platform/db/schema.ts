@@ -49,8 +49,9 @@ import type {
   SupervisionEventRow,
   SupervisionPlanRow,
   DormCheckOutRow,
+  DormAbsenceRow,
 } from './rows'
-import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21 } from './schemaVersions'
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21, SCHEMA_V25 } from './schemaVersions'
 
 export * from './schemaVersions'
 
@@ -105,6 +106,7 @@ export class AdminFieldDb extends Dexie {
   declare supervision_plans: Table<SupervisionPlanRow, string>
   declare supervision_events: Table<SupervisionEventRow, string>
   declare dorm_check_outs: Table<DormCheckOutRow, string>
+  declare dorm_absences: Table<DormAbsenceRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -135,5 +137,7 @@ export class AdminFieldDb extends Dexie {
     this.version(19).stores(SCHEMA_V19)
     // the KPI dashboard's period reads
     this.version(21).stores(SCHEMA_V21)
+    // dormitories: long absences (长期外出)
+    this.version(25).stores(SCHEMA_V25)
   }
 }

@@ -253,3 +253,8 @@ export const SCHEMA_V21 = {
   custody_events: 'id, asset_id, [asset_id+device_time], actor_id, device_time, payload.due_at',
   dorm_stays: 'id, bed_id, room_id, occupant_id, status, request_id, starts_on',
 } as const
+
+/** v25: long absences (长期外出) of dormitory residents, by stay, room and resident. */
+export const SCHEMA_V25 = {
+  dorm_absences: 'id, stay_id, room_id, occupant_id',
+} as const

@@ -63,6 +63,9 @@ export const OP_KINDS = [
   'dorm_building.delete',
   // dormitories, part 4: a room (its vacant beds) under repair in one act, or from a 报修 task
   'dorm_room.repair',
+  // dormitories: long absences (长期外出) and the return that ends one
+  'dorm_absence.record',
+  'dorm_absence.return',
   // Web Push: this device's subscription for reminders when the app is closed
   'push_subscription.set',
   // KPIs (考核指标): the admin head's targets, each change a new row
@@ -161,6 +164,8 @@ export const SYNCED_TABLES = [
   'supervision_events',
   // dormitories, part 2
   'dorm_check_outs',
+  // dormitories: long absences (长期外出)
+  'dorm_absences',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

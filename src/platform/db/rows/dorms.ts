@@ -136,3 +136,24 @@ export interface DormCheckOutRow {
   updated_at: string
   deleted_at: string | null
 }
+
+/** 长期外出: a resident away for a while; the bed stays theirs (domain/absence.ts). */
+export interface DormAbsenceRow {
+  id: string
+  stay_id: string
+  bed_id: string
+  room_id: string
+  site_id: string
+  occupant_id: string
+  starts_on: string
+  expected_return_on: string
+  /** The day they were back (ends it); null while away. */
+  returned_on: string | null
+  reason: string | null
+  recorded_by: string
+  recorded_at: string
+  returned_by: string | null
+  returned_at: string | null
+  updated_at: string
+  deleted_at: string | null
+}
