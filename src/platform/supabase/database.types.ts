@@ -1255,6 +1255,7 @@ export type Database = {
           failed_items: number;
           id: string;
           keys: NonNullable<Json>;
+          leave_request_id: string | null;
           meters: NonNullable<Json>;
           new_damage: NonNullable<Json>;
           note: string | null;
@@ -1279,6 +1280,7 @@ export type Database = {
           failed_items: number;
           id: string;
           keys: NonNullable<Json>;
+          leave_request_id?: string | null;
           meters: NonNullable<Json>;
           new_damage?: NonNullable<Json>;
           note?: string | null;
@@ -1302,6 +1304,7 @@ export type Database = {
           failed_items?: number;
           id?: string;
           keys?: NonNullable<Json>;
+          leave_request_id?: string | null;
           meters?: NonNullable<Json>;
           new_damage?: NonNullable<Json>;
           note?: string | null;
@@ -1335,6 +1338,13 @@ export type Database = {
             columns: ["check_in_id"];
             isOneToOne: false;
             referencedRelation: "dorm_check_ins";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_check_outs_leave_request_id_fkey";
+            columns: ["leave_request_id"];
+            isOneToOne: false;
+            referencedRelation: "requests";
             referencedColumns: ["id"];
           },
           {

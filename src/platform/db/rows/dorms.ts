@@ -133,6 +133,8 @@ export interface DormCheckOutRow {
   meters: DormCheckInRow['meters']
   keys: DormCheckInRow['keys']
   note: string | null
+  /** The 提前退宿申请 this check-out carried out (set by the server), if any. */
+  leave_request_id?: string | null
   updated_at: string
   deleted_at: string | null
 }
