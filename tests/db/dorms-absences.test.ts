@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { absenceSchema } from '@/features/dorms/domain'
 import { SZ } from './support/custody'
 import { DEMO, openTestDb, type TestDb } from './support/database'
-import { allocation, bedOp, dormOp, makeRoom } from './support/dorms'
+import { allocation, bedOp, dormOp, makeRoom, pastClock } from './support/dorms'
 
 let db: TestDb
 const U = DEMO.users
@@ -15,8 +15,7 @@ beforeAll(async () => {
 })
 afterAll(() => db?.close())
 
-const T0 = Date.now() - 6 * 3600_000
-const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString()
+const at = pastClock()
 const record = (user: string, id: string, payload: Record<string, unknown>, when = at(30)) => dormOp(db, user, 'dorm_absence.record', id, payload, when)
 const back = (user: string, id: string, returned_on: string, when = at(40)) => dormOp(db, user, 'dorm_absence.return', id, { returned_on }, when)
 const row = async (id: string) =>

@@ -10,7 +10,7 @@ import { requestTypeDef } from '@/features/requests/domain/types'
 import { makeUser } from './support/checklists'
 import { SZ } from './support/custody'
 import { DEMO, openTestDb, type TestDb } from './support/database'
-import { allocation, bedOp, dormOp, makeRoom } from './support/dorms'
+import { allocation, bedOp, dormOp, makeRoom, pastClock } from './support/dorms'
 
 let db: TestDb
 const U = DEMO.users
@@ -19,8 +19,7 @@ beforeAll(async () => {
 })
 afterAll(() => db?.close())
 
-const T0 = Date.now() - 6 * 3600_000
-const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString()
+const at = pastClock()
 const checkOut = (stayId: string, bedId: string) => ({
   stay_id: stayId, bed_id: bedId, event_id: randomUUID(), template_id: DORM_INVENTORY_TEMPLATE_ID, started_at: at(50),
   answers: allItems(DORM_INVENTORY_V1).map((i) => ({ item_key: i.key, result: 'pass' })),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { roomRepairPlan, roomRepairPayload } from '@/features/dorms/domain'
 import { SZ } from './support/custody'
 import { DEMO, openTestDb, type TestDb } from './support/database'
-import { allocation, bedOp, dormOp, makeRoom } from './support/dorms'
+import { allocation, bedOp, dormOp, makeRoom, pastClock } from './support/dorms'
 
 let db: TestDb
 const U = DEMO.users
@@ -16,8 +16,7 @@ beforeAll(async () => {
 })
 afterAll(() => db?.close())
 
-const T0 = Date.now() - 6 * 3600_000
-const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString()
+const at = pastClock()
 const beds = async (roomId: string) =>
   db.query<{ id: string; code: string; status: 'vacant' | 'reserved' | 'occupied' | 'under_repair'; in_repair: boolean }>(
     'select id, code, status, in_repair from public.dorm_beds where room_id = $1 and deleted_at is null order by code',
