@@ -4,7 +4,7 @@
 // the room's responsible person (the dorm manager), who sees it; a critical failure fails the run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_TEMPLATE_IDS, DORM_HYGIENE_V1 } from '@/features/inspections/domain'
-import { DORM_HYGIENE, fail, inspect } from './support/checklists'
+import { AREAS, DORM_HYGIENE, SANITATION, SZ, HQ, TEMPLATES, answers, fail, inspect, inspectionPayload, makeUser, submit } from './support/checklists'
 import { DEMO, openTestDb, type TestDb } from './support/database'
 
 let db: TestDb
@@ -50,5 +50,34 @@ describe('dorm hygiene inspections', () => {
       { item_key: 'beds_made', assignee_id: U.dormManager, status: 'open' },
       { item_key: 'no_banned_appliances', assignee_id: U.dormManager, status: 'open' },
     ])
+  })
+
+  it('the dorm manager inspects the dormitory areas of their sites (migration 20261203040100), nothing else', async () => {
+    const area = DORM_AREAS.find((a) => a.name === '宿舍 102 室')!
+    const run = (user: string, areaId: string, templateId = DORM_HYGIENE) => submit(db, user, inspectionPayload(areaId, templateId, answers(TEMPLATES[templateId]!)))
+    // The demo dorm manager (company-wide) and one of the area's own site: applied, as themselves.
+    expect(await run(U.dormManager, area.id)).toMatchObject({ status: 'applied' })
+    const atSite = await makeUser(db, 'dorm_manager', SZ, 'dm-sz')
+    expect(await run(atSite, area.id)).toMatchObject({ status: 'applied' })
+    const [mine] = await db.asUser(atSite, (q) => q<{ n: number }>('select count(*)::int as n from public.inspections where area_id = $1 and inspector_id = $2', [area.id, atSite]))
+    expect(mine?.n).toBe(1)
+    // The dorm manager of another site: refused, with the rule named.
+    const elsewhere = await makeUser(db, 'dorm_manager', HQ, 'dm-hq')
+    const r = await run(elsewhere, area.id)
+    expect(r).toMatchObject({ status: 'refused', reason: 'forbidden' })
+    expect(r.detail).toContain('dorm manager for a dormitory area')
+    // Not a washroom, an office or a lawn, even at their own site.
+    const washroom = DEMO.raw.areas.find((a) => a.area_type !== 'dormitory' && a.site_id === SZ)!
+    expect(await run(atSite, washroom.id, SANITATION)).toMatchObject({ status: 'refused', reason: 'forbidden' })
+    expect(await run(U.dormManager, AREAS[washroom.name]!, SANITATION)).toMatchObject({ status: 'refused', reason: 'forbidden' })
+    // The inspector still may.
+    expect(await run(U.inspector, area.id)).toMatchObject({ status: 'applied' })
+  })
+
+  it('a dorm manager reads the dormitory areas of their site (to inspect them), not the other areas', async () => {
+    const atSite = await makeUser(db, 'dorm_manager', SZ, 'dm-read')
+    const seen = await db.asUser(atSite, (q) => q<{ area_type: string; site_id: string }>('select area_type, site_id from public.areas'))
+    expect(seen.length).toBe(DORM_AREAS.filter((a) => a.site_id === SZ).length)
+    expect(seen.every((a) => a.area_type === 'dormitory' && a.site_id === SZ)).toBe(true)
   })
 })

@@ -8,7 +8,7 @@ export { findAreaByToken, getArea, listAreas, areaDisplayName, type AreaFilter }
 export { getTemplateVersion, latestTemplate, latestTemplates } from './data/templates'
 export { listInspections, getInspection, inspectionsOfArea, rectificationsOfInspection, type InspectionRange } from './data/inspections'
 export { pendingRounds, roundsSince } from './data/roundQueries'
-export { INSPECT_ROLES, AREA_EDIT_ROLES, AREA_READ_ROLES, ROUND_ROLES, canInspect, canEditAreas, canRecordRounds } from './roles'
+export { INSPECT_ROLES, AREA_EDIT_ROLES, AREA_READ_ROLES, ROUND_ROLES, INSPECT_SCREEN_ROLES, canInspect, canInspectArea, canEditAreas, canRecordRounds } from './roles'
 export { AREA_TYPES, FREQUENCIES, type AreaType, type Frequency } from './areaTypes'
 export { areaScanTarget } from './scanTarget'
 export const loadInspectionWork = () => import('./components/InspectionWork.vue')

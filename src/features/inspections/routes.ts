@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { AREA_EDIT_ROLES, AREA_READ_ROLES, INSPECT_ROLES, ROUND_ROLES } from './roles'
+import { AREA_EDIT_ROLES, AREA_READ_ROLES, INSPECT_ROLES, INSPECT_SCREEN_ROLES, ROUND_ROLES } from './roles'
 
 export const inspectionRoutes: RouteRecordRaw[] = [
   {
@@ -30,14 +30,14 @@ export const inspectionRoutes: RouteRecordRaw[] = [
     path: '/inspect',
     name: 'inspectStart',
     component: () => import('./pages/InspectStartPage.vue'),
-    meta: { titleKey: 'inspections.titles.inspectStart', roles: INSPECT_ROLES },
+    meta: { titleKey: 'inspections.titles.inspectStart', roles: INSPECT_SCREEN_ROLES },
   },
   {
     // ?via=scan when the area's QR was scanned (proof of presence); otherwise picked from a list.
     path: '/inspect/:areaId',
     name: 'inspect',
     component: () => import('./pages/InspectPage.vue'),
-    meta: { titleKey: 'inspections.titles.inspect', roles: INSPECT_ROLES },
+    meta: { titleKey: 'inspections.titles.inspect', roles: INSPECT_SCREEN_ROLES },
   },
   {
     path: '/inspections/:id',

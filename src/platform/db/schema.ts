@@ -52,8 +52,9 @@ import type {
   DormCheckOutRow,
   DormDamagePriceRow,
   DormMeterReadingRow,
+  DormAbsenceRow,
 } from './rows'
-import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21, SCHEMA_V24, SCHEMA_V26, SCHEMA_V27 } from './schemaVersions'
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21, SCHEMA_V24, SCHEMA_V25, SCHEMA_V26, SCHEMA_V27 } from './schemaVersions'
 
 export * from './schemaVersions'
 
@@ -111,6 +112,7 @@ export class AdminFieldDb extends Dexie {
   declare dorm_damage_prices: Table<DormDamagePriceRow, string>
   declare dorm_meter_readings: Table<DormMeterReadingRow, string>
   declare licence_work_events: Table<LicenceWorkEventRow, string>
+  declare dorm_absences: Table<DormAbsenceRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
@@ -149,6 +151,8 @@ export class AdminFieldDb extends Dexie {
       ...SCHEMA_V21,
       // 证照办理: the work after approval
       ...SCHEMA_V24,
+      // dormitory residents' long absences (长期外出)
+      ...SCHEMA_V25,
       // the dorm damage price list and the monthly meter-reading round
       ...SCHEMA_V26,
       // the bell's 督办 sheets' tasks by index

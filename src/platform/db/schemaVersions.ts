@@ -259,6 +259,11 @@ export const SCHEMA_V24 = {
   licence_work_events: 'id, request_id',
 } as const
 
+/** v25: long absences (长期外出) of dormitory residents, by stay, room and resident. */
+export const SCHEMA_V25 = {
+  dorm_absences: 'id, stay_id, room_id, occupant_id',
+} as const
+
 /**
  * v26: the dorm manager's damage price list (by building, item_key: the check-out prices its damage) and
  * the monthly meter-reading round (by room and [room_id+month]: the round's list of rooms read).

@@ -797,6 +797,120 @@ export type Database = {
           },
         ];
       };
+      dorm_absences: {
+        Row: {
+          bed_id: string;
+          created_at: string;
+          deleted_at: string | null;
+          expected_return_on: string;
+          id: string;
+          occupant_id: string;
+          reason: string | null;
+          recorded_at: string;
+          recorded_by: string;
+          returned_at: string | null;
+          returned_by: string | null;
+          returned_on: string | null;
+          room_id: string;
+          row_xid: unknown;
+          site_id: string;
+          starts_on: string;
+          stay_id: string;
+          updated_at: string;
+        };
+        ComputedFields: never;
+        Insert: {
+          bed_id: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          expected_return_on: string;
+          id: string;
+          occupant_id: string;
+          reason?: string | null;
+          recorded_at: string;
+          recorded_by: string;
+          returned_at?: string | null;
+          returned_by?: string | null;
+          returned_on?: string | null;
+          room_id: string;
+          row_xid?: unknown;
+          site_id: string;
+          starts_on: string;
+          stay_id: string;
+          updated_at?: string;
+        };
+        Update: {
+          bed_id?: string;
+          created_at?: string;
+          deleted_at?: string | null;
+          expected_return_on?: string;
+          id?: string;
+          occupant_id?: string;
+          reason?: string | null;
+          recorded_at?: string;
+          recorded_by?: string;
+          returned_at?: string | null;
+          returned_by?: string | null;
+          returned_on?: string | null;
+          room_id?: string;
+          row_xid?: unknown;
+          site_id?: string;
+          starts_on?: string;
+          stay_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "dorm_absences_bed_id_fkey";
+            columns: ["bed_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_beds";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_absences_occupant_id_fkey";
+            columns: ["occupant_id"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_absences_recorded_by_fkey";
+            columns: ["recorded_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_absences_returned_by_fkey";
+            columns: ["returned_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_absences_room_id_fkey";
+            columns: ["room_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_rooms";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_absences_site_id_fkey";
+            columns: ["site_id"];
+            isOneToOne: false;
+            referencedRelation: "sites";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_absences_stay_id_fkey";
+            columns: ["stay_id"];
+            isOneToOne: false;
+            referencedRelation: "dorm_stays";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       dorm_bed_events: {
         Row: {
           actor_id: string;
@@ -1146,6 +1260,7 @@ export type Database = {
           failed_items: number;
           id: string;
           keys: NonNullable<Json>;
+          leave_request_id: string | null;
           meters: NonNullable<Json>;
           new_damage: NonNullable<Json>;
           note: string | null;
@@ -1172,6 +1287,7 @@ export type Database = {
           failed_items: number;
           id: string;
           keys: NonNullable<Json>;
+          leave_request_id?: string | null;
           meters: NonNullable<Json>;
           new_damage?: NonNullable<Json>;
           note?: string | null;
@@ -1197,6 +1313,7 @@ export type Database = {
           failed_items?: number;
           id?: string;
           keys?: NonNullable<Json>;
+          leave_request_id?: string | null;
           meters?: NonNullable<Json>;
           new_damage?: NonNullable<Json>;
           note?: string | null;
@@ -1230,6 +1347,13 @@ export type Database = {
             columns: ["check_in_id"];
             isOneToOne: false;
             referencedRelation: "dorm_check_ins";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "dorm_check_outs_leave_request_id_fkey";
+            columns: ["leave_request_id"];
+            isOneToOne: false;
+            referencedRelation: "requests";
             referencedColumns: ["id"];
           },
           {

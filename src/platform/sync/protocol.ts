@@ -61,6 +61,11 @@ export const OP_KINDS = [
   // the room and building editor: taking a room (its beds) or an empty building out of use
   'dorm_room.delete',
   'dorm_building.delete',
+  // dormitories, part 4: a room (its vacant beds) under repair in one act, or from a 报修 task
+  'dorm_room.repair',
+  // dormitories: long absences (长期外出) and the return that ends one
+  'dorm_absence.record',
+  'dorm_absence.return',
   // Web Push: this device's subscription for reminders when the app is closed
   'push_subscription.set',
   // KPIs (考核指标): the admin head's targets, each change a new row
@@ -171,6 +176,8 @@ export const SYNCED_TABLES = [
   'dorm_meter_readings',
   // 证照办理: the work after approval
   'licence_work_events',
+  // dormitories: long absences (长期外出)
+  'dorm_absences',
 ] as const
 export type SyncedTable = (typeof SYNCED_TABLES)[number]
 

@@ -49,3 +49,9 @@ export const allocation = (occupant: string, over: Record<string, unknown> = {})
   starts_on: '2026-03-01',
   ...over,
 })
+
+/** Device times in the past (the server flags a clock more than 1 h ahead): minutes after a start `hoursBack` ago. */
+export function pastClock(hoursBack = 6): (minutes: number) => string {
+  const t0 = Date.now() - hoursBack * 3600_000
+  return (minutes) => new Date(t0 + minutes * 60_000).toISOString()
+}

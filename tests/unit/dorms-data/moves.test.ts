@@ -2,7 +2,7 @@
 // and once the new bed is reserved the move shows as "check out of the old, then in on the new".
 import { describe, expect, it } from 'vitest'
 import type { DormStayRow, RequestRow } from '@/platform/db/rows'
-import { allocateLinkFor, movesUnderWay } from '@/features/dorms/composables/useDormApplications'
+import { allocateLinkFor, leavesToCheckOut, movesUnderWay } from '@/features/dorms/composables/useDormApplications'
 
 const stay = (id: string, bed: string, status: DormStayRow['status'], request_id: string | null = null): DormStayRow => ({
   id, bed_id: bed, room_id: `room-${bed}`, building_id: 'b', site_id: 's', occupant_id: 'p1', gender: 'female', department_id: 'd', shift: '夜班',
@@ -26,5 +26,17 @@ describe('room change (调宿) on the device', () => {
     expect(movesUnderWay([old, next, plain], new Set(['r1']))).toEqual([{ from: old, to: next }])
     // Once checked out of the old bed, nothing is left to move.
     expect(movesUnderWay([{ ...old, status: 'ended' }, next], new Set(['r1']))).toEqual([])
+  })
+})
+
+describe('提前退宿 to check out', () => {
+  it('an approved early leave not yet carried out, whose applicant still lives on a bed', () => {
+    const req = (id: string, applicant: string, over: Record<string, unknown> = {}) => ({ id, applicant_id: applicant, status: 'approved', fulfilled_at: null, deleted_at: null, form: { reason: '家中有事' }, ...over }) as never
+    const stay = (id: string, occupant: string, status: string) => ({ id, occupant_id: occupant, status, deleted_at: null, bed_id: `b-${id}` }) as never
+    const out = leavesToCheckOut(
+      [req('r1', 'p1'), req('r2', 'p2'), req('r3', 'p3', { fulfilled_at: '2026-11-01T00:00:00Z' }), req('r4', 'p4', { status: 'rejected' })],
+      [stay('s1', 'p1', 'active'), stay('s2', 'p2', 'ended'), stay('s3', 'p3', 'active'), stay('s4', 'p4', 'active')],
+    )
+    expect(out.map((x) => [x.request.id, x.stay.id])).toEqual([['r1', 's1']])
   })
 })

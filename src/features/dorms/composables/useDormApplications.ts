@@ -11,6 +11,18 @@ import { calendarDate } from '@/shared/lib/zonedTime'
 
 export const DORM_REQUEST_TYPE = 'dorm_stay'
 export const DORM_MOVE_TYPE = 'dorm_move'
+/** 提前退宿申请: carried out by the check-out of the applicant's stay (the server marks it fulfilled). */
+export const DORM_LEAVE_TYPE = 'dorm_leave'
+
+/** Approved early leaves whose applicant still lives on a bed: the dorm manager checks them out. */
+export function leavesToCheckOut(leaves: readonly RequestRow[], stays: Iterable<DormStayRow>): { request: RequestRow; stay: DormStayRow }[] {
+  const active = [...stays].filter((s) => s.status === 'active' && s.deleted_at === null)
+  return leaves.flatMap((request) => {
+    if (request.deleted_at !== null || request.fulfilled_at || request.status !== 'approved') return []
+    const stay = active.find((s) => s.occupant_id === request.applicant_id)
+    return stay ? [{ request, stay }] : []
+  })
+}
 
 export async function dormApplicationsWaiting(): Promise<RequestRow[]> {
   const database = getDb()
@@ -55,14 +67,18 @@ export function movesUnderWay(stays: Iterable<DormStayRow>, moveRequests: Readon
 /** The waiting applications, the ids of every approved 调宿申请, and each mover's present stay. */
 async function dormWork() {
   const database = getDb()
-  const [rows, moves] = await Promise.all([dormApplicationsWaiting(), database.requests.where('[type+status]').equals([DORM_MOVE_TYPE, 'approved']).toArray()])
+  const [rows, moves, leaves] = await Promise.all([
+    dormApplicationsWaiting(),
+    database.requests.where('[type+status]').equals([DORM_MOVE_TYPE, 'approved']).toArray(),
+    database.requests.where('[type+status]').equals([DORM_LEAVE_TYPE, 'approved']).toArray(),
+  ])
   const movers = new Set(rows.filter((r) => r.type === DORM_MOVE_TYPE).map((r) => r.applicant_id))
   const present = new Map<string, DormStayRow>()
   for (const id of movers) {
     const live = (await database.dorm_stays.where('occupant_id').equals(id).toArray()).find((s) => s.status === 'active' && s.deleted_at === null)
     if (live) present.set(id, live)
   }
-  return { rows, moveIds: new Set(moves.map((m) => m.id)), present }
+  return { rows, moveIds: new Set(moves.map((m) => m.id)), present, leaves: leaves.filter((l) => l.deleted_at === null && !l.fulfilled_at) }
 }
 
 export function useDormApplications() {
@@ -70,6 +86,7 @@ export function useDormApplications() {
     rows: [] as RequestRow[],
     moveIds: new Set<string>() as ReadonlySet<string>,
     present: new Map<string, DormStayRow>(),
+    leaves: [] as RequestRow[],
     ready: false,
     allocateLink: (r: RequestRow) => allocateLinkFor(r, state.present.get(r.applicant_id) ?? null),
   })
@@ -77,6 +94,7 @@ export function useDormApplications() {
     state.rows = w.rows
     state.moveIds = w.moveIds
     state.present = w.present
+    state.leaves = w.leaves
     state.ready = true
   })
   onScopeDispose(stop)

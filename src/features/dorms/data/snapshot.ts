@@ -3,10 +3,13 @@
  * with their place, live stays (for roommates and suggestions), people's names and departments.
  */
 import type { AdminFieldDb } from '@/platform/db'
-import type { DormBedRow, DormBuildingRow, DormRoomRow, DormStayRow } from '@/platform/db/rows'
+import type { DormAbsenceRow, DormBedRow, DormBuildingRow, DormRoomRow, DormStayRow } from '@/platform/db/rows'
+import { openAbsences } from './absences'
 import { loadDirectory, type Directory } from '@/features/assets'
 import type { BedView, Roommate } from '../domain/allocation'
 import { bedNumber } from '../domain/rooms'
+import { isAway } from '../domain/absence'
+import { calendarDate } from '@/shared/lib/zonedTime'
 
 export interface DormSnapshot {
   buildings: DormBuildingRow[]
@@ -16,11 +19,13 @@ export interface DormSnapshot {
   liveStays: Map<string, DormStayRow>
   views: BedView[]
   directory: Directory
+  /** 长期外出 not yet ended, by stay id (the earliest when two were recorded). */
+  absences: Map<string, DormAbsenceRow>
 }
 
 const live = <T extends { deleted_at: string | null }>(rows: T[]) => rows.filter((r) => r.deleted_at === null)
 
-export function bedView(bed: DormBedRow, room: DormRoomRow, building: DormBuildingRow | undefined): BedView {
+export function bedView(bed: DormBedRow, room: DormRoomRow, building: DormBuildingRow | undefined, away = false): BedView {
   return {
     bed_id: bed.id,
     bed_code: bed.code,
@@ -32,23 +37,30 @@ export function bedView(bed: DormBedRow, room: DormRoomRow, building: DormBuildi
     room_gender: room.gender,
     status: bed.status,
     has_open_conflict: bed.has_conflict,
+    away,
   }
 }
 
 export async function loadDormSnapshot(database: AdminFieldDb): Promise<DormSnapshot> {
-  const [buildings, rooms, beds, stays, directory] = await Promise.all([
+  const [buildings, rooms, beds, stays, directory, absences] = await Promise.all([
     database.dorm_buildings.toArray(),
     database.dorm_rooms.toArray(),
     database.dorm_beds.toArray(),
     database.dorm_stays.where('status').anyOf('reserved', 'active').toArray(),
     loadDirectory(database),
+    openAbsences(database),
   ])
   const liveBuildings = live(buildings).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
   const byBuilding = new Map(liveBuildings.map((b) => [b.id, b]))
   const roomMap = new Map(live(rooms).map((r) => [r.id, r]))
   const liveBeds = live(beds).filter((b) => roomMap.has(b.room_id))
-  const views = liveBeds.map((b) => bedView(b, roomMap.get(b.room_id) as DormRoomRow, byBuilding.get(b.building_id)))
-  return { buildings: liveBuildings, rooms: roomMap, beds: liveBeds, liveStays: new Map(live(stays).map((s) => [s.id, s])), views, directory }
+  const today = calendarDate(new Date())
+  const awayNow = (b: DormBedRow) => {
+    const a = b.stay_id ? absences.get(b.stay_id) : undefined
+    return a !== undefined && isAway(a, today)
+  }
+  const views = liveBeds.map((b) => bedView(b, roomMap.get(b.room_id) as DormRoomRow, byBuilding.get(b.building_id), awayNow(b)))
+  return { buildings: liveBuildings, rooms: roomMap, beds: liveBeds, liveStays: new Map(live(stays).map((s) => [s.id, s])), views, directory, absences }
 }
 
 /** People with a live stay, per room: the suggestions' "who is there already". */

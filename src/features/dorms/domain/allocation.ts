@@ -17,6 +17,8 @@ export interface BedView {
   room_gender: Gender
   status: BedStatus
   has_open_conflict: boolean
+  /** The resident is away (长期外出): the bed stays theirs. */
+  away?: boolean
 }
 
 /** Someone with a live stay (reserved or active) in a room. */

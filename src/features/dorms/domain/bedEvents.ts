@@ -47,8 +47,9 @@ const payloads = {
   cancel: z.object({ stay_id: uuid(), note }),
   check_in: z.object({ stay_id: uuid(), occupant_id: uuid() }),
   check_out: z.object({ stay_id: uuid(), note }),
-  repair_start: z.object({ note }),
-  repair_end: z.object({ note }),
+  /** task_id: the 报修 task that put the bed under repair (dorm_room.repair); its end frees the bed. */
+  repair_start: z.object({ note, task_id: uuid().optional() }),
+  repair_end: z.object({ note, task_id: uuid().optional() }),
   /** The dorm manager states who keeps the bed; every other stay named in the conflicts is cancelled (or ended). */
   resolve_conflict: z.object({
     conflict_ids: z.array(uuid()).min(1, { error: E.required }),

@@ -45,6 +45,10 @@ export const DORM_FLAGS = {
   requestNotApproved: 'dorms.flags.requestNotApproved',
   /** A key handed over (or back) while the custody engine has it elsewhere: kept, flagged on the key. */
   keyConflict: 'dorms.flags.keyConflict',
+  /** 长期外出: another absence of the stay over the same days (both kept, the days counted once). */
+  absenceOverlap: 'dorms.flags.absenceOverlap',
+  /** A second return of one absence: the first stands. */
+  returnedAlready: 'dorms.flags.returnedAlready',
 } as const
 export type DormFlag = (typeof DORM_FLAGS)[keyof typeof DORM_FLAGS]
 

@@ -7,11 +7,14 @@
  *   first in it, to the last reading in it); meter arithmetic as consumption(); priced per unit, split
  *   between the occupants by the days each stayed (company time zone, across month ends). A room without
  *   two readings is charged nothing and says so in the note, for the dorm manager to read the meter.
+ * - 长期外出 (absence.ts): the bed fee is charged for the days away too; the water and electricity are split
+ *   by the days each was there (days away left out), noted per person in the CSV.
  * All money in fen; the CSV shows yuan with two decimals.
  */
 import { calendarDate, daysBetween } from '@/shared/lib/zonedTime'
 import { recordsToCsv, type CsvColumn } from '@/shared/lib/csv'
-import { billFen, consumption, daysInPeriod, splitByDays, type StaySpan } from './utilities'
+import { billFen, consumption, daysInPeriod, splitByWeights, type StaySpan } from './utilities'
+import { stayDays, utilityWeights, type AbsenceSpan } from './absence'
 import { formatFen } from './rooms'
 import { METERS, type Meter } from './checkIn'
 import { previousMonth } from './meterRound'
@@ -27,6 +30,8 @@ export interface PayrollStay extends StaySpan {
   room_id: string
   occupant_id: string
   bed_code: string
+  /** 长期外出 of this stay: the days away are left out of the utility split, the bed fee stays. */
+  absences?: readonly AbsenceSpan[]
 }
 
 export interface MeterReading {
@@ -66,6 +71,8 @@ export interface PayrollLine {
   total_fen: number
   /** Meters of the room without two readings this month. */
   missing: Meter[]
+  /** Days away (长期外出) this month: charged the bed fee, not the water and electricity. */
+  away_days: number
 }
 
 export function monthBounds(month: string): { start: string; end: string; days: number } {
@@ -103,18 +110,20 @@ export function payrollLines(input: PayrollInput): PayrollLine[] {
     if (!stays.length) continue
     const shares = new Map<Meter, Map<string, number>>()
     const missing: Meter[] = []
+    const spent = new Map(stays.map((s) => [s.id, stayDays(s, s.absences ?? [], start, end, input.timeZone)]))
+    const weights = utilityWeights(stays.map((s) => ({ id: s.id, ...spent.get(s.id)! })))
     for (const meter of METERS) {
       const units = roomUnits(input.readings.filter((r) => r.room_id === room.id && r.meter === meter), start, end, input.timeZone)
       if (units === null) missing.push(meter)
-      shares.set(meter, splitByDays(units === null ? 0 : billFen(units, input.prices[meter]), stays, start, end, input.timeZone))
+      shares.set(meter, splitByWeights(units === null ? 0 : billFen(units, input.prices[meter]), weights))
     }
     for (const s of stays) {
-      const days = daysInPeriod(s, start, end, input.timeZone)
+      const { days, away } = spent.get(s.id)!
       const who = input.person(s.occupant_id)
       const bed = Math.round((room.fee_fen * days) / monthDays)
       const water = shares.get('water')?.get(s.id) ?? 0
       const electricity = shares.get('electricity')?.get(s.id) ?? 0
-      lines.push({ stay_id: s.id, occupant_id: s.occupant_id, name: who.name, department: who.department, room: room.label, bed: s.bed_code, days, bed_fee_fen: bed, water_fen: water, electricity_fen: electricity, total_fen: bed + water + electricity, missing })
+      lines.push({ stay_id: s.id, occupant_id: s.occupant_id, name: who.name, department: who.department, room: room.label, bed: s.bed_code, days, bed_fee_fen: bed, water_fen: water, electricity_fen: electricity, total_fen: bed + water + electricity, missing, away_days: away })
     }
   }
   return lines.sort((a, b) => a.room.localeCompare(b.room, 'zh-CN', { numeric: true }) || a.bed.localeCompare(b.bed, 'zh-CN', { numeric: true }))
@@ -134,6 +143,8 @@ export interface PayrollHeaders {
   note: string
   /** The note for a meter without two readings, e.g. '水表读数不足'. */
   missing: (meter: Meter) => string
+  /** The note for days away, e.g. '外出 12 天（不分摊水电）'. */
+  away?: (days: number) => string
 }
 
 /** The month's lines as CSV for payroll (UTF-8 with BOM, formula guard: shared/lib/csv), yuan with two decimals. */
@@ -149,7 +160,7 @@ export function payrollCsv(month: string, lines: readonly PayrollLine[], h: Payr
     { header: h.water, value: (l) => formatFen(l.water_fen) },
     { header: h.electricity, value: (l) => formatFen(l.electricity_fen) },
     { header: h.total, value: (l) => formatFen(l.total_fen) },
-    { header: h.note, value: (l) => l.missing.map(h.missing).join('；') },
+    { header: h.note, value: (l) => [...l.missing.map(h.missing), ...(l.away_days && h.away ? [h.away(l.away_days)] : [])].join('；') },
   ]
   return recordsToCsv(lines, columns)
 }

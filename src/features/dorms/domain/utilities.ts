@@ -68,7 +68,12 @@ export function daysInPeriod(span: StaySpan, start: string, end: string, timeZon
 
 /** Shares of `totalFen` by person-days; the shares always add up to the total (largest remainder, then id). */
 export function splitByDays(totalFen: number, spans: readonly StaySpan[], start: string, end: string, timeZone: string): Map<string, number> {
-  const days = spans.map((s) => ({ id: s.id, d: daysInPeriod(s, start, end, timeZone) })).filter((x) => x.d > 0)
+  return splitByWeights(totalFen, spans.map((s) => ({ id: s.id, d: daysInPeriod(s, start, end, timeZone) })))
+}
+
+/** Shares of `totalFen` by whole-day weights (e.g. days there less days away, absence.ts); same rounding. */
+export function splitByWeights(totalFen: number, weights: readonly { id: string; d: number }[]): Map<string, number> {
+  const days = weights.filter((x) => x.d > 0)
   const all = days.reduce((n, x) => n + x.d, 0)
   const out = new Map<string, number>()
   if (all === 0) return out

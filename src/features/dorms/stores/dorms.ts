@@ -6,13 +6,17 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { getDb, observe } from '@/platform/db'
-import type { DormStayRow } from '@/platform/db/rows'
+import type { DormAbsenceRow, DormStayRow } from '@/platform/db/rows'
 import { useSessionStore } from '@/features/auth'
 import { bedEventSchema, type BedEventInput } from '../domain/bedEvents'
 import { occupancyByFloor } from '../domain/allocation'
 import type { Gender } from '../domain/rooms'
 import { loadDormSnapshot, type DormSnapshot } from '../data/snapshot'
 import { recordBedEvent } from '../data/bedWrite'
+import { recordRoomRepair } from '../data/roomRepair'
+import { saveAbsence, saveReturn } from '../data/absences'
+import { absenceReturnSchema, absenceSchema, type AbsenceInput } from '../domain/absence'
+import { roomRepairPlan, type RoomRepairPlan } from '../domain/roomRepair'
 
 export interface Allocation {
   bedId: string
@@ -123,8 +127,35 @@ export const useDormsStore = defineStore('dorms', () => {
 
   const cancel = (bedId: string, stayId: string, note?: string) => record({ bed_id: bedId, type: 'cancel', payload: { stay_id: stayId, note } })
   const repair = (bedId: string, start: boolean, note?: string) => record({ bed_id: bedId, type: start ? 'repair_start' : 'repair_end', payload: { note } })
+  /**
+   * Puts a room's vacant beds (or the one named) under repair, or back in use, in one act; answers the
+   * plan (the beds changed, those left alone and why). With a 报修 task, the server frees them when it is done.
+   */
+  async function repairRoom(roomId: string, action: 'start' | 'end', opts: { taskId?: string | null; only?: string | null; note?: string | null } = {}): Promise<RoomRepairPlan> {
+    const actor = session.userId
+    const room = snapshot.value?.rooms.get(roomId)
+    if (!actor || !room) throw new Error('dorms: no user or room')
+    const beds = (snapshot.value?.beds ?? []).filter((b) => b.room_id === roomId)
+    const plan = roomRepairPlan(beds, action, opts.only ?? null)
+    await recordRoomRepair(getDb(), { roomId, siteId: room.site_id, actorId: actor, action, plan, taskId: opts.taskId, note: opts.note })
+    return plan
+  }
+  /** 长期外出: records (or changes, while not ended) a resident's absence; throws DormInputError with the form's keys. */
+  async function recordAbsence(stay: DormStayRow, input: Omit<AbsenceInput, 'stay_id'>, id: string = crypto.randomUUID()): Promise<DormAbsenceRow> {
+    if (!session.userId) throw new Error('dorms: no user')
+    const parsed = absenceSchema.safeParse({ ...input, stay_id: stay.id })
+    if (!parsed.success) throw new DormInputError(parsed.error.issues.map((i) => i.message), parsed.error.issues.map((i) => String(i.path.at(-1) ?? '')))
+    return saveAbsence(getDb(), id, stay, parsed.data, session.userId)
+  }
+  /** The return that ends an absence (the day they were back). */
+  async function endAbsence(absence: DormAbsenceRow, returnedOn: string): Promise<void> {
+    if (!session.userId) throw new Error('dorms: no user')
+    const parsed = absenceReturnSchema.safeParse({ returned_on: returnedOn })
+    if (!parsed.success || returnedOn < absence.starts_on) throw new DormInputError(['dorms.errors.dateOrder'], ['returned_on'])
+    await saveReturn(getDb(), absence, parsed.data.returned_on, session.userId)
+  }
   const resolve = (bedId: string, conflictIds: string[], keepStayId: string | null) =>
     record({ bed_id: bedId, type: 'resolve_conflict', payload: { conflict_ids: conflictIds, keep_stay_id: keepStayId } })
 
-  return { status, snapshot, floors, personName, start, retry, allocate, cancel, repair, resolve }
+  return { status, snapshot, floors, personName, start, retry, allocate, cancel, repair, repairRoom, recordAbsence, endAbsence, resolve }
 })

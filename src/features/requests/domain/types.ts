@@ -47,6 +47,7 @@ export type Fulfilment =
   | 'dorm_allocate'
   | 'inspection_notice'
   | 'dorm_move'
+  | 'dorm_leave'
   | 'repair'
 
 export interface RequestTypeDef {
@@ -195,6 +196,19 @@ export const REQUEST_TYPES = [
     ],
     chain: ['admin_head'],
     fulfilment: 'dorm_move',
+    fulfiller: 'dorm_manager',
+  },
+  {
+    // 提前退宿申请: leaving before the stay's expected end; the admin head approves, and the check-out of the
+    // applicant's stay carries it out (features/dorms; the server marks it fulfilled and the check-out names it)
+    type: 'dorm_leave',
+    titleKey: 'reason',
+    fields: [
+      { key: 'reason', kind: 'textarea', max: 500 },
+      { key: 'leave_at', kind: 'datetime', max: 0 },
+    ],
+    chain: ['admin_head'],
+    fulfilment: 'dorm_leave',
     fulfiller: 'dorm_manager',
   },
   // vehicles (车辆维修)

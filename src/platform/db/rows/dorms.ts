@@ -136,6 +136,8 @@ export interface DormCheckOutRow {
   /** New damage priced from the list (the server's, at the time it was recorded); unpriced items left out. */
   damages?: { item_key: string; fen: number }[]
   damage_fen?: number
+  /** The 提前退宿申请 this check-out carried out (set by the server), if any. */
+  leave_request_id?: string | null
   updated_at: string
   deleted_at: string | null
 }
@@ -165,6 +167,27 @@ export interface DormMeterReadingRow {
   /** A meter replaced since the last reading: its old one's final reading and the new one's start. */
   meters: (DormCheckInRow['meters'][number] & { replaced?: { old_final: number; new_start: number } })[]
   note: string | null
+  updated_at: string
+  deleted_at: string | null
+}
+
+/** 长期外出: a resident away for a while; the bed stays theirs (domain/absence.ts). */
+export interface DormAbsenceRow {
+  id: string
+  stay_id: string
+  bed_id: string
+  room_id: string
+  site_id: string
+  occupant_id: string
+  starts_on: string
+  expected_return_on: string
+  /** The day they were back (ends it); null while away. */
+  returned_on: string | null
+  reason: string | null
+  recorded_by: string
+  recorded_at: string
+  returned_by: string | null
+  returned_at: string | null
   updated_at: string
   deleted_at: string | null
 }
