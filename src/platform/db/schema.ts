@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie'
 import { assetIndexMiddleware, type AssetIndexRow } from './assetIndex'
 import { inspectionScoresMiddleware, type InspectionScoreRow } from './inspectionScores'
+import { kpiMonthsMiddleware, type KpiGenRow, type KpiMonthRow } from './kpiMonths'
 import type {
   TaskRow,
   TaskEventRow,
@@ -50,7 +51,7 @@ import type {
   SupervisionPlanRow,
   DormCheckOutRow,
 } from './rows'
-import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21 } from './schemaVersions'
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21, SCHEMA_V29 } from './schemaVersions'
 
 export * from './schemaVersions'
 
@@ -105,11 +106,14 @@ export class AdminFieldDb extends Dexie {
   declare supervision_plans: Table<SupervisionPlanRow, string>
   declare supervision_events: Table<SupervisionEventRow, string>
   declare dorm_check_outs: Table<DormCheckOutRow, string>
+  /** Device-only: closed months' KPI figures (kpiMonths.ts). */
+  declare kpi_months: Table<KpiMonthRow | KpiGenRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
     this.use(assetIndexMiddleware)
     this.use(inspectionScoresMiddleware)
+    this.use(kpiMonthsMiddleware)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2)
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3)
@@ -135,5 +139,7 @@ export class AdminFieldDb extends Dexie {
     this.version(19).stores(SCHEMA_V19)
     // the KPI dashboard's period reads
     this.version(21).stores(SCHEMA_V21)
+    // the KPI dashboard's closed-month cache
+    this.version(29).stores(SCHEMA_V29)
   }
 }

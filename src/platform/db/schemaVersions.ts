@@ -253,3 +253,12 @@ export const SCHEMA_V21 = {
   custody_events: 'id, asset_id, [asset_id+device_time], actor_id, device_time, payload.due_at',
   dorm_stays: 'id, bed_id, room_id, occupant_id, status, request_id, starts_on',
 } as const
+
+/**
+ * v29: the KPI dashboard's closed-month cache (platform/db/kpiMonths.ts): one row per source,
+ * month and viewer with every KPI × scope of that month, kept by a middleware that drops a
+ * source's months from the earliest one a write can change; by [source+month].
+ */
+export const SCHEMA_V29 = {
+  kpi_months: 'key, [source+month]',
+} as const
