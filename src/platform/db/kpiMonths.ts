@@ -20,7 +20,9 @@
  *   keeper, the company calendar, the time zone): every month of the sources that use it.
  * Each drop also bumps the source's generation: a figure computed from rows read before the
  * drop is not stored after it (kpiMonthCache.ts compares the generation in its write).
- * Nothing is read while the cache is empty (a first sync's 200,000 rows cost one count per page).
+ * Nothing is read while the cache is empty (a first sync's 200,000 rows cost one count per page),
+ * and a page naming more than MAX_RECORDS applications, assets or tasks drops every month of
+ * their sources rather than read each one's record back.
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie'
 
@@ -133,6 +135,12 @@ async function getMany(c: Ctx, table: string, keys: unknown[]): Promise<Row[]> {
   return ((await c.down.table(table).getMany({ trans: c.trans, keys })) as (Row | undefined)[]).filter((r): r is Row => r !== undefined)
 }
 
+/**
+ * Records a write reads back at most (one or two index reads each); a bigger page (a first sync,
+ * a catch-up after weeks offline) drops every month of its sources instead of reading them all.
+ */
+export const MAX_RECORDS = 50
+
 /** Source → the earliest month these rows (old and new versions of one table's rows) can change. */
 export async function monthsTouched(c: Ctx, table: string, rows: readonly Row[]): Promise<Map<string, string>> {
   const out = new Map<string, string>()
@@ -152,13 +160,17 @@ export async function monthsTouched(c: Ctx, table: string, rows: readonly Row[])
     case 'tasks': {
       dropDate(['tasks'], rows)
       const ids = [...new Set(rows.map((r) => r.id))]
-      const sheets = rows.some((r) => r.follow_up_id) || (await Promise.all(ids.map((id) => byIndex(c, 'follow_ups', 'task_id', id)))).some((s) => s.length > 0)
+      const sheets = rows.some((r) => r.follow_up_id) || ids.length > MAX_RECORDS || (await Promise.all(ids.map((id) => byIndex(c, 'follow_ups', 'task_id', id)))).some((s) => s.length > 0)
       if (sheets) drop('followUps', EVERY_MONTH)
       break
     }
     case 'requests':
     case 'request_events': {
       const ids = [...new Set(rows.map((r) => String(table === 'requests' ? r.id : r.request_id)))]
+      if (ids.length > MAX_RECORDS) {
+        for (const s of FACTS[table]!) drop(s, EVERY_MONTH)
+        break
+      }
       for (const id of ids) {
         const [apps, decisions] = await Promise.all([getMany(c, 'requests', [id]), byIndex(c, 'request_events', 'request_id', id)])
         const mine = rows.filter((r) => (table === 'requests' ? r.id : r.request_id) === id)
@@ -167,7 +179,12 @@ export async function monthsTouched(c: Ctx, table: string, rows: readonly Row[])
       break
     }
     case 'custody_events': {
-      for (const assetId of new Set(rows.map((r) => String(r.asset_id)))) {
+      const assets = new Set(rows.map((r) => String(r.asset_id)))
+      if (assets.size > MAX_RECORDS) {
+        for (const s of FACTS[table]!) drop(s, EVERY_MONTH)
+        break
+      }
+      for (const assetId of assets) {
         const history = await byIndex(c, 'custody_events', 'asset_id', assetId)
         const mine = rows.filter((r) => r.asset_id === assetId)
         const span = mine.flatMap((r) => loanSpan(history, r))

@@ -21,6 +21,7 @@ declare global {
   interface Window {
     seedKpis(people: number): Promise<{ rows: number; seedMs: number }>
     measureWholeTables(runs: number): Promise<Measured>
+    measureSources(): Promise<Record<string, number>>
     measureDashboard(runs: number): Promise<Measured & { month: number[]; warm: number[]; first: number }>
   }
 }
@@ -191,4 +192,16 @@ window.measureDashboard = async (runs) => {
     rows = KPI_SOURCES.reduce((n, s) => n + [...(cache.get(s)?.values() ?? [])].reduce((k, l) => k + l.length, 0), 0)
   }
   return { samples, month, warm, first, rows }
+}
+
+/** Where the month's time goes: each source's read and items for MONTH alone, one after another. */
+window.measureSources = async () => {
+  const ctx = contextOf(await loadKpiBase(db))
+  const out: Record<string, number> = {}
+  for (const source of KPI_SOURCES) {
+    const t0 = performance.now()
+    sourceItems(source, ctx, await readSource(db, source, monthPeriod(MONTH)))
+    out[source] = performance.now() - t0
+  }
+  return out
 }

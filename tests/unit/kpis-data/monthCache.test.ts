@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { AdminFieldDb } from '@/platform/db'
 import { applyPage } from '@/platform/sync/pull'
+import { MAX_RECORDS } from '@/platform/db/kpiMonths'
 import { readSource } from '@/features/kpis/data/kpiReads'
 import { keepMonths, readKeptMonths } from '@/features/kpis/data/kpiMonthCache'
 import { computeMonths, type MonthCache } from '@/features/kpis/stores/kpiMonths'
@@ -120,6 +121,15 @@ describe('the closed-month KPI cache', () => {
     expect(await keptOf('tasks')).toEqual([])
     await keep('tasks')
     await expectFresh('tasks')
+  })
+
+  it('a page of more records than it reads back drops every month of their sources', async () => {
+    await keep('requests')
+    await keep('tasks')
+    const events = Array.from({ length: MAX_RECORDS + 1 }, (_, i) => ({ id: id(9400 + i), request_id: id(9500 + i), action: 'submit', actor_id: PEOPLE[0]!, on_behalf_of: null, at: '2026-11-02T02:00:00.000Z', flag: null, deleted_at: null }))
+    await applyPage(db, events.map((e) => ({ table: 'request_events' as const, id: e.id, row: e, deleted: false })), 'c1')
+    expect(await keptOf('requests')).toEqual([])
+    expect(await keptOf('tasks')).toEqual(CLOSED)
   })
 
   it('figures computed from rows read before a write are not kept after it', async () => {
