@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie'
 import { assetIndexMiddleware, type AssetIndexRow } from './assetIndex'
 import { inspectionScoresMiddleware, type InspectionScoreRow } from './inspectionScores'
+import { kpiMonthsMiddleware, type KpiGenRow, type KpiMonthRow } from './kpiMonths'
 import type {
   TaskRow,
   TaskEventRow,
@@ -54,7 +55,7 @@ import type {
   DormMeterReadingRow,
   DormAbsenceRow,
 } from './rows'
-import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21, SCHEMA_V24, SCHEMA_V25, SCHEMA_V26, SCHEMA_V27 } from './schemaVersions'
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21, SCHEMA_V24, SCHEMA_V25, SCHEMA_V26, SCHEMA_V27, SCHEMA_V29 } from './schemaVersions'
 
 export * from './schemaVersions'
 
@@ -113,11 +114,14 @@ export class AdminFieldDb extends Dexie {
   declare dorm_meter_readings: Table<DormMeterReadingRow, string>
   declare licence_work_events: Table<LicenceWorkEventRow, string>
   declare dorm_absences: Table<DormAbsenceRow, string>
+  /** Device-only: closed months' KPI figures (kpiMonths.ts). */
+  declare kpi_months: Table<KpiMonthRow | KpiGenRow, string>
 
   constructor(name = 'adminfield') {
     super(name)
     this.use(assetIndexMiddleware)
     this.use(inspectionScoresMiddleware)
+    this.use(kpiMonthsMiddleware)
     // Every `stores()` call re-parses all versions declared so far and rebuilds every table's API:
     // one call per shipped version cost ~15 passes over ~50 tables at each start (tens of ms on a
     // phone, before anything could read). Dexie (3+) upgrades from the database's real schema, so a
@@ -130,7 +134,7 @@ export class AdminFieldDb extends Dexie {
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4)
     this.version(7).stores({ ...SCHEMA_V5, ...SCHEMA_V6, ...SCHEMA_V7 }).upgrade(upgradeToV7)
     // v8 …: add a version's stores to this list (and raise the number) unless it has an upgrader.
-    this.version(27).stores({
+    this.version(29).stores({
       ...SCHEMA_V8,
       ...SCHEMA_V9,
       // dormitories (v9: tasks)
@@ -157,6 +161,8 @@ export class AdminFieldDb extends Dexie {
       ...SCHEMA_V26,
       // the bell's 督办 sheets' tasks by index
       ...SCHEMA_V27,
+      // closed months' KPI figures, device-only
+      ...SCHEMA_V29,
     })
   }
 }

@@ -284,3 +284,12 @@ export const SCHEMA_V27 = {
   tasks:
     'id, assignee_id, assigner_id, department_id, site_id, status, due_on, officer_id, handover_to, follow_up_id, *co_assignee_ids, [assignee_id+status], [department_id+status], [assigner_id+status], [status+escalation_level], [site_id+status+due_on], [assigner_id+status+due_on], [source+source_ref], completed_at, scored_at, [status+follow_up_id]',
 } as const
+
+/**
+ * v29: the KPI dashboard's closed-month cache (platform/db/kpiMonths.ts): one row per source,
+ * month and viewer with every KPI × scope of that month, kept by a middleware that drops a
+ * source's months from the earliest one a write can change; by [source+month].
+ */
+export const SCHEMA_V29 = {
+  kpi_months: 'key, [source+month]',
+} as const

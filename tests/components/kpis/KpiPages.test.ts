@@ -39,6 +39,22 @@ beforeEach(async () => {
 })
 
 describe('KPI pages', () => {
+  it('the trend keeps its closed months on the device, and a task synced late for one of them drops it', async () => {
+    const db = getDb()
+    await db.kpi_months.clear()
+    const { wrapper } = await mountAt(`/kpis?month=${MONTH}`, kpiRoutes, HEAD, ['admin_head'])
+    wrappers.push(wrapper)
+    await until(() => expect(wrapper.find('[data-testid=kpi-trend] [data-testid=chart]').attributes('data-points')).toBe('1'))
+    // The 12 months of the trend are all closed (MONTH is two months ago): kept, one row each.
+    const kept = () => db.kpi_months.where('[source+month]').between(['tasks', ''], ['tasks', '\uffff']).primaryKeys()
+    await until(async () => expect((await kept()).length).toBe(12))
+    await db.tasks.put(task('00000000-0000-4000-8000-000000000009', BOB, HR, `${MONTH}-03`, `${MONTH}-20T09:00:00+08:00`))
+    const left = await kept()
+    expect(left.length).toBe(11)
+    expect(left.some((k) => String(k).startsWith(`tasks|${MONTH}|`))).toBe(false)
+    await db.tasks.delete('00000000-0000-4000-8000-000000000009')
+  })
+
   it('the admin head sees every department, the late KPI in red, and drills down to the late task first', async () => {
     const { wrapper, router } = await mountAt(`/kpis?month=${MONTH}`, kpiRoutes, HEAD, ['admin_head'])
     wrappers.push(wrapper)

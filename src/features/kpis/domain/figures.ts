@@ -55,20 +55,28 @@ export interface Figure {
   pending: number
 }
 
-export function figureOf(kpi: KpiCode, items: readonly KpiItem[]): Figure {
-  let decided = 0
-  let sum = 0
-  let pending = 0
-  for (const item of items) {
-    if (item.value === null) pending++
-    else {
-      decided++
-      sum += item.value
-    }
+/** What a figure is made of: [decided, sum of their values, pending] (kept per closed month). */
+export type Tally = [number, number, number]
+
+/** Adds one item to a tally, in the order figureOf adds them (the same sum to the last bit). */
+export function tallyItem(tally: Tally, item: KpiItem): void {
+  if (item.value === null) tally[2]++
+  else {
+    tally[0]++
+    tally[1] += item.value
   }
+}
+
+export function figureOfTally(kpi: KpiCode, [decided, sum, pending]: Readonly<Tally>): Figure {
   const rate = kpiDef(kpi)?.kind === 'rate'
   const value = decided === 0 ? null : rate ? (100 * sum) / decided : sum / decided
   return { kpi, value, decided, met: rate ? sum : decided, pending }
+}
+
+export function figureOf(kpi: KpiCode, items: readonly KpiItem[]): Figure {
+  const tally: Tally = [0, 0, 0]
+  for (const item of items) tallyItem(tally, item)
+  return figureOfTally(kpi, tally)
 }
 
 const inPeriod = (item: KpiItem, p: Period) => item.day >= p.from && item.day <= p.to

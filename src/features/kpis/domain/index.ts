@@ -2,6 +2,7 @@
 export * from './catalogue'
 export * from './items'
 export * from './figures'
+export * from './tallies'
 export * from './targets'
 export { taskItems, followUpItems, type TaskFacts, type FollowUpFacts, type RemindFacts } from './sources/tasks'
 export { requestItems, FIRST_PASS_KPI, type RequestFacts, type RequestEventFacts } from './sources/requests'

@@ -3,6 +3,8 @@
  * The small tables are read once per open (load); the engines' items are computed per source
  * and per month, only when a page asks for them (the month's figures need every source for one
  * month, a trend one source for twelve), and kept per month until the next sync or reload.
+ * A trend's closed months come from their tallies kept on the device (data/kpiMonthCache.ts):
+ * only the months never computed, or changed since, are read again.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
@@ -10,9 +12,10 @@ import { getDb } from '@/platform/db'
 import { useSessionStore } from '@/features/auth'
 import { useSyncStore } from '@/features/sync'
 import { calendarDater, calendarMonth } from '@/shared/lib/zonedTime'
-import { KPI_SOURCE, KPI_SOURCES, sourceItems, targetFor, viewerLevel, visibleTo, type KpiCode, type KpiContext, type KpiItem, type KpiSource, type Viewer } from '../domain'
+import { KPI_SOURCE, KPI_SOURCES, figureOfMonth, sourceItems, tallyMonth, targetFor, trend, viewerLevel, visibleTo, type Figure, type KpiCode, type KpiContext, type KpiItem, type KpiSource, type MonthTallies, type Scope, type Viewer } from '../domain'
 import { loadKpiBase, readSource, type KpiBase } from '../data/kpiReads'
 import { setKpiTarget } from '../data/kpiWrites'
+import { keepMonths, readKeptMonths } from '../data/kpiMonthCache'
 import { computeMonths, type MonthCache } from './kpiMonths'
 
 export type LoadStatus = 'loading' | 'ready' | 'error'
@@ -26,6 +29,8 @@ export const useKpiStore = defineStore('kpis', () => {
   /** Bumped whenever months are added to the cache: the views re-read it. */
   const version = ref(0)
   let cache: MonthCache = new Map()
+  /** source → closed month → its tallies (read from, or written to, the device's month cache). */
+  let kept = new Map<KpiSource, Map<string, MonthTallies>>()
   let loadedFor: string | null = null
   /** The sync the cache was filled after: a newer one (rows pulled or pushed) starts it again. */
   let loadedAfter: string | null = null
@@ -55,6 +60,7 @@ export const useKpiStore = defineStore('kpis', () => {
       const dept = new Map(d.profiles.map((p) => [p.id, p.department_id]))
       ctx = { calendar: d.calendar, timeZone: d.timeZone, today: dateOf(now), now, dateOf, departmentOf: (id) => (id ? (dept.get(id) ?? null) : null) }
       cache = new Map()
+      kept = new Map()
       version.value++
       month.value ||= calendarMonth(now, d.timeZone)
       loadedFor = session.userId
@@ -84,8 +90,57 @@ export const useKpiStore = defineStore('kpis', () => {
   }
   /** Every KPI for one month (the figures, the ranking, the drill-down, the report). */
   const ensureMonth = (m: string) => ensure(KPI_SOURCES, [m])
-  /** One KPI over several months (the trend). */
-  const ensureKpi = (kpi: KpiCode, months: readonly string[]) => ensure([KPI_SOURCE[kpi]], months)
+
+  /** What the viewer may see, as the month cache's key (the items are cut to it). */
+  const viewerKey = (v: Viewer) => JSON.stringify([v.id, [...v.heads].sort(), v.grants.map((g) => `${g.role}@${g.siteId ?? ''}`).sort()])
+
+  /**
+   * One KPI's trend: closed months from their kept tallies, those missing computed (one read of
+   * the rows covering them) and kept; the open month(s) from the items, as the month's figures.
+   */
+  async function ensureTrend(kpi: KpiCode, months: readonly string[]): Promise<void> {
+    if (!ctx || !viewer.value) return
+    const source = KPI_SOURCE[kpi]
+    const current = ctx.today.slice(0, 7)
+    let mine = kept.get(source)
+    if (!mine) kept.set(source, (mine = new Map()))
+    const known = mine
+    const closed = months.filter((m) => m < current && !known.has(m))
+    const who = viewerKey(viewer.value)
+    try {
+      if (closed.length) {
+        const database = getDb()
+        const found = await readKeptMonths(database, who, source, closed)
+        for (const [m, t] of found.months) known.set(m, t)
+        const missing = closed.filter((m) => !found.months.has(m))
+        if (missing.length) {
+          await ensure([source], missing)
+          const fresh = new Map(missing.map((m) => [m, tallyMonth(cache.get(source)?.get(m) ?? [])]))
+          for (const [m, t] of fresh) known.set(m, t)
+          if (status.value === 'ready') await keepMonths(database, who, source, found.gen, fresh)
+        }
+        version.value++
+      }
+      await ensure([source], months.filter((m) => m >= current))
+    } catch (e) {
+      console.error('kpis failed', e)
+      status.value = 'error'
+    }
+  }
+  function hasTrend(kpi: KpiCode, months: readonly string[]): boolean {
+    void version.value
+    const source = KPI_SOURCE[kpi]
+    return months.every((m) => kept.get(source)?.has(m) || cache.get(source)?.has(m))
+  }
+  /** The trend's figures (ensureTrend first): kept tallies, else the month's items. */
+  function trendFigures(kpi: KpiCode, months: readonly string[], scope: Scope): Figure[] {
+    void version.value
+    const source = KPI_SOURCE[kpi]
+    return months.map((m) => {
+      const t = kept.get(source)?.get(m)
+      return t ? figureOfMonth(kpi, t, scope) : trend(cache.get(source)?.get(m) ?? [], kpi, [m], scope)[0]!
+    })
+  }
 
   /** The cached items of these months (of one KPI, or all); empty until ensured. */
   function items(months: readonly string[], kpi?: KpiCode): KpiItem[] {
@@ -116,5 +171,5 @@ export const useKpiStore = defineStore('kpis', () => {
     return null
   }
 
-  return { status, data, month, viewer, level, load, ensureMonth, ensureKpi, items, has, taskOfSheet, target, departmentName, personName, saveTarget }
+  return { status, data, month, viewer, level, load, ensureMonth, ensureTrend, hasTrend, trendFigures, items, has, taskOfSheet, target, departmentName, personName, saveTarget }
 })
