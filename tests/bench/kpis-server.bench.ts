@@ -79,11 +79,11 @@ async function seedYear(db: TestDb): Promise<number> {
     [reader, people],
   )
   await db.query('commit')
-  const [{ n }] = await db.query<{ n: number }>(
+  const counted = await db.query<{ n: number }>(
     `select ((select count(*) from public.tasks) + (select count(*) from public.follow_ups) + (select count(*) from public.requests)
       + (select count(*) from public.request_events) + (select count(*) from public.custody_events))::int as n`,
   )
-  return n
+  return counted[0]?.n ?? 0
 }
 
 describe('kpis on the server', () => {
