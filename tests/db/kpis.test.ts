@@ -112,6 +112,25 @@ describe('KPIs: SQL = device', () => {
   })
 })
 
+describe('KPIs: a period reads only its rows, with the same items', () => {
+  it('private.kpi_items for a period = the items of all time whose day is in it (months, weeks across the day off, single days, open ends)', async () => {
+    const all = (await sqlItems()).map((i) => ({ i, l: line(i) }))
+    const periods: [string, string][] = [
+      ['2026-09-01', '2026-09-30'], ['2026-10-01', '2026-10-31'], ['2026-11-01', '2026-11-30'], ['2026-12-01', '2026-12-31'],
+      ['2026-10-17', '2026-10-23'], ['2026-10-19', '2026-10-19'], ['2026-10-20', '2026-10-20'], ['2026-10-08', '2026-10-08'],
+      ['2026-11-05', '2026-11-06'], ['2026-01-01', '2026-12-31'], ['2027-03-01', '2027-03-31'], ['-infinity', '2026-10-15'], ['2026-10-16', 'infinity'],
+    ]
+    let seen = 0
+    for (const [from, to] of periods) {
+      const got = (await db.query<{ r: KpiItem }>('select to_jsonb(i) as r from private.kpi_items($1, $2, $3) i', [NOW, from, to])).map((x) => line(x.r)).sort()
+      const want = all.filter((x) => x.i.day >= from && x.i.day <= to).map((x) => x.l).sort()
+      expect(got, `${from}..${to}`).toEqual(want)
+      seen += got.length
+    }
+    expect(seen).toBeGreaterThan(100)
+  })
+})
+
 describe('KPIs: who sees which figures', () => {
   const seen = (user: string) =>
     db.asUser(user, (q) => q<{ department_id: string | null; person_id: string | null; site_id: string | null }>(`select department_id, person_id, site_id from public.kpi_items('2026-01-01', '2026-12-31', $1)`, [NOW]))
