@@ -268,8 +268,11 @@ as $$
   from waiting w;
 $$;
 
--- 2.5 外带 / 2.6 借用 (sources/custody.ts): the walk over each asset's events is unchanged (a
--- loan's due time is set by its acts), only the loans due in the period are kept.
+-- 2.5 外带 / 2.6 借用 (sources/custody.ts): the same walk as before, only over the loans that
+-- can be due in the period. A loan's due time is that of its check-out or of a later transfer in
+-- it, so it is one of the loans opened by the check-out at or before an act (check-out or
+-- transfer) whose due day is in the period; each is walked from its check-out (where the walk
+-- starts afresh) to its end: a check-in, loss or retirement, the next check-out, or no more acts.
 create function private.kpi_items_custody(p_tz text, p_now timestamptz, p_from date, p_to date)
 returns table (kpi text, key text, record_id uuid, day date, site_id uuid, department_id uuid, person_id uuid,
                value numeric, due text, done_at timestamptz)
@@ -285,15 +288,32 @@ declare
   v_holder uuid;
   v_kpi text;
 begin
-  for a in select s.id, s.kind, s.site_id from public.assets s where s.kind in ('seal', 'licence') order by s.id loop
+  for a in
+    select distinct s.id, s.kind, s.site_id, co.id as co_id, co.device_time as co_time
+    from public.custody_events x
+    join public.assets s on s.id = x.asset_id and s.kind in ('seal', 'licence')
+    cross join lateral (
+      select c.id, c.device_time from public.custody_events c
+      where c.asset_id = x.asset_id and c.type = 'check_out' and not c.flagged and c.deleted_at is null
+        and (c.device_time, c.id) <= (x.device_time, x.id)
+      order by c.device_time desc, c.id desc limit 1) co
+    where x.type in ('check_out', 'transfer') and not x.flagged and x.deleted_at is null
+      and coalesce(x.payload ->> 'due_at', '') <> ''
+      and ((x.payload ->> 'due_at')::timestamptz at time zone p_tz)::date between p_from and p_to
+  loop
     v_kpi := case a.kind when 'seal' then 'seal_returned_on_time' else 'licence_returned_on_time' end;
     v_loan := null;
     for e in
       select c.id, c.type, c.device_time, c.payload from public.custody_events c
       where c.asset_id = a.id and not c.flagged and c.deleted_at is null
+        and (c.device_time, c.id) >= (a.co_time, a.co_id)
       order by c.device_time, c.id
     loop
       if e.type = 'check_out' then
+        if e.id <> a.co_id then
+          v_loan := null;  -- a new check-out: the open loan has no item (as in the walk before)
+          exit;
+        end if;
         v_loan := case when coalesce(e.payload ->> 'due_at', '') <> '' then e.id end;
         v_due := nullif(e.payload ->> 'due_at', '')::timestamptz;
         v_holder := nullif(e.payload ->> 'to_person', '')::uuid;
@@ -310,6 +330,7 @@ begin
           return next;
         end if;
         v_loan := null;
+        exit;
       end if;
     end loop;
     if v_loan is not null and (v_due at time zone p_tz)::date between p_from and p_to then
