@@ -268,79 +268,65 @@ as $$
   from waiting w;
 $$;
 
--- 2.5 外带 / 2.6 借用 (sources/custody.ts): the same walk as before, only over the loans that
--- can be due in the period. A loan's due time is that of its check-out or of a later transfer in
--- it, so it is one of the loans opened by the check-out at or before an act (check-out or
--- transfer) whose due day is in the period; each is walked from its check-out (where the walk
--- starts afresh) to its end: a check-in, loss or retirement, the next check-out, or no more acts.
+-- 2.5 外带 / 2.6 借用 (sources/custody.ts): the walk over each asset's acts in device-time
+-- order, as one query over only the loans that can be due in the period. A loan opens with a
+-- check-out that has a due time; it ends at the first check-in, loss or retirement after it (its
+-- item) or the next check-out (no item); its due time and holder are the last set by it or by a
+-- transfer before its end. Its due time is set by an act (check-out or transfer) whose due day
+-- is in the period, so only the check-outs at or before such an act are read.
 create function private.kpi_items_custody(p_tz text, p_now timestamptz, p_from date, p_to date)
 returns table (kpi text, key text, record_id uuid, day date, site_id uuid, department_id uuid, person_id uuid,
                value numeric, due text, done_at timestamptz)
-language plpgsql stable
+language sql stable
 set search_path = ''
 as $$
-#variable_conflict use_column
-declare
-  a record;
-  e record;
-  v_loan uuid;
-  v_due timestamptz;
-  v_holder uuid;
-  v_kpi text;
-begin
-  for a in
-    select distinct s.id, s.kind, s.site_id, co.id as co_id, co.device_time as co_time
+  with co as (
+    select distinct s.id as asset_id, s.kind, s.site_id, c.id, c.device_time, c.payload
     from public.custody_events x
     join public.assets s on s.id = x.asset_id and s.kind in ('seal', 'licence')
     cross join lateral (
-      select c.id, c.device_time from public.custody_events c
+      select c.id, c.device_time, c.payload from public.custody_events c
       where c.asset_id = x.asset_id and c.type = 'check_out' and not c.flagged and c.deleted_at is null
         and (c.device_time, c.id) <= (x.device_time, x.id)
-      order by c.device_time desc, c.id desc limit 1) co
+      order by c.device_time desc, c.id desc limit 1) c
     where x.type in ('check_out', 'transfer') and not x.flagged and x.deleted_at is null
       and coalesce(x.payload ->> 'due_at', '') <> ''
       and ((x.payload ->> 'due_at')::timestamptz at time zone p_tz)::date between p_from and p_to
-  loop
-    v_kpi := case a.kind when 'seal' then 'seal_returned_on_time' else 'licence_returned_on_time' end;
-    v_loan := null;
-    for e in
-      select c.id, c.type, c.device_time, c.payload from public.custody_events c
-      where c.asset_id = a.id and not c.flagged and c.deleted_at is null
-        and (c.device_time, c.id) >= (a.co_time, a.co_id)
-      order by c.device_time, c.id
-    loop
-      if e.type = 'check_out' then
-        if e.id <> a.co_id then
-          v_loan := null;  -- a new check-out: the open loan has no item (as in the walk before)
-          exit;
-        end if;
-        v_loan := case when coalesce(e.payload ->> 'due_at', '') <> '' then e.id end;
-        v_due := nullif(e.payload ->> 'due_at', '')::timestamptz;
-        v_holder := nullif(e.payload ->> 'to_person', '')::uuid;
-      elsif v_loan is not null and e.type = 'transfer' then
-        v_due := coalesce(nullif(e.payload ->> 'due_at', '')::timestamptz, v_due);
-        v_holder := coalesce(nullif(e.payload ->> 'to_person', '')::uuid, v_holder);
-      elsif v_loan is not null and e.type in ('check_in', 'report_lost', 'retire') then
-        if (v_due at time zone p_tz)::date between p_from and p_to then
-          kpi := v_kpi; key := v_loan::text; record_id := a.id; day := (v_due at time zone p_tz)::date;
-          site_id := a.site_id; department_id := (select pd.department_id from public.profiles pd where pd.id = v_holder); person_id := v_holder;
-          due := v_due::text;
-          done_at := case when e.type = 'check_in' then e.device_time end;
-          value := case when e.type = 'check_in' then private.kpi_by_instant(v_due, e.device_time, p_now) else 0 end;
-          return next;
-        end if;
-        v_loan := null;
-        exit;
-      end if;
-    end loop;
-    if v_loan is not null and (v_due at time zone p_tz)::date between p_from and p_to then
-      kpi := v_kpi; key := v_loan::text; record_id := a.id; day := (v_due at time zone p_tz)::date;
-      site_id := a.site_id; department_id := (select pd.department_id from public.profiles pd where pd.id = v_holder); person_id := v_holder;
-      due := v_due::text; done_at := null; value := private.kpi_by_instant(v_due, null, p_now);
-      return next;
-    end if;
-  end loop;
-end;
+  ), loan as materialized (
+    select co.*, e.type as end_type, e.device_time as end_time,
+           coalesce((select nullif(t.payload ->> 'due_at', '')::timestamptz from public.custody_events t
+                      where t.asset_id = co.asset_id and t.type = 'transfer' and not t.flagged and t.deleted_at is null
+                        and coalesce(t.payload ->> 'due_at', '') <> ''
+                        and (t.device_time, t.id) > (co.device_time, co.id)
+                        and (e.id is null or (t.device_time, t.id) < (e.device_time, e.id))
+                      order by t.device_time desc, t.id desc limit 1),
+                    (co.payload ->> 'due_at')::timestamptz) as due_at,
+           coalesce((select nullif(t.payload ->> 'to_person', '')::uuid from public.custody_events t
+                      where t.asset_id = co.asset_id and t.type = 'transfer' and not t.flagged and t.deleted_at is null
+                        and coalesce(t.payload ->> 'to_person', '') <> ''
+                        and (t.device_time, t.id) > (co.device_time, co.id)
+                        and (e.id is null or (t.device_time, t.id) < (e.device_time, e.id))
+                      order by t.device_time desc, t.id desc limit 1),
+                    nullif(co.payload ->> 'to_person', '')::uuid) as holder
+    from co
+    left join lateral (
+      select e.id, e.type, e.device_time from public.custody_events e
+      where e.asset_id = co.asset_id and not e.flagged and e.deleted_at is null
+        and e.type in ('check_out', 'check_in', 'report_lost', 'retire')
+        and (e.device_time, e.id) > (co.device_time, co.id)
+      order by e.device_time, e.id limit 1) e on true
+    where coalesce(co.payload ->> 'due_at', '') <> ''
+  )
+  select case l.kind when 'seal' then 'seal_returned_on_time' else 'licence_returned_on_time' end,
+         l.id::text, l.asset_id, (l.due_at at time zone p_tz)::date, l.site_id,
+         (select pd.department_id from public.profiles pd where pd.id = l.holder), l.holder,
+         case when l.end_type = 'check_in' then private.kpi_by_instant(l.due_at, l.end_time, p_now)
+              when l.end_type is null then private.kpi_by_instant(l.due_at, null, p_now)
+              else 0::numeric end,
+         l.due_at::text, case when l.end_type = 'check_in' then l.end_time end
+  from loan l
+  where (l.end_type is null or l.end_type <> 'check_out')
+    and (l.due_at at time zone p_tz)::date between p_from and p_to;
 $$;
 
 -- 1.4 / 14.x rectifications by their deadline, inspection scores by their day (sources/checklists.ts).
