@@ -6,10 +6,12 @@
 -- it only narrow to a superset). private.kpi_items(p_now) (all items, the SQL = device test)
 -- is the period version over (-infinity, infinity).
 --
--- Re-created here: private.kpi_items_tasks, kpi_items_requests, kpi_items_custody,
--- kpi_items_checklists, kpi_items_custody_checks, kpi_items_field (each with p_from, p_to; the
--- old signatures are dropped), private.kpi_items(timestamptz), public.kpi_items. New:
--- private.kpi_items(timestamptz, date, date), private.kpi_working_days_back.
+-- Re-created here: private.kpi_items_tasks, kpi_items_requests, kpi_items_custody (now one SQL
+-- query, not a plpgsql walk), kpi_items_checklists, kpi_items_custody_checks, kpi_items_field
+-- (each with p_from, p_to; the old signatures are dropped), private.kpi_items(timestamptz),
+-- private.kpi_by_day / kpi_by_instant (same bodies, inlinable), public.kpi_items (same result,
+-- the caller's roles read once). New: private.kpi_items(timestamptz, date, date),
+-- private.kpi_working_days_back, private.kpi_period_start / kpi_period_end, 13 partial indexes.
 
 -- Where the day of a deadline "p_n working days after d" (private.add_working_days) is on or
 -- after p_day, d is on or after this day: the p_n-th day before p_day that is a working day at
