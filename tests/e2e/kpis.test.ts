@@ -135,6 +135,9 @@ describe('KPIs in a real browser', () => {
     await expect.poll(() => line.count()).toBeGreaterThan(0)
     expect(await line.first().getAttribute('class')).toContain('kpi-report__below')
     expect(await line.first().textContent()).toContain('未达标')
+    // A figure whose target is blank (the manual's "_%", not set yet) is not judged "达标".
+    const judged = await paper.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())))
+    for (const [, value, target, , result] of judged) if (value !== '—' && target === '—') expect(result).toBe('未设目标')
 
     // Print: the button opens the browser's print dialog (window.print, recorded here)...
     await page.evaluate(() => {
