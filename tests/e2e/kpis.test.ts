@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
-import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
+import { launchChromium, openAppOnHome, serveBuiltApp, type ServedApp } from './support/browser'
 import { switchRole } from './support/roles'
 
 const TZ = demo.company.timezone
@@ -45,16 +45,7 @@ const status = (page: Page, testId: string) => page.getByTestId(testId).getAttri
 
 describe('KPIs in a real browser', () => {
   it('offline after a sync: a red KPI → its late records first → the monthly report printed', async () => {
-    const context = await newPhoneContext(browser, app.url)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !isOfflineNoise(m.text())) errors.push(m.text())
-    })
-    await page.goto('/')
-    await page.getByTestId('home-greeting').waitFor()
-    await waitForServiceWorkerControl(page)
+    const { context, page, errors } = await openAppOnHome(browser, app.url)
     await switchRole(page, 'admin_head')
 
     // Setup through the UI: a licence lent until two hours from now and returned at once (on time).
