@@ -96,3 +96,24 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
 export function isOfflineNoise(text: string): boolean {
   return /ERR_INTERNET_DISCONNECTED|Failed to fetch|sw\.js|net::ERR/.test(text)
 }
+
+/** The page's own errors (uncaught, console.error), the browser's offline noise left out: a test ends expecting []. */
+export function collectAppErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !isOfflineNoise(m.text())) errors.push(m.text())
+  })
+  return errors
+}
+
+/** A fresh phone context on Home, controlled by the service worker, collecting the app's errors. */
+export async function openAppOnHome(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await newPhoneContext(browser, baseURL)
+  const page = await context.newPage()
+  const errors = collectAppErrors(page)
+  await page.goto('/')
+  await page.getByTestId('home-greeting').waitFor()
+  await waitForServiceWorkerControl(page)
+  return { context, page, errors }
+}

@@ -25,6 +25,15 @@ export function monthlyReport(items: readonly KpiItem[], month: string, departme
   )
 }
 
+export type ReportResult = 'noFigure' | 'noTarget' | 'below' | 'ok'
+
+/** A line's verdict: judged only when there is both a figure and a target (no target is not "met"). */
+export function reportResult(l: ReportLine): ReportResult {
+  if (l.figure.value === null) return 'noFigure'
+  if (l.target === null) return 'noTarget'
+  return l.below ? 'below' : 'ok'
+}
+
 export interface ReportNames {
   t: (key: string) => string
   department: (id: string) => string
@@ -42,7 +51,7 @@ export function reportCsv(lines: readonly ReportLine[], n: ReportNames): string 
     { header: n.t('kpis.report.decided'), value: (l) => l.figure.decided },
     { header: n.t('kpis.report.met'), value: (l) => l.figure.met },
     { header: n.t('kpis.report.pending'), value: (l) => l.figure.pending },
-    { header: n.t('kpis.report.result'), value: (l) => n.t(l.figure.value === null ? 'kpis.report.noFigure' : l.below ? 'kpis.report.below' : 'kpis.report.ok') },
+    { header: n.t('kpis.report.result'), value: (l) => n.t(`kpis.report.${reportResult(l)}`) },
   ]
   const sorted = [...lines].sort((a, b) => n.department(a.department_id).localeCompare(n.department(b.department_id)) || (order.get(a.figure.kpi) ?? 0) - (order.get(b.figure.kpi) ?? 0))
   return recordsToCsv(sorted, columns)
