@@ -6,9 +6,9 @@
  * through it), OFFLINE; the trip names the dispatch; back online it syncs and the application is carried out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
-import { launchChromium, openAppOnHome, serveBuiltApp, type ServedApp } from './support/browser'
+import { launchChromium, openAppOnHome, pendingCount, serveBuiltApp, type ServedApp } from './support/browser'
 import { switchRole } from './support/roles'
 
 const VEHICLE = demo.assets.find((a) => a.kind === 'vehicle' && a.details.fuel_type === 'gasoline')!
@@ -32,12 +32,6 @@ afterAll(async () => {
 function shanghaiInput(days: number, hour: number): string {
   const day = new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
   return `${day}T${String(hour).padStart(2, '0')}:00`
-}
-
-/** The Me page's count of changes the server has not accepted. */
-async function pendingCount(page: Page): Promise<string | null> {
-  if (!(await page.getByTestId('sync-pending').count())) await page.getByTestId('tab-me').click()
-  return page.getByTestId('sync-pending').getAttribute('data-count')
 }
 
 describe('vehicle dispatch in a real browser', () => {
