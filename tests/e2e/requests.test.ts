@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core'
 import type { Browser } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
 import { labelUrl } from '@/features/assets/domain/labelToken'
-import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
+import { isOfflineNoise, launchChromium, newPhoneContext, pendingCount, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
 import { writeQrY4m, writeStampedPagePng } from './support/fakeCamera'
 import { switchRole } from './support/roles'
 
@@ -38,12 +38,6 @@ afterAll(async () => {
   await browser?.close()
   await app?.close()
 })
-
-/** The Me page's count of changes the server has not accepted. */
-async function pendingCount(page: Page): Promise<string | null> {
-  if (!(await page.getByTestId('sync-pending').count())) await page.getByTestId('tab-me').click()
-  return page.getByTestId('sync-pending').getAttribute('data-count')
-}
 
 /** From Home's 待我审批: open the application and approve it. */
 async function approveFromHome(page: Page, requestId: string): Promise<void> {

@@ -117,3 +117,9 @@ export async function openAppOnHome(browser: Browser, baseURL: string): Promise<
   await waitForServiceWorkerControl(page)
   return { context, page, errors }
 }
+
+/** The Me page's count of changes the server has not accepted (opens the Me tab if needed). */
+export async function pendingCount(page: Page): Promise<string | null> {
+  if (!(await page.getByTestId('sync-pending').count())) await page.getByTestId('tab-me').click()
+  return page.getByTestId('sync-pending').getAttribute('data-count')
+}

@@ -96,4 +96,17 @@ describe('用车申请 on the device', () => {
     const op = (await db.outbox.where('kind').equals('request.act').toArray()).at(-1)
     expect(op?.payload).toMatchObject({ action: 'approve', step: 0, assignment: { vehicle_id: 'v1', driver_id: DRIVER } })
   })
+
+  it('an application from a site with no vehicle of its own still gets every live vehicle to pick (the server accepts any), its own site first', async () => {
+    const { dispatchOptions } = await import('@/features/requests/data/dispatch')
+    const vehicles = (await db.assets.where('kind').equals('vehicle').toArray()).filter((v) => v.deleted_at === null)
+    expect(vehicles.some((v) => v.site_id === SZ)).toBe(false)
+    const fromSz = await dispatchOptions(db, SZ)
+    expect(fromSz.vehicles.map((v) => v.id).sort()).toEqual(vehicles.map((v) => v.id).sort())
+    const [first, ...rest] = vehicles
+    await db.assets.update(rest[0]!.id, { site_id: SZ })
+    const ordered = await dispatchOptions(db, SZ)
+    expect(ordered.vehicles[0]!.id).toBe(rest[0]!.id)
+    expect(ordered.vehicles.map((v) => v.id)).toContain(first!.id)
+  })
 })

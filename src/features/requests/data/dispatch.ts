@@ -19,10 +19,12 @@ export async function dispatchOptions(database: AdminFieldDb, siteId: string | n
   const names = new Map(profiles.map((p) => [p.id, p.display_name]))
   const driverIds = new Set(roles.filter((r) => r.deleted_at === null && r.role === 'driver' && (r.site_id === null || r.site_id === siteId)).map((r) => r.user_id))
   return {
+    // Every live vehicle (the server accepts any): an applicant's site may have none of its own. Its own come first.
     vehicles: vehicles
-      .filter((v) => v.deleted_at === null && v.status !== 'retired' && v.status !== 'lost' && (siteId === null || v.site_id === siteId))
-      .map((v) => ({ id: v.id, label: `${v.number} ${v.name}` }))
-      .sort((a, b) => (a.label < b.label ? -1 : 1)),
+      .filter((v) => v.deleted_at === null && v.status !== 'retired' && v.status !== 'lost')
+      .map((v) => ({ id: v.id, label: `${v.number} ${v.name}`, away: siteId !== null && v.site_id !== siteId }))
+      .sort((a, b) => Number(a.away) - Number(b.away) || (a.label < b.label ? -1 : 1))
+      .map(({ id, label }) => ({ id, label })),
     drivers: [...driverIds].map((id) => ({ id, name: names.get(id) ?? id.slice(0, 8) })),
   }
 }
