@@ -37,8 +37,8 @@ describe('the payroll CSV of a month\'s dormitory charges', () => {
     const csv = await saved[0]!.blob.text()
     expect(csv.charCodeAt(0)).toBe(0xfeff)
     const rows = csv.slice(1).split('\r\n')
-    expect(rows[0]).toBe('月份,姓名,部门,房间,床位,入住天数,床位费（元）,水费（元）,电费（元）,合计（元）,备注')
-    expect(rows[1]).toMatch(/^2026-11,刘强,[^,]*,1 号宿舍楼 101,2,10,50.00,0.00,0.00,50.00,水表读数不足；电表读数不足$/)
+    expect(rows[0]).toBe('月份,姓名,部门,房间,床位,入住天数,床位费（元）,水费（元）,电费（元）,损坏赔偿（元）,合计（元）,备注')
+    expect(rows[1]).toMatch(/^2026-11,刘强,[^,]*,1 号宿舍楼 101,2,10,50.00,0.00,0.00,0.00,50.00,水表读数不足；电表读数不足$/)
     // A month nobody lived there: the empty state, nothing to download.
     await wrapper.get('[data-testid="payroll-month"] input').setValue('2026-09')
     await until(() => expect(wrapper.get('[data-testid="dorm-payroll-page"]').attributes('data-lines')).toBe('0'))

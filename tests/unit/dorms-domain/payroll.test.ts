@@ -47,6 +47,17 @@ describe('the payroll month', () => {
     expect(lines.reduce((n, l) => n + l.water_fen, 0)).toBe(5000)
   })
 
+  it("damage charged at a check-out in the month is on the leaver's line and in the total; another month's is not", () => {
+    // 2026-11-30 17:00Z is 1 December in Shanghai: December's, not November's.
+    const damages = [{ stay_id: 'b', fen: 12000, at: '2026-11-20T02:00:00Z' }, { stay_id: 'a', fen: 5000, at: '2026-11-30T17:00:00Z' }]
+    const lines = payrollLines(input({ damages }))
+    expect(lines.map((l) => [l.name, l.damage_fen, l.total_fen])).toEqual([['郑浩', 0, 18333], ['刘强', 12000, 21167]])
+    const csv = payrollCsv('2026-11', lines, { month: '月份', name: '姓名', department: '部门', room: '房间', bed: '床位', days: '天数', bedFee: '床位费', water: '水费', electricity: '电费', damage: '损坏赔偿', total: '合计', note: '备注', missing: () => '' })
+    const rows = csv.slice(1).split('\r\n')
+    expect(rows[0]).toBe('月份,姓名,部门,房间,床位,天数,床位费,水费,电费,损坏赔偿,合计,备注')
+    expect(rows[2]).toBe('2026-11,刘强,生产部,1 号宿舍楼 101,2,15,75.00,16.67,0.00,120.00,211.67,')
+  })
+
   it('CSV for payroll: BOM, headers, yuan with two decimals, notes; text that looks like a formula is guarded', () => {
     const h = { month: '月份', name: '姓名', department: '部门', room: '房间', bed: '床位', days: '天数', bedFee: '床位费', water: '水费', electricity: '电费', total: '合计', note: '备注', missing: (m: string) => (m === 'water' ? '水表读数不足' : '电表读数不足') }
     const lines = payrollLines(input({ person: (id) => ({ name: id === 'pa' ? '=HYPERLINK("x")' : '刘强', department: '生产部' }) }))

@@ -44,6 +44,7 @@ export async function loadPayrollFacts(database: AdminFieldDb): Promise<Omit<Pay
     rooms: roomRows,
     stays: stayRows,
     readings,
+    damages: checkOuts.filter((c) => c.deleted_at === null && (c.damage_fen ?? 0) > 0).map((c) => ({ stay_id: c.stay_id, fen: c.damage_fen ?? 0, at: c.submitted_at })),
     person: (id) => {
       const p = person.get(id)
       return { name: p?.display_name ?? id.slice(0, 8), department: (p?.department_id && dept.get(p.department_id)) || '' }

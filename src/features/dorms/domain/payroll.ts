@@ -9,6 +9,7 @@
  *   two readings is charged nothing and says so in the note, for the dorm manager to read the meter.
  * - 长期外出 (absence.ts): the bed fee is charged for the days away too; the water and electricity are split
  *   by the days each was there (days away left out), noted per person in the CSV.
+ * - Damage (损坏赔偿): what check-outs in the month charged from the price list, on the leaver's line.
  * All money in fen; the CSV shows yuan with two decimals.
  */
 import { calendarDate, daysBetween } from '@/shared/lib/zonedTime'
@@ -55,6 +56,8 @@ export interface PayrollInput {
   /** Price per unit (m³, kWh) in fen. */
   prices: Record<Meter, number>
   person: (id: string) => { name: string; department: string }
+  /** Check-outs' damage charges (the server's figure from the price list), by stay and check-out time. */
+  damages?: readonly { stay_id: string; fen: number; at: string }[]
 }
 
 export interface PayrollLine {
@@ -68,6 +71,8 @@ export interface PayrollLine {
   bed_fee_fen: number
   water_fen: number
   electricity_fen: number
+  /** Damage charged at check-outs in the month. */
+  damage_fen: number
   total_fen: number
   /** Meters of the room without two readings this month. */
   missing: Meter[]
@@ -105,6 +110,7 @@ export function roomUnits(readings: readonly MeterReading[], start: string, end:
 export function payrollLines(input: PayrollInput): PayrollLine[] {
   const { start, end, days: monthDays } = monthBounds(input.month)
   const lines: PayrollLine[] = []
+  const inMonth = (at: string) => { const day = calendarDate(at, input.timeZone); return day >= start && day <= end }
   for (const room of input.rooms) {
     const stays = input.stays.filter((s) => s.room_id === room.id && daysInPeriod(s, start, end, input.timeZone) > 0)
     if (!stays.length) continue
@@ -123,7 +129,8 @@ export function payrollLines(input: PayrollInput): PayrollLine[] {
       const bed = Math.round((room.fee_fen * days) / monthDays)
       const water = shares.get('water')?.get(s.id) ?? 0
       const electricity = shares.get('electricity')?.get(s.id) ?? 0
-      lines.push({ stay_id: s.id, occupant_id: s.occupant_id, name: who.name, department: who.department, room: room.label, bed: s.bed_code, days, bed_fee_fen: bed, water_fen: water, electricity_fen: electricity, total_fen: bed + water + electricity, missing, away_days: away })
+      const damage = (input.damages ?? []).filter((d) => d.stay_id === s.id && inMonth(d.at)).reduce((n, d) => n + d.fen, 0)
+      lines.push({ stay_id: s.id, occupant_id: s.occupant_id, name: who.name, department: who.department, room: room.label, bed: s.bed_code, days, bed_fee_fen: bed, water_fen: water, electricity_fen: electricity, damage_fen: damage, total_fen: bed + water + electricity + damage, missing, away_days: away })
     }
   }
   return lines.sort((a, b) => a.room.localeCompare(b.room, 'zh-CN', { numeric: true }) || a.bed.localeCompare(b.bed, 'zh-CN', { numeric: true }))
@@ -139,6 +146,8 @@ export interface PayrollHeaders {
   bedFee: string
   water: string
   electricity: string
+  /** The damage column's header; the column is left out without it. */
+  damage?: string
   total: string
   note: string
   /** The note for a meter without two readings, e.g. '水表读数不足'. */
@@ -159,6 +168,7 @@ export function payrollCsv(month: string, lines: readonly PayrollLine[], h: Payr
     { header: h.bedFee, value: (l) => formatFen(l.bed_fee_fen) },
     { header: h.water, value: (l) => formatFen(l.water_fen) },
     { header: h.electricity, value: (l) => formatFen(l.electricity_fen) },
+    ...(h.damage ? [{ header: h.damage, value: (l: PayrollLine) => formatFen(l.damage_fen) }] : []),
     { header: h.total, value: (l) => formatFen(l.total_fen) },
     { header: h.note, value: (l) => [...l.missing.map(h.missing), ...(l.away_days && h.away ? [h.away(l.away_days)] : [])].join('；') },
   ]
