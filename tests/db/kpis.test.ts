@@ -129,6 +129,77 @@ describe('KPIs: a period reads only its rows, with the same items', () => {
     }
     expect(seen).toBeGreaterThan(100)
   })
+
+  it('due and start times are found in a period whatever their text: offsets far from the company\'s, no offset, not ISO', async () => {
+    // Each text with the company day (Asia/Shanghai) its instant falls on. The server reads
+    // these by the text's own date (±3 days): the day can differ from it.
+    const texts: [string, string][] = [
+      ['2026-10-31T23:30:00-11:00', '2026-11-01'],
+      ['2026-12-01T05:00:00+14:00', '2026-11-30'],
+      ['2026-11-01T01:00:00+14:00', '2026-10-31'],
+      ['2026-11-15 10:00:00+08', '2026-11-15'],
+      ['2026-11-20T10:00:00', '2026-11-20'],
+    ]
+    const seal = await createAsset(db, 'seal')
+    const loans: string[] = []
+    const dispatches: string[] = []
+    for (const [k, [text]] of texts.entries()) {
+      const out = randomUUID()
+      loans.push(out)
+      const t = Date.parse('2026-10-20T02:00:00Z') + k * 86_400_000
+      await db.query(
+        `insert into public.custody_events (id, asset_id, type, actor_id, device_time, payload) values ($1, $2, 'check_out', $3, $4, $5), ($6, $2, 'check_in', $3, $7, '{}')`,
+        [out, seal, finA, new Date(t).toISOString(), JSON.stringify({ to_person: finA, due_at: text }), randomUUID(), new Date(t + 3_600_000).toISOString()],
+      )
+      const id = randomUUID()
+      dispatches.push(id)
+      await db.query(
+        `insert into public.requests (id, type, site_id, department_id, applicant_id, title, form, status, revision, step, chain,
+           fulfiller_role, submitted_at, status_at, decided_at, first_pass, deciders)
+         values ($1, 'vehicle_dispatch', $2, $3, $4, '用车', $5, 'approved', 1, 0, '[]', 'fleet_manager', $6, $6, $6, true, $7)`,
+        [id, HQ, FIN, finA, JSON.stringify({ start_at: text }), new Date(t).toISOString(), [DEMO.users.adminHead]],
+      )
+    }
+    const mine = (i: KpiItem) => loans.includes(i.key) || dispatches.includes(i.record_id)
+    const all = (await sqlItems()).filter(mine)
+    expect(all.map((i) => [i.kpi, i.day]).sort()).toEqual(
+      texts.flatMap(([, d]) => [['dispatch_on_time', d], ['seal_returned_on_time', d]]).sort(),
+    )
+    for (const [from, to] of [['2026-10-31', '2026-10-31'], ['2026-11-01', '2026-11-01'], ['2026-11-01', '2026-11-30'], ['2026-11-30', '2026-11-30'],
+      ['2026-12-01', '2026-12-31'], ['2026-11-15', '2026-11-20'], ['2026-10-01', '2026-10-31']] as const) {
+      const got = (await db.query<{ r: KpiItem }>('select to_jsonb(i) as r from private.kpi_items($1, $2, $3) i', [NOW, from, to])).map((x) => x.r).filter(mine)
+      expect(got.map(line).sort(), `${from}..${to}`).toEqual(all.filter((i) => i.day >= from && i.day <= to).map(line).sort())
+    }
+  })
+})
+
+describe('KPIs: a trend in one call', () => {
+  it('kpi_figures by month = kpi_figures of each month (the first and last cut by the period)', async () => {
+    await db.query(`select set_config('request.jwt.claims', $1, false)`, [JSON.stringify({ sub: DEMO.users.adminHead, role: 'authenticated' })])
+    try {
+      type Fig = { kpi: string; value: number | null; decided: number; met: number; pending: number; month: string | null }
+      const q = 'select kpi, value::float8 as value, decided, met::float8 as met, pending, month::text as month from public.kpi_figures($1, $2, $3, null, $4, $5)'
+      const row = (f: Fig, month: string) => JSON.stringify([month, f.kpi, f.value === null ? null : Number(f.value.toFixed(6)), f.decided, f.met, f.pending])
+      for (const dept of [null, FIN]) {
+        const trend = await db.query<Fig>(q, ['2026-08-15', '2026-12-10', dept, NOW, true])
+        const months: [string, string, string][] = [
+          ['2026-08-01', '2026-08-15', '2026-08-31'], ['2026-09-01', '2026-09-01', '2026-09-30'], ['2026-10-01', '2026-10-01', '2026-10-31'],
+          ['2026-11-01', '2026-11-01', '2026-11-30'], ['2026-12-01', '2026-12-01', '2026-12-10'],
+        ]
+        const want: string[] = []
+        for (const [month, from, to] of months) {
+          for (const f of await db.query<Fig>(q, [from, to, dept, NOW, false])) {
+            expect(f.month).toBeNull()
+            want.push(row(f, month))
+          }
+        }
+        expect(want.length).toBeGreaterThan(20)
+        expect(trend.map((f) => row(f, f.month as string)).sort(), String(dept)).toEqual(want.sort())
+      }
+    } finally {
+      await db.query(`select set_config('request.jwt.claims', '', false)`)
+    }
+  })
 })
 
 describe('KPIs: who sees which figures', () => {

@@ -4061,6 +4061,7 @@ export type Database = {
       has_role_at: { Args: { p_role: string; p_site_id: string }; Returns: boolean };
       kpi_figures: {
         Args: {
+          p_by_month?: boolean;
           p_department?: string;
           p_from: string;
           p_now?: string;
@@ -4071,6 +4072,7 @@ export type Database = {
           decided: number;
           kpi: string;
           met: number;
+          month: string;
           pending: number;
           value: number;
         }[];
