@@ -7,15 +7,12 @@ import { randomUUID } from 'node:crypto'
 import Dexie from 'dexie'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type AdminFieldDb } from '../../src/platform/db'
-import { applyPage } from '../../src/platform/sync/pull'
-import { toSyncOp } from '../../src/platform/sync/outbox'
-import type { PulledChange } from '../../src/platform/sync/protocol'
 import { actOnTask, assignTask, openFollowUp, remindFollowUp, type TaskActor } from '../../src/features/tasks/domain'
 import { saveAct, saveAssignedTask, type ActKind } from '../../src/features/tasks/data/taskWrites'
 import { loadTaskDetail } from '../../src/features/tasks/data/taskReads'
 import { stateOf } from '../../src/features/tasks/data/rows'
-import { createSqlTransport } from '../support/sqlTransport'
 import { DEMO, openTestDb, type TestDb } from './support/database'
+import { pullAs, pushPending } from './support/device'
 import { FIN, HQ, person } from './support/tasks'
 
 let server: TestDb
@@ -42,26 +39,8 @@ function device(): AdminFieldDb {
   return db
 }
 
-/** Pushes every pending op of the device as `user`; returns their statuses. */
-async function pushAll(db: AdminFieldDb, user: string): Promise<string[]> {
-  const pending = await db.outbox.where('status').equals('pending').sortBy('seq')
-  const results = await createSqlTransport(server, user).push(pending.map(toSyncOp))
-  await db.outbox.bulkDelete(pending.map((p) => p.seq as number))
-  return results.map((r) => (r.status === 'refused' ? `refused: ${r.reason} ${r.detail}` : r.status))
-}
-
-/** The task tables as `user` may read them, applied like a pull page. */
-async function pullTasks(db: AdminFieldDb, user: string): Promise<void> {
-  const changes = await server.asUser(user, async (q) => {
-    const out: PulledChange[] = []
-    for (const table of ['tasks', 'task_events', 'follow_ups'] as const) {
-      const rows = await q<{ id: string; r: Record<string, unknown> }>(`select t.id, to_jsonb(t) - 'row_xid' as r from public.${table} t`)
-      for (const row of rows) out.push({ table, id: row.id, row: row.r, deleted: false })
-    }
-    return out
-  })
-  await applyPage(db, changes, null)
-}
+const pushAll = (db: AdminFieldDb, user: string) => pushPending(server, db, user)
+const pullTasks = (db: AdminFieldDb, user: string) => pullAs(server, db, user, ['tasks', 'task_events', 'follow_ups'])
 
 async function act(db: AdminFieldDb, kind: ActKind, who: TaskActor, taskId: string, input: Record<string, unknown>, at: string): Promise<void> {
   const d = await loadTaskDetail(db, taskId)

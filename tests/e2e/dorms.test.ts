@@ -14,11 +14,12 @@
  * stock; everything syncs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
 import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
 import { labelUrl } from '@/features/assets/domain/labelToken'
-import { writeQrY4m, writeStampedPagePng } from './support/fakeCamera'
+import { writeQrY4m } from './support/fakeCamera'
+import { attachPhoto, drawSignature } from './support/forms'
 import { switchRole } from './support/roles'
 
 const STAY = demo.dorms.stays.find((s) => !s.checked_in)!
@@ -40,11 +41,6 @@ afterAll(async () => {
   await browser?.close()
   await app?.close()
 })
-
-async function attachPhoto(scope: Locator, text: string): Promise<void> {
-  await scope.getByTestId('photo-camera-input').first().setInputFiles(await writeStampedPagePng(text))
-  await scope.getByTestId('captured-photo').first().waitFor({ timeout: 45_000 })
-}
 
 describe('dormitory check-in and check-out in a real browser', () => {
   it('offline: open the bed label → inventory, meters, keys → reload → sign → saved, occupied; online: synced, the manager sees it; then the check-out with the comparison, a damage priced from the list, keys scanned back, the bed freed', async () => {
@@ -106,16 +102,7 @@ describe('dormitory check-in and check-out in a real browser', () => {
     // 4 The rules, acknowledged and signed on the screen.
     await page.getByTestId('checkin-rules').waitFor()
     await page.getByTestId('checkin-ack').click()
-    const pad = page.getByTestId('signature-canvas')
-    await pad.scrollIntoViewIfNeeded()
-    await page.evaluate(() => window.scrollBy(0, 120))
-    const box = (await pad.boundingBox())!
-    await page.mouse.move(box.x + 30, box.y + 60)
-    await page.mouse.down()
-    for (const [x, y] of [[80, 20], [130, 90], [180, 30], [230, 80]] as const) await page.mouse.move(box.x + x, box.y + y, { steps: 5 })
-    await page.mouse.up()
-    await page.getByTestId('signature-done').click()
-    await expect.poll(() => page.getByTestId('signature').getAttribute('data-signed')).toBe('yes')
+    await drawSignature(page)
     await page.getByTestId('checkin-save').click()
 
     // Saved on the device: the stay is active at once.

@@ -5,6 +5,12 @@ import { getDb } from '@/platform/db'
 import demo from '@/platform/demo/demo-company.json'
 import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import { dormRoutes } from '@/features/dorms/routes'
+import { recordRoomRepair } from '@/features/dorms/data/roomRepair'
+import { saveRepairReport } from '@/features/dorms/data/repairs'
+import { reportRepair, roomRepairPlan } from '@/features/dorms/domain'
+import { taskRoutes } from '@/features/tasks/routes'
+import { actOnTask } from '@/features/tasks/domain'
+import { saveAct } from '@/features/tasks/data/taskWrites'
 import { mountAt, until } from '../rectification/support'
 
 // The demo driver lives in room 101, bed 2.
@@ -54,5 +60,50 @@ describe('报修 from a room', () => {
     await until(() => expect(room.wrapper.find('[data-testid="room-repairs"]').attributes('data-count')).toBe('1'))
     expect(room.wrapper.get('[data-testid="room-repair"]').text()).toContain('床板断裂')
     expect(room.wrapper.get('[data-testid="room-repair"]').attributes('data-status')).toBe('assigned')
+  })
+})
+
+describe('a 报修 task finished on the phone', () => {
+  it('offline, the occupancy view shows the beds it had under repair vacant right after the task is completed', async () => {
+    const db = getDb()
+    const room = demo.dorms.rooms.find((r) => r.number === '102')!
+    const site = MANAGER.site_id
+    const actor = { id: MANAGER.id, grants: [{ role: 'dorm_manager' as const, siteId: site }], departmentId: null }
+    const taskId = crypto.randomUUID()
+    const t0 = Date.now() - 3_600_000
+    const made = reportRepair({ room_id: room.id, what: '天花板漏水', photo_ids: [] }, { taskId, siteId: site, roomNumber: room.number, bedCode: null, reporter: actor, at: new Date(t0).toISOString(), dueOn: '2099-12-31' })
+    if (!made.ok) throw new Error('report')
+    await saveRepairReport(db, { ...made.task, assignee_id: MANAGER.id }, made.payload, [], new Date(t0))
+    const beds = (await db.dorm_beds.where('room_id').equals(room.id).toArray()).map((b) => ({ id: b.id, code: b.code, status: b.status, in_repair: b.in_repair }))
+    await recordRoomRepair(db, { roomId: room.id, siteId: site, actorId: MANAGER.id, action: 'start', plan: roomRepairPlan(beds, 'start'), taskId }, new Date(t0 + 60_000))
+    const task = await db.tasks.get(taskId)
+    const accepted = actOnTask({ task: task as never, followUps: new Map() }, { type: 'accept', task_id: taskId }, actor, new Date(t0 + 120_000).toISOString())
+    if (!accepted.ok) throw new Error(accepted.reason)
+    await saveAct(db, 'task.act', accepted.value, [], new Date(t0 + 120_000))
+
+    const tile = (w: { find: (s: string) => { attributes: (a: string) => string | undefined } }) => w.find(`[data-testid="room-tile"][data-room="${room.number}"]`).attributes('data-vacant')
+    const before = await mountAt('/dorms', dormRoutes, MANAGER.id, ['dorm_manager'])
+    wrappers.push(before.wrapper)
+    await until(() => expect(tile(before.wrapper)).toBe('0'))
+    before.wrapper.unmount()
+    wrappers.pop()
+
+    // The task page: 完成 with the report.
+    const page = await mountAt(`/tasks/${taskId}`, [...taskRoutes, ...dormRoutes], MANAGER.id, ['dorm_manager'])
+    wrappers.push(page.wrapper)
+    await until(() => expect(page.wrapper.find('[data-testid="act-complete"]').exists()).toBe(true))
+    await page.wrapper.get('[data-testid="act-complete"]').trigger('click')
+    await until(() => expect(page.wrapper.find('[data-testid="act-text"] textarea').exists()).toBe(true))
+    await page.wrapper.get('[data-testid="act-text"] textarea').setValue('已修好，屋顶重做防水')
+    await page.wrapper.get('[data-testid="act-form-complete"]').trigger('submit')
+    await until(async () => expect((await db.tasks.get(taskId))?.status).toBe('completed'))
+    page.wrapper.unmount()
+    wrappers.pop()
+
+    // No sync in between: the occupancy view has the room's beds vacant at once.
+    const after = await mountAt('/dorms', dormRoutes, MANAGER.id, ['dorm_manager'])
+    wrappers.push(after.wrapper)
+    await until(() => expect(tile(after.wrapper)).toBe('2'))
+    expect(await db.outbox.where('kind').equals('dorm_bed.record').count()).toBe(0)
   })
 })

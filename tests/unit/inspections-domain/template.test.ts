@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allItems, itemByKey, itemIndex, parseTemplate, templateSchema } from '@/features/inspections/domain'
+import { allItems, itemByKey, itemIndex, parseTemplate, passingRest, templateSchema } from '@/features/inspections/domain'
 import type { ChecklistTemplateRow } from '@/platform/db/rows'
 import { GRADING, pf, pts, tpl } from './fixtures'
 
@@ -79,5 +79,25 @@ describe('item helpers', () => {
     expect(itemByKey(t, 'c')?.text_en).toBe('Item c')
     expect(itemByKey(t, 'zzz')).toBeUndefined()
     expect(itemIndex(t).get('c')?.section.key).toBe('s2')
+  })
+})
+
+describe('passingRest (the rest all pass, in one tap)', () => {
+  const two = tpl([pf('a'), pts('b', 5)], {
+    sections: [
+      { key: 's1', title_zh: '一', title_en: 'One', items: [pf('a'), pts('b', 5)] },
+      { key: 's2', title_zh: '二', title_en: 'Two', items: [pf('c'), pf('d')] },
+    ],
+  })
+  it('passes every unanswered item in template order, a points item at full marks; answered items keep their answer', () => {
+    expect(passingRest(two, (k) => k === 'c')).toEqual([
+      { key: 'a', result: 'pass', points: null },
+      { key: 'b', result: 'points', points: 5 },
+      { key: 'd', result: 'pass', points: null },
+    ])
+  })
+  it('one section only; nothing when all are answered', () => {
+    expect(passingRest(two, () => false, 's2').map((p) => p.key)).toEqual(['c', 'd'])
+    expect(passingRest(two, () => true)).toEqual([])
   })
 })

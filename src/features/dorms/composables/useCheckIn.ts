@@ -59,7 +59,7 @@ export function useCheckIn() {
 
   watch(draft, (d) => d && !done && void saveCheckInDraft(getDb(), d).catch((e) => console.error('check-in draft save failed', e)), { deep: true })
 
-  const { issues, answer, setResult, setNote, setPhotos, issueFor, score, complete } = useInventoryAnswers(draft, template)
+  const { issues, answer, setResult, setNote, setPhotos, passUnanswered, issueFor, score, complete } = useInventoryAnswers(draft, template)
 
   /** Checks the current step; moves on when it is complete. */
   function next(): boolean {
@@ -103,5 +103,5 @@ export function useCheckIn() {
     }
   }
 
-  return reactive({ status, bed, room, building, stay, roomKeys, template, draft, issues, stepError, saving, timeZone, score, load, answer, setResult, setNote, setPhotos, issueFor, next, back, submit })
+  return reactive({ status, bed, room, building, stay, roomKeys, template, draft, issues, stepError, saving, timeZone, score, load, answer, setResult, setNote, setPhotos, passUnanswered, issueFor, next, back, submit })
 }

@@ -7,7 +7,7 @@ import { computed, ref, type Ref } from 'vue'
 import type { ProcessedPhoto } from '@/platform/photos'
 import { emptyAnswer, type DraftAnswer } from '@/features/inspections/data/drafts'
 import { draftToAnswers } from '@/features/inspections/data/submitInspection'
-import type { TemplateVersion } from '@/features/inspections/domain/template'
+import { passingRest, type TemplateVersion } from '@/features/inspections/domain/template'
 import { runningScore, scoreInspection, type ScoringIssue } from '@/features/inspections/domain/scoring'
 
 export function useInventoryAnswers(draft: Ref<{ answers: Record<string, DraftAnswer> } | null>, template: Ref<TemplateVersion>) {
@@ -21,6 +21,12 @@ export function useInventoryAnswers(draft: Ref<{ answers: Record<string, DraftAn
   const setResult = (key: string, result: DraftAnswer['result'], points: number | null = null) => edit(key, { result, points })
   const setNote = (key: string, note: string) => edit(key, { note })
   const setPhotos = (key: string, photos: ProcessedPhoto[]) => edit(key, { photos })
+  /** "All present and undamaged": every item not answered yet passes (a damage already marked stays); how many. */
+  function passUnanswered(): number {
+    const rest = passingRest(template.value, (key) => answer(key).result !== null)
+    for (const p of rest) setResult(p.key, p.result, p.points)
+    return rest.length
+  }
   const issueFor = (key: string) => issues.value.find((i) => i.item_key === key)?.key ?? null
   const score = computed(() => runningScore(template.value, draft.value ? draftToAnswers(template.value, draft.value) : []))
   /** Checks every item is answered (a photo with each damage); false and the issues shown otherwise. */
@@ -29,5 +35,5 @@ export function useInventoryAnswers(draft: Ref<{ answers: Record<string, DraftAn
     issues.value = scoreInspection(template.value, draftToAnswers(template.value, draft.value)).issues
     return issues.value.length === 0
   }
-  return { issues, answer, setResult, setNote, setPhotos, issueFor, score, complete }
+  return { issues, answer, setResult, setNote, setPhotos, passUnanswered, issueFor, score, complete }
 }

@@ -7,7 +7,7 @@ import { getDb } from '@/platform/db'
 import type { AreaRow } from '@/platform/db/rows'
 import type { ProcessedPhoto } from '@/platform/photos'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
-import { parseTemplate, type TemplateVersion } from '../domain/template'
+import { parseTemplate, passingRest, type TemplateVersion } from '../domain/template'
 import { runningScore, scoreInspection, type ScoringIssue } from '../domain/scoring'
 import { getArea } from '../data/areas'
 import { latestTemplate } from '../data/templates'
@@ -93,17 +93,10 @@ export function useInspection() {
    * points item with full points. Answered items keep their answer. Returns how many it set.
    */
   function passUnanswered(sectionKey?: string): number {
-    let n = 0
-    for (const section of template.value?.sections ?? []) {
-      if (sectionKey !== undefined && section.key !== sectionKey) continue
-      for (const item of section.items) {
-        if (answer(item.key).result !== null) continue
-        if (item.mode === 'points') setResult(item.key, 'points', item.max_points)
-        else setResult(item.key, 'pass')
-        n++
-      }
-    }
-    return n
+    if (!template.value) return 0
+    const rest = passingRest(template.value, (key) => answer(key).result !== null, sectionKey)
+    for (const p of rest) setResult(p.key, p.result, p.points)
+    return rest.length
   }
 
   const answers = computed(() => (template.value && draft.value ? draftToAnswers(template.value, draft.value) : []))

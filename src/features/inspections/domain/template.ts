@@ -150,3 +150,22 @@ export function itemIndex(template: TemplateVersion): Map<string, ItemRef> {
   for (const ref of itemRefs(template)) if (!index.has(ref.item.key)) index.set(ref.item.key, ref)
   return index
 }
+
+/** A passing answer: pass, or a points item's full marks. */
+export interface PassingAnswer {
+  key: string
+  result: 'pass' | 'points'
+  points: number | null
+}
+
+/**
+ * Issue #12 (fewer taps), "the rest all pass": the passing answer of every item not answered yet, of one
+ * section or of the whole checklist, in template order. Answered items keep their answer.
+ */
+export function passingRest(template: TemplateVersion, answered: (itemKey: string) => boolean, sectionKey?: string): PassingAnswer[] {
+  return template.sections
+    .filter((section) => sectionKey === undefined || section.key === sectionKey)
+    .flatMap((section) => section.items)
+    .filter((item) => !answered(item.key))
+    .map((item) => (item.mode === 'points' ? { key: item.key, result: 'points', points: item.max_points } : { key: item.key, result: 'pass', points: null }))
+}

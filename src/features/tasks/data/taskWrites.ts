@@ -7,8 +7,9 @@
 import type { AdminFieldDb } from '@/platform/db'
 import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
-import type { Acted, Task } from '../domain'
+import { isOpen, type Acted, type Task } from '../domain'
 import { eventRowOf, taskRowOf } from './rows'
+import { taskDoneEffect } from './taskDoneEffects'
 
 export const TASK_TABLES = ['tasks', 'task_events', 'follow_ups'] as const
 
@@ -45,11 +46,16 @@ export async function saveAct(database: AdminFieldDb, kind: ActKind, acted: Acte
   op.related = [entityKey('tasks', state.task.id), ...(sheetId ? [entityKey('follow_ups', sheetId)] : [])]
   const owner = { table: 'task_events', id: event.id, takenBy: event.actor_id }
   const ops = [op, ...photoRegisterOps(photos, owner, now)]
-  await commitWithOutbox(database, [...TASK_TABLES, ...PHOTO_TABLES], ops, async () => {
+  // The task done by this act: its source's effect (loaded before the transaction), as the server's trigger.
+  const effect = isOpen(state.task.status) ? null : await taskDoneEffect(state.task.source)
+  await commitWithOutbox(database, [...TASK_TABLES, ...PHOTO_TABLES, ...(effect?.tables ?? [])], ops, async () => {
+    const before = effect ? await database.tasks.get(state.task.id) : undefined
     await database.tasks.put(taskRowOf(state))
     await database.task_events.put(eventRowOf(event))
     const sheet = sheetId ? state.followUps.get(sheetId) : undefined
     if (sheet) await database.follow_ups.put(sheet)
     await savePhotos(database, photos, owner)
+    // Written before the ops are queued (commitWithOutbox adds them after this), so the op names what it wrote.
+    if (effect && before && isOpen(before.status)) op.related = [...(op.related ?? []), ...(await effect.apply(database, state.task, event.device_time, event.actor_id))]
   }, { draftKey })
 }

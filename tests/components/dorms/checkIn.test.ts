@@ -1,0 +1,44 @@
+// The check-in's happy path in fewer taps (issue 10, measured by tests/bench/dorms-checkin.bench.ts): one tap
+// marks every item not answered yet present and undamaged; a damage already marked stays, with its photo
+// still required.
+import '../support/vantCss'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { VueWrapper } from '@vue/test-utils'
+import { getDb } from '@/platform/db'
+import demo from '@/platform/demo/demo-company.json'
+import { seedDemoCompany } from '@/features/auth/data/demoSeed'
+import { dormRoutes } from '@/features/dorms/routes'
+import { DORM_INVENTORY_V1 } from '@/features/dorms/domain'
+import { allItems } from '@/features/inspections/domain'
+import { mountAt, until } from '../rectification/support'
+
+// The demo employee's stay on bed 101-1, allocated and not checked in yet.
+const STAY = demo.dorms.stays.find((s) => !s.checked_in)!
+const wrappers: VueWrapper[] = []
+beforeAll(async () => {
+  await seedDemoCompany(getDb())
+})
+afterEach(() => wrappers.splice(0).forEach((w) => w.unmount()))
+
+describe('dorm check-in page', () => {
+  it('"all the rest present and undamaged" answers every unanswered item in one tap; a damage marked first stays', async () => {
+    const { wrapper } = await mountAt(`/dorms/beds/${STAY.bed_id}/check-in`, dormRoutes, STAY.occupant_id, ['employee'])
+    wrappers.push(wrapper)
+    const page = () => wrapper.get('[data-testid="checkin-page"]')
+    await until(() => expect(page().attributes('data-status')).toBe('ready'))
+    const item = (key: string) => wrapper.get(`[data-testid="checklist-item"][data-item-key="${key}"]`)
+    await item('wardrobe').get('[data-testid="answer-fail"]').trigger('click')
+    await wrapper.get('[data-testid="checkin-all-present"]').trigger('click')
+    await until(() => expect(wrapper.findAll('[data-testid="checklist-item"]').map((i) => [i.attributes('data-item-key'), i.attributes('data-result')])).toEqual(
+      allItems(DORM_INVENTORY_V1).map((i) => [i.key, i.key === 'wardrobe' ? 'fail' : 'pass']),
+    ))
+    // The damage still needs its photo: the step does not move on.
+    await wrapper.get('[data-testid="checkin-next"]').trigger('click')
+    await until(() => expect(item('wardrobe').find('[data-testid="item-issue"]').exists()).toBe(true))
+    expect(page().attributes('data-step')).toBe('0')
+    // Present after all: the inventory is complete and the walk moves on to the meters.
+    await item('wardrobe').get('[data-testid="answer-pass"]').trigger('click')
+    await wrapper.get('[data-testid="checkin-next"]').trigger('click')
+    await until(() => expect(page().attributes('data-step')).toBe('1'))
+  })
+})
