@@ -17,9 +17,10 @@ declare module 'vue-router' {
     /** Full-screen page: no header, banner or tab bar. */
     hideChrome?: boolean
     /**
-     * The page reads the device db only through live queries, so on a fresh device it may open
-     * before the demo seed has finished (Home: it fills in as the seed lands). Other pages wait
-     * for the seed there; on a device that started before, every page opens at once.
+     * The page reads the device db only once `session.deviceReady` (Home), so on a fresh device
+     * it opens before the device db has even loaded. Other pages wait there only until the db
+     * holds its queries for the demo seed (they show their loading state meanwhile); on a device
+     * that started before, every page opens at once.
      */
     beforeSeed?: boolean
   }

@@ -6,9 +6,10 @@
  */
 import type { AdminFieldDb } from '@/platform/db'
 import type { AssetLabelRow, AssetRow, CustodyEventRow } from '@/platform/db/rows'
-import { keeperRoleFor, writeCustodyEvent } from '@/features/assets'
+// The fold and the role table only (no zod, no pages): the seed worker bundles what it imports.
+import { writeCustodyEvent } from '@/features/assets/data/custodyWrite'
+import { keeperRoleFor } from '@/features/assets/domain/assetRoles'
 import demo from '@/platform/demo/demo-company.json'
-
 
 interface DemoAsset {
   id: string

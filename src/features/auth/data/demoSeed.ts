@@ -1,32 +1,20 @@
 /**
  * Local mode: fill the device database with the demo company on first run.
- * Idempotent: a meta flag records the seed, and rows that already exist are never overwritten
- * (the user may have renamed a department since).
+ * Idempotent: meta flags record the seed, and rows that already exist are never overwritten
+ * (the user may have renamed a department since). One transaction: a start that ends mid-seed
+ * (a reload, a closed tab) leaves nothing behind, and the next start seeds again.
+ * Runs in a Web Worker at start-up (demoSeedGate.ts): this module, the demo file and the custody
+ * fold are never in the window's chunks.
  */
 import { getMeta, setMeta, type AdminFieldDb } from '@/platform/db'
 import type { DepartmentRow, ProfileRow, SiteRow, UserRoleRow } from '@/platform/db/rows'
 import demo from '@/platform/demo/demo-company.json'
+import { seedDemoAssets } from './demoAssets'
+import { seedDemoAreas } from './demoAreas'
+import { seedDemoDorms } from './demoDorms'
+import { DEMO_AREAS_KEY, DEMO_ASSETS_KEY, DEMO_DORMS_KEY, DEMO_SEED_KEY } from './demoSeedFlags'
 
-export const DEMO_SEED_KEY = 'demo_seeded_at'
-/** Own flag for the custody demo (assets, labels, a few check-outs). */
-export const DEMO_ASSETS_KEY = 'demo_assets_seeded_at'
-/** Own flag for the checklists demo (areas + default templates): older devices get it once too. */
-export const DEMO_AREAS_KEY = 'demo_areas_seeded_at'
-/** Own flag for the dormitory demo (building, rooms, beds, stays). */
-export const DEMO_DORMS_KEY = 'demo_dorms_seeded_at'
-
-export interface DemoUser {
-  id: string
-  displayName: string
-  roles: string[]
-}
-
-/** Demo users in file order (one per role): the role switcher's options. */
-export const DEMO_USERS: readonly DemoUser[] = demo.users.map((u) => ({
-  id: u.id,
-  displayName: u.display_name,
-  roles: u.roles,
-}))
+export { DEMO_AREAS_KEY, DEMO_ASSETS_KEY, DEMO_DORMS_KEY, DEMO_SEED_KEY } from './demoSeedFlags'
 
 /** The demo user a fresh device starts as: the head of administration sees every screen. */
 export const DEFAULT_DEMO_USER_ID: string = demo.users[0]?.id ?? ''
@@ -53,16 +41,6 @@ export async function seedDemoCompany(database: AdminFieldDb, now: Date = new Da
   const userRoles: UserRoleRow[] = demo.users.flatMap((u) =>
     u.roles.map((role, i) => ({ id: demoUserRoleId(u.id, i), user_id: u.id, role, site_id: null, ...base })),
   )
-  // The asset and area seeds (with the custody engine and the templates' texts) load only while
-  // still to be seeded: chunks of their own, never the entry's, and imported before the transaction.
-  // Side by side, not one after the other: on a fresh device each is a chain of requests, and
-  // pages other than Home wait for the seed.
-  const unless = async <M>(key: string, load: () => Promise<M>): Promise<M | null> => ((await getMeta<string>(database, key)) ? null : load())
-  const [assetsSeed, areasSeed, dormsSeed] = await Promise.all([
-    unless(DEMO_ASSETS_KEY, () => import('./demoAssets')),
-    unless(DEMO_AREAS_KEY, () => import('./demoAreas')),
-    unless(DEMO_DORMS_KEY, () => import('./demoDorms')),
-  ])
   const custodyTables = [database.assets, database.asset_labels, database.custody_events]
   const tables = [database.company, database.sites, database.departments, database.profiles, database.user_roles, database.meta, ...custodyTables, database.areas, database.checklist_templates, database.dorm_buildings, database.dorm_rooms, database.dorm_beds, database.dorm_stays, database.dorm_bed_events]
   return database.transaction('rw', tables, async () => {
@@ -77,18 +55,18 @@ export async function seedDemoCompany(database: AdminFieldDb, now: Date = new Da
       seeded = true
     }
     // Its own flag: devices seeded before the demo had assets get them once too.
-    if (assetsSeed && !(await getMeta<string>(database, DEMO_ASSETS_KEY))) {
-      await assetsSeed.seedDemoAssets(database, now)
+    if (!(await getMeta<string>(database, DEMO_ASSETS_KEY))) {
+      await seedDemoAssets(database, now)
       await setMeta(database, DEMO_ASSETS_KEY, stamp)
       seeded = true
     }
-    if (areasSeed && !(await getMeta<string>(database, DEMO_AREAS_KEY))) {
-      await areasSeed.seedDemoAreas(database, now)
+    if (!(await getMeta<string>(database, DEMO_AREAS_KEY))) {
+      await seedDemoAreas(database, now)
       await setMeta(database, DEMO_AREAS_KEY, stamp)
       seeded = true
     }
-    if (dormsSeed && !(await getMeta<string>(database, DEMO_DORMS_KEY))) {
-      await dormsSeed.seedDemoDorms(database, now)
+    if (!(await getMeta<string>(database, DEMO_DORMS_KEY))) {
+      await seedDemoDorms(database, now)
       await setMeta(database, DEMO_DORMS_KEY, stamp)
       seeded = true
     }

@@ -1,7 +1,8 @@
 /**
- * What the session store needs from the device db (Dexie, the demo seed, the identity queries):
- * a chunk of its own, so the shell and the last-known Home paint before it has even loaded.
+ * What the session store needs from the device db (Dexie, the demo seed's gate, the identity
+ * queries): a chunk of its own, so the shell and the last-known Home paint before it has even
+ * loaded. The demo data itself is never in it (the seed runs in a worker).
  */
 export { getDb } from '@/platform/db'
-export { DEFAULT_DEMO_USER_ID, seedDemoCompany } from './demoSeed'
+export { seedBeforeReads } from './demoSeedGate'
 export { getLocalUserId, observeIdentity, setLocalUserId } from './identityRepository'

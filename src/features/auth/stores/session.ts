@@ -32,8 +32,9 @@ export const useSessionStore = defineStore('session', () => {
   const identityLoaded = ref(false)
   const database = shallowRef<AdminFieldDb | null>(null)
   /**
-   * True once the device db is open and (local mode) the demo seed is in. What reads the device db
-   * before this runs twice: once on the empty db, then again when the seed's writes land.
+   * True once the device db is open and (local mode) the demo seed is in. Queries before it wait
+   * (demoSeedGate.ts); a part that renders only from here on (Home's to-do, the bell) costs
+   * nothing on the first screen.
    */
   const deviceReady = ref(false)
 
@@ -51,6 +52,9 @@ export const useSessionStore = defineStore('session', () => {
   let fromSnapshot = false
   /** The identity shown is the fresh device's demo default: the demo seed may not have landed yet. */
   let seedPending = false
+  /** Resolves once the device db holds its queries until the demo seed is in (local mode). */
+  let armed: Promise<void> | null = null
+  let gateArmed: (() => void) | null = null
 
   /** Paint with the last-known identity while the device db opens (see identitySnapshot.ts). */
   function showSnapshot(snapshot: IdentitySnapshot): void {
@@ -99,9 +103,12 @@ export const useSessionStore = defineStore('session', () => {
     device = await deviceData()
     database.value = db ?? device.getDb()
     if (mode.value === 'local') {
-      await device.seedDemoCompany(database.value)
+      // From here every query of the device db waits for the demo seed (in a worker): pages may open.
+      const seeded = device.seedBeforeReads(database.value)
+      gateArmed?.()
+      await seeded
       const saved = await device.getLocalUserId(database.value)
-      const id = saved ?? device.DEFAULT_DEMO_USER_ID
+      const id = saved ?? DEMO_DEFAULT_IDENTITY.userId
       if (!saved) await device.setLocalUserId(database.value, id)
       watchIdentity(id)
     } else {
@@ -119,6 +126,7 @@ export const useSessionStore = defineStore('session', () => {
   /** Starts once (device db, demo seed or Supabase session); later calls get the same promise. */
   function init(db?: AdminFieldDb): Promise<void> {
     if (!ready) {
+      armed = new Promise<void>((resolve) => (gateArmed = resolve))
       mode.value = isSupabaseMode() ? 'supabase' : 'local'
       // Tests hand in their own db: they start from it, not from a hint.
       const saved = db ? null : loadIdentitySnapshot(mode.value)
@@ -137,12 +145,16 @@ export const useSessionStore = defineStore('session', () => {
 
   /**
    * Resolves as soon as there is an identity to show: at once from the last-known one, otherwise
-   * when init() has finished. A fresh device's demo default does only for pages that say they
-   * may open before the seed (`beforeSeed`). The router guard waits for this, not for init().
+   * when init() has finished. On a fresh device (the demo default shown) a page that reads the
+   * device db waits only until its queries are held for the demo seed (the db chunk is in), not
+   * for the seed itself; a page that reads only once `deviceReady` (`beforeSeed`) opens at once.
+   * The router guard waits for this, not for init().
    */
   function usable(beforeSeed = false): Promise<void> {
     const started = init()
-    return fromSnapshot && (!seedPending || beforeSeed) ? Promise.resolve() : started
+    if (!fromSnapshot) return started
+    if (!seedPending || beforeSeed || !armed) return Promise.resolve()
+    return Promise.race([armed, started])
   }
 
   /** Resolves once the current user's profile and roles were read (so guards see real roles). */

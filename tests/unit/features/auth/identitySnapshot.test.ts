@@ -44,7 +44,7 @@ describe('identity snapshot', () => {
 })
 
 describe('session start with a last-known identity', () => {
-  it('on a fresh device opens Home on the demo default before the seed, other pages only after it', async () => {
+  it('on a fresh device opens every page on the demo default before the seed; the device db answers only after it', async () => {
     const session = useSessionStore()
     let started = false
     void session.init().then(() => (started = true))
@@ -52,10 +52,14 @@ describe('session start with a last-known identity', () => {
     expect(started).toBe(false)
     expect(session.userId).toBe(DEFAULT_DEMO_USER_ID)
     expect(session.roles).toEqual(['admin_head'])
-    // What reads the device db (Home's to-do sections, the bell) waits for the seed.
+    // What reads only once the device is ready (Home's to-do sections, the bell) waits for the seed.
     expect(session.deviceReady).toBe(false)
+    // Other pages: as soon as the device db holds its queries for the seed, not after the seed.
     await session.usable(false)
-    expect(started).toBe(true)
+    expect(started).toBe(false)
+    // A page's first query waits for the seed: it never sees the empty database.
+    expect(await getDb().profiles.count()).toBe(demo.users.length)
+    await session.init()
     expect(session.deviceReady).toBe(true)
     expect(await getMeta(getDb(), DEMO_SEED_KEY)).toBeTruthy()
   })
