@@ -187,11 +187,14 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       return { assets, custodyEvents: custodyEvents.flat() }
     }
     case 'custodyChecks': {
-      // The seals' and licences' checks in the window, and each one's first act (from when it is owed).
+      // The seals' and licences' checks in the months that end in the period (an item is due on
+      // its month's last day, met by a check any day of that month), and each one's first act
+      // (from when it is owed).
       const kept = await keptAssets(database, scope)
       const events = database.custody_events.where('[asset_id+device_time]')
+      const since = instant(addDays(`${period.from.slice(0, 7)}-01`, -MARGIN))
       const [custodyChecks, firsts] = await Promise.all([
-        kept.length ? events.inAnyRange(kept.map((a) => [[a.id, lo(MARGIN)], [a.id, hi]])).toArray() : [],
+        kept.length ? events.inAnyRange(kept.map((a) => [[a.id, since], [a.id, hi]])).toArray() : [],
         Promise.all(kept.map((a) => events.between([a.id, MIN_KEY], [a.id, MAX_KEY]).filter((e) => !e.deleted_at).first())),
       ])
       return { keptAssets: kept, custodyChecks, custodyFirstActs: firsts.filter((e) => e !== undefined) }
