@@ -53,14 +53,14 @@ export async function seedEdges(db: AdminFieldDb, timeZone: string, now: number)
   const trips: Record<string, unknown>[] = []
   const stays: Record<string, unknown>[] = []
   const task = (due: string, completed: string | null, more: Record<string, unknown> = {}) => {
-    const t = { id: id(), site_id: EDGE_SITE, department_id: null, assignee_id: p1, status: completed ? 'completed' : 'accepted', due_on: due, completed_at: completed, summary_at: null, score: null, scored_at: null, deleted_at: null, follow_up_id: null, ...more }
+    const t = { id: id(), site_id: EDGE_SITE, department_id: null, assignee_id: p1, status: completed ? 'completed' : 'accepted', due_on: due, completed_at: completed, summary_at: null, score: null, scored_at: null, deleted_at: null, follow_up_id: null as string | null, ...more }
     tasks.push(t)
     return t
   }
-  const sheet = (t: { id: string }, opened: string, first: string | null, second: string | null, status = 'open') => {
+  const sheet = (t: { id: string; follow_up_id: string | null }, opened: string, first: string | null, second: string | null, status = 'open') => {
     const s = { id: id(), task_id: t.id, officer_id: p2, opened_at: opened, first_at: first, second_at: second, final_at: null, status, level: second ? 2 : first ? 1 : 0, deleted_at: null }
     sheets.push(s)
-    ;(t as { follow_up_id: string | null }).follow_up_id = s.id
+    t.follow_up_id = s.id
     return s
   }
   const remind = (s: { id: string; task_id: string }, time: string, level: string, nextOn: string | null) =>

@@ -6,10 +6,16 @@
  *
  * A period read is a superset of the rows whose items fall in the period: each window reaches
  * back as far as an item's day can lie after the fact that decides it (a summary is due 3 working
- * days after completion, an approval step 1 working day after it opened: WORKING_DAYS_REACH
- * covers the longest holiday), and a record read is read whole (an application with all its
- * decisions, a seal with its loan open at the window's start). The caller keeps only the items
- * whose day is in the period, so the figures are those of the whole tables.
+ * days after completion, an approval step 1 working day after it opened: counted back on the
+ * company calendar, over every site's own days off, as the server does), a record read is read
+ * whole (an application with its acts from the window on, a 督办 sheet with all its reminders, a
+ * seal with its loan open at the window's start), and a record whose item's day is set by another
+ * row is found through that row (a 督办 level due the day a reminder set, or the day after its
+ * task's deadline). The caller keeps only the items whose day is in the period, so the figures
+ * are those of the whole tables (tests/unit/kpis-data/period*.test.ts).
+ *
+ * The sources asked together (the month's open: all of them) share what they both read
+ * (ReadScope): the tasks due around the period, the seals and licences.
  */
 import { MAX_KEY, MIN_KEY } from '@/platform/db/keys'
 import type { AdminFieldDb } from '@/platform/db'
