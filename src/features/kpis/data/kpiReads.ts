@@ -109,6 +109,14 @@ async function byIds<T extends { id: string }>(table: Table<T, string>, ids: Ite
   const fetched = new Map(missing.map((id, i) => [id, got[i]]))
   return want.map((id) => known.get(id) ?? fetched.get(id)).filter((r): r is T => r !== undefined)
 }
+/**
+ * Several index ranges read at once: one request each, all sent together in one transaction (a
+ * cursor hopping from key to key, as anyOf and inAnyRange do, waits for each step in turn).
+ */
+async function ranges<T>(database: AdminFieldDb, table: Table<T, string>, keys: readonly string[], read: (key: string) => Promise<T[]>): Promise<T[]> {
+  if (keys.length === 0) return []
+  return (await database.transaction('r', table, () => Promise.all(keys.map(read)))).flat()
+}
 const byId = <T extends { id: string }>(...lists: (readonly T[])[]) => new Map(lists.flat().map((r) => [r.id, r]))
 
 /** The rows one source's items in `period` can come from. */
@@ -141,13 +149,15 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
         database.task_events.where('data.next_on').between(period.from, period.to, true, true).toArray(),
         tasksDue(database, scope, period),
       ])
+      // Every task due then, not only those naming a sheet (follow_up_id: its latest, and a row
+      // synced before its task's may name none yet): all their sheets.
       const dueIds = due.filter((t) => t.due_on <= dueTo).map((t) => t.id)
-      const ofTasks = dueIds.length ? await database.follow_ups.where('task_id').anyOf(dueIds).toArray() : []
+      const ofTasks = await ranges(database, database.follow_ups, dueIds, (id) => database.follow_ups.where('task_id').equals(id).toArray())
       const known = byId(opened, firsts, ofTasks)
       const followUps = await byIds(database.follow_ups, [...known.keys(), ...setDays.filter((e) => e.type === 'remind' && e.follow_up_id).map((e) => e.follow_up_id!)], known)
       const [tasks, taskEvents] = await Promise.all([
         byIds(database.tasks, followUps.map((f) => f.task_id), byId(due)),
-        followUps.length ? database.task_events.where('follow_up_id').anyOf(followUps.map((f) => f.id)).toArray() : [],
+        ranges(database, database.task_events, followUps.map((f) => f.id), (id) => database.task_events.where('follow_up_id').equals(id).toArray()),
       ])
       return { followUps, tasks, taskEvents: taskEvents.filter((e) => e.type === 'remind') }
     }
@@ -163,11 +173,9 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       const ids = [...new Set(acts.map((e) => e.request_id))]
       const [requests, later] = await Promise.all([
         byIds(database.requests, [...decided.map((r) => r.id), ...ids], byId(decided)),
-        database.transaction('r', database.request_events, () =>
-          Promise.all(ids.map((id) => database.request_events.where('[request_id+at]').between([id, hi], [id, MAX_KEY], false, true).toArray())),
-        ),
+        ranges(database, database.request_events, ids, (id) => database.request_events.where('[request_id+at]').between([id, hi], [id, MAX_KEY], false, true).toArray()),
       ])
-      return { requests, requestEvents: [...acts, ...later.flat()] }
+      return { requests, requestEvents: [...acts, ...later] }
     }
     case 'custody': {
       // Seals and licences only (the equipment, vehicle and uniform histories stay unread). A
@@ -200,7 +208,7 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       const events = database.custody_events.where('[asset_id+device_time]')
       const since = instant(addDays(`${period.from.slice(0, 7)}-01`, -MARGIN))
       const [custodyChecks, firsts] = await Promise.all([
-        kept.length ? events.inAnyRange(kept.map((a) => [[a.id, since], [a.id, hi]])).toArray() : [],
+        ranges(database, database.custody_events, kept.map((a) => a.id), (id) => events.between([id, since], [id, hi], true, true).toArray()),
         Promise.all(kept.map((a) => events.between([a.id, MIN_KEY], [a.id, MAX_KEY]).filter((e) => !e.deleted_at).first())),
       ])
       return { keptAssets: kept, custodyChecks, custodyFirstActs: firsts.filter((e) => e !== undefined) }
