@@ -13,7 +13,8 @@
  *   a month long past): a decision or an application reads the application and all its decisions;
  * - a custody act can close, hand on or (a check-out) replace the loan open before it: it reads
  *   back to the last check-out before it, and the earliest date (or due time) from there;
- * - a 督办 sheet, its reminders or its task: the sheets are few and read whole, so every month;
+ * - a 督办 sheet, its reminders or its task: a reminder can set a level's day months on, so every
+ *   month (the sheets are few: one per late or important task);
  * - a row whose items lie on its own dates (a task, a rectification, an inspection, a trip, a
  *   stay): the earliest date in it;
  * - what scopes or dates every item (a person's department, an area's, an asset's kind, site or

@@ -293,3 +293,17 @@ export const SCHEMA_V27 = {
 export const SCHEMA_V29 = {
   kpi_months: 'key, [source+month]',
 } as const
+
+/**
+ * v31: the KPI dashboard reads only a period's rows of the 督办 sheets, their reminders, the
+ * applications and their decisions (features/kpis/data/kpiReads.ts): sheets by opening and first
+ * reminder, reminders by the day they set (data.next_on), applications by decision and by the
+ * time a 用车申请's car is needed (form.start_at), decisions by application and time. Each table
+ * keeps its latest full index list (follow_ups v9, task_events, requests and request_events v21).
+ */
+export const SCHEMA_V31 = {
+  follow_ups: 'id, task_id, officer_id, status, opened_at, first_at',
+  task_events: 'id, task_id, [task_id+device_time], follow_up_id, data.next_on',
+  requests: 'id, applicant_id, [status+waiting_role+status_at], [type+status], submitted_at, status_at, decided_at, form.start_at',
+  request_events: 'id, request_id, actor_id, at, [request_id+at]',
+} as const

@@ -6,7 +6,7 @@
  * for the month, one trend over 12 months and the department ranking.
  */
 import { openDb, type AdminFieldDb } from '@/platform/db'
-import { loadKpiBase, readSource, type KpiBase } from '@/features/kpis/data/kpiReads'
+import { loadKpiBase, readScope, readSource, type KpiBase } from '@/features/kpis/data/kpiReads'
 import { computeMonths, type MonthCache } from '@/features/kpis/stores/kpiMonths'
 import { KPI_SOURCE, KPI_SOURCES, allItems, figureOfMonth, figures, monthPeriod, monthsBack, rankDepartments, sourceItems, tallyMonth, trend, type KpiCode, type KpiContext, type KpiItem, type KpiSource } from '@/features/kpis/domain'
 import { keepMonths, readKeptMonths } from '@/features/kpis/data/kpiMonthCache'
@@ -161,10 +161,14 @@ window.measureDashboard = async (runs) => {
     const t0 = performance.now()
     const d = await loadKpiBase(db)
     const ctx = contextOf(d)
-    const read = (source: KpiSource, period: { from: string; to: string }) => readSource(db, source, period)
+    // As the store: the sources asked together share their reads (one scope per computeMonths call).
+    const reading = () => {
+      const shared = readScope(ctx.calendar)
+      return (source: KpiSource, period: { from: string; to: string }) => readSource(db, source, period, shared)
+    }
     const compute = (source: KpiSource, facts: Parameters<typeof sourceItems>[2]) => sourceItems(source, ctx, facts)
     const months = monthsBack(MONTH, 12)
-    await computeMonths(cache, KPI_SOURCES, [MONTH], read, compute)
+    await computeMonths(cache, KPI_SOURCES, [MONTH], reading(), compute)
     const monthItems = KPI_SOURCES.flatMap((s) => cache.get(s)?.get(MONTH) ?? [])
     figures(monthItems, monthPeriod(MONTH))
     rankDepartments(monthItems, 'affairs_on_time', monthPeriod(MONTH))
@@ -175,7 +179,7 @@ window.measureDashboard = async (runs) => {
       const kept = await readKeptMonths(db, VIEWER, source, closed)
       const missing = closed.filter((m) => !kept.months.has(m))
       if (missing.length) {
-        await computeMonths(cache, [source], missing, read, compute)
+        await computeMonths(cache, [source], missing, reading(), compute)
         const fresh = new Map(missing.map((m) => [m, tallyMonth(cache.get(source)?.get(m) ?? [])]))
         for (const [m, t] of fresh) kept.months.set(m, t)
         await keepMonths(db, VIEWER, source, kept.gen, fresh)
@@ -200,7 +204,7 @@ window.measureSources = async () => {
   const out: Record<string, number> = {}
   for (const source of KPI_SOURCES) {
     const t0 = performance.now()
-    sourceItems(source, ctx, await readSource(db, source, monthPeriod(MONTH)))
+    sourceItems(source, ctx, await readSource(db, source, monthPeriod(MONTH), readScope(ctx.calendar)))
     out[source] = performance.now() - t0
   }
   return out

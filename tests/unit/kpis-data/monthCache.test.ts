@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { AdminFieldDb } from '@/platform/db'
 import { applyPage } from '@/platform/sync/pull'
 import { MAX_RECORDS } from '@/platform/db/kpiMonths'
-import { readSource } from '@/features/kpis/data/kpiReads'
+import { readScope, readSource } from '@/features/kpis/data/kpiReads'
 import { keepMonths, readKeptMonths } from '@/features/kpis/data/kpiMonthCache'
 import { computeMonths, type MonthCache } from '@/features/kpis/stores/kpiMonths'
 import { KPIS, KPI_SOURCE, KPI_SOURCES, figureOfMonth, figures, monthPeriod, sourceItems, tallyMonth, type KpiContext, type KpiSource, type Scope } from '@/features/kpis/domain'
@@ -30,7 +30,8 @@ beforeEach(async () => {
 async function keep(source: KpiSource, months: readonly string[] = CLOSED): Promise<boolean> {
   const { gen } = await readKeptMonths(db, VIEWER, source, months)
   const cache: MonthCache = new Map()
-  await computeMonths(cache, [source], months, (s, p) => readSource(db, s, p), (s, facts) => sourceItems(s, ctx, facts))
+  const shared = readScope(ctx.calendar)
+  await computeMonths(cache, [source], months, (s, p) => readSource(db, s, p, shared), (s, facts) => sourceItems(s, ctx, facts))
   return keepMonths(db, VIEWER, source, gen, new Map(months.map((m) => [m, tallyMonth(cache.get(source)?.get(m) ?? [])])))
 }
 const keptOf = async (source: KpiSource) => [...(await readKeptMonths(db, VIEWER, source, CLOSED)).months.keys()]

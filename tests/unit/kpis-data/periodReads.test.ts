@@ -4,7 +4,7 @@
 // pending records — every month's items must be exactly those of the whole tables.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AdminFieldDb } from '@/platform/db'
-import { readSource } from '@/features/kpis/data/kpiReads'
+import { readScope, readSource } from '@/features/kpis/data/kpiReads'
 import { computeMonths, type MonthCache } from '@/features/kpis/stores/kpiMonths'
 import { KPI_SOURCES, sourceItems, type KpiContext, type KpiItem } from '@/features/kpis/domain'
 import { freshDb } from '../features/testDb'
@@ -21,8 +21,9 @@ beforeAll(async () => {
 const line = (i: KpiItem) => JSON.stringify(i)
 const sorted = (items: readonly KpiItem[]) => items.map(line).sort()
 
-const fill = (cache: MonthCache, months: readonly string[]) =>
-  computeMonths(cache, KPI_SOURCES, months, (source, period) => readSource(db, source, period), (source, facts) => sourceItems(source, ctx, facts))
+// As the store reads: the sources asked together share their reads and count reaches on the calendar.
+const fill = (cache: MonthCache, months: readonly string[], shared = readScope(ctx.calendar)) =>
+  computeMonths(cache, KPI_SOURCES, months, (source, period) => readSource(db, source, period, shared), (source, facts) => sourceItems(source, ctx, facts))
 
 describe('KPI period reads', () => {
   it('each month read on its own gives exactly the whole tables\' items of that month', async () => {
@@ -41,6 +42,15 @@ describe('KPI period reads', () => {
     // (trips and stays are plain index ranges with no reach: the db test covers their formulas)
     for (const s of KPI_SOURCES.filter((x) => x !== 'trips' && x !== 'stays')) expect(MONTHS.some((m) => (cache.get(s)?.get(m)?.length ?? 0) > 0), s).toBe(true)
     expect(all.some((i) => i.value === null) && all.some((i) => i.value === 0)).toBe(true)
+  })
+
+  it('without the calendar (a fixed reach) and without shared reads, the same items', async () => {
+    const all = await whole(db, ctx)
+    const cache: MonthCache = new Map()
+    for (const m of MONTHS.slice(0, 4)) {
+      await fill(cache, [m], {})
+      expect(sorted(KPI_SOURCES.flatMap((s) => cache.get(s)?.get(m) ?? [])), m).toEqual(sorted(all.filter((i) => i.day.startsWith(m))))
+    }
   })
 
   it('a year read at once (a trend) gives the same months, and a month asked twice is read once', async () => {

@@ -130,6 +130,7 @@ export async function wholeTables(db: AdminFieldDb, ctx: KpiContext): Promise<Kp
     custodyChecks: await db.custody_events.toArray(),
     dispatches: await db.requests.toArray(),
     trips: await db.trips.toArray(),
+    vehicles: await db.assets.where('kind').equals('vehicle').toArray(),
     stays: await db.dorm_stays.toArray(),
   })
 }

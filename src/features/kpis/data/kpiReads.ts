@@ -6,17 +6,25 @@
  *
  * A period read is a superset of the rows whose items fall in the period: each window reaches
  * back as far as an item's day can lie after the fact that decides it (a summary is due 3 working
- * days after completion, an approval step 1 working day after it opened: WORKING_DAYS_REACH
- * covers the longest holiday), and a record read is read whole (an application with all its
- * decisions, a seal with its loan open at the window's start). The caller keeps only the items
- * whose day is in the period, so the figures are those of the whole tables.
+ * days after completion, an approval step 1 working day after it opened: counted back on the
+ * company calendar, over every site's own days off, as the server does), a record read is read
+ * whole (an application with its acts from the window on, a 督办 sheet with all its reminders, a
+ * seal with its loan open at the window's start), and a record whose item's day is set by another
+ * row is found through that row (a 督办 level due the day a reminder set, or the day after its
+ * task's deadline). The caller keeps only the items whose day is in the period, so the figures
+ * are those of the whole tables (tests/unit/kpis-data/period*.test.ts).
+ *
+ * The sources asked together (the month's open: all of them) share what they both read
+ * (ReadScope): the tasks due around the period, the seals and licences.
  */
 import { MAX_KEY, MIN_KEY } from '@/platform/db/keys'
 import type { AdminFieldDb } from '@/platform/db'
 import type { CustodyEventRow, DepartmentRow, KpiTargetRow, ProfileRow } from '@/platform/db/rows'
-import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
+import type { Table } from 'dexie'
+import { isWorkingDay, loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
+import { SUMMARY_WORKING_DAYS } from '@/features/tasks/domain/deadlines'
 import { DEFAULT_TIME_ZONE, addDays, type CalendarDate } from '@/shared/lib/zonedTime'
-import type { KpiFacts, KpiSource, Period } from '../domain'
+import { APPROVAL_WORKING_DAYS, type KpiFacts, type KpiSource, type Period } from '../domain'
 
 export interface KpiBase {
   calendar: CompanyCalendar
@@ -44,54 +52,136 @@ export async function loadKpiBase(database: AdminFieldDb): Promise<KpiBase> {
   return { calendar, timeZone: live(company)[0]?.timezone ?? DEFAULT_TIME_ZONE, profiles: live(profiles), departments: live(departments), targets }
 }
 
-/** Calendar days a deadline counted in working days can lie after its start (the longest run of days off, with room). */
+/** Calendar days a deadline counted in working days can lie after its start, without the calendar (the longest run of days off, with room). */
 export const WORKING_DAYS_REACH = 45
 /** Instants are compared as ISO text: two days either side covers any offset and format. */
 const MARGIN = 2
 const instant = (day: CalendarDate) => `${day}T00:00:00`
 
+/**
+ * The first day a deadline `n` working days after it can fall on or after `day`: the n-th day
+ * before `day` that is a working day for the company and at every site with its own calendar
+ * (a day working everywhere is working for each site, so no site can start earlier). Without a
+ * calendar, WORKING_DAYS_REACH calendar days. Mirrors private.kpi_working_days_back.
+ */
+export function workingDaysBack(calendar: CompanyCalendar | undefined, day: CalendarDate, n: number): CalendarDate {
+  if (!calendar) return addDays(day, -WORKING_DAYS_REACH)
+  const sites = [null, ...calendar.sites.keys()]
+  let d = day
+  for (let left = n, i = 0; left > 0; i++) {
+    if (i > 3660) return '0000-01-01'
+    d = addDays(d, -1)
+    if (sites.every((s) => isWorkingDay(calendar, d, s))) left--
+  }
+  return d
+}
+
+/**
+ * What the sources read together (the month's open, a trend) share: the company calendar (the
+ * working-day reaches are counted on it) and each read made once for all of them (the tasks due
+ * around the period feed the affairs and the 督办 KPIs; the seals and licences both custody ones).
+ */
+export interface ReadScope {
+  calendar?: CompanyCalendar
+  reads?: Map<string, Promise<unknown>>
+}
+export const readScope = (calendar?: CompanyCalendar): ReadScope => ({ calendar, reads: new Map() })
+
+function once<T>(scope: ReadScope, key: string, read: () => Promise<T>): Promise<T> {
+  let p = scope.reads?.get(key) as Promise<T> | undefined
+  if (!p) {
+    p = read()
+    scope.reads?.set(key, p)
+  }
+  return p
+}
+
+/** Tasks due from the day before the period to its end (a 督办 level is due the day after its task). */
+const tasksDue = (database: AdminFieldDb, scope: ReadScope, period: Period) =>
+  once(scope, `tasks:due:${period.from}:${period.to}`, () => database.tasks.where('due_on').between(addDays(period.from, -1), period.to, true, true).toArray())
+const keptAssets = (database: AdminFieldDb, scope: ReadScope) => once(scope, 'assets:kept', () => database.assets.where('kind').anyOf(['seal', 'licence']).toArray())
+
+/** Rows by id: those already read from `known`, the others fetched (one get each, few). */
+async function byIds<T extends { id: string }>(table: Table<T, string>, ids: Iterable<string>, known: ReadonlyMap<string, T>): Promise<T[]> {
+  const want = [...new Set(ids)]
+  const missing = want.filter((id) => !known.has(id))
+  const got = missing.length ? await table.bulkGet(missing) : []
+  const fetched = new Map(missing.map((id, i) => [id, got[i]]))
+  return want.map((id) => known.get(id) ?? fetched.get(id)).filter((r): r is T => r !== undefined)
+}
+/**
+ * Several index ranges read at once: one request each, all sent together in one transaction (a
+ * cursor hopping from key to key, as anyOf and inAnyRange do, waits for each step in turn).
+ */
+async function ranges<T>(database: AdminFieldDb, table: Table<T, string>, keys: readonly string[], read: (key: string) => Promise<T[]>): Promise<T[]> {
+  if (keys.length === 0) return []
+  return (await database.transaction('r', table, () => Promise.all(keys.map(read)))).flat()
+}
+const byId = <T extends { id: string }>(...lists: (readonly T[])[]) => new Map(lists.flat().map((r) => [r.id, r]))
+
 /** The rows one source's items in `period` can come from. */
-export async function readSource(database: AdminFieldDb, source: KpiSource, period: Period): Promise<KpiFacts> {
+export async function readSource(database: AdminFieldDb, source: KpiSource, period: Period, scope: ReadScope = {}): Promise<KpiFacts> {
   const lo = (days: number) => instant(addDays(period.from, -days))
   const hi = instant(addDays(period.to, MARGIN))
+  const back = (workingDays: number) => instant(addDays(workingDaysBack(scope.calendar, period.from, workingDays), -MARGIN))
   switch (source) {
     case 'tasks': {
-      // Due in the period (on time), completed up to a summary's reach before it, scored in it:
-      // index ranges only (reading rows by thousands of ids is a cursor step each).
+      // Due in the period (on time), completed up to a summary's reach before it, scored in it.
+      // The tasks due are read once (shared with the 督办 sheets); of the others only the keys,
+      // and the rows of those not due in the period (few: most are done around their deadline).
       const [due, completed, scored] = await Promise.all([
-        database.tasks.where('due_on').between(period.from, period.to, true, true).toArray(),
-        database.tasks.where('completed_at').between(lo(WORKING_DAYS_REACH), hi).toArray(),
-        database.tasks.where('scored_at').between(lo(MARGIN), hi).toArray(),
+        tasksDue(database, scope, period),
+        database.tasks.where('completed_at').between(back(SUMMARY_WORKING_DAYS), hi).primaryKeys(),
+        database.tasks.where('scored_at').between(lo(MARGIN), hi).primaryKeys(),
       ])
-      return { tasks: [...new Map([...due, ...completed, ...scored].map((t) => [t.id, t])).values()] }
+      const inPeriod = due.filter((t) => t.due_on >= period.from)
+      return { tasks: await byIds(database.tasks, [...inPeriod.map((t) => t.id), ...completed, ...scored], byId(due)) }
     }
     case 'followUps': {
-      // 督办 sheets are few (one per late or important task); a level's day can be set by any
-      // earlier reminder, so every sheet is read, with its task and its remind facts.
-      const followUps = await database.follow_ups.toArray()
-      const [tasks, taskEvents] = await Promise.all([
-        database.tasks.bulkGet([...new Set(followUps.map((f) => f.task_id))]),
-        database.task_events.where('follow_up_id').above('').toArray(),
+      // A sheet's items fall on its opening day (the first level), its first reminder's day (first
+      // success), a day a reminder set (the next level), or the day after its task's deadline
+      // (a level no reminder set a day for): the sheets of each, read whole with their task and
+      // every remind fact (a level's day is set by the first reminder of the level before).
+      const dueTo = addDays(period.to, -1)
+      const [opened, firsts, setDays, due] = await Promise.all([
+        database.follow_ups.where('opened_at').between(lo(MARGIN), hi).toArray(),
+        database.follow_ups.where('first_at').between(lo(MARGIN), hi).toArray(),
+        database.task_events.where('data.next_on').between(period.from, period.to, true, true).toArray(),
+        tasksDue(database, scope, period),
       ])
-      return { followUps, tasks: tasks.filter((t) => t !== undefined), taskEvents: taskEvents.filter((e) => e.type === 'remind') }
+      // Every task due then, not only those naming a sheet (follow_up_id: its latest, and a row
+      // synced before its task's may name none yet): all their sheets.
+      const dueIds = due.filter((t) => t.due_on <= dueTo).map((t) => t.id)
+      const ofTasks = await ranges(database, database.follow_ups, dueIds, (id) => database.follow_ups.where('task_id').equals(id).toArray())
+      const known = byId(opened, firsts, ofTasks)
+      const followUps = await byIds(database.follow_ups, [...known.keys(), ...setDays.filter((e) => e.type === 'remind' && e.follow_up_id).map((e) => e.follow_up_id!)], known)
+      const [tasks, taskEvents] = await Promise.all([
+        byIds(database.tasks, followUps.map((f) => f.task_id), byId(due)),
+        ranges(database, database.task_events, followUps.map((f) => f.id), (id) => database.task_events.where('follow_up_id').equals(id).toArray()),
+      ])
+      return { followUps, tasks, taskEvents: taskEvents.filter((e) => e.type === 'remind') }
     }
     case 'requests': {
-      // An item's step opened within reach before its day: the facts from then on (a fold that
-      // starts there makes every step opened since), and the applications they can be about —
-      // those still pending, and those whose status changed since (a decision changes it).
-      const since = lo(WORKING_DAYS_REACH)
-      const [requestEvents, pending, changed] = await Promise.all([
-        database.request_events.where('at').aboveOrEqual(since).toArray(),
-        database.requests.where('[status+waiting_role+status_at]').between(['pending'], ['pending', MAX_KEY]).toArray(),
-        database.requests.where('status_at').aboveOrEqual(since).toArray(),
+      // A step is due the working day after the act that opened it: the acts from that reach
+      // before the period to its end, and each of their applications' later acts (the decision
+      // closing a step, or none: the step still waiting). A fold that starts there makes every
+      // step opened since. First-pass rates: the applications decided in the period.
+      const [acts, decided] = await Promise.all([
+        database.request_events.where('at').between(back(APPROVAL_WORKING_DAYS), hi).toArray(),
+        database.requests.where('decided_at').between(lo(MARGIN), hi).toArray(),
       ])
-      return { requests: [...new Map([...pending, ...changed].map((r) => [r.id, r])).values()], requestEvents }
+      const ids = [...new Set(acts.map((e) => e.request_id))]
+      const [requests, later] = await Promise.all([
+        byIds(database.requests, [...decided.map((r) => r.id), ...ids], byId(decided)),
+        ranges(database, database.request_events, ids, (id) => database.request_events.where('[request_id+at]').between([id, hi], [id, MAX_KEY], false, true).toArray()),
+      ])
+      return { requests, requestEvents: [...acts, ...later] }
     }
     case 'custody': {
       // Seals and licences only (the equipment, vehicle and uniform histories stay unread). A
       // loan's item falls on its due day: the acts that set a due time in the window name the
       // loans; each asset's facts are read from the earliest such loan's check-out on.
-      const assets = await database.assets.where('kind').anyOf(['seal', 'licence']).toArray()
+      const assets = await keptAssets(database, scope)
       const ours = new Set(assets.map((a) => a.id))
       const setsDue = (await database.custody_events.where('payload.due_at').between(lo(MARGIN), hi).toArray()).filter((e) => ours.has(e.asset_id))
       const earliest = new Map<string, CustodyEventRow>()
@@ -111,18 +201,21 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       return { assets, custodyEvents: custodyEvents.flat() }
     }
     case 'custodyChecks': {
-      // The seals' and licences' checks in the window, and each one's first act (from when it is owed).
-      const keptAssets = await database.assets.where('kind').anyOf(['seal', 'licence']).toArray()
+      // The seals' and licences' checks in the months that end in the period (an item is due on
+      // its month's last day, met by a check any day of that month), and each one's first act
+      // (from when it is owed).
+      const kept = await keptAssets(database, scope)
       const events = database.custody_events.where('[asset_id+device_time]')
+      const since = instant(addDays(`${period.from.slice(0, 7)}-01`, -MARGIN))
       const [custodyChecks, firsts] = await Promise.all([
-        keptAssets.length ? events.inAnyRange(keptAssets.map((a) => [[a.id, lo(MARGIN)], [a.id, hi]])).toArray() : [],
-        Promise.all(keptAssets.map((a) => events.between([a.id, MIN_KEY], [a.id, MAX_KEY]).filter((e) => !e.deleted_at).first())),
+        ranges(database, database.custody_events, kept.map((a) => a.id), (id) => events.between([id, since], [id, hi], true, true).toArray()),
+        Promise.all(kept.map((a) => events.between([a.id, MIN_KEY], [a.id, MAX_KEY]).filter((e) => !e.deleted_at).first())),
       ])
-      return { keptAssets, custodyChecks, custodyFirstActs: firsts.filter((e) => e !== undefined) }
+      return { keptAssets: kept, custodyChecks, custodyFirstActs: firsts.filter((e) => e !== undefined) }
     }
     case 'dispatches':
-      // 用车申请 are few (one per car needed): all of them, their start_at decides the day.
-      return { dispatches: await database.requests.where('[type+status]').between(['vehicle_dispatch', MIN_KEY], ['vehicle_dispatch', MAX_KEY]).toArray() }
+      // 用车申请 by the time the car is needed (their day); other types' forms with a start_at are left to the formula.
+      return { dispatches: await database.requests.where('form.start_at').between(lo(MARGIN), hi).toArray() }
     case 'trips': {
       const [trips, vehicles] = await Promise.all([database.trips.where('started_at').between(lo(MARGIN), hi).toArray(), database.assets.where('kind').equals('vehicle').toArray()])
       return { trips, vehicles }

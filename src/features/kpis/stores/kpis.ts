@@ -13,7 +13,7 @@ import { useSessionStore } from '@/features/auth'
 import { useSyncStore } from '@/features/sync'
 import { calendarDater, calendarMonth } from '@/shared/lib/zonedTime'
 import { KPI_SOURCE, KPI_SOURCES, figureOfMonth, sourceItems, tallyMonth, targetFor, trend, viewerLevel, visibleTo, type Figure, type KpiCode, type KpiContext, type KpiItem, type KpiSource, type MonthTallies, type Scope, type Viewer } from '../domain'
-import { loadKpiBase, readSource, type KpiBase } from '../data/kpiReads'
+import { loadKpiBase, readScope, readSource, type KpiBase } from '../data/kpiReads'
 import { setKpiTarget } from '../data/kpiWrites'
 import { keepMonths, readKeptMonths } from '../data/kpiMonthCache'
 import { computeMonths, type MonthCache } from './kpiMonths'
@@ -77,8 +77,10 @@ export const useKpiStore = defineStore('kpis', () => {
     if (!ctx || !viewer.value) return
     const c = ctx
     const visible = visibleTo(viewer.value)
+    // The sources asked together share their reads (and the calendar's working-day reaches).
+    const shared = readScope(c.calendar)
     try {
-      const added = await computeMonths(cache, sources, months, (source, period) => readSource(getDb(), source, period), (source, facts) => {
+      const added = await computeMonths(cache, sources, months, (source, period) => readSource(getDb(), source, period, shared), (source, facts) => {
         for (const f of facts.followUps ?? []) sheetTask.set(f.id, f.task_id)
         return sourceItems(source, c, facts).filter(visible)
       })
