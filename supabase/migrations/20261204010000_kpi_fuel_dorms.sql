@@ -260,41 +260,48 @@ as $$
 $$;
 
 -- 13.1 (sources/dorms.ts): every bed's company days in the period up to today. A day is
--- occupied when a stay checked in before its end and not checked out by then; under repair when
--- the bed's last repair act (start or end) before its end is a start.
-create index if not exists dorm_bed_events_kpi_repair_idx on public.dorm_bed_events (bed_id, device_time, id)
-  where deleted_at is null and type in ('repair_start', 'repair_end');
-
+-- occupied when a stay checked in on or before it and checked out after it; under repair when
+-- the bed's last repair act (start or end) on or before it is a start. Set-based: the stays'
+-- and the repairs' days are spelled out and joined to the bed-days.
 create function private.kpi_items_dorms(p_tz text, p_today date, p_from date, p_to date)
 returns table (kpi text, key text, record_id uuid, day date, site_id uuid, department_id uuid, person_id uuid,
                value numeric, due text, done_at timestamptz)
 language sql stable
 set search_path = ''
 as $$
-  with bed as (
-    select b.id, b.room_id, b.site_id,
-           (b.created_at at time zone p_tz)::date as since
+  with d as (
+    select b.id, b.room_id, b.site_id, g::date as day
     from public.dorm_beds b
+    cross join lateral pg_catalog.generate_series(greatest((b.created_at at time zone p_tz)::date, p_from)::timestamp,
+                                                  least(p_today, p_to)::timestamp, interval '1 day') g
     where b.deleted_at is null
-  ), d as (
-    select bed.id, bed.room_id, bed.site_id, g::date as day, (g + interval '1 day') at time zone p_tz as day_end
-    from bed
-    cross join lateral pg_catalog.generate_series(greatest(bed.since, p_from)::timestamp, least(p_today, p_to)::timestamp, interval '1 day') g
-  ), x as (
-    select d.*,
-           exists (select 1 from public.dorm_stays s
-                   where s.bed_id = d.id and s.deleted_at is null and s.status in ('active', 'ended')
-                     and s.checked_in_at < d.day_end and (s.ended_at is null or s.ended_at >= d.day_end)) as occupied,
-           coalesce((select e.type = 'repair_start' from public.dorm_bed_events e
-                     where e.bed_id = d.id and e.deleted_at is null and e.type in ('repair_start', 'repair_end')
-                       and e.device_time < d.day_end
-                     order by e.device_time desc, e.id desc limit 1), false) as in_repair
-    from d
+  ), occ as (
+    select distinct s.bed_id, g::date as day
+    from public.dorm_stays s
+    cross join lateral pg_catalog.generate_series(
+      greatest((s.checked_in_at at time zone p_tz)::date, p_from)::timestamp,
+      least(coalesce((s.ended_at at time zone p_tz)::date - 1, p_today), p_today, p_to)::timestamp, interval '1 day') g
+    where s.deleted_at is null and s.status in ('active', 'ended') and s.checked_in_at is not null
+      and s.checked_in_at < (select private.kpi_period_end(p_to, p_tz))
+      and (s.ended_at is null or s.ended_at >= (select private.kpi_period_start(p_from, p_tz)))
+  ), rep as (
+    select e.bed_id, e.type, (e.device_time at time zone p_tz)::date as day,
+           pg_catalog.lead((e.device_time at time zone p_tz)::date) over (partition by e.bed_id order by e.device_time, e.id) as next_day
+    from public.dorm_bed_events e
+    where e.deleted_at is null and e.type in ('repair_start', 'repair_end')
+  ), rdays as (
+    select distinct r.bed_id, g::date as day
+    from rep r
+    cross join lateral pg_catalog.generate_series(greatest(r.day, p_from)::timestamp,
+                                                  least(coalesce(r.next_day - 1, p_today), p_today, p_to)::timestamp, interval '1 day') g
+    where r.type = 'repair_start'
   )
-  select 'dorm_occupancy', x.id::text || ':' || x.day::text, x.room_id, x.day, x.site_id, null::uuid, null::uuid,
-         x.occupied::int::numeric, null, null::timestamptz
-  from x
-  where x.occupied or not x.in_repair;
+  select 'dorm_occupancy', d.id::text || ':' || d.day::text, d.room_id, d.day, d.site_id, null::uuid, null::uuid,
+         (o.bed_id is not null)::int::numeric, null, null::timestamptz
+  from d
+  left join occ o on o.bed_id = d.id and o.day = d.day
+  left join rdays r on r.bed_id = d.id and r.day = d.day
+  where o.bed_id is not null or r.bed_id is null;
 $$;
 
 -- Every item whose day is in [p_from, p_to]: as 20261203090000 made it, with the two new sources.
