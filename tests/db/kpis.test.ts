@@ -13,7 +13,7 @@ import { FIN, HQ, HR, SZ, op, person } from './support/tasks'
 import { createAsset } from './support/custody'
 import { AREAS, inspect } from './support/checklists'
 import { makeRoom } from './support/dorms'
-import { generateField, generateLoans, generateRectifications, generateRequests, generateTasks, rng, type People } from './support/kpis'
+import { generateField, generateFuel, generateLoans, generateOccupancy, generateRectifications, generateRequests, generateTasks, rng, type People } from './support/kpis'
 
 let db: TestDb
 const NOW = '2026-11-05T12:00:00+08:00'
@@ -38,6 +38,8 @@ beforeAll(async () => {
   await generateRectifications(db, r, p, inspection.id, area, 30)
   const room = await makeRoom(db, DEMO.users.adminHead as string, HQ)
   await generateField(db, r, p, await createAsset(db, 'vehicle'), room.beds, room, 30)
+  await generateFuel(db, r, p, [await createAsset(db, 'vehicle'), await createAsset(db, 'vehicle')], 60)
+  await generateOccupancy(db, r, p, room.beds, room, 40)
   // A company day off on a Monday the deadlines cross (the SQL and the device read calendar_days).
   await db.query(`insert into public.calendar_days (id, day, site_id, kind, note) values ($1, '2026-10-19', null, 'off', '公司活动')`, [randomUUID()])
 }, 240_000)
@@ -69,6 +71,11 @@ async function deviceItems(): Promise<KpiItem[]> {
     trips: await rows('trips'),
     vehicles: await rows<{ id: string; site_id: string; kind: string }>('assets').then((a) => a.filter((v) => v.kind === 'vehicle')),
     stays: await rows('dorm_stays'),
+    fuelVehicles: await rows('assets'),
+    fuelLogs: await rows('fuel_logs'),
+    beds: await rows('dorm_beds'),
+    bedStays: await rows('dorm_stays'),
+    bedEvents: await rows('dorm_bed_events'),
   }
   return allItems(ctx, facts)
 }
@@ -91,6 +98,11 @@ describe('KPIs: SQL = device', () => {
     expect(sql).toEqual(device)
     for (const [kpi, count] of Object.entries(byKpi(sql))) expect(count, kpi).toBeGreaterThan(kpi.includes('first_pass') && !kpi.startsWith('seal_use') ? 2 : 4)
     expect(sql.filter((l) => l.includes(',null,') || l.includes(',0,')).length).toBeGreaterThan(20)
+    // Fuel: met, over the baseline, and no baseline yet (June: nothing in the 90 days before);
+    // occupancy: occupied and vacant bed-days, fewer than the beds' days (repairs left out).
+    const values = (kpi: string) => new Set(sql.map((l) => JSON.parse(l) as unknown[]).filter((l) => l[0] === kpi).map((l) => l[7]))
+    expect(values('fuel_within_baseline')).toEqual(new Set([0, 1, null]))
+    expect(values('dorm_occupancy')).toEqual(new Set([0, 1]))
   })
 
   it('figures per month agree, and an empty month has none (null, not 0 or 100)', async () => {

@@ -16,7 +16,8 @@
  * - a 督办 sheet, its reminders or its task: a reminder can set a level's day months on, so every
  *   month (the sheets are few: one per late or important task);
  * - a row whose items lie on its own dates (a task, a rectification, an inspection, a trip, a
- *   stay): the earliest date in it;
+ *   stay, a bed's repair act): the earliest date in it;
+ * - a fill-up: every month of fuel (a reading's sequence depends on all of its vehicle's);
  * - what scopes or dates every item (a person's department, an area's, an asset's kind, site or
  *   keeper, the company calendar, the time zone): every month of the sources that use it.
  * Each drop also bumps the source's generation: a figure computed from rows read before the
@@ -59,16 +60,19 @@ const FACTS: Record<string, readonly string[]> = {
   inspections: ['checklists'],
   inspection_scores: ['checklists'],
   trips: ['trips'],
-  dorm_stays: ['stays'],
+  dorm_stays: ['stays', 'beds'],
+  fuel_logs: ['fuel'],
+  dorm_bed_events: ['beds'],
 }
-const ALL_SOURCES = ['tasks', 'followUps', 'requests', 'custody', 'checklists', 'custodyChecks', 'dispatches', 'trips', 'stays']
+const ALL_SOURCES = ['tasks', 'followUps', 'requests', 'custody', 'checklists', 'custodyChecks', 'dispatches', 'trips', 'stays', 'fuel', 'beds']
 /** Tables that scope or date items: a change of these fields drops every month of these sources. */
 const DIMENSIONS: Record<string, { fields: readonly string[]; sources: readonly string[] }> = {
   profiles: { fields: ['department_id', 'deleted_at'], sources: ALL_SOURCES },
   calendar_days: { fields: ['day', 'site_id', 'kind', 'deleted_at'], sources: ALL_SOURCES },
   company: { fields: ['timezone', 'deleted_at'], sources: ALL_SOURCES },
   areas: { fields: ['site_id', 'department_id', 'responsible_id', 'deleted_at'], sources: ['checklists'] },
-  assets: { fields: ['kind', 'site_id', 'keeper_id', 'deleted_at'], sources: ['custody', 'custodyChecks', 'trips'] },
+  assets: { fields: ['kind', 'site_id', 'keeper_id', 'deleted_at', 'fuel_baseline_l100km'], sources: ['custody', 'custodyChecks', 'trips', 'fuel'] },
+  dorm_beds: { fields: ['room_id', 'site_id', 'created_at', 'deleted_at'], sources: ['beds'] },
 }
 const WATCHED = new Set([...Object.keys(FACTS), ...Object.keys(DIMENSIONS)])
 /** What a write to a table reads to bound its months (monthsTouched): in its transaction too. */
@@ -153,6 +157,11 @@ export async function monthsTouched(c: Ctx, table: string, rows: readonly Row[])
     for (const s of sources) drop(s, d === null ? EVERY_MONTH : monthBefore(d))
   }
   switch (table) {
+    case 'fuel_logs':
+      // A reading's sequence (and so every interval of its vehicle) and the next months' medians
+      // depend on every fill: every month.
+      drop('fuel', EVERY_MONTH)
+      break
     case 'follow_ups':
     case 'task_events':
       // Only reminders count, but a type can change: every sheet's months.

@@ -55,7 +55,7 @@ import type {
   DormMeterReadingRow,
   DormAbsenceRow,
 } from './rows'
-import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21, SCHEMA_V24, SCHEMA_V25, SCHEMA_V26, SCHEMA_V27, SCHEMA_V29, SCHEMA_V31 } from './schemaVersions'
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV7, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V13, SCHEMA_V14, SCHEMA_V16, SCHEMA_V18, SCHEMA_V19, SCHEMA_V21, SCHEMA_V24, SCHEMA_V25, SCHEMA_V26, SCHEMA_V27, SCHEMA_V29, SCHEMA_V31, SCHEMA_V32 } from './schemaVersions'
 
 export * from './schemaVersions'
 
@@ -134,7 +134,7 @@ export class AdminFieldDb extends Dexie {
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4)
     this.version(7).stores({ ...SCHEMA_V5, ...SCHEMA_V6, ...SCHEMA_V7 }).upgrade(upgradeToV7)
     // v8 …: add a version's stores to this list (and raise the number) unless it has an upgrader.
-    this.version(31).stores({
+    this.version(32).stores({
       ...SCHEMA_V8,
       ...SCHEMA_V9,
       // dormitories (v9: tasks)
@@ -165,6 +165,8 @@ export class AdminFieldDb extends Dexie {
       ...SCHEMA_V29,
       // the KPI dashboard's period reads of 督办 sheets and applications
       ...SCHEMA_V31,
+      // the KPI dashboard's occupancy reads
+      ...SCHEMA_V32,
     })
   }
 }

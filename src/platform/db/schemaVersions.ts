@@ -307,3 +307,13 @@ export const SCHEMA_V31 = {
   requests: 'id, applicant_id, [status+waiting_role+status_at], [type+status], submitted_at, status_at, decided_at, form.start_at',
   request_events: 'id, request_id, actor_id, at, [request_id+at]',
 } as const
+
+/**
+ * v32: the KPI dashboard's occupancy reads (features/kpis/data/kpiReads.ts): the stays that ended
+ * in or after a period (ended_at; the live ones come by status), and the beds' repair acts by type.
+ * dorm_stays keeps v21's indexes, dorm_bed_events v10's.
+ */
+export const SCHEMA_V32 = {
+  dorm_stays: 'id, bed_id, room_id, occupant_id, status, request_id, starts_on, ended_at',
+  dorm_bed_events: 'id, bed_id, stay_id, type',
+} as const

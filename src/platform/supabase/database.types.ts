@@ -283,6 +283,9 @@ export type Database = {
           deleted_at: string | null;
           details: NonNullable<Json>;
           due_at: string | null;
+          fuel_baseline_l100km: number | null;
+          fuel_baseline_set_at: string | null;
+          fuel_baseline_set_by: string | null;
           has_conflict: boolean;
           holder_id: string | null;
           id: string;
@@ -306,6 +309,9 @@ export type Database = {
           deleted_at?: string | null;
           details?: NonNullable<Json>;
           due_at?: string | null;
+          fuel_baseline_l100km?: number | null;
+          fuel_baseline_set_at?: string | null;
+          fuel_baseline_set_by?: string | null;
           has_conflict?: boolean;
           holder_id?: string | null;
           id: string;
@@ -328,6 +334,9 @@ export type Database = {
           deleted_at?: string | null;
           details?: NonNullable<Json>;
           due_at?: string | null;
+          fuel_baseline_l100km?: number | null;
+          fuel_baseline_set_at?: string | null;
+          fuel_baseline_set_by?: string | null;
           has_conflict?: boolean;
           holder_id?: string | null;
           id?: string;
@@ -345,6 +354,13 @@ export type Database = {
           updated_at?: string;
         };
         Relationships: [
+          {
+            foreignKeyName: "assets_fuel_baseline_set_by_fkey";
+            columns: ["fuel_baseline_set_by"];
+            isOneToOne: false;
+            referencedRelation: "profiles";
+            referencedColumns: ["id"];
+          },
           {
             foreignKeyName: "assets_keeper_id_fkey";
             columns: ["keeper_id"];

@@ -80,6 +80,8 @@ export const OP_KINDS = [
   // 证照办理 / 变更 / 年检 carried out: materials, collection check, filing, validity dates; the checklist's lines
   'licence_work.record',
   'licence_materials.update',
+  // KPIs: a vehicle's fuel baseline (L/100 km) set by the fleet manager or the admin head
+  'vehicle_fuel_baseline.set',
 ] as const
 export type OpKind = (typeof OP_KINDS)[number]
 

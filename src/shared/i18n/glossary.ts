@@ -149,6 +149,10 @@ export const GLOSSARY = [
   { zh: '首次催办成功率', en: 'First reminder success', code: 'follow_up_first_success', kind: 'concept' },
   { zh: '部门月度考核报告', en: 'Monthly KPI report by department', code: 'kpiReport', kind: 'concept' },
   { zh: '指标明细', en: 'KPI records (drill-down)', code: 'kpiDrill', kind: 'concept' },
+  { zh: '油耗基准', en: 'Fuel baseline (L/100 km)', code: 'fuel_baseline_l100km', kind: 'concept' },
+  { zh: '油耗达标率', en: 'Fuel economy within baseline', code: 'fuel_within_baseline', kind: 'concept' },
+  { zh: '入住率', en: 'Occupancy (occupied / available bed-days)', code: 'dorm_occupancy', kind: 'concept' },
+  { zh: '床位天', en: 'Bed-day', code: 'bedDay', kind: 'concept' },
   // supervisory inspections (监督检查, manual 1.4)
   { zh: '监督检查方案', en: 'Inspection plan', code: 'inspection_plan', kind: 'concept' },
   { zh: '作废（检查方案）', en: 'Call a plan off', code: 'cancel', kind: 'concept' },

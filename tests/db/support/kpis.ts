@@ -210,3 +210,62 @@ export async function generateField(db: TestDb, r: Rng, p: People, vehicle: stri
     )
   }
 }
+
+/**
+ * Fill-ups of some vehicles from June on (so the 90 days before each month have intervals for the
+ * median), full and partial, with typos in the odometer (too high, too low, repeated), missed
+ * fill-ups, drafts, no reading, deleted entries; the first vehicle gets a set baseline.
+ */
+export async function generateFuel(db: TestDb, r: Rng, p: People, vehicles: string[], n: number): Promise<void> {
+  for (const [v, vehicle] of vehicles.entries()) {
+    let odo = 20_000 + v * 5_000
+    for (let i = 0; i < n; i++) {
+      const filled = timeOn(r, day('2026-06-01', Math.floor((i * 155) / n) + r.int(0, 2)))
+      odo += r.int(0, 10) === 0 ? 0 : r.int(150, 700)
+      const typo = r.int(0, 30)
+      const reading = r.chance(0.05) ? null : typo === 0 ? odo + 10_000 : typo === 1 ? odo - 5_000 : odo
+      const full = r.chance(0.8)
+      const draft = r.chance(0.05)
+      const litres = draft ? null : (r.int(1500, 6500) / 100).toFixed(2)
+      await db.query(
+        `insert into public.fuel_logs (id, vehicle_id, driver_id, filled_at, odometer_km, litres, amount, full_tank, missed_previous, status, deleted_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [randomUUID(), vehicle, r.pick(p.people), filled, reading, litres, litres === null ? null : (Number(litres) * 7.5).toFixed(2), full,
+         r.chance(0.05), draft ? 'draft' : 'complete', r.chance(0.03) ? filled : null],
+      )
+    }
+  }
+  await db.query('update public.assets set fuel_baseline_l100km = 9.5 where id = $1', [vehicles[0]])
+}
+
+/**
+ * A room's beds made on 2026-09-01 with stays checked in and out (some the same day, some still
+ * there, some cancelled), and repairs started and ended, across month ends at midnight.
+ */
+export async function generateOccupancy(db: TestDb, r: Rng, p: People, beds: { id: string }[], room: { roomId: string; buildingId: string }, n: number): Promise<void> {
+  // created_at is kept by the stamp trigger: made earlier, as a bed set up before the stays.
+  await db.query(`set session_replication_role = replica`)
+  await db.query(`update public.dorm_beds set created_at = '2026-09-01T10:00:00+08:00' where room_id = $1`, [room.roomId])
+  await db.query(`set session_replication_role = default`)
+  for (let i = 0; i < n; i++) {
+    const bed = r.pick(beds).id
+    const inDay = day('2026-08-25', r.int(0, 70))
+    const status = r.pick(['active', 'ended', 'ended', 'cancelled', 'reserved'])
+    const checkedIn = status === 'reserved' || status === 'cancelled' ? null : timeOn(r, inDay)
+    const ended = status === 'ended' ? timeOn(r, day(inDay, r.int(0, 20))) : null
+    await db.query(
+      `insert into public.dorm_stays (id, bed_id, room_id, building_id, site_id, occupant_id, gender, starts_on, allocated_by, allocated_at, status, checked_in_at, ended_at, deleted_at)
+       values ($1, $2, $3, $4, $5, $6, 'male', $7, $8, $9, $10, $11, $12, $13)`,
+      [randomUUID(), bed, room.roomId, room.buildingId, p.site, r.pick(p.people), inDay, p.people[0], `${inDay}T08:00:00+08:00`, status, checkedIn,
+       ended && ended < checkedIn! ? checkedIn : ended, r.chance(0.05) ? `${inDay}T09:00:00+08:00` : null],
+    )
+  }
+  for (let i = 0; i < n / 3; i++) {
+    const at = timeOn(r, day('2026-08-28', r.int(0, 65)))
+    await db.query(
+      `insert into public.dorm_bed_events (id, bed_id, site_id, type, actor_id, device_time, payload)
+       values ($1, $2, $3, $4, $5, $6, '{}')`,
+      [randomUUID(), r.pick(beds).id, p.site, r.chance(0.55) ? 'repair_start' : 'repair_end', p.people[0], at],
+    )
+  }
+}

@@ -64,7 +64,8 @@ describe('the closed-month KPI cache', () => {
     }
     expect(decided).toBeGreaterThan(500)
     expect(KPIS.length).toBeGreaterThan(10)
-  })
+    // Every source's months at every scope: more than the default bound on a busy machine.
+  }, 120_000)
 
   it('a task synced late for an old month drops that month and the later ones, not the earlier', async () => {
     await keep('tasks')
@@ -122,6 +123,34 @@ describe('the closed-month KPI cache', () => {
     expect(await keptOf('tasks')).toEqual([])
     await keep('tasks')
     await expectFresh('tasks')
+  })
+
+  it('fuel: a fill or a changed baseline drops every month; occupancy: a late stay or repair drops from its month, a bed\'s status change none', async () => {
+    await keep('fuel')
+    await keep('beds')
+    const vehicle = (await db.assets.where('kind').equals('vehicle').first())!
+    // A bed's derived status changes at every act: no figure depends on it.
+    const bed = (await db.dorm_beds.toArray())[0]!
+    await db.dorm_beds.update(bed.id, { status: 'occupied', updated_at: '2026-12-01T00:00:00.000Z' })
+    expect(await keptOf('beds')).toEqual(CLOSED)
+    // A repair synced late for April drops April on (a day before its instant, for the zone).
+    const repair = { id: id(9300), bed_id: bed.id, site_id: SITE, stay_id: null, type: 'repair_start', actor_id: PEOPLE[0]!, device_time: '2026-04-10T02:00:00.000Z', server_time: null, payload: {}, photo_ids: [], flagged: false, updated_at: '', deleted_at: null }
+    await applyPage(db, [{ table: 'dorm_bed_events', id: repair.id, row: repair, deleted: false }], 'c1')
+    expect(await keptOf('beds')).toEqual(before('2026-04'))
+    expect(await keptOf('fuel')).toEqual(CLOSED)
+    await keep('beds', CLOSED.filter((m) => m >= '2026-04'))
+    await expectFresh('beds')
+    // A fill typed today can take an old reading out of sequence: every fuel month.
+    await db.fuel_logs.add({ id: id(9301), vehicle_id: vehicle.id, driver_id: PEOPLE[0]!, filled_at: '2026-12-01T02:00:00.000Z', odometer_km: 1, litres: 40, unit_price: null, amount: null, full_tank: true, missed_previous: false, fuel_type: null, station: null, fuel_card: null, photo_ids: [], status: 'complete', updated_at: '', deleted_at: null })
+    expect(await keptOf('fuel')).toEqual([])
+    await keep('fuel')
+    expect(await keptOf('fuel')).toEqual(CLOSED)
+    // The fleet manager sets the baseline: every fuel month (and, the vehicle row being a dimension
+    // of them too, the trips': a baseline changes seldom).
+    await db.assets.update(vehicle.id, { fuel_baseline_l100km: 7.25 })
+    expect(await keptOf('fuel')).toEqual([])
+    await keep('fuel')
+    await expectFresh('fuel')
   })
 
   it('a page of more records than it reads back drops every month of their sources', async () => {

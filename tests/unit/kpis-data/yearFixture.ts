@@ -106,6 +106,40 @@ export async function seedYear(db: AdminFieldDb): Promise<KpiContext> {
     }) as never[],
   )
   await db.inspection_scores.bulkAdd(Array.from({ length: 120 }, () => ({ id: next(), area_id: r.pick(areas).id, submitted_at: at(r.int(0, 390)), score: r.int(50, 100), server_score: null, deleted: r.chance(0.03) })))
+  // Fuel: two vehicles' fills all year (full and partial, a typo now and then, drafts, missed
+  // fill-ups), one with a set baseline; the other's is the 90-day median.
+  const vehicles = [0, 1].map((i) => ({ id: id(300 + i), kind: 'vehicle', site_id: SITE, number: `V${i}`, name: `v${i}`, status: 'in_stock', holder_id: null, due_at: null, label_token: null, fuel_baseline_l100km: i ? null : 9.5, updated_at: '', deleted_at: null }))
+  await db.assets.bulkAdd(vehicles as never[])
+  const fills = []
+  for (const v of vehicles) {
+    let odo = 10_000
+    for (let day = r.int(0, 3); day < 395; day += r.int(2, 9)) {
+      odo += r.int(100, 600)
+      const draft = r.chance(0.04)
+      fills.push({ id: next(), vehicle_id: v.id, driver_id: r.pick(PEOPLE), filled_at: at(day), odometer_km: r.chance(0.04) ? null : r.chance(0.03) ? odo + 9_000 : odo, litres: draft ? null : r.int(1500, 6000) / 100, unit_price: null, amount: null, full_tank: r.chance(0.8), missed_previous: r.chance(0.04), fuel_type: null, station: null, fuel_card: null, photo_ids: [], status: draft ? 'draft' : 'complete', updated_at: '', deleted_at: r.chance(0.02) ? at(day) : null })
+    }
+  }
+  await db.fuel_logs.bulkAdd(fills as never[])
+  // Occupancy: 12 beds made in the first weeks, stays across month ends (some for months, some
+  // still there), cancelled ones, and repairs started and ended.
+  const beds = Array.from({ length: 12 }, (_, i) => ({ id: id(400 + i), room_id: id(450 + (i % 3)), building_id: id(460), site_id: SITE, code: String(i + 1), label_token: `t${i}`, status: 'vacant', stay_id: null, occupant_id: null, in_repair: false, has_conflict: false, conflicts: [], created_at: at(r.int(0, 30)), updated_at: '', deleted_at: null }))
+  await db.dorm_beds.bulkAdd(beds as never[])
+  const bedStays = [], bedEvents = []
+  for (const b of beds) {
+    for (let day = r.int(0, 40); day < 395; ) {
+      const length = r.chance(0.3) ? r.int(60, 200) : r.int(0, 40)
+      const status = r.chance(0.1) ? 'cancelled' : day + length > 380 ? 'active' : 'ended'
+      bedStays.push({ id: next(), bed_id: b.id, room_id: b.room_id, building_id: b.building_id, site_id: SITE, occupant_id: r.pick(PEOPLE), gender: 'male', department_id: null, shift: null, starts_on: dayOf(day), ends_on: null, request_id: null, allocated_by: PEOPLE[0]!, allocated_at: at(day), status, checked_in_at: status === 'cancelled' ? null : at(day), ended_at: status === 'ended' ? at(day + length) : null, contested: false, updated_at: '', deleted_at: null })
+      day += length + r.int(0, 20)
+      if (r.chance(0.2)) {
+        bedEvents.push({ id: next(), bed_id: b.id, site_id: SITE, stay_id: null, type: 'repair_start', actor_id: PEOPLE[0]!, device_time: at(day), server_time: null, payload: {}, photo_ids: [], flagged: false, updated_at: '', deleted_at: null })
+        day += r.int(0, 15)
+        bedEvents.push({ id: next(), bed_id: b.id, site_id: SITE, stay_id: null, type: 'repair_end', actor_id: PEOPLE[0]!, device_time: at(day), server_time: null, payload: {}, photo_ids: [], flagged: false, updated_at: '', deleted_at: null })
+      }
+    }
+  }
+  await db.dorm_stays.bulkAdd(bedStays as never[])
+  await db.dorm_bed_events.bulkAdd(bedEvents as never[])
   const base = await loadKpiBase(db)
   const dateOf = calendarDater(base.timeZone)
   const dept = new Map(base.profiles.map((p) => [p.id, p.department_id]))
@@ -132,6 +166,11 @@ export async function wholeTables(db: AdminFieldDb, ctx: KpiContext): Promise<Kp
     trips: await db.trips.toArray(),
     vehicles: await db.assets.where('kind').equals('vehicle').toArray(),
     stays: await db.dorm_stays.toArray(),
+    fuelVehicles: await db.assets.toArray(),
+    fuelLogs: await db.fuel_logs.toArray(),
+    beds: await db.dorm_beds.toArray(),
+    bedStays: await db.dorm_stays.toArray(),
+    bedEvents: await db.dorm_bed_events.toArray(),
   })
 }
 

@@ -222,6 +222,27 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
     }
     case 'stays':
       return { stays: await database.dorm_stays.where('starts_on').between(period.from, period.to, true, true).toArray() }
+    case 'fuel': {
+      // A reading's sequence depends on the vehicle's every fill: each vehicle with a fill in the
+      // window is read whole (fills are a few a week per vehicle), with the 90 days of its baseline.
+      const inWindow = await database.fuel_logs.where('filled_at').between(lo(MARGIN), hi).toArray()
+      const ids = [...new Set(inWindow.map((l) => l.vehicle_id))]
+      const [fuelVehicles, fuelLogs] = await Promise.all([
+        database.assets.bulkGet(ids),
+        ids.length ? database.fuel_logs.where('vehicle_id').anyOf(ids).toArray() : [],
+      ])
+      return { fuelVehicles: fuelVehicles.filter((v) => v !== undefined), fuelLogs }
+    }
+    case 'beds': {
+      // Every bed (one item per bed-day); the stays live now or ended since the window's start; the repair acts.
+      const [beds, live, ended, bedEvents] = await Promise.all([
+        database.dorm_beds.toArray(),
+        database.dorm_stays.where('status').equals('active').toArray(),
+        database.dorm_stays.where('ended_at').aboveOrEqual(lo(MARGIN)).toArray(),
+        database.dorm_bed_events.where('type').anyOf(['repair_start', 'repair_end']).toArray(),
+      ])
+      return { beds, bedStays: [...new Map([...live, ...ended].map((s) => [s.id, s])).values()], bedEvents, bedPeriod: period }
+    }
     case 'checklists': {
       const [areas, rectifications, inspections] = await Promise.all([
         database.areas.toArray(),

@@ -9,6 +9,9 @@ import { taskItems, followUpItems, type FollowUpFacts, type RemindFacts, type Ta
 import { requestItems, type RequestEventFacts, type RequestFacts } from './sources/requests'
 import { custodyItems, type AssetFacts, type CustodyFacts } from './sources/custody'
 import { checklistItems, type AreaFacts, type InspectionFacts, type RectificationFacts } from './sources/checklists'
+import { fuelItems, type FuelLogFacts, type FuelVehicleFacts } from './sources/fuel'
+import { occupancyItems, type BedEventFacts, type BedFacts, type OccupancyStayFacts } from './sources/dorms'
+import type { Period } from './figures'
 import { custodyCheckItems, dispatchItems, stayItems, tripItems, type DispatchFacts, type KeptAssetFacts, type StayFacts, type TripFacts } from './sources/field'
 
 export interface KpiFacts {
@@ -33,11 +36,20 @@ export interface KpiFacts {
   /** Vehicles' sites (trips are scoped by their vehicle's site). */
   vehicles?: readonly { id: string; site_id: string | null }[]
   stays?: readonly StayFacts[]
+  /** Vehicles (with their fuel baseline) and every live fill of each (fuel economy). */
+  fuelVehicles?: readonly FuelVehicleFacts[]
+  fuelLogs?: readonly FuelLogFacts[]
+  /** Beds, the stays that can cover the days, the beds' repair acts (occupancy). */
+  beds?: readonly BedFacts[]
+  bedStays?: readonly OccupancyStayFacts[]
+  bedEvents?: readonly BedEventFacts[]
+  /** The days occupancy makes items for (one per bed per day): unbounded (to today) when absent. */
+  bedPeriod?: Period
 }
 
 /** The engine (and the rows) a KPI is computed from. */
-export type KpiSource = 'tasks' | 'followUps' | 'requests' | 'custody' | 'checklists' | 'custodyChecks' | 'dispatches' | 'trips' | 'stays'
-export const KPI_SOURCES: readonly KpiSource[] = ['tasks', 'followUps', 'requests', 'custody', 'checklists', 'custodyChecks', 'dispatches', 'trips', 'stays']
+export type KpiSource = 'tasks' | 'followUps' | 'requests' | 'custody' | 'checklists' | 'custodyChecks' | 'dispatches' | 'trips' | 'stays' | 'fuel' | 'beds'
+export const KPI_SOURCES: readonly KpiSource[] = ['tasks', 'followUps', 'requests', 'custody', 'checklists', 'custodyChecks', 'dispatches', 'trips', 'stays', 'fuel', 'beds']
 
 export const KPI_SOURCE: Readonly<Record<KpiCode, KpiSource>> = {
   affairs_on_time: 'tasks',
@@ -57,6 +69,8 @@ export const KPI_SOURCE: Readonly<Record<KpiCode, KpiSource>> = {
   dispatch_on_time: 'dispatches',
   trip_pre_check: 'trips',
   dorm_check_in_on_time: 'stays',
+  fuel_within_baseline: 'fuel',
+  dorm_occupancy: 'beds',
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string | null | undefined): Map<string, T[]> {
@@ -97,6 +111,10 @@ export function sourceItems(source: KpiSource, ctx: KpiContext, facts: KpiFacts)
       return tripItems(ctx, new Map((facts.vehicles ?? []).map((v) => [v.id, v.site_id])), facts.trips ?? [])
     case 'stays':
       return stayItems(ctx, facts.stays ?? [])
+    case 'fuel':
+      return fuelItems(ctx, facts.fuelVehicles ?? [], facts.fuelLogs ?? [])
+    case 'beds':
+      return occupancyItems(ctx, facts.bedPeriod ?? { from: '0000-01-01', to: '9999-12-31' }, facts.beds ?? [], facts.bedStays ?? [], facts.bedEvents ?? [])
   }
 }
 

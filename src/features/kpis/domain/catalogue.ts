@@ -36,6 +36,9 @@ export const KPI_CODES = [
   'dispatch_on_time',
   'trip_pre_check',
   'dorm_check_in_on_time',
+  // 10.4 fuel economy against each vehicle's baseline, 13.1 dormitory occupancy
+  'fuel_within_baseline',
+  'dorm_occupancy',
 ] as const
 export type KpiCode = (typeof KPI_CODES)[number]
 
@@ -48,7 +51,7 @@ export interface KpiDef {
   /** The seed's target (100 = 100%); null = blank in the manual, set by the admin head. */
   readonly seedTarget: number | null
   /** Who the figure is about: the person whose act it measures. */
-  readonly subject: 'assignee' | 'officer' | 'applicant' | 'approver' | 'holder' | 'responsible' | 'keeper' | 'driver' | 'allocator'
+  readonly subject: 'assignee' | 'officer' | 'applicant' | 'approver' | 'holder' | 'responsible' | 'keeper' | 'driver' | 'allocator' | 'site'
   /** Where the drill-down goes (the records behind the figure). */
   readonly record: 'tasks' | 'follow_ups' | 'requests' | 'assets' | 'rectifications' | 'inspections' | 'rooms'
   /** The unit shown after the figure. */
@@ -92,6 +95,12 @@ export const KPIS: readonly KpiDef[] = [
   { code: 'trip_pre_check', process: '10.7', nodes: '—', kind: 'rate', seedTarget: null, subject: 'driver', record: 'assets', unit: '%', workingDays: false },
   // 13.2 宿舍入住 "check-in time": checked in by the end of the allocated move-in day.
   { code: 'dorm_check_in_on_time', process: '13.2', nodes: '—', kind: 'rate', seedTarget: null, subject: 'allocator', record: 'rooms', unit: '%', workingDays: false },
+  // 10.4 车辆加油 "L/100 km vs baseline": fill-to-fill intervals within the vehicle's baseline + 10 %
+  // (the set baseline, else the median of the 90 days before the month; sources/fuel.ts).
+  { code: 'fuel_within_baseline', process: '10.4', nodes: '—', kind: 'rate', seedTarget: null, subject: 'driver', record: 'assets', unit: '%', workingDays: false },
+  // 13.1 员工宿舍 "occupancy": occupied bed-days / available bed-days (under repair excluded; a
+  // long absence is occupied), by site (sources/dorms.ts).
+  { code: 'dorm_occupancy', process: '13.1', nodes: '—', kind: 'rate', seedTarget: null, subject: 'site', record: 'rooms', unit: '%', workingDays: false },
 ]
 
 const BY_CODE = new Map<string, KpiDef>(KPIS.map((k) => [k.code, k]))

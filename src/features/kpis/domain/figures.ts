@@ -116,14 +116,21 @@ export function rankDepartments(items: readonly KpiItem[], kpi: KpiCode, period:
 
 /**
  * The records behind a figure: missed (or, for averages, lowest) first, then pending, then met;
- * within each, the earliest deadline first.
+ * within each, the worst measure first where items carry one (fuel: the highest share of the
+ * baseline), then the earliest deadline.
  */
 export function drillDown(items: readonly KpiItem[], kpi: KpiCode, period: Period, scope: Scope = { kind: 'company' }): KpiItem[] {
   const rank = (v: number | null) => (v === null ? 1 : v === 0 ? 0 : 2)
   const rate = kpiDef(kpi)?.kind === 'rate'
   return items
     .filter((i) => i.kpi === kpi && inPeriod(i, period) && inScope(i, scope))
-    .sort((a, b) => (rate ? rank(a.value) - rank(b.value) : (a.value ?? Infinity) - (b.value ?? Infinity)) || a.day.localeCompare(b.day) || a.key.localeCompare(b.key))
+    .sort(
+      (a, b) =>
+        (rate ? rank(a.value) - rank(b.value) : (a.value ?? Infinity) - (b.value ?? Infinity)) ||
+        (b.measure ?? -Infinity) - (a.measure ?? -Infinity) ||
+        a.day.localeCompare(b.day) ||
+        a.key.localeCompare(b.key),
+    )
 }
 
 /** Below target: red. No figure or no target: not judged. */

@@ -12,3 +12,5 @@ export { allItems, sourceItems, KPI_SOURCE, KPI_SOURCES, type KpiFacts, type Kpi
 export * from './visibility'
 export * from './report'
 export { custodyCheckItems, dispatchItems, stayItems, tripItems, type DispatchFacts, type KeptAssetFacts, type StayFacts, type TripFacts } from './sources/field'
+export { fuelItems, median, withinBaseline, fuelMeasure, FUEL_TOLERANCE_PCT, FUEL_BASELINE_DAYS, type FuelLogFacts, type FuelVehicleFacts } from './sources/fuel'
+export { occupancyItems, type BedFacts, type BedEventFacts, type OccupancyStayFacts } from './sources/dorms'

@@ -24,6 +24,11 @@ export interface KpiItem {
   /** The deadline (a company date or an instant) and when it was done, for the drill-down. */
   due: string | null
   done_at: string | null
+  /**
+   * Device only (the server's items have no such column): what orders a rate's missed items in
+   * the drill-down, the worst first — fuel: L/100 km as a % of the baseline.
+   */
+  measure?: number | null
 }
 
 /** What every formula needs besides the records. */

@@ -54,6 +54,10 @@ export interface AssetRow {
   has_conflict: boolean
   /** Since when the holder says it is back and its keeper has not confirmed (seals, licences); absent on rows from before. */
   return_claimed_at?: string | null
+  /** Vehicles: the fleet manager's baseline L/100 km (null: the median of the 90 days before), who set it and when. */
+  fuel_baseline_l100km?: number | null
+  fuel_baseline_set_by?: string | null
+  fuel_baseline_set_at?: string | null
   updated_at: string
   deleted_at: string | null
 }

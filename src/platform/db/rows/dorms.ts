@@ -48,6 +48,8 @@ export interface DormBedRow {
   in_repair: boolean
   has_conflict: boolean
   conflicts: DormBedConflictRow[]
+  /** When the bed was made (the server's; absent on a row made on this device and not yet pulled). */
+  created_at?: string
   updated_at: string
   deleted_at: string | null
 }
