@@ -27,7 +27,7 @@ const SOURCES = ['tasks', 'followUps', 'requests', 'custody', 'checklists', 'cus
 window.runCommitBench = async (count, options = {}) => {
   const table = options.table ?? 'departments'
   const db = openDb(`bench-commit-${crypto.randomUUID()}`)
-  if (options.kpiMiddleware === false) db.unuse(kpiMonthsMiddleware)
+  if (options.kpiMiddleware === false) db.unuse({ stack: 'dbcore', name: kpiMonthsMiddleware.name! })
   if (options.cachedMonths) {
     const year = new Date().getUTCFullYear() - 1
     const rows: KpiMonthRow[] = SOURCES.flatMap((source) =>
