@@ -198,7 +198,8 @@ describe('authz helpers', () => {
     )
     // custody's two, the requests engine's scopes, the dormitories' two, the phone numbers' rule (issue 8, point 5),
     // company-wide roles and the audit log's row rule (issue 8, point 4), the role helpers moved out of public (point 8),
-    // and who may read a photo's owner record (the photo-owner registry).
+    // who may read a photo's owner record (the photo-owner registry), and the pull cursor's 'who' (what the
+    // caller may see, called by sync_pull, which runs as the caller and cannot reach private).
     expect(rows.map((r) => r.fn)).toEqual([
       'audit_row_visible',
       'current_user_site_ids',
@@ -214,10 +215,13 @@ describe('authz helpers', () => {
       'my_role_scopes',
       'photo_visible',
       'profile_phone',
+      'sync_pull_who',
     ])
-    // audit_row_visible asks the audited table as the reader (its RLS decides): security invoker on purpose.
+    // audit_row_visible asks the audited table as the reader (its RLS decides), and sync_pull_who reads the
+    // caller's own roles as sync_pull always did: security invoker on purpose.
+    const invoker = ['audit_row_visible', 'sync_pull_who']
     for (const r of rows) {
-      expect(r, r.fn).toMatchObject({ secdef: r.fn !== 'audit_row_visible', config: ['search_path=""'], anon: false, authn: true })
+      expect(r, r.fn).toMatchObject({ secdef: !invoker.includes(r.fn), config: ['search_path=""'], anon: false, authn: true })
     }
     const [s] = await db.query<{ anon: boolean }>(`select has_schema_privilege('anon', 'authz', 'usage') as anon`)
     expect(s?.anon).toBe(false)

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
 import { labelUrl, newLabelToken } from '@/features/assets/domain/labelToken'
-import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
+import { launchChromium, openAppOnHome, useBuiltApp } from './support/browser'
 import { writeQrPng, writeQrY4m, writeStampedPagePng } from './support/fakeCamera'
 
 const asset = (number: string) => {
@@ -24,34 +24,16 @@ const UNIFORM = asset('UNI-0001')
 const SEAL = asset('SEAL-0002')
 const KEEPER = demo.users.find((u) => u.roles.includes('asset_keeper'))!
 
-let app: ServedApp
-let camBrowser: Browser
+// The camera shows the laptop's label (its URL carries the preview server's origin).
+const app = useBuiltApp({ fakeVideo: (url) => writeQrY4m(labelUrl(url, LAPTOP.label_token)) })
+// The image-file and typed paths use a browser without the fake camera.
 let plainBrowser: Browser
-
 beforeAll(async () => {
-  app = await serveBuiltApp()
-  // The label URL must carry the preview server's origin: write the video after it starts.
-  camBrowser = await launchChromium({ fakeVideo: writeQrY4m(labelUrl(app.url, LAPTOP.label_token)) })
   plainBrowser = await launchChromium()
 })
 afterAll(async () => {
-  await camBrowser?.close()
   await plainBrowser?.close()
-  await app?.close()
 })
-
-async function openApp(browser: Browser): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await newPhoneContext(browser, app.url)
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !isOfflineNoise(m.text())) errors.push(m.text())
-  })
-  await page.goto('/')
-  await page.getByTestId('home-greeting').waitFor()
-  return { page, errors, close: () => context.close() }
-}
 
 const assetPage = (page: Page, id: string) => page.locator(`[data-testid="asset-page"][data-id="${id}"]`)
 const pendingFlags = (page: Page) => page.getByTestId('timeline-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-pending')))
@@ -63,8 +45,7 @@ async function typeInScanner(page: Page, text: string): Promise<void> {
 
 describe('custody in a real browser', () => {
   it('scan with the camera → check out → offline check in → offline reload → online: both events synced', async () => {
-    const { page, errors, close } = await openApp(camBrowser)
-    await waitForServiceWorkerControl(page)
+    const { context, page, errors } = await app.open()
 
     await page.getByTestId('tab-scan').click()
     await assetPage(page, LAPTOP.id).waitFor({ timeout: 45_000 })
@@ -97,11 +78,11 @@ describe('custody in a real browser', () => {
     const types = await page.getByTestId('timeline-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))
     expect(types).toEqual(expect.arrayContaining(['check_out', 'check_in']))
     expect(errors).toEqual([])
-    await close()
+    await context.close()
   })
 
   it('scans a photo of a label (image-file fallback) and a typed printed number; explains an unknown label', async () => {
-    const { page, errors, close } = await openApp(plainBrowser)
+    const { context, page, errors } = await openAppOnHome(plainBrowser, app.url)
     await page.getByTestId('tab-scan').click()
     await page.getByTestId('qr-scanner').waitFor()
 
@@ -120,11 +101,11 @@ describe('custody in a real browser', () => {
     await typeInScanner(page, 'https://evil.example/a/123')
     await expect.poll(() => outcome.getAttribute('data-kind')).toBe('foreign')
     expect(errors).toEqual([])
-    await close()
+    await context.close()
   })
 
   it('records a seal use with a stamped-page photo; the register shows it and exports a CSV with BOM', async () => {
-    const { page, errors, close } = await openApp(plainBrowser)
+    const { context, page, errors } = await openAppOnHome(plainBrowser, app.url)
     await page.goto(`/seals/${SEAL.id}/usage/new`)
     await page.getByTestId('seal-usage-form').waitFor()
     await page.getByTestId('usage-title').locator('input').fill('年度采购框架合同')
@@ -149,6 +130,6 @@ describe('custody in a real browser', () => {
     expect(text).toContain('用印时间')
     expect(text).toContain('年度采购框架合同')
     expect(errors).toEqual([])
-    await close()
+    await context.close()
   })
 })

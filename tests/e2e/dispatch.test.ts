@@ -5,10 +5,9 @@
  * finds the assignment on Home, starts the trip from it (the pre-trip check first, the dispatch kept
  * through it), OFFLINE; the trip names the dispatch; back online it syncs and the application is carried out.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import demo from '@/platform/demo/demo-company.json'
-import { launchChromium, openAppOnHome, pendingCount, serveBuiltApp, type ServedApp } from './support/browser'
+import { pendingCount, useBuiltApp } from './support/browser'
 import { switchRole } from './support/roles'
 
 const VEHICLE = demo.assets.find((a) => a.kind === 'vehicle' && a.details.fuel_type === 'gasoline')!
@@ -16,17 +15,7 @@ const DRIVER = demo.users.find((u) => u.roles.includes('driver'))!
 const DESTINATION = '浦东国际机场'
 const PURPOSE = '接送来访客户'
 
-let app: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await serveBuiltApp()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const app = useBuiltApp()
 
 /** A datetime-local value in Shanghai time, `days` from now. */
 function shanghaiInput(days: number, hour: number): string {
@@ -36,8 +25,7 @@ function shanghaiInput(days: number, hour: number): string {
 
 describe('vehicle dispatch in a real browser', () => {
   it("apply → the fleet manager assigns a vehicle and driver → the driver's trip starts from it offline → it names the dispatch → synced, carried out", async () => {
-    const { context, page, errors } = await openAppOnHome(browser, app.url)
-    await page.addInitScript(() => window.addEventListener('unhandledrejection', (e) => console.error('unhandled rejection', String(e.reason))))
+    const { context, page, errors } = await app.open({ logRejections: true })
 
     // The employee applies for a vehicle from Home.
     await switchRole(page, 'employee')

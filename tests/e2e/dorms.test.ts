@@ -13,10 +13,9 @@
  * the summary charges the desk from the list; saved, the bed is vacant at once and the keys are back in
  * stock; everything syncs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import demo from '@/platform/demo/demo-company.json'
-import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
+import { useBuiltApp } from './support/browser'
 import { labelUrl } from '@/features/assets/domain/labelToken'
 import { writeQrY4m } from './support/fakeCamera'
 import { attachPhoto, drawSignature } from './support/forms'
@@ -29,31 +28,12 @@ const BED = ROOM.beds.find((b) => b.id === STAY.bed_id)!
 const KEYS = demo.assets.filter((a) => a.kind === 'dorm_key' && (a.details as { room_id?: string }).room_id === ROOM.id)
 const SCANNED = KEYS[0]!
 
-let app: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await serveBuiltApp()
-  // The camera shows the room key's label (its URL carries the preview server's origin).
-  browser = await launchChromium({ fakeVideo: writeQrY4m(labelUrl(app.url, SCANNED.label_token)) })
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+// The camera shows the room key's label (its URL carries the preview server's origin).
+const app = useBuiltApp({ fakeVideo: (url) => writeQrY4m(labelUrl(url, SCANNED.label_token)) })
 
 describe('dormitory check-in and check-out in a real browser', () => {
   it('offline: open the bed label → inventory, meters, keys → reload → sign → saved, occupied; online: synced, the manager sees it; then the check-out with the comparison, a damage priced from the list, keys scanned back, the bed freed', async () => {
-    const context = await newPhoneContext(browser, app.url)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !isOfflineNoise(m.text())) errors.push(m.text())
-    })
-    await page.goto('/')
-    await page.getByTestId('home-greeting').waitFor()
-    await waitForServiceWorkerControl(page)
+    const { context, page, errors } = await app.open()
     await switchRole(page, 'employee')
 
     // Offline in the dormitory: the phone's camera opens the bed's label link.

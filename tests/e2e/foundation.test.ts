@@ -2,47 +2,16 @@
  * The foundation end to end in real Chromium against the built PWA: open, switch role,
  * make a change offline, reload from the service worker, and watch it sync when back online.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import {
-  isOfflineNoise,
-  launchChromium,
-  newPhoneContext,
-  serveBuiltApp,
-  waitForServiceWorkerControl,
-  type ServedApp,
-} from './support/browser'
+import { describe, expect, it } from 'vitest'
+import { pendingCount, useBuiltApp } from './support/browser'
 import { switchRole } from './support/roles'
 
-let app: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await serveBuiltApp()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
-
-async function pendingCount(page: Page): Promise<string | null> {
-  return page.getByTestId('sync-pending').getAttribute('data-count')
-}
+const app = useBuiltApp()
 
 describe('foundation in a real browser', () => {
   it('keeps an offline change across a reload from the service worker and syncs it when back online', async () => {
-    const context = await newPhoneContext(browser, app.url)
-    const page = await context.newPage()
-    const appErrors: string[] = []
-    page.on('pageerror', (error) => appErrors.push(error.message))
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !isOfflineNoise(message.text())) appErrors.push(message.text())
-    })
-
-    await page.goto('/')
+    const { context, page, errors } = await app.open()
     await expect.poll(() => page.getByTestId('local-mode-banner').textContent()).toContain('本地模式')
-    await waitForServiceWorkerControl(page)
 
     // A role's tabs follow the role: the employee has no Scan tab, the admin head does.
     await switchRole(page, 'employee')
@@ -78,15 +47,12 @@ describe('foundation in a real browser', () => {
     await expect.poll(() => row.isVisible()).toBe(true)
     expect(await row.getByTestId('pending-tag').count()).toBe(0)
 
-    expect(appErrors).toEqual([])
+    expect(errors).toEqual([])
     await context.close()
   })
 
   it('opens a deep route offline from the service worker', async () => {
-    const context = await newPhoneContext(browser, app.url)
-    const page = await context.newPage()
-    await page.goto('/')
-    await waitForServiceWorkerControl(page)
+    const { context, page } = await app.open()
     await context.setOffline(true)
     const response = await page.goto('/me')
     expect(response?.fromServiceWorker()).toBe(true)

@@ -4,13 +4,13 @@
  * the checklist with a photo on a failed critical item, submits offline, reloads offline, comes
  * back online with everything synced; then the cleaner closes the rectification with a photo.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
 import { labelUrl } from '@/features/assets/domain/labelToken'
 import { SANITATION_V1 } from '@/features/inspections/domain/defaultTemplates'
 import { allItems } from '@/features/inspections/domain/template'
-import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
+import { useBuiltApp } from './support/browser'
 import { writeQrY4m, writeStampedPagePng } from './support/fakeCamera'
 import { switchRole } from './support/roles'
 
@@ -18,18 +18,8 @@ const CLEANER = demo.users.find((u) => u.roles.includes('cleaner'))!
 const AREA = demo.areas.find((a) => a.template_code === 'sanitation' && a.responsible_id === CLEANER.id)!
 const CRITICAL = allItems(SANITATION_V1).find((i) => i.critical && i.photo_on_fail)!
 
-let app: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await serveBuiltApp()
-  // The label URL must carry the preview server's origin: write the video after it starts.
-  browser = await launchChromium({ fakeVideo: writeQrY4m(labelUrl(app.url, AREA.label_token)) })
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+// The camera shows the area's label (its URL carries the preview server's origin).
+const app = useBuiltApp({ fakeVideo: (url) => writeQrY4m(labelUrl(url, AREA.label_token)) })
 
 async function attachPhoto(scope: Locator, text: string): Promise<void> {
   await scope.getByTestId('photo-camera-input').setInputFiles(await writeStampedPagePng(text))
@@ -40,16 +30,7 @@ const item = (page: Page, key: string) => page.locator(`[data-testid="checklist-
 
 describe('inspections in a real browser', () => {
   it('scan an area → score with a photo, fail a critical item → submit offline → reload offline → online: synced; the cleaner closes the task', async () => {
-    const context = await newPhoneContext(browser, app.url)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !isOfflineNoise(m.text())) errors.push(m.text())
-    })
-    await page.goto('/')
-    await page.getByTestId('home-greeting').waitFor()
-    await waitForServiceWorkerControl(page)
+    const { context, page, errors } = await app.open()
     await switchRole(page, 'inspector')
 
     // Scan: the area's label opens its inspection, marked as scanned on site.

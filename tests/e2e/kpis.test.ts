@@ -6,10 +6,10 @@
  * one first, the on-time one after), opens the monthly report and prints it (print media: only
  * the report, no app chrome or buttons; a PDF is produced).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
-import { launchChromium, openAppOnHome, serveBuiltApp, type ServedApp } from './support/browser'
+import { useBuiltApp } from './support/browser'
 import { switchRole } from './support/roles'
 
 const TZ = demo.company.timezone
@@ -18,17 +18,7 @@ const OVERDUE = demo.assets.find((a) => a.number === 'LIC-0002')! // the demo le
 const EMPLOYEE = demo.users.find((u) => u.roles.includes('employee'))!
 const KPI = 'licence_returned_on_time'
 
-let app: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await serveBuiltApp()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const app = useBuiltApp()
 
 /** 'YYYY-MM-DDTHH:mm' on the company's wall clock (what a datetime-local input holds). */
 function wallClock(ms: number): string {
@@ -45,7 +35,7 @@ const status = (page: Page, testId: string) => page.getByTestId(testId).getAttri
 
 describe('KPIs in a real browser', () => {
   it('offline after a sync: a red KPI → its late records first → the monthly report printed', async () => {
-    const { context, page, errors } = await openAppOnHome(browser, app.url)
+    const { context, page, errors } = await app.open()
     await switchRole(page, 'admin_head')
 
     // Setup through the UI: a licence lent until two hours from now and returned at once (on time).

@@ -3,31 +3,15 @@
  * service worker (through Chromium's DevTools protocol, standing in for the push service) shows
  * the reminder as a notification, and tapping it opens the task in the app.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
+import { describe, expect, it } from 'vitest'
+import { useBuiltApp } from './support/browser'
 
-let app: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await serveBuiltApp()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const app = useBuiltApp()
 
 describe('Web Push in a real browser', () => {
   it('a delivered push shows the notification; its tap opens the task', async () => {
-    const context = await newPhoneContext(browser, app.url)
     const origin = new URL(app.url).origin
-    await context.grantPermissions(['notifications'], { origin })
-    const page = await context.newPage()
-    await page.goto('/')
-    await page.getByTestId('home-greeting').waitFor()
-    await waitForServiceWorkerControl(page)
+    const { context, page } = await app.open({ prepare: (c) => c.grantPermissions(['notifications'], { origin }) })
 
     const cdp = await context.newCDPSession(page)
     const registration = new Promise<string>((resolve) => {

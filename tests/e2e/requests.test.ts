@@ -7,20 +7,17 @@
  * recorded with a stamped-page photo; the register line names the application and the month's CSV has it.
  */
 import { readFileSync, renameSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Browser } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
 import { labelUrl } from '@/features/assets/domain/labelToken'
-import { isOfflineNoise, launchChromium, newPhoneContext, pendingCount, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
+import { pendingCount, useBuiltApp } from './support/browser'
 import { writeQrY4m, writeStampedPagePng } from './support/fakeCamera'
 import { switchRole } from './support/roles'
 
 const SEAL = demo.assets.find((a) => a.number === 'SEAL-0002')!
 const TITLE = '年度物流服务合同'
 
-let app: ServedApp
-let browser: Browser
 /** The fake camera's file: Chromium reads it again each time a page starts the camera. */
 let camera: string
 
@@ -29,15 +26,7 @@ function showOnCamera(text: string): void {
   renameSync(writeQrY4m(text), camera)
 }
 
-beforeAll(async () => {
-  app = await serveBuiltApp()
-  camera = writeQrY4m(labelUrl(app.url, SEAL.label_token!))
-  browser = await launchChromium({ fakeVideo: camera })
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const app = useBuiltApp({ fakeVideo: (url) => (camera = writeQrY4m(labelUrl(url, SEAL.label_token!))) })
 
 /** From Home's 待我审批: open the application and approve it. */
 async function approveFromHome(page: Page, requestId: string): Promise<void> {
@@ -52,18 +41,8 @@ async function approveFromHome(page: Page, requestId: string): Promise<void> {
 
 describe('requests in a real browser', () => {
   it('apply offline → sync → admin head → executive → the keeper stamps for the application → register and CSV name it', async () => {
-    const context = await newPhoneContext(browser, app.url)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !isOfflineNoise(m.text())) errors.push(m.text())
-    })
     // Unhandled rejections (e.g. an IndexedDB write that failed) surface as minified names: log their text.
-    await page.addInitScript(() => window.addEventListener('unhandledrejection', (e) => console.error('unhandled rejection', String(e.reason))))
-    await page.goto('/')
-    await page.getByTestId('home-greeting').waitFor()
-    await waitForServiceWorkerControl(page)
+    const { context, page, errors } = await app.open({ logRejections: true })
     await switchRole(page, 'employee')
 
     // Offline: a new seal-use application from Home.

@@ -4,26 +4,16 @@
  * synced"), back online it syncs; the assignee sees it on Home and in the bell, accepts, reports
  * progress with a photo, completes it; the admin head sees it to score on Home and scores it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
-import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
+import { useBuiltApp } from './support/browser'
 import { writeStampedPagePng } from './support/fakeCamera'
 import { switchRole } from './support/roles'
 
 const KEEPER = demo.users.find((u) => u.roles.includes('seal_keeper'))!
 
-let app: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await serveBuiltApp()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const app = useBuiltApp()
 
 /** Opens an act's form on the task page, lets `fill` complete it, saves, and waits for the form to close. */
 async function act(page: Page, name: string, fill: () => Promise<void> = async () => {}): Promise<void> {
@@ -37,16 +27,7 @@ async function act(page: Page, name: string, fill: () => Promise<void> = async (
 
 describe('tasks in a real browser', () => {
   it('assign offline → sync → accept → progress with a photo → complete → score', async () => {
-    const context = await newPhoneContext(browser, app.url)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !isOfflineNoise(m.text())) errors.push(m.text())
-    })
-    await page.goto('/')
-    await page.getByTestId('home-greeting').waitFor()
-    await waitForServiceWorkerControl(page)
+    const { context, page, errors } = await app.open()
     await switchRole(page, 'admin_head')
 
     // The admin head gives the seal keeper a task, offline, due in 3 working days.

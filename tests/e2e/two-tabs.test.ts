@@ -5,23 +5,13 @@
  * with its op ids, collected per tab by a PerformanceObserver), both tabs show the results and
  * the same sync state, and when the leader's tab closes the other takes over.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { PUSH_MARK } from '@/platform/sync/followers'
-import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
+import { openTabOnHome, useBuiltApp } from './support/browser'
 import { switchRole } from './support/roles'
 
-let app: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await serveBuiltApp()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const app = useBuiltApp()
 
 declare global {
   interface Window {
@@ -88,27 +78,10 @@ async function openDepartments(page: Page): Promise<void> {
 
 describe('two tabs of the app on one origin', () => {
   it('both record ops online and offline: exactly one push per op, by the leader; both see the results; the other tab takes over', async () => {
-    const context = await newPhoneContext(browser, app.url)
-    await context.addInitScript(recordPushes, PUSH_MARK)
-    const errors: string[] = []
-    const watch = (page: Page) => {
-      page.on('pageerror', (e) => errors.push(e.message))
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !isOfflineNoise(m.text())) errors.push(m.text())
-      })
-    }
-
     // Tab A opens first and leads; tab B follows.
-    const a = await context.newPage()
-    watch(a)
-    await a.goto('/')
-    await a.getByTestId('home-greeting').waitFor()
-    await waitForServiceWorkerControl(a)
+    const { context, page: a, errors } = await app.open({ prepare: (c) => c.addInitScript(recordPushes, PUSH_MARK) })
     await openDepartments(a)
-    const b = await context.newPage()
-    watch(b)
-    await b.goto('/')
-    await b.getByTestId('home-greeting').waitFor()
+    const b = await openTabOnHome(context, errors)
     await openDepartments(b)
 
     // Online: each tab records a change; both see both, synced.

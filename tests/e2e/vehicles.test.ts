@@ -5,28 +5,18 @@
  * offline: a quick fuel entry from a receipt photo, a reload offline keeps the draft, it is
  * completed (litres + amount), and back online everything syncs, photo included.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Locator } from 'playwright-core'
 import demo from '@/platform/demo/demo-company.json'
 import { labelUrl } from '@/features/assets/domain/labelToken'
-import { isOfflineNoise, launchChromium, newPhoneContext, serveBuiltApp, waitForServiceWorkerControl, type ServedApp } from './support/browser'
+import { useBuiltApp } from './support/browser'
 import { writeQrY4m, writeStampedPagePng } from './support/fakeCamera'
 import { switchRole } from './support/roles'
 
 const VEHICLE = demo.assets.find((a) => a.kind === 'vehicle' && a.details.fuel_type === 'gasoline')!
 const CRITICAL_KEY = 'brakes'
 
-let app: ServedApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await serveBuiltApp()
-  browser = await launchChromium({ fakeVideo: writeQrY4m(labelUrl(app.url, VEHICLE.label_token!)) })
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const app = useBuiltApp({ fakeVideo: (url) => writeQrY4m(labelUrl(url, VEHICLE.label_token!)) })
 
 async function attachPhoto(scope: Locator, text: string): Promise<void> {
   await scope.getByTestId('photo-camera-input').setInputFiles(await writeStampedPagePng(text))
@@ -34,16 +24,7 @@ async function attachPhoto(scope: Locator, text: string): Promise<void> {
 
 describe('vehicles in a real browser', () => {
   it('scan → pre-trip check fails a critical item → out of service, no trip; offline quick fuel entry → reload → complete → online: synced', async () => {
-    const context = await newPhoneContext(browser, app.url)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !isOfflineNoise(m.text())) errors.push(m.text())
-    })
-    await page.goto('/')
-    await page.getByTestId('home-greeting').waitFor()
-    await waitForServiceWorkerControl(page)
+    const { context, page, errors } = await app.open()
     await switchRole(page, 'driver')
 
     // Scan the vehicle's label: its asset page with the vehicle panel.

@@ -20,8 +20,9 @@
  * - a fill-up: every month of fuel (a reading's sequence depends on all of its vehicle's);
  * - what scopes or dates every item (a person's department, an area's, an asset's kind, site or
  *   keeper, the company calendar, the time zone): every month of the sources that use it.
- * Each drop also bumps the source's generation: a figure computed from rows read before the
- * drop is not stored after it (kpiMonthCache.ts compares the generation in its write).
+ * Each drop also bumps the source's generation (a new random value, once per transaction): a
+ * figure computed from rows read before the drop is not stored after it (kpiMonthCache.ts
+ * compares the generation in its write).
  * Nothing is read while the cache is empty (a first sync's 200,000 rows cost one count per page),
  * and a page naming more than MAX_RECORDS applications, assets or tasks drops every month of
  * their sources rather than read each one's record back.
@@ -223,23 +224,55 @@ export async function monthsTouched(c: Ctx, table: string, rows: readonly Row[])
   return out
 }
 
-async function invalidate(c: Ctx, touched: Map<string, string>): Promise<void> {
-  const cache = c.down.table(KPI_MONTHS)
-  const index = cache.schema.getIndexByKeyPath(['source', 'month'])!
-  for (const [source, from] of touched) {
-    // DBCoreRangeType.Range (2).
-    const found = await cache.query({ trans: c.trans, values: false, query: { index, range: { type: 2, lower: [source, from], upper: [source, '\uffff'], lowerOpen: false, upperOpen: false } as never } })
-    if (found.result.length) await cache.mutate({ type: 'delete', trans: c.trans, keys: found.result })
-  }
-  await bump(c, [...touched.keys()])
+/**
+ * What one transaction has done already (a sync page writes several tables, a local act a row and
+ * its events): its writes share one look at the cache, bump each source once, and do not query
+ * again for months an earlier write in it dropped. Sound because a readwrite transaction on
+ * `kpi_months` runs alone: no other transaction adds a month while it is open.
+ */
+interface TxState {
+  cached?: Promise<boolean>
+  /** Sources whose generation this transaction bumped already. */
+  bumped: Set<string>
+  /** Source → the earliest month this transaction dropped from: nothing from there on is left. */
+  dropped: Map<string, string>
+}
+const txStates = new WeakMap<object, TxState>()
+function stateOf(trans: DBCoreTransaction): TxState {
+  let st = txStates.get(trans)
+  if (!st) txStates.set(trans, (st = { bumped: new Set(), dropped: new Map() }))
+  return st
 }
 
-/** A figure computed from rows read before this write must not be stored after it. */
-async function bump(c: Ctx, sources: readonly string[]): Promise<void> {
+/** A new generation: any value but the one read before (random, so the bump is a write with no read). */
+function newGen(): number {
+  const [hi, lo] = crypto.getRandomValues(new Uint32Array(2))
+  return (hi! & 0x1fffff) * 2 ** 32 + lo!
+}
+
+/** A figure computed from rows read before this write must not be stored after it (once per transaction). */
+async function bump(c: Ctx, st: TxState, sources: readonly string[]): Promise<void> {
+  const values = sources.filter((s) => !st.bumped.has(s)).map((source) => ({ key: genKey(source), source: GEN, month: source, gen: newGen() }) satisfies KpiGenRow)
+  for (const v of values) st.bumped.add(v.month)
+  if (values.length) await c.down.table(KPI_MONTHS).mutate({ type: 'put', trans: c.trans, values })
+}
+
+async function invalidate(c: Ctx, st: TxState, touched: ReadonlyMap<string, string>): Promise<void> {
   const cache = c.down.table(KPI_MONTHS)
-  const gens = (await cache.getMany({ trans: c.trans, keys: sources.map(genKey) })) as (KpiGenRow | undefined)[]
-  const values = sources.map((source, i) => ({ key: genKey(source), source: GEN, month: source, gen: (gens[i]?.gen ?? 0) + 1 }) satisfies KpiGenRow)
-  if (values.length) await cache.mutate({ type: 'put', trans: c.trans, values })
+  const index = cache.schema.getIndexByKeyPath(['source', 'month'])!
+  const drops = [...touched].filter(([source, from]) => {
+    const done = st.dropped.get(source)
+    return done === undefined || from < done
+  })
+  for (const [source, from] of drops) st.dropped.set(source, from)
+  await Promise.all([
+    ...drops.map(async ([source, from]) => {
+      // DBCoreRangeType.Range (2).
+      const found = await cache.query({ trans: c.trans, values: false, query: { index, range: { type: 2, lower: [source, from], upper: [source, '\uffff'], lowerOpen: false, upperOpen: false } as never } })
+      if (found.result.length) await cache.mutate({ type: 'delete', trans: c.trans, keys: found.result })
+    }),
+    bump(c, st, [...touched.keys()]),
+  ])
 }
 
 /** Whether any month is cached (the generations are not figures). */
@@ -252,34 +285,37 @@ async function cached(c: Ctx): Promise<boolean> {
 const sourcesOf = (name: string) => FACTS[name] ?? DIMENSIONS[name]?.sources ?? []
 
 function watchedTable(down: DBCore, name: string, table: DBCoreTable): DBCoreTable {
+  const sources = sourcesOf(name)
   return {
     ...table,
     // A Dexie promise, as IndexedDB's own layer returns: the callers above keep their transaction zone.
     mutate: (req: DBCoreMutateRequest) => new Dexie.Promise<DBCoreMutateResponse>((resolve, reject) => void mutate(req).then(resolve, reject)),
   }
+  // IndexedDB runs a transaction's requests in the order they are made: a read made together with
+  // the write still sees the old version, so the two need no round trip in between.
   async function mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
     const c = { down, trans: req.trans }
     // An upgrade's writes (an older version's transaction) have no cache to keep.
     if (!(req.trans as unknown as IDBTransaction).objectStoreNames?.contains(KPI_MONTHS)) return table.mutate(req)
-    if (!(await cached(c))) {
+    const st = stateOf(req.trans)
+    st.cached ??= cached(c)
+    if (!(await st.cached)) {
       // Nothing to drop; a figure being computed meanwhile must still not be stored.
-      const res = await table.mutate(req)
-      await bump(c, sourcesOf(name))
+      const [res] = await Promise.all([table.mutate(req), bump(c, st, sources)])
       return res
     }
     if (req.type === 'deleteRange') {
       const res = await table.mutate(req)
-      await invalidate(c, new Map(sourcesOf(name).map((s) => [s, EVERY_MONTH])))
+      await invalidate(c, st, new Map(sources.map((s) => [s, EVERY_MONTH])))
       return res
     }
     const keyPath = table.schema.primaryKey.keyPath as string
     const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => (v as Row)[keyPath]))
-    const before = (await getMany(c, name, keys as unknown[])) as Row[]
-    const res = await table.mutate(req)
+    const [before, res] = await Promise.all([getMany(c, name, keys as unknown[]), table.mutate(req)])
     const after = req.type === 'delete' ? [] : (req.values as Row[])
     // The old version and the new; a dimension row only added (no old one) counts as changed.
     const touched = await monthsTouched(c, name, [...before, ...after])
-    if (touched.size) await invalidate(c, touched)
+    if (touched.size) await invalidate(c, st, touched)
     return res
   }
 }

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { preview, type PreviewServer } from 'vite'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -97,9 +98,8 @@ export function isOfflineNoise(text: string): boolean {
   return /ERR_INTERNET_DISCONNECTED|Failed to fetch|sw\.js|net::ERR/.test(text)
 }
 
-/** The page's own errors (uncaught, console.error), the browser's offline noise left out: a test ends expecting []. */
-export function collectAppErrors(page: Page): string[] {
-  const errors: string[] = []
+/** The page's own errors (uncaught, console.error), the browser's offline noise left out, added to `errors`: a test ends expecting []. */
+export function collectAppErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => {
     if (m.type() === 'error' && !isOfflineNoise(m.text())) errors.push(m.text())
@@ -107,15 +107,78 @@ export function collectAppErrors(page: Page): string[] {
   return errors
 }
 
+export interface OpenAppOptions {
+  /** Before the first page opens: the context's permissions, init scripts. */
+  prepare?: (context: BrowserContext) => Promise<unknown>
+  /** Logs unhandled rejections' reasons as console errors (they otherwise surface as minified names). */
+  logRejections?: boolean
+}
+
+export interface OpenedApp {
+  context: BrowserContext
+  page: Page
+  /** The app's errors in every tab opened on this context by these helpers. */
+  errors: string[]
+}
+
 /** A fresh phone context on Home, controlled by the service worker, collecting the app's errors. */
-export async function openAppOnHome(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openAppOnHome(browser: Browser, baseURL: string, options: OpenAppOptions = {}): Promise<OpenedApp> {
   const context = await newPhoneContext(browser, baseURL)
-  const page = await context.newPage()
-  const errors = collectAppErrors(page)
-  await page.goto('/')
-  await page.getByTestId('home-greeting').waitFor()
+  await options.prepare?.(context)
+  const errors: string[] = []
+  const page = await openTabOnHome(context, errors, options)
   await waitForServiceWorkerControl(page)
   return { context, page, errors }
+}
+
+/** Another tab of the app in `context`, on Home, its errors added to `errors`. */
+export async function openTabOnHome(context: BrowserContext, errors: string[], options: Pick<OpenAppOptions, 'logRejections'> = {}): Promise<Page> {
+  const page = await context.newPage()
+  collectAppErrors(page, errors)
+  if (options.logRejections) {
+    await page.addInitScript(() => window.addEventListener('unhandledrejection', (e) => console.error('unhandled rejection', String(e.reason))))
+  }
+  await page.goto('/')
+  await page.getByTestId('home-greeting').waitFor()
+  return page
+}
+
+export interface BuiltAppHarness {
+  /** The preview server's URL (set once the file's beforeAll has run). */
+  readonly url: string
+  readonly browser: Browser
+  /** `openAppOnHome` on this file's browser and server. */
+  open(options?: OpenAppOptions): Promise<OpenedApp>
+}
+
+/**
+ * A test file's start-up: serves the built app and launches Chromium before its tests, closes both
+ * after. `fakeVideo` gets the server's URL (a label's link carries its origin) and returns the Y4M
+ * file the fake camera shows.
+ */
+export function useBuiltApp(options: { fakeVideo?: (appUrl: string) => string } = {}): BuiltAppHarness {
+  let app: ServedApp | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    app = await serveBuiltApp()
+    browser = await launchChromium({ fakeVideo: options.fakeVideo?.(app.url) })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+  const harness: BuiltAppHarness = {
+    get url() {
+      if (!app) throw new Error('useBuiltApp: the app is not served yet (use it inside a test or a later hook)')
+      return app.url
+    },
+    get browser() {
+      if (!browser) throw new Error('useBuiltApp: Chromium is not launched yet (use it inside a test or a later hook)')
+      return browser
+    },
+    open: (openOptions) => openAppOnHome(harness.browser, harness.url, openOptions),
+  }
+  return harness
 }
 
 /** The Me page's count of changes the server has not accepted (opens the Me tab if needed). */

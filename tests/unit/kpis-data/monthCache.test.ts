@@ -162,6 +162,22 @@ describe('the closed-month KPI cache', () => {
     expect(await keptOf('tasks')).toEqual(CLOSED)
   })
 
+  it('writes sharing a transaction: a later write of an earlier month still drops from there; the generation moves', async () => {
+    await keep('tasks')
+    const { gen } = await readKeptMonths(db, VIEWER, 'tasks', CLOSED)
+    const task = (n: number, due: string) => ({ id: id(n), site_id: SITE, department_id: null, assignee_id: PEOPLE[0]!, status: 'completed', due_on: due, completed_at: `${due}T03:00:00.000Z`, summary_at: null, score: null, scored_at: null, deleted_at: null })
+    await db.transaction('rw', db.tasks, async () => {
+      await db.tasks.put(task(9601, '2026-06-15') as never)
+      await db.tasks.put(task(9602, '2026-08-15') as never)
+      await db.tasks.put(task(9603, '2026-03-15') as never)
+      await db.tasks.put(task(9604, '2026-09-15') as never)
+    })
+    expect(await keptOf('tasks')).toEqual(before('2026-03'))
+    expect((await readKeptMonths(db, VIEWER, 'tasks', CLOSED)).gen).not.toBe(gen)
+    await keep('tasks', CLOSED.filter((m) => m >= '2026-03'))
+    await expectFresh('tasks')
+  })
+
   it('figures computed from rows read before a write are not kept after it', async () => {
     const { gen } = await readKeptMonths(db, VIEWER, 'trips', CLOSED)
     await db.trips.add({ id: id(9300), vehicle_id: id(9301), driver_id: PEOPLE[0]!, started_at: '2026-03-03T01:00:00.000Z', vehicle_check_id: null, deleted_at: null } as never)
