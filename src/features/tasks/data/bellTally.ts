@@ -56,7 +56,11 @@ export function tallyBell(database: AdminFieldDb, person: TaskActor, options: Ta
   const share = (row: TaskRow | undefined, sheet: FollowUpRow | undefined, c: InboxContext) =>
     row && !row.deleted_at ? bellShare(taskOf(row), sheet ? followUpOf(sheet) : undefined, c) : 0
 
-  async function countAll(): Promise<void> {
+  /** In one read transaction (the bell's read joins it): the calendar, the zone, then the candidates. */
+  const countAll = (): Promise<void> =>
+    database.transaction('r', [database.tasks, database.follow_ups, database.departments, database.sites, database.calendar_days, database.company], readAll)
+
+  async function readAll(): Promise<void> {
     const [days, company] = await Promise.all([calendarDays(database), database.company.toArray()])
     const timeZone = company.find((c) => !c.deleted_at)?.timezone ?? DEFAULT_TIME_ZONE
     const calendar = options.statutory ? calendarFrom(options.statutory, days) : null
