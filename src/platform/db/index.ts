@@ -7,6 +7,7 @@ export { getMeta, setMeta } from './meta'
 export { calendarDays, calendarFrom, companyZone, loadCompanyCalendar, loadDeadlineCalendar } from './companyCalendar'
 export { dropFormDraft, formDraftKeys, loadFormDraft, plainCopy, saveFormDraft } from './drafts'
 export { observe } from './observe'
+export { onTableChanges, type TableChange } from './changes'
 export type * from './rows'
 
 /** A database handle. Tests pass a unique name so each gets a fresh IndexedDB. */

@@ -8,10 +8,11 @@ import { openDb, type AdminFieldDb } from '@/platform/db'
 import type { FollowUpRow, TaskRow } from '@/platform/db/rows'
 import { bellCount, inboxFor, ledgerByDepartment, ledgerTotal, newFollowUp, type TaskActor } from '@/features/tasks/domain'
 import { bellInput, inboxRead } from '@/features/tasks/data/bell'
+import { tallyBell, type BellTally } from '@/features/tasks/data/bellTally'
 import { followUpsWithTasks, loadNames, tasksForPerson, tasksGivenBy, tasksInScope } from '@/features/tasks/data/taskReads'
 import { openCount, taskPage } from '@/features/tasks/data/taskPages'
 import { followUpOf, taskOf } from '@/features/tasks/data/rows'
-import { loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
+import { loadStatutoryDays, makeCalendar, type CompanyCalendar, type StatutoryDays } from '@/shared/lib/calendar'
 import { addDays } from '@/shared/lib/zonedTime'
 
 export interface Measured {
@@ -25,6 +26,8 @@ declare global {
     measureBell(runs: number, who: 'head' | 'assignee'): Promise<Measured>
     measureBellWholeStore(runs: number): Promise<Measured>
     measureBellAfterChange(runs: number): Promise<Measured>
+    measureBellRecount(runs: number, who: 'head' | 'assignee'): Promise<Measured>
+    measureBellRecountAfterChange(runs: number): Promise<Measured>
     measureList(runs: number): Promise<Measured>
     measureListFilter(runs: number): Promise<Measured>
     measureLedger(runs: number): Promise<Measured>
@@ -46,10 +49,12 @@ function statusOf(i: number): TaskRow['status'] {
 }
 let db: AdminFieldDb
 let cal: CompanyCalendar
+let statutory: StatutoryDays
 
 window.seedTasks = async (count, sheetCount) => {
   db = openDb(`bench-tasks-${crypto.randomUUID()}`)
-  cal = makeCalendar(await loadStatutoryDays())
+  statutory = await loadStatutoryDays()
+  cal = makeCalendar(statutory)
   const t0 = performance.now()
   const tasks: TaskRow[] = []
   const sheets: FollowUpRow[] = []
@@ -97,12 +102,22 @@ const count = (tasks: TaskRow[], sheets: FollowUpRow[], actor: TaskActor) =>
 /** The company's day at NOW, with the calendar: the bell also reads the overdue tasks gone up the line (as the app does). */
 const late = () => ({ calendar: cal, today: '2026-12-14' })
 
-/** The header bell as it runs now: its index-backed read, then the inbox over what it read. */
-async function fastBell(actor: TaskActor): Promise<number> {
+/** The header bell as it ran before: its index-backed read, then the inbox's items over what it read, counted. */
+async function recountBell(actor: TaskActor): Promise<number> {
   const input = await bellInput(db, actor, late())
   return count(input.tasks, input.followUps, actor)
 }
+
+/** The header bell as it runs now (useBell): a tally started for the person, its first count (the same index-backed read, each task's share). */
+const startTally = (actor: TaskActor, onCount: (n: number) => void = () => {}): BellTally => tallyBell(db, actor, { statutory, now: () => Date.parse(NOW) }, onCount)
+async function fastBell(actor: TaskActor): Promise<number> {
+  const tally = startTally(actor)
+  const n = await tally.settled()
+  tally.stop()
+  return n
+}
 window.measureBell = (runs, who) => time(runs, () => fastBell(who === 'head' ? head : assignee))
+window.measureBellRecount = (runs, who) => time(runs, () => recountBell(who === 'head' ? head : assignee))
 
 /** The bell as it was: the tasks store's whole read (every task the admin head sees), then the inbox. */
 window.measureBellWholeStore = (runs) =>
@@ -113,15 +128,41 @@ window.measureBellWholeStore = (runs) =>
     return count([...visible.values()], sheets.followUps, head)
   })
 
-/** A task changes (a problem raised on one of them), then the bell recounts: what a live query re-runs. */
+/** A task changes (a problem raised on one of them, or resolved), written as the app writes it. */
+async function changeOne(rows: TaskRow[], i: number): Promise<void> {
+  const k = i % rows.length
+  const row = rows[k]!
+  rows[k] = { ...row, status: row.status === 'problem' ? 'accepted' : 'problem', escalation_level: row.status === 'problem' ? null : 'admin_head', updated_at: new Date().toISOString() }
+  await db.tasks.put(rows[k])
+}
+const acceptedOfAssignee = () => db.tasks.where('[assignee_id+status]').equals([assignee.id, 'accepted']).toArray()
+
+/** The admin head's bell running (the header): a task is written, then the count is current again (the tally re-derives that task). */
 window.measureBellAfterChange = async (runs) => {
-  const open = await db.tasks.where('[assignee_id+status]').equals([assignee.id, 'accepted']).toArray()
+  const open = await acceptedOfAssignee()
+  const tally = startTally(head)
+  await tally.settled()
   let i = 0
-  return time(runs, async () => {
-    const row = open[i++ % open.length]!
-    await db.tasks.put({ ...row, status: row.status === 'problem' ? 'accepted' : 'problem', escalation_level: row.status === 'problem' ? null : 'admin_head', updated_at: new Date().toISOString() })
-    return fastBell(head)
+  const measured = await time(runs, async () => {
+    await changeOne(open, i++)
+    return tally.settled()
   })
+  tally.stop()
+  // The tally kept up to date equals the bell counted again.
+  const recounted = await recountBell(head)
+  if (recounted !== measured.rows) throw new Error(`tally ${measured.rows} ≠ recount ${recounted}`)
+  return measured
+}
+
+/** The same change, then the whole bell counted again (what the live query re-ran before). */
+window.measureBellRecountAfterChange = async (runs) => {
+  const open = await acceptedOfAssignee()
+  let i = 0
+  const measured = await time(runs, async () => {
+    await changeOne(open, i++)
+    return recountBell(head)
+  })
+  return measured
 }
 
 /**

@@ -1,86 +1,52 @@
 /**
- * The header bell's count, live, from the bell's own index-backed read (data/bell.ts) rather than the
- * whole tasks store: the shell shows it on every page, and an admin head's store holds the site's
- * every task. Ticks every minute so "due today" turns "overdue" at the company's midnight; a new
- * company day reads again (the overdue tasks gone up the line are read by due day).
+ * The header bell's count, live: a tally (data/bellTally.ts) read once through the bell's indexes
+ * (not the whole tasks store: the shell shows it on every page, and an admin head's store holds the
+ * site's every task), then kept up to date task by task as they are written, here or in another
+ * tab. Ticks every minute so "due today" turns "overdue" at the company's midnight (a new company
+ * day counts again); a role switch starts a new tally.
  */
-import { computed, onScopeDispose, ref, shallowRef } from 'vue'
-import { getDb, observe } from '@/platform/db'
-import { loadStatutoryDays, type CompanyCalendar, type StatutoryDays } from '@/shared/lib/calendar'
-import { DEFAULT_TIME_ZONE, calendarDate, type CalendarDate } from '@/shared/lib/zonedTime'
+import { computed, onScopeDispose, ref } from 'vue'
+import { getDb } from '@/platform/db'
+import { loadStatutoryDays, type StatutoryDays } from '@/shared/lib/calendar'
 import type { TaskActor } from '../domain'
-import { bellCount, inboxFor } from '../domain'
-import { bellInput, type BellInput } from '../data/bell'
-import { calendarDays, calendarFrom } from '../data/calendar'
-import { followUpOf, taskOf } from '../data/rows'
-
-interface Read extends BellInput {
-  calendar: CompanyCalendar | null
-  timeZone: string
-  today: CalendarDate
-}
+import { tallyBell, type BellTally } from '../data/bellTally'
 
 export function useBell(actor: () => TaskActor | null) {
-  const read = shallowRef<Read | null>(null)
-  const now = ref(Date.now())
+  const counted = ref(0)
   let statutory: StatutoryDays | null = null
-  let stop: (() => void) | null = null
+  let tally: BellTally | null = null
   let forKey = ''
 
-  function start(who: TaskActor, statutoryDays: StatutoryDays | null): () => void {
-    return observe(
-      async () => {
-        const db = getDb()
-        const [days, company] = await Promise.all([calendarDays(db), db.company.toArray()])
-        const timeZone = company.find((c) => !c.deleted_at)?.timezone ?? DEFAULT_TIME_ZONE
-        const calendar = statutoryDays ? calendarFrom(statutoryDays, days) : null
-        const today = calendarDate(Date.now(), timeZone)
-        const input = await bellInput(db, who, calendar ? { calendar, today } : null)
-        return { ...input, calendar, timeZone, today }
-      },
-      (value) => (read.value = value),
-      (e) => console.error('bell query failed', e),
-    )
+  function start(who: TaskActor): BellTally {
+    const mine: BellTally = tallyBell(getDb(), who, { statutory, onError: (e) => console.error('bell query failed', e) }, (n) => {
+      if (tally === mine) counted.value = n
+    })
+    return mine
   }
 
   function load(force = false): void {
     const who = actor()
     const key = who ? JSON.stringify(who) : ''
-    if (!force && key === forKey && stop) return
-    stop?.()
-    stop = null
+    if (!force && key === forKey && tally) return
+    tally?.stop()
+    tally = null
     forKey = key
-    if (!force) read.value = null
-    if (who) stop = start(who, statutory)
+    // Another person's count is not shown while this one's is read; the same person's stays.
+    if (!force) counted.value = 0
+    if (who) tally = start(who)
   }
-  // The calendar arrives once (a lazy chunk): read again with it.
+  // The calendar arrives once (a lazy chunk): count again with it.
   void loadStatutoryDays().then((s) => {
     statutory = s
-    if (stop) load(true)
+    if (tally) load(true)
   })
-  const timer = setInterval(() => {
-    now.value = Date.now()
-    const r = read.value
-    if (r && stop && calendarDate(now.value, r.timeZone) !== r.today) load(true)
-  }, 60_000)
+  const timer = setInterval(() => tally?.tick(), 60_000)
   onScopeDispose(() => {
     clearInterval(timer)
-    stop?.()
+    tally?.stop()
+    tally = null
   })
 
-  const count = computed(() => {
-    const r = read.value
-    if (!r || !actor()) return 0
-    const items = inboxFor({
-      tasks: r.tasks.map(taskOf),
-      followUps: r.followUps.map(followUpOf),
-      actor: r.actor,
-      calendar: r.calendar,
-      now: now.value,
-      timeZone: r.timeZone,
-      departmentHeads: r.departmentHeads,
-    })
-    return bellCount(items)
-  })
+  const count = computed(() => (actor() ? counted.value : 0))
   return { count, load }
 }

@@ -35,8 +35,17 @@ export function timingOn(task: Pick<Task, 'status' | 'due_on' | 'completed_at'>,
   return task.due_on < today ? 'overdue' : 'open'
 }
 
-/** A company-zone dater for lists (20,000 rows: one Intl call per distinct day, not per row). */
-export const companyDater = (timeZone: string): ((instant: string) => CalendarDate) => calendarDater(timeZone)
+const daters = new Map<string, (instant: string) => CalendarDate>()
+
+/**
+ * A company-zone dater for lists (20,000 rows: one Intl call per distinct day, not per row), one per
+ * zone for the app's life: its answers never change, and the bell asks for one at every count.
+ */
+export function companyDater(timeZone: string): (instant: string) => CalendarDate {
+  let dater = daters.get(timeZone)
+  if (!dater) daters.set(timeZone, (dater = calendarDater(timeZone)))
+  return dater
+}
 
 /** The last day for the summary: 3 working days after the completion day (the site's calendar). */
 export function summaryDueOn(

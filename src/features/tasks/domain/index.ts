@@ -70,5 +70,5 @@ export {
   type Timing,
 } from './deadlines'
 export { ledgerByDepartment, ledgerTotal, type LedgerCounts } from './ledger'
-export { INBOX_KINDS, bellCount, inboxFor, type InboxInput, type InboxItem, type InboxKind } from './inbox'
+export { INBOX_KINDS, bellCount, bellShare, bellTotal, inboxContext, inboxFor, type InboxContext, type InboxInput, type InboxItem, type InboxKind } from './inbox'
 export { LATE_STATUSES, LATE_STEP_WORKING_DAYS, lateDueRange, lateLevel, lateSteps, levelAfter, type LateTask } from './lateEscalation'
