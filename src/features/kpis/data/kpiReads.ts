@@ -20,7 +20,7 @@
 import { MAX_KEY, MIN_KEY } from '@/platform/db/keys'
 import type { AdminFieldDb } from '@/platform/db'
 import type { CustodyEventRow, DepartmentRow, KpiTargetRow, ProfileRow } from '@/platform/db/rows'
-import type { Table } from 'dexie'
+import { byIds, ranges } from '@/platform/db/batchReads'
 import { isWorkingDay, loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
 import { SUMMARY_WORKING_DAYS } from '@/features/tasks/domain/deadlines'
 import { DEFAULT_TIME_ZONE, addDays, type CalendarDate } from '@/shared/lib/zonedTime'
@@ -101,22 +101,6 @@ const tasksDue = (database: AdminFieldDb, scope: ReadScope, period: Period) =>
   once(scope, `tasks:due:${period.from}:${period.to}`, () => database.tasks.where('due_on').between(addDays(period.from, -1), period.to, true, true).toArray())
 const keptAssets = (database: AdminFieldDb, scope: ReadScope) => once(scope, 'assets:kept', () => database.assets.where('kind').anyOf(['seal', 'licence']).toArray())
 
-/** Rows by id: those already read from `known`, the others fetched (one get each, few). */
-async function byIds<T extends { id: string }>(table: Table<T, string>, ids: Iterable<string>, known: ReadonlyMap<string, T>): Promise<T[]> {
-  const want = [...new Set(ids)]
-  const missing = want.filter((id) => !known.has(id))
-  const got = missing.length ? await table.bulkGet(missing) : []
-  const fetched = new Map(missing.map((id, i) => [id, got[i]]))
-  return want.map((id) => known.get(id) ?? fetched.get(id)).filter((r): r is T => r !== undefined)
-}
-/**
- * Several index ranges read at once: one request each, all sent together in one transaction (a
- * cursor hopping from key to key, as anyOf and inAnyRange do, waits for each step in turn).
- */
-async function ranges<T>(database: AdminFieldDb, table: Table<T, string>, keys: readonly string[], read: (key: string) => Promise<T[]>): Promise<T[]> {
-  if (keys.length === 0) return []
-  return (await database.transaction('r', table, () => Promise.all(keys.map(read)))).flat()
-}
 const byId = <T extends { id: string }>(...lists: (readonly T[])[]) => new Map(lists.flat().map((r) => [r.id, r]))
 
 /** The rows one source's items in `period` can come from. */

@@ -1,0 +1,23 @@
+/**
+ * Generic read helpers over Dexie tables, for code that reads many keys or ranges at once.
+ */
+import type { Table } from 'dexie'
+import type { AdminFieldDb } from './schema'
+
+/** Rows by id: those already read from `known`, the others fetched (one get each, few). */
+export async function byIds<T extends { id: string }>(table: Table<T, string>, ids: Iterable<string>, known: ReadonlyMap<string, T>): Promise<T[]> {
+  const want = [...new Set(ids)]
+  const missing = want.filter((id) => !known.has(id))
+  const got = missing.length ? await table.bulkGet(missing) : []
+  const fetched = new Map(missing.map((id, i) => [id, got[i]]))
+  return want.map((id) => known.get(id) ?? fetched.get(id)).filter((r): r is T => r !== undefined)
+}
+
+/**
+ * Several index ranges read at once: one request each, all sent together in one transaction (a
+ * cursor hopping from key to key, as anyOf and inAnyRange do, waits for each step in turn).
+ */
+export async function ranges<T>(database: AdminFieldDb, table: Table<T, string>, keys: readonly string[], read: (key: string) => Promise<T[]>): Promise<T[]> {
+  if (keys.length === 0) return []
+  return (await database.transaction('r', table, () => Promise.all(keys.map(read)))).flat()
+}
