@@ -5,21 +5,11 @@
  * never asserted; the checks are only that each run produced its figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import demo from '@/platform/demo/demo-company.json'
 import { serveBuiltApp, type ServedApp } from '../e2e/support/browser'
 import { median, runLighthouse, type LighthouseFigures } from './support/lighthouse'
+import { MAIN_PAGES } from './support/mainPages'
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS) || 3
-const idOf = (number: string) => demo.assets.find((a) => a.number === number)?.id ?? ''
-const PAGES: { name: string; path: string }[] = [
-  { name: 'Home', path: '/' },
-  { name: 'Scan', path: '/scan' },
-  { name: 'Asset page', path: `/assets/${idOf('EQP-0001')}` },
-  { name: 'Inspection', path: `/inspect/${demo.areas[0]?.id ?? ''}` },
-  { name: 'Fuel form', path: `/vehicles/${idOf('VEH-0001')}/fuel` },
-  { name: 'Seal-use form', path: `/seals/${idOf('SEAL-0001')}/usage/new` },
-  { name: 'Requests inbox', path: '/requests?tab=inbox' },
-]
 
 type Row = { what: string; pick: (f: LighthouseFigures) => number; unit: string; goal: string; digits: number }
 const ROWS: Row[] = [
@@ -62,7 +52,7 @@ describe('Lighthouse mobile, built app', () => {
     await app?.close()
   })
 
-  for (const { name, path } of PAGES) {
+  for (const { name, path } of MAIN_PAGES) {
     it(`${name} (${path})`, async () => {
       const runs: LighthouseFigures[] = []
       for (let i = 0; i < RUNS; i++) runs.push(await runLighthouse(`${app.url}${path}`))
