@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_SCAN_SIDE, needsDownscale, scanSize } from '@/shared/ui/scanner/downscale'
 import { qrboxFor } from '@/shared/ui/scanner/qrbox'
+import { RETRY_TURNS, turnedSize } from '@/shared/ui/scanner/turn'
 
 describe('downscale size for the image-file fallback', () => {
   it('brings a 12 MP portrait photo to a 1600 px long side, aspect kept', () => {
@@ -30,5 +31,17 @@ describe('qrbox for the viewfinder', () => {
     expect(qrboxFor(1280, 720).width).toBe(360)
     expect(qrboxFor(100, 80).width).toBe(80)
     expect(qrboxFor(40, 40).width).toBeGreaterThanOrEqual(50)
+  })
+})
+
+describe('turned photos for the image-file fallback', () => {
+  it('swaps width and height for a quarter turn, keeps them for a half turn', () => {
+    expect(turnedSize(1200, 1600, 1)).toEqual({ width: 1600, height: 1200 })
+    expect(turnedSize(1200, 1600, 3)).toEqual({ width: 1600, height: 1200 })
+    expect(turnedSize(1200, 1600, 2)).toEqual({ width: 1200, height: 1600 })
+  })
+
+  it('tries every other orientation once', () => {
+    expect([...RETRY_TURNS].sort()).toEqual([1, 2, 3])
   })
 })

@@ -1,6 +1,7 @@
 /** The image-file fallback: a photo of a label, decoded without the camera stream. */
-import { createQrReader } from './loadLibrary'
+import { createQrReader, type QrReader } from './loadLibrary'
 import { downscaleImageFile } from './downscale'
+import { RETRY_TURNS, turnImageFile } from './turn'
 
 export type FileScanResult = { ok: true; text: string } | { ok: false; reason: 'no_code' | 'not_image' }
 
@@ -16,11 +17,23 @@ export async function scanImageFile(file: File, elementId: string): Promise<File
   }
   const reader = await createQrReader(elementId)
   try {
-    const text = await reader.scanFile(small, false)
-    return { ok: true, text }
-  } catch {
-    return { ok: false, reason: 'no_code' }
+    let text = await read(reader, small)
+    // Upright first (nearly every photo); turned only when that found nothing (turn.ts says why).
+    for (const turns of RETRY_TURNS) {
+      if (text !== null) break
+      text = await read(reader, () => turnImageFile(small, turns))
+    }
+    return text === null ? { ok: false, reason: 'no_code' } : { ok: true, text }
   } finally {
     reader.clear()
+  }
+}
+
+/** The decoded text, or null when the image holds no readable QR code. */
+async function read(reader: QrReader, image: File | (() => Promise<File>)): Promise<string | null> {
+  try {
+    return await reader.scanFile(typeof image === 'function' ? await image() : image, false)
+  } catch {
+    return null
   }
 }
