@@ -21,3 +21,23 @@ export async function ranges<T>(database: AdminFieldDb, table: Table<T, string>,
   if (keys.length === 0) return []
   return (await database.transaction('r', table, () => Promise.all(keys.map(read)))).flat()
 }
+
+/**
+ * The rows whose `keyOf` is one of `keys`: a range per key (`read`, ~0.2 ms a request in Chromium)
+ * or, while the table holds at most `perKey` rows per key asked, the whole table in one read
+ * (~0.015 ms a row) filtered here. `whole`: the table's rows when it was read whole.
+ */
+export async function rowsOfKeys<T>(
+  database: AdminFieldDb,
+  table: Table<T, string>,
+  keys: readonly string[],
+  keyOf: (row: T) => string | null | undefined,
+  read: (key: string) => Promise<T[]>,
+  perKey: number,
+): Promise<{ rows: T[]; whole: T[] }> {
+  if (keys.length === 0) return { rows: [], whole: [] }
+  if ((await table.count()) > perKey * keys.length) return { rows: await ranges(database, table, keys, read), whole: [] }
+  const whole = await table.toArray()
+  const wanted = new Set(keys)
+  return { rows: whole.filter((r) => wanted.has(keyOf(r) ?? '')), whole }
+}
