@@ -20,7 +20,7 @@
 import { MAX_KEY, MIN_KEY } from '@/platform/db/keys'
 import type { AdminFieldDb } from '@/platform/db'
 import type { CustodyEventRow, DepartmentRow, KpiTargetRow, ProfileRow, RequestEventRow, RequestRow } from '@/platform/db/rows'
-import { byIds, ranges, rowsOfKeys } from '@/platform/db/batchReads'
+import { byIds, ofValues, ranges, rowsOfKeys } from '@/platform/db/batchReads'
 import { isWorkingDay, loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
 import { SUMMARY_WORKING_DAYS } from '@/features/tasks/domain/deadlines'
 import { DEFAULT_TIME_ZONE, addDays, type CalendarDate } from '@/shared/lib/zonedTime'
@@ -103,7 +103,7 @@ function once<T>(scope: ReadScope, key: string, read: () => Promise<T>): Promise
 /** Tasks due from the day before the period to its end (a 督办 level is due the day after its task). */
 const tasksDue = (database: AdminFieldDb, scope: ReadScope, period: Period) =>
   once(scope, `tasks:due:${period.from}:${period.to}`, () => database.tasks.where('due_on').between(addDays(period.from, -1), period.to, true, true).toArray())
-const keptAssets = (database: AdminFieldDb, scope: ReadScope) => once(scope, 'assets:kept', () => database.assets.where('kind').anyOf(['seal', 'licence']).toArray())
+const keptAssets = (database: AdminFieldDb, scope: ReadScope) => once(scope, 'assets:kept', () => ofValues(database, database.assets, 'kind', ['seal', 'licence']))
 
 const byId = <T extends { id: string }>(...lists: (readonly T[])[]) => new Map(lists.flat().map((r) => [r.id, r]))
 
@@ -242,12 +242,13 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       return { stays: await database.dorm_stays.where('starts_on').between(period.from, period.to, true, true).toArray() }
     case 'fuel': {
       // A reading's sequence depends on the vehicle's every fill: each vehicle with a fill in the
-      // window is read whole (fills are a few a week per vehicle), with the 90 days of its baseline.
+      // window is read whole (fills are a few a week per vehicle), with the 90 days of its baseline:
+      // one index range per vehicle, in anyOf's order (whose cursor steps through the fills one by one).
       const inWindow = await database.fuel_logs.where('filled_at').between(lo(MARGIN), hi).toArray()
-      const ids = [...new Set(inWindow.map((l) => l.vehicle_id))]
+      const ids = [...new Set(inWindow.map((l) => l.vehicle_id))].sort()
       const [fuelVehicles, fuelLogs] = await Promise.all([
         database.assets.bulkGet(ids),
-        ids.length ? database.fuel_logs.where('vehicle_id').anyOf(ids).toArray() : [],
+        ofValues(database, database.fuel_logs, 'vehicle_id', ids),
       ])
       return { fuelVehicles: fuelVehicles.filter((v) => v !== undefined), fuelLogs }
     }
@@ -257,7 +258,7 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
         database.dorm_beds.toArray(),
         database.dorm_stays.where('status').equals('active').toArray(),
         database.dorm_stays.where('ended_at').aboveOrEqual(lo(MARGIN)).toArray(),
-        database.dorm_bed_events.where('type').anyOf(['repair_start', 'repair_end']).toArray(),
+        ofValues(database, database.dorm_bed_events, 'type', ['repair_start', 'repair_end']),
       ])
       return { beds, bedStays: [...new Map([...live, ...ended].map((s) => [s.id, s])).values()], bedEvents, bedPeriod: period }
     }
