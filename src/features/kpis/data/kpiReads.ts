@@ -155,8 +155,12 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
     case 'followUps': {
       // A sheet's items fall on its opening day (the first level), its first reminder's day (first
       // success), a day a reminder set (the next level), or the day after its task's deadline
-      // (a level no reminder set a day for): the sheets of each, read whole with their task and
-      // every remind fact (a level's day is set by the first reminder of the level before).
+      // (a level no reminder set a day for): the sheets of each, read whole with their task. The
+      // remind facts (a level's day is set by the first reminder of the level before) only of the
+      // sheets whose next level can fall in the period: those of the tasks due then, and those a
+      // reminder set a day in it for. Another sheet's next levels fall outside it with or without
+      // its reminders (on a day set outside it, or after its task's deadline outside it); its
+      // first level and first success need none.
       const dueTo = addDays(period.to, -1)
       const [opened, firsts, setDays, due] = await Promise.all([
         database.follow_ups.where('opened_at').between(lo(MARGIN), hi).toArray(),
@@ -171,11 +175,13 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       // while it is small for the keys asked (a year: ~8,000 sheets for ~2,500 tasks due).
       const perKey = scope.wholeRowsPerKey ?? WHOLE_ROWS_PER_KEY
       const ofTasks = await rowsOfKeys(database, database.follow_ups, dueIds, (f) => f.task_id, (id) => database.follow_ups.where('task_id').equals(id).toArray(), perKey)
+      const setSheets = setDays.filter((e) => e.type === 'remind' && e.follow_up_id).map((e) => e.follow_up_id!)
       const known = byId(opened, firsts, ofTasks.rows)
-      const followUps = await byIds(database.follow_ups, [...known.keys(), ...setDays.filter((e) => e.type === 'remind' && e.follow_up_id).map((e) => e.follow_up_id!)], ofTasks.whole.length ? byId(ofTasks.whole) : known)
+      const followUps = await byIds(database.follow_ups, [...known.keys(), ...setSheets], ofTasks.whole.length ? byId(ofTasks.whole) : known)
+      const nextLevels = [...new Set([...ofTasks.rows.map((f) => f.id), ...setSheets])]
       const [tasks, taskEvents] = await Promise.all([
         byIds(database.tasks, followUps.map((f) => f.task_id), byId(due)),
-        rowsOfKeys(database, database.task_events, followUps.map((f) => f.id), (e) => e.follow_up_id, (id) => database.task_events.where('follow_up_id').equals(id).toArray(), perKey),
+        rowsOfKeys(database, database.task_events, nextLevels, (e) => e.follow_up_id, (id) => database.task_events.where('follow_up_id').equals(id).toArray(), perKey),
       ])
       return { followUps, tasks, taskEvents: taskEvents.rows.filter((e) => e.type === 'remind') }
     }
