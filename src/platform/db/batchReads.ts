@@ -23,9 +23,10 @@ export async function ranges<T>(database: AdminFieldDb, table: Table<T, string>,
 }
 
 /**
- * The rows whose `keyOf` is one of `keys`: a range per key (`read`, ~0.2 ms a request in Chromium)
- * or, while the table holds at most `perKey` rows per key asked, the whole table in one read
- * (~0.015 ms a row) filtered here. `whole`: the table's rows when it was read whole.
+ * The rows whose `keyOf` is one of `keys`: a range per key (`read`, one request each) or, while
+ * the table holds at most `perKey` rows per key asked, the whole table in one read filtered here
+ * (in Chromium a request costs as much as ~8–18 rows of a getAll). `whole`: the table's rows when
+ * it was read whole.
  */
 export async function rowsOfKeys<T>(
   database: AdminFieldDb,

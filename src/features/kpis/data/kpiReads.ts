@@ -87,8 +87,12 @@ export interface ReadScope {
   /** Tests: force a whole-table read (Infinity) or per-key ranges (0) where the read chooses. */
   wholeRowsPerKey?: number
 }
-/** A whole-table read is chosen while it returns at most this many rows per key it replaces (~0.2 ms a request, ~0.015 ms a row). */
-export const WHOLE_ROWS_PER_KEY = 8
+/**
+ * A whole-table read is chosen while it returns at most this many rows per key it replaces: in
+ * Chromium an index range costs ~0.1–0.4 ms a request, a getAll ~0.012–0.03 ms a row (measured by
+ * tests/bench/kpis.bench.ts: a ratio of 8 to 18).
+ */
+export const WHOLE_ROWS_PER_KEY = 12
 export const readScope = (calendar?: CompanyCalendar, wholeRowsPerKey?: number): ReadScope => ({ calendar, reads: new Map(), wholeRowsPerKey })
 
 function once<T>(scope: ReadScope, key: string, read: () => Promise<T>): Promise<T> {
@@ -172,7 +176,8 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       // synced before its task's may name none yet): all their sheets.
       const dueIds = due.filter((t) => t.due_on <= dueTo).map((t) => t.id)
       // Per key, an index range each (thousands of requests for a month), or the table whole
-      // while it is small for the keys asked (a year: ~8,000 sheets for ~2,500 tasks due).
+      // while it is small for the keys asked (a year: ~8,000 sheets for ~2,500 tasks due, ~12,000
+      // task facts for ~1,300 sheets).
       const perKey = scope.wholeRowsPerKey ?? WHOLE_ROWS_PER_KEY
       const ofTasks = await rowsOfKeys(database, database.follow_ups, dueIds, (f) => f.task_id, (id) => database.follow_ups.where('task_id').equals(id).toArray(), perKey)
       const setSheets = setDays.filter((e) => e.type === 'remind' && e.follow_up_id).map((e) => e.follow_up_id!)
