@@ -19,9 +19,9 @@ export interface Measured {
 
 declare global {
   interface Window {
-    seedKpis(people: number): Promise<{ rows: number; seedMs: number }>
+    seedKpis(people: number): Promise<{ rows: number; seedMs: number; detail: string }>
     measureWholeTables(runs: number): Promise<Measured>
-    measureSources(): Promise<Record<string, number>>
+    measureSources(runs: number): Promise<Record<string, { ms: number; read: number; rows: number }>>
     measureDashboard(runs: number): Promise<Measured & { month: number[]; warm: number[]; first: number }>
   }
 }
@@ -32,6 +32,11 @@ const DEPTS = Array.from({ length: 20 }, () => crypto.randomUUID())
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)
 const at = (n: number, h: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000 + h * 3_600_000).toISOString()
 const stamp = new Date().toISOString()
+const ROOMS = Array.from({ length: 250 }, () => crypto.randomUUID())
+const BUILDINGS = Array.from({ length: 10 }, () => crypto.randomUUID())
+/** NOW's day (2026-11-20): stays run up to it; fills up to a few days past it, as the other facts. */
+const NOW_DAY = 323
+const FUEL_DAYS = 360
 
 window.seedKpis = async (peopleCount) => {
   db = openDb(`bench-kpis-${crypto.randomUUID()}`)
@@ -76,7 +81,38 @@ window.seedKpis = async (peopleCount) => {
     rects.push({ id: crypto.randomUUID(), inspection_id: crypto.randomUUID(), area_id: area.id, item_key: 'floor', item_text: '地面', assignee_id: null, severity: 'normal', due_at: at(i % 360, 17), status: i % 4 ? 'closed' : 'open', fix_note: null, fix_photo_ids: [], fixed_at: i % 4 ? at(i % 360, i % 8 ? 12 : 20) : null, verified_by: null, verified_at: null, updated_at: stamp, deleted_at: null })
     scores.push({ id: crypto.randomUUID(), area_id: area.id, submitted_at: at(i % 360, 10), score: 70 + (i % 30), server_score: 70 + (i % 30), deleted: false })
   }
-  await db.transaction('rw', [db.profiles, db.departments, db.tasks, db.follow_ups, db.task_events, db.requests, db.request_events, db.assets, db.custody_events, db.areas, db.rectifications, db.inspection_scores], async () => {
+  // Fuel: 50 vehicles filled every 2–5 days (~100 fills each; now and then a partial fill, a
+  // draft, a missed fill-up), half with a set baseline (the others: the 90-day median).
+  const vehicles = Array.from({ length: 50 }, (_, i) => ({ id: crypto.randomUUID(), kind: 'vehicle', site_id: SITE, number: `V-${i}`, name: `车辆${i}`, status: 'in_stock', holder_id: null, due_at: null, label_token: null, fuel_baseline_l100km: i % 2 ? null : 8 + (i % 5), updated_at: stamp, deleted_at: null }))
+  const fills: Row[] = []
+  vehicles.forEach((v, k) => {
+    let odo = 20_000 + k * 1000
+    for (let d = k % 4, j = 0; d < FUEL_DAYS; d += 2 + ((j * 7 + k) % 4), j++) {
+      odo += 150 + ((j * 37 + k) % 350)
+      const draft = (j + k) % 41 === 0
+      fills.push({ id: crypto.randomUUID(), vehicle_id: v.id, driver_id: p(j + k), filled_at: at(d, 8 + (j % 10)), odometer_km: odo, litres: draft ? null : 20 + ((j * 13 + k) % 40), unit_price: null, amount: null, full_tank: j % 9 !== 0, missed_previous: j % 53 === 0, fuel_type: null, station: null, fuel_card: null, photo_ids: [], status: draft ? 'draft' : 'complete', updated_at: stamp, deleted_at: null })
+    }
+  })
+  // Dormitories: 1,000 beds (4 a room, 25 rooms a building), each with ~10 stays back to back up
+  // to now (the last one still there on some), a cancelled allocation now and then, and repairs.
+  const beds = Array.from({ length: 1000 }, (_, i) => ({ id: crypto.randomUUID(), room_id: ROOMS[Math.floor(i / 4)]!, building_id: BUILDINGS[Math.floor(i / 100)]!, site_id: SITE, code: String(i + 1), label_token: `bed-${i}`, status: 'vacant', stay_id: null, occupant_id: null, in_repair: false, has_conflict: false, conflicts: [], created_at: at(0, 8), updated_at: stamp, deleted_at: null }))
+  const stays: Row[] = []
+  const bedEvents: Row[] = []
+  beds.forEach((b, k) => {
+    for (let d = k % 10, j = 0; d < NOW_DAY; j++) {
+      const length = 14 + ((j * 11 + k) % 30)
+      const cancelled = (j + k) % 23 === 0
+      const status = cancelled ? 'cancelled' : d + length >= NOW_DAY ? 'active' : 'ended'
+      stays.push({ id: crypto.randomUUID(), bed_id: b.id, room_id: b.room_id, building_id: b.building_id, site_id: SITE, occupant_id: p(j * 7 + k), gender: 'male', department_id: null, shift: null, starts_on: day(d), ends_on: null, request_id: null, allocated_by: p(4), allocated_at: at(d - 2, 9), status, checked_in_at: cancelled ? null : at(d + ((j + k) % 3), 10), ended_at: status === 'ended' ? at(d + length, 11) : null, contested: false, updated_at: stamp, deleted_at: null })
+      d += length + ((j * 3 + k) % 7)
+      if ((j + k) % 19 === 0 && d < NOW_DAY - 5) {
+        for (const [type, dd] of [['repair_start', d], ['repair_end', d + 3]] as const) bedEvents.push({ id: crypto.randomUUID(), bed_id: b.id, site_id: SITE, stay_id: null, type, actor_id: p(4), device_time: at(dd, 14), server_time: null, payload: {}, photo_ids: [], flagged: false, updated_at: stamp, deleted_at: null })
+        d += 4
+      }
+      if (status === 'active') break
+    }
+  })
+  await db.transaction('rw', [db.profiles, db.departments, db.tasks, db.follow_ups, db.task_events, db.requests, db.request_events, db.assets, db.custody_events, db.areas, db.rectifications, db.inspection_scores, db.fuel_logs, db.dorm_beds, db.dorm_stays, db.dorm_bed_events], async () => {
     await db.profiles.bulkAdd(people)
     await db.departments.bulkAdd(DEPTS.map((id, i) => ({ id, site_id: SITE, code: `D${i}`, name: `部门${i}`, updated_at: stamp, deleted_at: null })))
     await db.tasks.bulkAdd(tasks as never[])
@@ -89,9 +125,15 @@ window.seedKpis = async (peopleCount) => {
     await db.areas.bulkAdd(areas as never[])
     await db.rectifications.bulkAdd(rects as never[])
     await db.inspection_scores.bulkAdd(scores as never[])
+    await db.assets.bulkAdd(vehicles as never[])
+    await db.fuel_logs.bulkAdd(fills as never[])
+    await db.dorm_beds.bulkAdd(beds as never[])
+    await db.dorm_stays.bulkAdd(stays as never[])
+    await db.dorm_bed_events.bulkAdd(bedEvents as never[])
   })
-  const rows = tasks.length + followUps.length + taskEvents.length + requests.length + requestEvents.length + custody.length + rects.length + scores.length
-  return { rows, seedMs: performance.now() - t0 }
+  const rows = tasks.length + followUps.length + taskEvents.length + requests.length + requestEvents.length + custody.length + rects.length + scores.length + fills.length + beds.length + stays.length + bedEvents.length
+  const detail = `fuel: ${vehicles.length} vehicles, ${fills.length} fills; dorms: ${beds.length} beds, ${stays.length} stays, ${bedEvents.length} repair acts`
+  return { rows, seedMs: performance.now() - t0, detail }
 }
 
 const MONTH = '2026-11'
@@ -198,14 +240,26 @@ window.measureDashboard = async (runs) => {
   return { samples, month, warm, first, rows }
 }
 
-/** Where the month's time goes: each source's read and items for MONTH alone, one after another. */
-window.measureSources = async () => {
+/**
+ * Where the month's time goes: each source's read and items for MONTH alone, one after another,
+ * `runs` times (the median of each): the whole time, the read's, and the rows read.
+ */
+window.measureSources = async (runs) => {
   const ctx = contextOf(await loadKpiBase(db))
-  const out: Record<string, number> = {}
-  for (const source of KPI_SOURCES) {
-    const t0 = performance.now()
-    sourceItems(source, ctx, await readSource(db, source, monthPeriod(MONTH), readScope(ctx.calendar)))
-    out[source] = performance.now() - t0
+  const samples = new Map<KpiSource, { ms: number[]; read: number[]; rows: number }>()
+  for (let i = 0; i < runs; i++) {
+    for (const source of KPI_SOURCES) {
+      const t0 = performance.now()
+      const facts = await readSource(db, source, monthPeriod(MONTH), readScope(ctx.calendar))
+      const t1 = performance.now()
+      sourceItems(source, ctx, facts)
+      const s = samples.get(source) ?? { ms: [], read: [], rows: 0 }
+      s.ms.push(performance.now() - t0)
+      s.read.push(t1 - t0)
+      s.rows = Object.values(facts).reduce((n: number, v) => n + (Array.isArray(v) ? v.length : 0), 0)
+      samples.set(source, s)
+    }
   }
-  return out
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
+  return Object.fromEntries([...samples].map(([source, s]) => [source, { ms: median(s.ms), read: median(s.read), rows: s.rows }]))
 }

@@ -2,7 +2,8 @@
 // a read can miss them — a second either side of a month's first midnight in the company's zone,
 // deadlines in a month on records made months before, steps and summaries due after a holiday or a
 // site's own days off, reopened records — every period's items must be exactly those of the whole
-// tables, in a zone east and one west of UTC, read month by month, by the quarter and by the day.
+// tables, in a zone east and one west of UTC, read month by month, by the quarter and by the day,
+// with the whole-table reads chosen and not.
 import { describe, expect, it } from 'vitest'
 import { readScope, readSource, workingDaysBack } from '@/features/kpis/data/kpiReads'
 import { computeMonths, type MonthCache } from '@/features/kpis/stores/kpiMonths'
@@ -15,14 +16,17 @@ import { wholeTables } from './yearFixture'
 const NOW = Date.parse('2026-12-20T04:00:00Z')
 const sorted = (items: readonly KpiItem[]) => items.map((i) => JSON.stringify(i)).sort()
 
-describe.each(['Asia/Shanghai', 'America/Los_Angeles'])('KPI period reads at the edges (%s)', (timeZone) => {
+// Where a read chooses between one whole-table read and a range per key, both ways (0: ranges).
+const ZONES_AND_WAYS = ['Asia/Shanghai', 'America/Los_Angeles'].flatMap((zone) => [0, Infinity].map((perKey) => [zone, perKey] as const))
+
+describe.each(ZONES_AND_WAYS)('KPI period reads at the edges (%s, whole-table reads up to %s rows a key)', (timeZone, perKey) => {
   it('each month, read on its own with the sources sharing their reads, gives exactly the whole tables\' items', async () => {
     const db = freshDb()
     const ctx = await seedEdges(db, timeZone, NOW)
     const all = await wholeTables(db, ctx)
     const cache: MonthCache = new Map()
     for (const m of EDGE_MONTHS) {
-      const shared = readScope(ctx.calendar)
+      const shared = readScope(ctx.calendar, perKey)
       await computeMonths(cache, KPI_SOURCES, [m], (s, p) => readSource(db, s, p, shared), (s, facts) => sourceItems(s, ctx, facts))
       const got = KPI_SOURCES.flatMap((s) => cache.get(s)?.get(m) ?? [])
       expect(sorted(got), m).toEqual(sorted(all.filter((i) => i.day.startsWith(m))))
@@ -48,7 +52,7 @@ describe.each(['Asia/Shanghai', 'America/Los_Angeles'])('KPI period reads at the
     for (const m of EDGE_MONTHS.slice(1)) periods.push({ from: `${m}-01`, to: `${m}-01` }, { from: addDays(`${m}-01`, -1), to: addDays(`${m}-01`, -1) })
     let seen = 0
     for (const p of periods) {
-      const shared = readScope(ctx.calendar)
+      const shared = readScope(ctx.calendar, perKey)
       const got = (await Promise.all(KPI_SOURCES.map(async (s) => sourceItems(s, ctx, await readSource(db, s, p, shared))))).flat().filter((i) => i.day >= p.from && i.day <= p.to)
       const want = all.filter((i) => i.day >= p.from && i.day <= p.to)
       expect(sorted(got), `${p.from}…${p.to}`).toEqual(sorted(want))

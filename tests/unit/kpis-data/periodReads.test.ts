@@ -44,6 +44,15 @@ describe('KPI period reads', () => {
     expect(all.some((i) => i.value === null) && all.some((i) => i.value === 0)).toBe(true)
   })
 
+  it.each([0, Infinity])('with whole-table reads up to %s rows a key (0: a range per key), the same items', async (perKey) => {
+    const all = await whole(db, ctx)
+    const cache: MonthCache = new Map()
+    for (const m of MONTHS) {
+      await fill(cache, [m], readScope(ctx.calendar, perKey))
+      expect(sorted(KPI_SOURCES.flatMap((s) => cache.get(s)?.get(m) ?? [])), m).toEqual(sorted(all.filter((i) => i.day.startsWith(m))))
+    }
+  })
+
   it('without the calendar (a fixed reach) and without shared reads, the same items', async () => {
     const all = await whole(db, ctx)
     const cache: MonthCache = new Map()

@@ -19,12 +19,12 @@
  */
 import { MAX_KEY, MIN_KEY } from '@/platform/db/keys'
 import type { AdminFieldDb } from '@/platform/db'
-import type { CustodyEventRow, DepartmentRow, KpiTargetRow, ProfileRow } from '@/platform/db/rows'
-import { byIds, ranges } from '@/platform/db/batchReads'
+import type { CustodyEventRow, DepartmentRow, KpiTargetRow, ProfileRow, RequestEventRow, RequestRow } from '@/platform/db/rows'
+import { byIds, ofValues, ranges, rowsOfKeys } from '@/platform/db/batchReads'
 import { isWorkingDay, loadStatutoryDays, makeCalendar, type CompanyCalendar } from '@/shared/lib/calendar'
 import { SUMMARY_WORKING_DAYS } from '@/features/tasks/domain/deadlines'
 import { DEFAULT_TIME_ZONE, addDays, type CalendarDate } from '@/shared/lib/zonedTime'
-import { APPROVAL_WORKING_DAYS, type KpiFacts, type KpiSource, type Period } from '../domain'
+import { APPROVAL_WORKING_DAYS, OPENS_STEP, type KpiFacts, type KpiSource, type Period } from '../domain'
 
 export interface KpiBase {
   calendar: CompanyCalendar
@@ -84,8 +84,16 @@ export function workingDaysBack(calendar: CompanyCalendar | undefined, day: Cale
 export interface ReadScope {
   calendar?: CompanyCalendar
   reads?: Map<string, Promise<unknown>>
+  /** Tests: force a whole-table read (Infinity) or per-key ranges (0) where the read chooses. */
+  wholeRowsPerKey?: number
 }
-export const readScope = (calendar?: CompanyCalendar): ReadScope => ({ calendar, reads: new Map() })
+/**
+ * A whole-table read is chosen while it returns at most this many rows per key it replaces: in
+ * Chromium an index range costs ~0.1–0.4 ms a request, a getAll ~0.012–0.03 ms a row (measured by
+ * tests/bench/kpis.bench.ts: a ratio of 8 to 18).
+ */
+export const WHOLE_ROWS_PER_KEY = 12
+export const readScope = (calendar?: CompanyCalendar, wholeRowsPerKey?: number): ReadScope => ({ calendar, reads: new Map(), wholeRowsPerKey })
 
 function once<T>(scope: ReadScope, key: string, read: () => Promise<T>): Promise<T> {
   let p = scope.reads?.get(key) as Promise<T> | undefined
@@ -99,9 +107,36 @@ function once<T>(scope: ReadScope, key: string, read: () => Promise<T>): Promise
 /** Tasks due from the day before the period to its end (a 督办 level is due the day after its task). */
 const tasksDue = (database: AdminFieldDb, scope: ReadScope, period: Period) =>
   once(scope, `tasks:due:${period.from}:${period.to}`, () => database.tasks.where('due_on').between(addDays(period.from, -1), period.to, true, true).toArray())
-const keptAssets = (database: AdminFieldDb, scope: ReadScope) => once(scope, 'assets:kept', () => database.assets.where('kind').anyOf(['seal', 'licence']).toArray())
+const keptAssets = (database: AdminFieldDb, scope: ReadScope) => once(scope, 'assets:kept', () => ofValues(database, database.assets, 'kind', ['seal', 'licence']))
 
 const byId = <T extends { id: string }>(...lists: (readonly T[])[]) => new Map(lists.flat().map((r) => [r.id, r]))
+
+/**
+ * The applications whose acts read left a step open: the last live act (in the fold's order)
+ * opened one. Not those whose row says they were approved by that very act (their final step: any
+ * later act is stale, flagged by the same fold that wrote the row).
+ */
+export function stepsOpenAtEnd(acts: readonly RequestEventRow[], requests: ReadonlyMap<string, RequestRow>): string[] {
+  const last = new Map<string, RequestEventRow>()
+  for (const e of acts) {
+    if (e.flag || e.deleted_at) continue
+    const seen = last.get(e.request_id)
+    if (!seen || laterAct(e, seen)) last.set(e.request_id, e)
+  }
+  const out: string[] = []
+  for (const [id, e] of last) {
+    if (!OPENS_STEP.has(e.action)) continue
+    const r = requests.get(id)
+    if (e.action === 'approve' && r?.status === 'approved' && Date.parse(r.status_at) === Date.parse(e.at)) continue
+    out.push(id)
+  }
+  return out
+}
+/** The fold's order (items.ts byTime): the instant, then the id. */
+const laterAct = (a: RequestEventRow, b: RequestEventRow) => {
+  const d = Date.parse(a.at) - Date.parse(b.at)
+  return d > 0 || (d === 0 && a.id > b.id)
+}
 
 /** The rows one source's items in `period` can come from. */
 export async function readSource(database: AdminFieldDb, source: KpiSource, period: Period, scope: ReadScope = {}): Promise<KpiFacts> {
@@ -124,8 +159,12 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
     case 'followUps': {
       // A sheet's items fall on its opening day (the first level), its first reminder's day (first
       // success), a day a reminder set (the next level), or the day after its task's deadline
-      // (a level no reminder set a day for): the sheets of each, read whole with their task and
-      // every remind fact (a level's day is set by the first reminder of the level before).
+      // (a level no reminder set a day for): the sheets of each, read whole with their task. The
+      // remind facts (a level's day is set by the first reminder of the level before) only of the
+      // sheets whose next level can fall in the period: those of the tasks due then, and those a
+      // reminder set a day in it for. Another sheet's next levels fall outside it with or without
+      // its reminders (on a day set outside it, or after its task's deadline outside it); its
+      // first level and first success need none.
       const dueTo = addDays(period.to, -1)
       const [opened, firsts, setDays, due] = await Promise.all([
         database.follow_ups.where('opened_at').between(lo(MARGIN), hi).toArray(),
@@ -136,29 +175,35 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       // Every task due then, not only those naming a sheet (follow_up_id: its latest, and a row
       // synced before its task's may name none yet): all their sheets.
       const dueIds = due.filter((t) => t.due_on <= dueTo).map((t) => t.id)
-      const ofTasks = await ranges(database, database.follow_ups, dueIds, (id) => database.follow_ups.where('task_id').equals(id).toArray())
-      const known = byId(opened, firsts, ofTasks)
-      const followUps = await byIds(database.follow_ups, [...known.keys(), ...setDays.filter((e) => e.type === 'remind' && e.follow_up_id).map((e) => e.follow_up_id!)], known)
+      // Per key, an index range each (thousands of requests for a month), or the table whole
+      // while it is small for the keys asked (a year: ~8,000 sheets for ~2,500 tasks due, ~12,000
+      // task facts for ~1,300 sheets).
+      const perKey = scope.wholeRowsPerKey ?? WHOLE_ROWS_PER_KEY
+      const ofTasks = await rowsOfKeys(database, database.follow_ups, dueIds, (f) => f.task_id, (id) => database.follow_ups.where('task_id').equals(id).toArray(), perKey)
+      const setSheets = setDays.filter((e) => e.type === 'remind' && e.follow_up_id).map((e) => e.follow_up_id!)
+      const known = byId(opened, firsts, ofTasks.rows)
+      const followUps = await byIds(database.follow_ups, [...known.keys(), ...setSheets], ofTasks.whole.length ? byId(ofTasks.whole) : known)
+      const nextLevels = [...new Set([...ofTasks.rows.map((f) => f.id), ...setSheets])]
       const [tasks, taskEvents] = await Promise.all([
         byIds(database.tasks, followUps.map((f) => f.task_id), byId(due)),
-        ranges(database, database.task_events, followUps.map((f) => f.id), (id) => database.task_events.where('follow_up_id').equals(id).toArray()),
+        rowsOfKeys(database, database.task_events, nextLevels, (e) => e.follow_up_id, (id) => database.task_events.where('follow_up_id').equals(id).toArray(), perKey),
       ])
-      return { followUps, tasks, taskEvents: taskEvents.filter((e) => e.type === 'remind') }
+      return { followUps, tasks, taskEvents: taskEvents.rows.filter((e) => e.type === 'remind') }
     }
     case 'requests': {
       // A step is due the working day after the act that opened it: the acts from that reach
-      // before the period to its end, and each of their applications' later acts (the decision
-      // closing a step, or none: the step still waiting). A fold that starts there makes every
-      // step opened since. First-pass rates: the applications decided in the period.
+      // before the period to its end, and the later acts of the applications whose last act there
+      // left a step open (the decision closing it, or none: the step still waiting). A fold that
+      // starts there makes every step opened since. First-pass rates: the applications decided in
+      // the period.
       const [acts, decided] = await Promise.all([
         database.request_events.where('at').between(back(APPROVAL_WORKING_DAYS), hi).toArray(),
         database.requests.where('decided_at').between(lo(MARGIN), hi).toArray(),
       ])
       const ids = [...new Set(acts.map((e) => e.request_id))]
-      const [requests, later] = await Promise.all([
-        byIds(database.requests, [...decided.map((r) => r.id), ...ids], byId(decided)),
-        ranges(database, database.request_events, ids, (id) => database.request_events.where('[request_id+at]').between([id, hi], [id, MAX_KEY], false, true).toArray()),
-      ])
+      const requests = await byIds(database.requests, [...decided.map((r) => r.id), ...ids], byId(decided))
+      const open = stepsOpenAtEnd(acts, byId(requests))
+      const later = await ranges(database, database.request_events, open, (id) => database.request_events.where('[request_id+at]').between([id, hi], [id, MAX_KEY], false, true).toArray())
       return { requests, requestEvents: [...acts, ...later] }
     }
     case 'custody': {
@@ -208,12 +253,13 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
       return { stays: await database.dorm_stays.where('starts_on').between(period.from, period.to, true, true).toArray() }
     case 'fuel': {
       // A reading's sequence depends on the vehicle's every fill: each vehicle with a fill in the
-      // window is read whole (fills are a few a week per vehicle), with the 90 days of its baseline.
+      // window is read whole (fills are a few a week per vehicle), with the 90 days of its baseline:
+      // one index range per vehicle, in anyOf's order (whose cursor steps through the fills one by one).
       const inWindow = await database.fuel_logs.where('filled_at').between(lo(MARGIN), hi).toArray()
-      const ids = [...new Set(inWindow.map((l) => l.vehicle_id))]
+      const ids = [...new Set(inWindow.map((l) => l.vehicle_id))].sort()
       const [fuelVehicles, fuelLogs] = await Promise.all([
         database.assets.bulkGet(ids),
-        ids.length ? database.fuel_logs.where('vehicle_id').anyOf(ids).toArray() : [],
+        ofValues(database, database.fuel_logs, 'vehicle_id', ids),
       ])
       return { fuelVehicles: fuelVehicles.filter((v) => v !== undefined), fuelLogs }
     }
@@ -223,7 +269,7 @@ export async function readSource(database: AdminFieldDb, source: KpiSource, peri
         database.dorm_beds.toArray(),
         database.dorm_stays.where('status').equals('active').toArray(),
         database.dorm_stays.where('ended_at').aboveOrEqual(lo(MARGIN)).toArray(),
-        database.dorm_bed_events.where('type').anyOf(['repair_start', 'repair_end']).toArray(),
+        ofValues(database, database.dorm_bed_events, 'type', ['repair_start', 'repair_end']),
       ])
       return { beds, bedStays: [...new Map([...live, ...ended].map((s) => [s.id, s])).values()], bedEvents, bedPeriod: period }
     }

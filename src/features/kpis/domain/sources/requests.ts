@@ -39,7 +39,8 @@ export const FIRST_PASS_KPI: Readonly<Record<string, KpiCode>> = {
 }
 
 const DECISIONS = new Set(['approve', 'reject', 'return'])
-const OPENS_STEP = new Set(['submit', 'resubmit', 'approve'])
+/** The acts that open an approval step (the next decision closes it). */
+export const OPENS_STEP: ReadonlySet<string> = new Set(['submit', 'resubmit', 'approve'])
 
 export function requestItems(ctx: KpiContext, requests: readonly RequestFacts[], events: ReadonlyMap<string, readonly RequestEventFacts[]>): KpiItem[] {
   const out: KpiItem[] = []
