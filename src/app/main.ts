@@ -19,8 +19,11 @@ app.use(i18n)
 // The features' messages (and English) are chunks of their own: the shell mounts at once,
 // and no page is entered before its language's messages are there.
 const messagesReady = applySavedLocale(i18n.global)
+// Toasts as status messages, not unnamed dialogs: set before any page can show one (the module
+// is in the Vant chunk every page loads anyway).
+const toastsReady = import('@/shared/ui/toastA11y')
 const router = createAppRouter()
-router.beforeResolve(() => messagesReady.then(
+router.beforeResolve(() => Promise.all([messagesReady, toastsReady]).then(
   () => true,
   () => true, // Even without them (a chunk that cannot load) the page opens; keys show instead of texts.
 ))
