@@ -87,7 +87,7 @@ function inlineEntryCss(): Plugin {
       handler(html, ctx) {
         const bundle = ctx.bundle
         if (!bundle) return html
-        return html.replace(/<link rel="stylesheet"[^>]*? href="\/(assets\/index-[\w-]+\.css)">/g, (tag, file: string) => {
+        return html.replace(/<link rel="stylesheet"[^>]*? href="\/(assets\/[\w-]+\.css)">/g, (tag, file: string) => {
           const asset = bundle[file]
           if (asset?.type !== 'asset') return tag
           delete bundle[file]
