@@ -15,9 +15,14 @@ export function openDb(name = 'adminfield'): AdminFieldDb {
   return new AdminFieldDb(name)
 }
 
-/** The app's database. Dexie opens IndexedDB lazily on first use, so constructing it is cheap. */
-export const db: AdminFieldDb = openDb('adminfield')
+let appDb: AdminFieldDb | null = null
 
+/**
+ * The app's database, constructed on first use rather than when this chunk loads: declaring every
+ * schema version is ~12 ms of main thread (×4 on a slow phone), which start-up runs in a task of
+ * its own (issue 13). Dexie opens IndexedDB lazily on first use.
+ */
 export function getDb(): AdminFieldDb {
-  return db
+  appDb ??= openDb('adminfield')
+  return appDb
 }

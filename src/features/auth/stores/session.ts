@@ -10,6 +10,7 @@ import type { AdminFieldDb } from '@/platform/db'
 import { setOutboxActor } from '@/platform/sync/outbox'
 // client.ts only: the Supabase index (auth, transport, schemas) loads lazily, in Supabase mode.
 import { isSupabaseMode } from '@/platform/supabase/client'
+import { nextTask } from '@/shared/lib/nextTask'
 import { companyWideRoles, primaryRole, tabsForRoles } from '../domain/access'
 import type { AppMode, RoleGrant, SignInError, UserProfile } from '../domain/session'
 import { DEMO_DEFAULT_IDENTITY, loadIdentitySnapshot, saveIdentitySnapshot, type IdentitySnapshot } from '../data/identitySnapshot'
@@ -101,6 +102,9 @@ export const useSessionStore = defineStore('session', () => {
 
   async function start(db?: AdminFieldDb): Promise<void> {
     device = await deviceData()
+    // The device code's chunk was just evaluated: constructing the db (every schema version) in
+    // the same task made one long task of both on a slow phone.
+    if (!db) await nextTask()
     database.value = db ?? device.getDb()
     if (mode.value === 'local') {
       // From here every query of the device db waits for the demo seed (in a worker): pages may open.
