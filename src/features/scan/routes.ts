@@ -1,11 +1,16 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { TAB_ROLES } from '@/features/auth'
+import { cameraMissing } from '@/shared/ui/scanner/cameraPresence'
 
 export const scanRoutes: RouteRecordRaw[] = [
   {
     path: '/scan',
     name: 'scan',
-    component: () => import('./pages/ScanPage.vue'),
+    component: () => {
+      // The browser's first device listing is slow: start it while the page downloads (cameraPresence.ts).
+      void cameraMissing()
+      return import('./pages/ScanPage.vue')
+    },
     meta: { tab: 'scan', titleKey: 'titles.scan', roles: TAB_ROLES.scan },
   },
 ]

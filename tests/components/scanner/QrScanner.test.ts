@@ -112,6 +112,35 @@ describe('QrScanner', () => {
     wrapper.unmount()
   })
 
+  it('a device that lists no camera: explains it at once without loading the decoder', async () => {
+    const devices = vi.fn(async () => [{ kind: 'audioinput' }])
+    Object.defineProperty(navigator, 'mediaDevices', { value: { enumerateDevices: devices }, configurable: true })
+    try {
+      const wrapper = await mountScanner()
+      expect(devices).toHaveBeenCalled()
+      expect(wrapper.find('[data-testid=camera-help]').attributes('data-problem')).toBe('no_camera')
+      expect(fake.instances).toHaveLength(0)
+      expect(wrapper.emitted('settled')).toHaveLength(1)
+      wrapper.unmount()
+    } finally {
+      Reflect.deleteProperty(navigator, 'mediaDevices')
+    }
+  })
+
+  it('a device that lists a camera: starts it, and says once that the scanner has settled', async () => {
+    Object.defineProperty(navigator, 'mediaDevices', { value: { enumerateDevices: async () => [{ kind: 'videoinput' }] }, configurable: true })
+    try {
+      const wrapper = await mountScanner()
+      expect(wrapper.attributes('data-camera')).toBe('scanning')
+      expect(fake.instances).toHaveLength(1)
+      await wrapper.vm.$nextTick()
+      expect(wrapper.emitted('settled')).toHaveLength(1)
+      wrapper.unmount()
+    } finally {
+      Reflect.deleteProperty(navigator, 'mediaDevices')
+    }
+  })
+
   it('stops the camera while the page is hidden and restarts when visible', async () => {
     const wrapper = await mountScanner()
     const cam = fake.instances[0]!

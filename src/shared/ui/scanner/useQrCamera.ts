@@ -8,6 +8,7 @@ import type { QrReader } from './loadLibrary'
 import { createQrReader } from './loadLibrary'
 import { classifyCameraError, type CameraProblem } from './cameraError'
 import { qrboxFor } from './qrbox'
+import { cameraMissing } from './cameraPresence'
 
 export type CameraState = 'idle' | 'starting' | 'scanning' | 'error'
 
@@ -43,6 +44,8 @@ export function useQrCamera(elementId: string, onText: (text: string) => void) {
     state.value = 'starting'
     problem.value = null
     try {
+      // The browser's own error for a missing camera, so it is explained like any other.
+      if (!reader && (await cameraMissing())) throw new DOMException('Requested device not found', 'NotFoundError')
       reader ??= await createQrReader(elementId)
       if (!wanted) {
         state.value = 'idle'
