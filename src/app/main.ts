@@ -6,7 +6,7 @@ import { nextTask } from '@/shared/lib/nextTask'
 import { useSessionStore } from '@/features/auth'
 import App from './App.vue'
 import { createAppRouter } from './router'
-import { whenIdle } from './bootstrap/idle'
+import { whenIdle } from '../shared/lib/idle'
 import './styles/base.css'
 
 const app = createApp(App)
