@@ -6,7 +6,7 @@ import { nextTask } from '@/shared/lib/nextTask'
 import { useSessionStore } from '@/features/auth'
 import App from './App.vue'
 import { createAppRouter } from './router'
-import { whenIdle } from '../shared/lib/idle'
+import { whenIdle } from '@/shared/lib/idle'
 import './styles/base.css'
 
 const app = createApp(App)
@@ -20,8 +20,8 @@ app.use(i18n)
 // The features' messages (and English) are chunks of their own: the shell mounts at once,
 // and no page is entered before its language's messages are there.
 const messagesReady = applySavedLocale(i18n.global)
-// Toasts as status messages, not unnamed dialogs: set before any page can show one (the module
-// is in the Vant chunk every page loads anyway).
+// Toasts as status messages, not unnamed dialogs: set before any page can show one. A tiny chunk
+// fetched in parallel with the first page's (a static import would put Vant's toast in the entry).
 const toastsReady = import('@/shared/ui/toastA11y')
 const router = createAppRouter()
 router.beforeResolve(() => Promise.all([messagesReady, toastsReady]).then(

@@ -2,6 +2,5 @@
 import { showDialog, showToast } from 'vant'
 import 'vant/es/dialog/style'
 import 'vant/es/toast/style'
-import '@/shared/ui/toastA11y'
 
 export { showDialog, showToast }

@@ -23,11 +23,9 @@ export async function routeScan(database: AdminFieldDb, text: string, origins: r
     case 'bed':
       // A bed's label: the resident's own check-in, or the room for the dorm manager.
       return { to: bedScanTarget(result.bed, who.roles, who.userId ? await myLiveStays(database, who.userId) : []) }
-    case 'request': {
+    case 'request':
       // An application's QR on the applicant's phone: the keeper carries it out from here.
-      const answer = await requestScanAnswer(database, result.id, who.roles)
-      return 'to' in answer ? answer : { outcome: answer.outcome }
-    }
+      return requestScanAnswer(database, result.id, who.roles)
     default:
       return { outcome: result }
   }
