@@ -6,7 +6,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import demo from '@/platform/demo/demo-company.json'
 import { collectAppErrors, newPhoneContext, useBuiltApp } from './support/browser'
+
+const LAPTOP = demo.assets.find((a) => a.number === 'EQP-0001')!
+const AREA = demo.areas[0]!
 
 const app = useBuiltApp()
 
@@ -37,4 +41,27 @@ describe('dialogs have accessible names', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it('a bottom sheet and a confirm dialog, while open, are named', async () => {
+    const { context, page, errors } = await app.open()
+    // The custody sheet (a Vant popup, role=dialog) on an asset page.
+    await page.goto(`/assets/${LAPTOP.id}`)
+    await page.getByTestId('action-check_out').click()
+    await page.getByTestId('custody-popup').waitFor()
+    expect(await unnamedDialogs(page)).toEqual([])
+    expect(await page.getByTestId('custody-popup').getAttribute('aria-label')).toBe('借出')
+
+    // A confirm dialog (discarding an inspection): named by its message, not by a broken idref.
+    await page.goto(`/inspect/${AREA.id}`)
+    await page.getByTestId('inspect-discard').click()
+    const dialog = page.locator('.van-dialog')
+    await dialog.waitFor()
+    expect(await unnamedDialogs(page)).toEqual([])
+    expect(await dialog.getAttribute('aria-label')).toBeTruthy()
+    expect(await dialog.getAttribute('aria-labelledby')).toBeNull()
+    await dialog.locator('.van-dialog__cancel').click()
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })
+

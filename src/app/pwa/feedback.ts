@@ -1,6 +1,6 @@
-/** Vant's dialog and toast (and their styles) for the update prompt: loaded when first shown, not with the shell. */
-import { showDialog, showToast } from 'vant'
-import 'vant/es/dialog/style'
+/** The update prompt's toast and notice dialog (and their styles): loaded when first shown, not with the shell. */
+import { showToast } from 'vant'
 import 'vant/es/toast/style'
 
-export { showDialog, showToast }
+export { showToast }
+export { showNotice } from '@/shared/ui/confirm'

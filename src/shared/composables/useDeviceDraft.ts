@@ -6,10 +6,9 @@
  */
 import { computed, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { showConfirmDialog } from 'vant'
-import 'vant/es/dialog/style'
 import { dropFormDraft, getDb, loadFormDraft, saveFormDraft } from '@/platform/db'
 import { useDirtyGuard } from './useDirtyGuard'
+import { askConfirm } from '@/shared/ui/confirm'
 
 export interface DeviceDraftOptions<T> {
   /** The meta key of this form's draft (e.g. `seals.usage:<seal id>`); null keeps none. */
@@ -78,9 +77,7 @@ export function useDeviceDraft<T>(options: DeviceDraftOptions<T>) {
    */
   async function discard(): Promise<boolean> {
     if (dirty.value) {
-      const sure = await showConfirmDialog({ title: t('dirty.discardTitle'), message: t('dirty.discardMessage'), confirmButtonText: t('dirty.discard'), cancelButtonText: t('dirty.stay') })
-        .then(() => true)
-        .catch(() => false)
+      const sure = await askConfirm({ title: t('dirty.discardTitle'), message: t('dirty.discardMessage'), confirmButtonText: t('dirty.discard'), cancelButtonText: t('dirty.stay') })
       if (!sure) return false
     }
     sent.value = true

@@ -5,9 +5,8 @@
 import { onBeforeUnmount, onMounted, toValue, type MaybeRefOrGetter } from 'vue'
 import { onBeforeRouteLeave } from 'vue-router'
 import { useI18n } from 'vue-i18n'
-import { showConfirmDialog } from 'vant'
-import 'vant/es/dialog/style'
 import { registerDirtySource } from './dirtyRegistry'
+import { askConfirm } from '@/shared/ui/confirm'
 
 /**
  * Navigations the user already chose to go on with: a page with two forms holding input (a
@@ -39,14 +38,12 @@ export function useDirtyGuard(dirty: MaybeRefOrGetter<boolean>, options: { guard
   if (options.guardRoute !== false) {
     onBeforeRouteLeave(async (to) => {
       if (!toValue(dirty) || goingOn.has(to)) return true
-      const go = await showConfirmDialog({
+      const go = await askConfirm({
         title: t(options.kept ? 'dirty.keptTitle' : 'dirty.leaveTitle'),
         message: t(options.kept ? 'dirty.keptMessage' : 'dirty.leaveMessage'),
         confirmButtonText: t('dirty.leave'),
         cancelButtonText: t('dirty.stay'),
       })
-        .then(() => true)
-        .catch(() => false)
       if (go) goingOn.add(to)
       return go
     })

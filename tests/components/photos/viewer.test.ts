@@ -10,7 +10,7 @@ vi.mock('vant', async (importOriginal) => ({
   showToast: vi.fn(),
 }))
 
-const texts = { missing: 'missing', someMissing: 'some missing' }
+const texts = { title: 'Photos', missing: 'missing', someMissing: 'some missing' }
 
 describe('openPhotoViewer', () => {
   it('shows the reachable photos full size, starts at the tapped one, revokes on close', async () => {
@@ -28,6 +28,8 @@ describe('openPhotoViewer', () => {
     expect(opts.images?.[0]).toMatch(/^blob:/)
     expect(opts.images?.[1]).toBe('https://s/c.jpg')
     expect(opts.startPosition).toBe(1)
+    // The viewer is a dialog: it is named (the attribute falls through to its popup).
+    expect((opts as Record<string, unknown>)['aria-label']).toBe('Photos')
     expect(showToast).toHaveBeenCalledWith('some missing')
     opts.onClose?.()
     expect(revoke).toHaveBeenCalledWith(opts.images?.[0])

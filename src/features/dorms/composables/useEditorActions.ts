@@ -5,9 +5,9 @@
 import { ref } from 'vue'
 import { useRouter, type RouteLocationRaw } from 'vue-router'
 import { useI18n } from 'vue-i18n'
-import { showConfirmDialog, showToast } from 'vant'
-import 'vant/es/dialog/style'
+import { showToast } from 'vant'
 import 'vant/es/toast/style'
+import { confirmed } from '@/shared/ui/confirm'
 
 export function useEditorActions() {
   const { t } = useI18n()
@@ -37,7 +37,7 @@ export function useEditorActions() {
   /** Takes something out of use: refused with `block` (an i18n key) when set, else after a confirmation. */
   async function remove(block: string | null, confirm: string, run: () => Promise<void>): Promise<void> {
     if (block) return void showToast(t(block))
-    const ok = await showConfirmDialog({ message: confirm }).then(() => true, () => false)
+    const ok = await confirmed(confirm)
     if (!ok) return
     await run()
     await done({ name: 'dorms' })

@@ -10,9 +10,14 @@ export type SourceLoader = (id: string, variant: 'thumb' | 'full') => Promise<Ph
 export const defaultLoader: SourceLoader = (id, variant) => loadPhotoSource(getDb(), id, variant)
 
 export interface ViewerTexts {
+  /** The viewer's accessible name (it is a dialog). */
+  title: string
   missing: string
   someMissing: string
 }
+
+/** Vant's preview is an unnamed role=dialog popup: its attributes fall through to it. */
+const named = (title: string) => ({ 'aria-label': title }) as Record<string, string>
 
 /** Opens the viewer at `start`; photos not reachable are left out (with a toast saying so). */
 export async function openPhotoViewer(
@@ -38,6 +43,7 @@ export async function openPhotoViewer(
   if (images.length === 0) return void showToast(texts.missing)
   if (images.length < ids.length) showToast(texts.someMissing)
   showImagePreview({
+    ...named(texts.title),
     images,
     startPosition: startAt,
     closeable: true,
@@ -46,9 +52,10 @@ export async function openPhotoViewer(
 }
 
 /** Shows in-memory blobs (photos being captured, not saved yet). */
-export function previewBlobs(blobs: Blob[], start: number): void {
+export function previewBlobs(blobs: Blob[], start: number, title: string): void {
   const made = blobs.map((b) => URL.createObjectURL(b))
   showImagePreview({
+    ...named(title),
     images: made,
     startPosition: start,
     closeable: true,
