@@ -5,6 +5,8 @@
 import demo from '@/platform/demo/demo-company.json'
 
 const idOf = (number: string) => demo.assets.find((a) => a.number === number)?.id ?? ''
+/** A bed with a stay waiting for check-in (the dorm check-in bench's bed). */
+const stayToCheckIn = demo.dorms.stays.find((s) => !s.checked_in)
 
 export interface MainPage {
   name: string
@@ -21,4 +23,8 @@ export const MAIN_PAGES: MainPage[] = [
   { name: 'Fuel form', path: `/vehicles/${idOf('VEH-0001')}/fuel`, shown: 'fuel-page' },
   { name: 'Seal-use form', path: `/seals/${idOf('SEAL-0001')}/usage/new`, shown: 'seal-usage-form' },
   { name: 'Requests inbox', path: '/requests?tab=inbox', shown: 'requests-page' },
+  // The pages issues 10, 11 and 14 added.
+  { name: 'Dorm check-in', path: `/dorms/beds/${stayToCheckIn?.bed_id ?? ''}/check-in`, shown: 'checkin-page' },
+  { name: 'Tasks', path: '/tasks', shown: 'task-list-page' },
+  { name: 'KPI dashboard', path: '/kpis', shown: 'kpi-dashboard' },
 ]
