@@ -23,7 +23,7 @@ const heavyIn = (file: string) => {
 const ZOD_MARKER = '$ZodObject'
 const zodKbIn = (files: string[]) => sum(files.filter((f) => readFileSync(f, 'utf8').includes(ZOD_MARKER)).map(gzipKb))
 /** Main pages that still validate with zod to be shown (the template, the answers' running score): reported only. */
-const ZOD_TO_SHOW = new Set(['Inspection', 'Fuel form'])
+const ZOD_TO_SHOW = new Set(['Inspection'])
 
 /**
  * Runs in the page before its scripts: the JS files fully loaded when the element `testId` first
