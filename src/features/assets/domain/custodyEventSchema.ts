@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 import { CONDITIONS, CUSTODY_STATUSES, CUSTODY_TEXT_MAX, type CustodyEventType } from './custodyEvents'
-import { E, choice, dateTime, optionalText, photoIds, text, uuid } from './fields'
+import { E } from './fields'
+import { choice, dateTime, optionalText, photoIds, text, uuid } from './fieldSchemas'
 import { isLabelToken } from './labelToken'
 
 const envelope = {

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 import { DOCUMENT_TYPES, SEAL_USAGE_MODES } from './sealUsage'
-import { E, choice, dateTime, int, optionalText, photoIds, text, uuid } from './fields'
+import { E } from './fields'
+import { choice, dateTime, int, optionalText, photoIds, text, uuid } from './fieldSchemas'
 
 export const sealUsageSchema = z
   .object({
