@@ -8,6 +8,7 @@ import { VantResolver } from '@vant/auto-import-resolver'
 import { VitePWA } from 'vite-plugin-pwa'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import type { Plugin } from 'vite'
+import type { ChunkingContext } from 'rolldown'
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -120,6 +121,25 @@ function entryScriptsLowPriority(): Plugin {
 
 /** Dexie and the db modules start-up loads with it (the `db` chunk). */
 const DB_MODULES = /node_modules[\\/]dexie[\\/]|[\\/]src[\\/]platform[\\/]db[\\/](index|schema|schemaVersions|observe|assetIndex|inspectionScores|kpiMonths)\.ts$/
+/**
+ * Whether a module imports zod, itself or through its static imports (issue 13). Such modules
+ * stay out of the shared `core` chunk: every page loads core whole, so one of them there made
+ * every page download and evaluate zod (and the module's schemas) before it was shown.
+ */
+function reachesZod(id: string, ctx: ChunkingContext): boolean {
+  const seen = new Set([id])
+  const queue = [id]
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    if (/node_modules[\\/]zod[\\/]/.test(next)) return true
+    for (const imported of ctx.getModuleInfo(next)?.importedIds ?? []) {
+      if (seen.has(imported)) continue
+      seen.add(imported)
+      queue.push(imported)
+    }
+  }
+  return false
+}
+
 /** Start-up and sync modules (session, demo seed, Supabase, the sync engine): kept out of the shared `core` chunk. */
 const START_UP_MODULES = /[\\/]src[\\/](app[\\/]|platform[\\/](demo|supabase|sync|db[\\/]meta)|features[\\/]auth[\\/]data|platform[\\/]photos[\\/]appTransport)/
 
@@ -216,7 +236,12 @@ export default defineConfig(({ command }) => ({
             // Each feature's Home section list (a few bytes each, 8 requests on Home): one file.
             { name: 'todo', test: /[\\/]src[\\/]features[\\/][^\\/]+[\\/]todo\.ts$/, priority: 1 },
             // App modules most pages share. Start-up modules stay out: the start-up path is unchanged.
-            { name: 'core', test: (id) => /[\\/]src[\\/]/.test(id) && !START_UP_MODULES.test(id), minShareCount: 12 },
+            // Modules that import zod stay out (reachesZod): zod loads when something is validated.
+            {
+              name: (id, ctx) => (reachesZod(id, ctx) ? null : 'core'),
+              test: (id) => /[\\/]src[\\/]/.test(id) && !START_UP_MODULES.test(id),
+              minShareCount: 12,
+            },
           ],
         },
       },

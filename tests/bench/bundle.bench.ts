@@ -19,6 +19,11 @@ const heavyIn = (file: string) => {
   const text = readFileSync(file, 'utf8')
   return Object.entries(HEAVY_MARKERS).flatMap(([lib, marker]) => (text.includes(marker) ? [lib] : []))
 }
+/** zod (the `schemas` chunk, vite.config.ts): loaded when something is validated, not to show a page. */
+const ZOD_MARKER = '$ZodObject'
+const zodKbIn = (files: string[]) => sum(files.filter((f) => readFileSync(f, 'utf8').includes(ZOD_MARKER)).map(gzipKb))
+/** Main pages that still validate with zod to be shown (the template, the answers' running score): reported only. */
+const ZOD_TO_SHOW = new Set(['Inspection'])
 
 /**
  * Runs in the page before its scripts: the JS files fully loaded when the element `testId` first
@@ -60,10 +65,12 @@ describe('bundle', () => {
       const path = new URL(response.url()).pathname
       if (/\.(js|css|woff2)$/.test(path) && !path.endsWith('sw.js') && !path.includes('workbox')) loaded.push(path)
     })
+    await page.addInitScript(recordScriptsWhenShown, 'home-greeting')
     await page.goto('/')
     // The first screen: the home page with the user's greeting, rendered from device data.
     await page.getByTestId('home-greeting').waitFor()
     const firstScreen = [...new Set(loaded)]
+    const beforeShown = await page.evaluate(() => (window as { scriptsWhenShown?: string[] }).scriptsWhenShown ?? [])
     await page.waitForLoadState('networkidle')
     const untilIdle = [...new Set(loaded)]
 
@@ -85,6 +92,10 @@ describe('bundle', () => {
     expect(js.length).toBeGreaterThan(0)
     for (const file of inDist(untilIdle, '.js')) expect(heavyIn(file), `in a start-up chunk ${file}`).toEqual([])
     report.add({ what: `first screen JS, first run incl. demo seed (${js.length} files)`, value: sum(js.map(gzipKb)), unit: 'kB', goal: '≤ 90 kB' })
+    expect(beforeShown.length).toBeGreaterThan(0)
+    const homeZodKb = zodKbIn(beforeShown.map((p) => join(dist, p)))
+    report.add({ what: 'Home: zod before the page is shown', value: homeZodKb, unit: 'kB', goal: '0' })
+    expect(homeZodKb, 'Home: zod loaded before the page is shown').toBe(0)
     const returningJs = inDist(returning, '.js')
     report.add({ what: `first screen JS, returning visit (${returningJs.length} files)`, value: sum(returningJs.map(gzipKb)), unit: 'kB', goal: '≤ 90 kB' })
     // All the app's CSS is one sheet inlined into index.html (vite.config.ts): no stylesheet requests.
@@ -115,6 +126,9 @@ describe('bundle', () => {
       expect(js.length).toBeGreaterThan(0)
       for (const file of js) expect(heavyIn(file), `${name}: loaded before the page is shown, ${file}`).toEqual([])
       report.add({ what: `${name}: JS before the page is shown (${js.length} files)`, value: sum(js.map(gzipKb)), unit: 'kB' })
+      const zodKb = zodKbIn(js)
+      report.add({ what: `${name}: zod before the page is shown`, value: zodKb, unit: 'kB', goal: '0' })
+      if (!ZOD_TO_SHOW.has(name)) expect(zodKb, `${name}: zod loaded before the page is shown`).toBe(0)
       const later = [...new Set(untilIdle)].filter((p) => p.endsWith('.js') && !beforeShown.includes(p) && !p.endsWith('sw.js') && !p.includes('workbox'))
       for (const file of later.map((p) => join(dist, p))) {
         for (const lib of heavyIn(file)) report.add({ what: `${name}: ${lib} loaded after the page is shown`, value: gzipKb(file), unit: 'kB' })

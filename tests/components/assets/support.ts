@@ -6,7 +6,7 @@ import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import { useSessionStore } from '@/features/auth'
 import { assetRoutes } from '@/features/assets/routes'
 import { createAsset } from '@/features/assets/data/assetRepository'
-import { assetInputSchema } from '@/features/assets/domain/assetKinds'
+import { assetInputSchema } from '@/features/assets/domain/assetSchema'
 import demo from '@/platform/demo/demo-company.json'
 import { appPlugins } from '../support/mountApp'
 

@@ -1,4 +1,4 @@
-import { assetInputSchema, type AssetInput } from '@/features/assets/domain/assetKinds'
+import { assetInputSchema, type AssetInput } from '@/features/assets/domain/assetSchema'
 import type { CustodyActor } from '@/features/assets/domain/custodyAccess'
 
 export const uid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`

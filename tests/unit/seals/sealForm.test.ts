@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SealUsageRow } from '@/platform/db/rows'
-import { sealUsageSchema } from '@/features/assets/domain/sealUsage'
+import { sealUsageSchema } from '@/features/assets/domain/sealUsageSchema'
 import { draftFromLast, draftToInput, emptyDraft, issuesByField, type SealUsageDraft } from '@/features/seals/domain/form'
 import { defaultTakeOutDue, fromZonedInput, toZonedInput } from '@/features/seals/domain/zonedInput'
 import { lastChecks, sealCheckEvents } from '@/features/seals/domain/check'

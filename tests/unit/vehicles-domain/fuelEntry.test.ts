@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fuelEntrySchema, fuelEntryWarnings, hasFigures, pendingDrafts, type FuelEntryInput } from '@/features/vehicles/domain/fuelEntry'
+import { fuelEntryWarnings, hasFigures, pendingDrafts, type FuelEntryInput } from '@/features/vehicles/domain/fuelEntry'
+import { fuelEntrySchema } from '@/features/vehicles/domain/fuelEntrySchema'
 
 const ID = '0b8f6a44-5a0e-4d39-9a4c-1f1b2c3d4e5f'
 const VEH = '1c9e7b55-6b1f-4e4a-8b5d-2a2c3d4e5f60'

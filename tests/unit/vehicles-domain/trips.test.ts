@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseTemplate, templateSchema } from '@/features/inspections/domain'
 import { PRETRIP_TEMPLATE_CODE, VEHICLE_PRETRIP_V1, preTripOutcome, serviceState } from '@/features/vehicles/domain/preTrip'
-import { canStartTrip, endTrip, preTripDue, startTrip, tripDistance, tripEndSchema, tripStartSchema, type VehicleForTrip } from '@/features/vehicles/domain/trips'
+import { canStartTrip, endTrip, preTripDue, startTrip, tripDistance, type VehicleForTrip } from '@/features/vehicles/domain/trips'
+import { tripEndSchema, tripStartSchema } from '@/features/vehicles/domain/tripsSchema'
 
 const U = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const DRIVER = U(1)

@@ -9,7 +9,7 @@ import type { AssetRow, CustodyEventRow, OutboxEntry } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
 import type { AssetKind } from '../domain/assetNumber'
 import { mayRecord, type CustodyActor } from '../domain/custodyAccess'
-import { custodyEventSchema, type CustodyEvent, type CustodyEventType } from '../domain/custodyEvents'
+import type { CustodyEvent, CustodyEventType } from '../domain/custodyEvents'
 import { CUSTODY_LINK_TABLES, CUSTODY_TABLES, linkApplication, writeCustodyEvent } from './custodyWrite'
 
 export interface CustodyRecordInput {
@@ -75,6 +75,8 @@ export async function recordCustodyEvents(
   actor: CustodyActor,
   options: { now?: Date; photos?: CustodyPhotoWrite; draftKey?: string | null } = {},
 ): Promise<CustodyRecordResult> {
+  // zod loads with the first write, not with the pages (issue 13); before the transaction opens.
+  const { custodyEventSchema } = await import('../domain/custodyEventSchema')
   const now = options.now ?? new Date()
   const deviceTime = now.toISOString()
   const rows: CustodyEventRow[] = []

@@ -1,8 +1,7 @@
 /**
- * Reusable zod fields for the assets domain. Every message is an i18n KEY
- * (`assets.errors.*`), never text: the UI translates, the domain stays language-free.
+ * Error keys of the assets domain; its zod builders are in fieldSchemas.ts. Every message is
+ * an i18n KEY (`assets.errors.*`), never text: the UI translates, the domain stays language-free.
  */
-import { fieldBuilders } from '@/shared/lib/zodFields'
 
 /** Every error key the assets domain can produce; the i18n messages must define each. */
 export const ASSET_ERROR_KEYS = [
@@ -32,5 +31,3 @@ export type AssetErrorKey = (typeof ASSET_ERROR_KEYS)[number]
 export const E = Object.fromEntries(ASSET_ERROR_KEYS.map((k) => [k.slice('assets.errors.'.length), k])) as {
   [K in AssetErrorKey as K extends `assets.errors.${infer N}` ? N : never]: K
 }
-
-export const { text, optionalText, uuid, calendarDate, dateTime, choice, int, photoIds } = fieldBuilders(E)

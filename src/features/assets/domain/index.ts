@@ -7,17 +7,7 @@ export {
   LICENCE_TYPES,
   ORIGINAL_OR_COPY,
   FUEL_TYPES,
-  KIND_FIELDS_SCHEMA,
-  sealFieldsSchema,
-  licenceFieldsSchema,
-  equipmentFieldsSchema,
-  vehicleFieldsSchema,
-  uniformFieldsSchema,
   DORM_KEY_TYPES,
-  dormKeyFieldsSchema,
-  plateSchema,
-  assetInputSchema,
-  assetSchema,
   isKind,
   isAssetKind,
   type AssetKindInfo,
@@ -34,12 +24,15 @@ export {
   type Asset,
   type AssetOfKind,
 } from './assetKinds'
+export * from './assetSchema'
 export * from './custody'
 export * from './custodyAccess'
 export * from './custodyEvents'
+export * from './custodyEventSchema'
 export { ASSET_ERROR_KEYS, type AssetErrorKey } from './fields'
 export * from './labelToken'
 export * from './overdue'
 export * from './plate'
 export * from './sealUsage'
+export * from './sealUsageSchema'
 export * from './custodyLink'

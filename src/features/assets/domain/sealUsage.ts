@@ -14,11 +14,13 @@
  * A take-out is also a custody check-out of the seal: `sealUsageCheckOut` makes
  * that event so the seal shows as out, and overdue, like any other asset.
  */
-import { z } from 'zod'
 import { recordsToCsv, type CsvColumn } from '@/shared/lib/csv'
 import { calendarDate, calendarMonth, DEFAULT_TIME_ZONE, formatZonedDateTime } from '@/shared/lib/zonedTime'
 import type { Condition, CustodyEventInput } from './custodyEvents'
-import { E, choice, dateTime, int, optionalText, photoIds, text, uuid } from './fields'
+import type { SealUsage } from './sealUsageSchema'
+
+/** The record's zod schema is sealUsageSchema.ts, loaded when a record is validated (issue 13). */
+export type { SealUsage, SealUsageInput } from './sealUsageSchema'
 
 export const DOCUMENT_TYPES = [
   'contract', // 合同/协议
@@ -46,46 +48,6 @@ export const SEAL_USAGE_MODES = ['stamp_here', 'take_out'] as const
 export type SealUsageMode = (typeof SEAL_USAGE_MODES)[number]
 
 export const SEAL_USAGE_MODE_ZH: Record<SealUsageMode, string> = { stamp_here: '盖章', take_out: '外带' }
-
-export const sealUsageSchema = z
-  .object({
-    id: uuid(),
-    seal_id: uuid(),
-    /** When the seal was used, by the device clock. */
-    used_at: dateTime(),
-    /** The keeper who recorded it. */
-    recorded_by: uuid(),
-    document_title: text(200),
-    document_type: choice(DOCUMENT_TYPES),
-    /** What "other" means, or a refinement of the type. */
-    document_type_note: optionalText(50).optional(),
-    copies: int(1, 999),
-    purpose: text(500),
-    /** The requester's profile, when picked from the people list; needed for a take-out (the holder). */
-    requester_id: uuid().nullish().transform((v) => v ?? null),
-    requester_name: text(50),
-    requester_department: text(100),
-    approver_name: text(50),
-    mode: choice(SEAL_USAGE_MODES),
-    /** Required for a take-out, absent for a stamp here. */
-    due_at: dateTime().nullish().transform((v) => v ?? null),
-    /** Photos of the stamped page. */
-    photo_ids: photoIds().default([]),
-  })
-  .superRefine((r, ctx) => {
-    if (r.mode === 'take_out') {
-      if (r.due_at === null) ctx.addIssue({ code: 'custom', message: E.dueRequired, path: ['due_at'] })
-      else if (Date.parse(r.due_at) <= Date.parse(r.used_at))
-        ctx.addIssue({ code: 'custom', message: E.dueBeforeStart, path: ['due_at'] })
-      if (r.requester_id === null) ctx.addIssue({ code: 'custom', message: E.requesterRequired, path: ['requester_id'] })
-    } else if (r.due_at !== null) {
-      // A due time on a stamp-here record would put a seal that never left on the overdue list.
-      ctx.addIssue({ code: 'custom', message: E.dueNotAllowed, path: ['due_at'] })
-    }
-  })
-
-export type SealUsage = z.output<typeof sealUsageSchema>
-export type SealUsageInput = z.input<typeof sealUsageSchema>
 
 /**
  * The custody check-out a take-out implies (same device time, same keeper),

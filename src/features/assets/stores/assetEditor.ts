@@ -2,7 +2,6 @@
 import { defineStore } from 'pinia'
 import { getDb } from '@/platform/db'
 import type { AssetRow } from '@/platform/db/rows'
-import { assetInputSchema } from '../domain/assetKinds'
 import { nextAssetNumber, type AssetKind } from '../domain/assetNumber'
 import { AssetNumberTakenError, createAsset, updateAsset } from '../data/assetRepository'
 import { getAsset } from '../data/lookup'
@@ -32,6 +31,8 @@ export const useAssetEditorStore = defineStore('asset-editor', () => {
 
   /** `draftKey`: the form's device draft, dropped in the save's own transaction. */
   async function save(raw: Record<string, unknown>, isNew: boolean, draftKey: string | null = null): Promise<SaveResult> {
+    // zod loads with the first save, not with the form (issue 13).
+    const { assetInputSchema } = await import('../domain/assetSchema')
     const parsed = assetInputSchema.safeParse(raw)
     if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error.issues) }
     try {

@@ -8,7 +8,8 @@ import type { ProcessedPhoto } from '@/platform/photos'
 import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
 import { draftKey } from '../data/drafts'
 import { draftToInput, emptyDraft, type RequestDraft } from '../domain/draft'
-import { validateForm, type RequestForm } from '../domain/form'
+import type { RequestForm } from '../domain/form'
+import { validateForm } from '../domain/formSchema'
 
 interface SavedDraft {
   fields: RequestDraft

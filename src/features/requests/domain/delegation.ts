@@ -1,6 +1,7 @@
 /** 代理审批: who decides for whom, from which day to which day (company zone, both included). */
 import { z } from 'zod'
-import { E, calendarDate, uuid } from './fields'
+import { E } from './fields'
+import { calendarDate, uuid } from './fieldSchemas'
 import { daysBetween } from '@/shared/lib/zonedTime'
 
 export const delegationSchema = z

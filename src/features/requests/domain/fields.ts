@@ -1,8 +1,8 @@
 /**
- * Error keys, flag keys and zod builders of the requests engine (申请与审批). Every message is an
- * i18n KEY (`requests.errors.*`, `requests.flags.*`): the UI translates, the domain stays language-free.
+ * Error keys and flag keys of the requests engine (申请与审批); its zod builders are in
+ * fieldSchemas.ts. Every message is an i18n KEY (`requests.errors.*`, `requests.flags.*`): the UI
+ * translates, the domain stays language-free.
  */
-import { fieldBuilders } from '@/shared/lib/zodFields'
 
 /** Every error key the requests domain can produce; both message catalogues must define each. */
 export const REQUEST_ERROR_KEYS = [
@@ -40,5 +40,3 @@ export const E = Object.fromEntries(REQUEST_ERROR_KEYS.map((k) => [k.slice('requ
  */
 export const REQUEST_FLAGS = { stale: 'requests.flags.stale' } as const
 export type RequestFlag = (typeof REQUEST_FLAGS)[keyof typeof REQUEST_FLAGS]
-
-export const { text, optionalText, uuid, calendarDate, dateTime, choice, int, photoIds } = fieldBuilders(E)

@@ -8,8 +8,7 @@ import type { AssetRow, RequestRow, SealUsageRow } from '@/platform/db/rows'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
 import { useSessionStore } from '@/features/auth'
 import { approvedWaiting, namesAsset, parseRequestCode, pickProblem, sealLinkWrite, type PickProblem } from '@/features/requests'
-import { custodyEventSchema } from '@/features/assets/domain/custodyEvents'
-import { sealUsageCheckOut, sealUsageSchema } from '@/features/assets/domain/sealUsage'
+import { sealUsageCheckOut } from '@/features/assets/domain/sealUsage'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
 import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
 import { draftFromApplication, draftFromLast, draftToInput, emptyDraft, issuesByField } from '../domain/form'
@@ -118,6 +117,11 @@ export function useSealUsageForm() {
     if (!seal.value || !session.userId || saving.value) return false
     saving.value = true
     try {
+      // zod loads with the first save, not with the form (issue 13); before the transaction opens.
+      const [{ sealUsageSchema }, { custodyEventSchema }] = await Promise.all([
+        import('@/features/assets/domain/sealUsageSchema'),
+        import('@/features/assets/domain/custodyEventSchema'),
+      ])
       const now = new Date()
       const id = crypto.randomUUID()
       const input = draftToInput(draft, {

@@ -1,6 +1,6 @@
 /**
  * The fuel entry: a new one (full or quick) or a draft being completed. Validation is the
- * domain's fuelEntrySchema; a quick entry saves a 'draft' the moment its photo is taken.
+ * domain's fuelEntrySchema (loaded at the first save); a quick entry saves a 'draft' the moment its photo is taken.
  */
 import { reactive, ref, shallowRef } from 'vue'
 import { getDb } from '@/platform/db'
@@ -8,7 +8,7 @@ import type { FuelLogRow } from '@/platform/db/rows'
 import type { ProcessedPhoto } from '@/platform/photos'
 import { fromZonedInput, toZonedInput } from '@/shared/lib/zonedInput'
 import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
-import { fuelEntrySchema, type FuelGrade } from '../domain/fuelEntry'
+import type { FuelGrade } from '../domain/fuelEntry'
 import { loadVehicleSummary, type VehicleSummary } from '../data/vehicleSummary'
 import { getFuelLog, quickDraft, saveFuelLog } from '../data/fuel'
 import { useFuelAmounts } from './useFuelAmounts'
@@ -89,31 +89,33 @@ export function useFuelForm() {
     const filledAt = fromZonedInput(f.filledAt, v.timeZone)
     const odometer = f.odometer.trim() === '' ? null : Number(f.odometer)
     const num = (s: string) => (s.trim() === '' ? null : Number(s))
-    const parsed = fuelEntrySchema.safeParse({
-      id: e?.id ?? crypto.randomUUID(),
-      vehicle_id: v.asset.id,
-      driver_id: e?.driver_id ?? driverId,
-      filled_at: filledAt ?? '',
-      odometer_km: odometer,
-      litres: num(amounts.value.values.litres),
-      unit_price: num(amounts.value.values.unit_price),
-      amount: num(amounts.value.values.amount),
-      full_tank: f.fullTank,
-      missed_previous: f.missedPrevious,
-      fuel_type: f.fuelType,
-      station: f.station,
-      fuel_card: f.fuelCard,
-      receipt_photo_ids: [...(e?.photo_ids ?? []), ...photos.value.map((p) => p.id)],
-      status: 'complete',
-    })
-    if (!parsed.success) {
-      const first = parsed.error.issues[0]
-      error.value = { key: first?.message ?? 'vehicles.errors.required', field: typeof first?.path[0] === 'string' ? first.path[0] : null }
-      return null
-    }
-    error.value = null
     saving.value = true
     try {
+      // zod loads with the first save, not with the form (issue 13); before the transaction opens.
+      const { fuelEntrySchema } = await import('../domain/fuelEntrySchema')
+      const parsed = fuelEntrySchema.safeParse({
+        id: e?.id ?? crypto.randomUUID(),
+        vehicle_id: v.asset.id,
+        driver_id: e?.driver_id ?? driverId,
+        filled_at: filledAt ?? '',
+        odometer_km: odometer,
+        litres: num(amounts.value.values.litres),
+        unit_price: num(amounts.value.values.unit_price),
+        amount: num(amounts.value.values.amount),
+        full_tank: f.fullTank,
+        missed_previous: f.missedPrevious,
+        fuel_type: f.fuelType,
+        station: f.station,
+        fuel_card: f.fuelCard,
+        receipt_photo_ids: [...(e?.photo_ids ?? []), ...photos.value.map((p) => p.id)],
+        status: 'complete',
+      })
+      if (!parsed.success) {
+        const first = parsed.error.issues[0]
+        error.value = { key: first?.message ?? 'vehicles.errors.required', field: typeof first?.path[0] === 'string' ? first.path[0] : null }
+        return null
+      }
+      error.value = null
       const d = parsed.data
       const row = {
         id: d.id, vehicle_id: d.vehicle_id, driver_id: d.driver_id, filled_at: d.filled_at, odometer_km: d.odometer_km,

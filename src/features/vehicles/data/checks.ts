@@ -6,8 +6,7 @@
  */
 import type { AdminFieldDb } from '@/platform/db'
 import type { MaintenanceRequestRow, VehicleCheckRow } from '@/platform/db/rows'
-import { buildOp, commitWithOutbox } from '@/platform/sync'
-import { entityKey } from '@/platform/sync/outbox'
+import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
 import { scoreInspection } from '@/features/inspections/domain/scoring'
 import type { TemplateVersion } from '@/features/inspections/domain/template'
@@ -100,15 +99,4 @@ export async function submitVehicleCheck(database: AdminFieldDb, args: { draft: 
     await database.meta.delete(checkDraftKey(vehicleId))
   })
   return { check, requests }
-}
-
-/** The vehicle's latest submitted check (for preTripDue). */
-export async function latestCheck(database: AdminFieldDb, vehicleId: string): Promise<VehicleCheckRow | undefined> {
-  const rows = await database.vehicle_checks.where('vehicle_id').equals(vehicleId).toArray()
-  return rows.filter((r) => r.deleted_at === null).sort((a, b) => b.submitted_at.localeCompare(a.submitted_at))[0]
-}
-
-export async function getCheck(database: AdminFieldDb, id: string): Promise<VehicleCheckRow | undefined> {
-  const row = await database.vehicle_checks.get(id)
-  return row && row.deleted_at === null ? row : undefined
 }

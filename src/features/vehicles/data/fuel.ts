@@ -5,8 +5,7 @@
  */
 import type { AdminFieldDb } from '@/platform/db'
 import type { FuelLogRow } from '@/platform/db/rows'
-import { buildOp, commitWithOutbox } from '@/platform/sync'
-import { entityKey } from '@/platform/sync/outbox'
+import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
 import { applyStateChange, STATE_TABLES } from './vehicleState'
 

@@ -1,7 +1,7 @@
 /** A maintenance request on its own and an accident report: each ONE transaction with its photos and ops. */
 import type { AdminFieldDb } from '@/platform/db'
 import type { AccidentRow, MaintenanceRequestRow } from '@/platform/db/rows'
-import { buildOp, commitWithOutbox } from '@/platform/sync'
+import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
 
 export interface MaintenanceInput {

@@ -4,8 +4,7 @@
  */
 import type { AdminFieldDb } from '@/platform/db'
 import type { RequestRow, TripRow } from '@/platform/db/rows'
-import { buildOp, commitWithOutbox } from '@/platform/sync'
-import { entityKey } from '@/platform/sync/outbox'
+import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { applyStateChange, STATE_TABLES } from './vehicleState'
 
 export const TRIP_TABLES = ['trips', ...STATE_TABLES]

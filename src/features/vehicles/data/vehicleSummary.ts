@@ -4,7 +4,7 @@ import type { AssetRow, MaintenanceRequestRow, TripRow, VehicleCheckRow, Vehicle
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
 import { readVehicleState } from './vehicleState'
 import { getTrip } from './trips'
-import { latestCheck } from './checks'
+import { latestCheck } from './checkReads'
 import { openRepairs } from './reports'
 import { lastKnownReading } from '../domain/odometer'
 import { recentFuelLogs } from './fuel'

@@ -4,7 +4,8 @@
  * A claim is optional: under_review → closed when the company pays or nothing is owed.
  */
 import { z } from 'zod'
-import { E, bool, dateTime, decimal, nullableUuid, optionalText, photoIds, text, uuid } from './fields'
+import { E } from './fields'
+import { bool, dateTime, decimal, nullableUuid, optionalText, photoIds, text, uuid } from './fieldSchemas'
 import { actionsFrom, checkMove, type Actor, type Transition, type TransitionTable } from './lifecycle'
 
 export const ACCIDENT_STATUSES = ['reported', 'under_review', 'claim_filed', 'closed'] as const

@@ -23,7 +23,6 @@ export {
   FUEL_GRADES,
   FUEL_GRADE_ZH,
   FUEL_WARNINGS,
-  fuelEntrySchema,
   fuelEntryWarnings,
   hasFigures,
   pendingDrafts,
@@ -33,6 +32,7 @@ export {
   type FuelGrade,
   type FuelWarning,
 } from './fuelEntry'
+export { fuelEntrySchema } from './fuelEntrySchema'
 export { prepareEntries, type EconomyEntry, type PreparedEntry, type SequenceProblem } from './sequence'
 export {
   ECONOMY_FLAGS,
@@ -89,8 +89,6 @@ export {
   preTripDue,
   startTrip,
   tripDistance,
-  tripEndSchema,
-  tripStartSchema,
   type CanStart,
   type StartRefusal,
   type Trip,
@@ -103,6 +101,7 @@ export {
   type TripStatus,
   type VehicleForTrip,
 } from './trips'
+export { tripEndSchema, tripStartSchema } from './tripsSchema'
 export { FLEET_ROLES, actionsFrom, isFleetManager, type Actor, type Transition } from './lifecycle'
 export {
   MAINTENANCE_SOURCES,

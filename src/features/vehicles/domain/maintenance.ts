@@ -6,7 +6,8 @@
  */
 import { z } from 'zod'
 import type { FailedItem } from '@/features/inspections/domain'
-import { E, choice, dateTime, decimal, nullableUuid, optionalText, photoIds, text, uuid } from './fields'
+import { E } from './fields'
+import { choice, dateTime, decimal, nullableUuid, optionalText, photoIds, text, uuid } from './fieldSchemas'
 import { actionsFrom, checkMove, type Actor, type Transition, type TransitionTable } from './lifecycle'
 
 export const MAINTENANCE_STATUSES = ['requested', 'approved', 'in_progress', 'completed', 'rejected'] as const

@@ -12,7 +12,8 @@
  */
 import { z } from 'zod'
 import { DEFAULT_TIME_ZONE, calendarDate as calendarDateOf, daysBetween, lastDayOfMonth, type CalendarDate } from '@/shared/lib/zonedTime'
-import { E, calendarDate, choice, int, nullableUuid, odometer, optionalText, uuid } from './fields'
+import { E } from './fields'
+import { calendarDate, choice, int, nullableUuid, odometer, optionalText, uuid } from './fieldSchemas'
 
 export const RENEWAL_KINDS = ['service', 'annual_inspection', 'insurance', 'other'] as const
 export type RenewalKind = (typeof RENEWAL_KINDS)[number]

@@ -3,10 +3,13 @@
  * start is decided here so the driver is told why not (out of service, in repair,
  * retired, someone else driving); readings are never refused, only flagged (odometer.ts).
  */
-import { z } from 'zod'
 import { calendarDate, DEFAULT_TIME_ZONE, toEpochMs } from '@/shared/lib/zonedTime'
-import { E, dateTime, int, nullableUuid, odometer, optionalText, text, uuid, type VehicleErrorKey } from './fields'
+import { E, type VehicleErrorKey } from './fields'
 import { checkStartReading, checkTripOdometer, type LastReading, type OdometerFlag, type PlausibilityOptions } from './odometer'
+import type { TripEnd, TripStart } from './tripsSchema'
+
+/** The start's and the end's zod schemas are tripsSchema.ts, loaded when one is validated (issue 13). */
+export type { TripEnd, TripEndInput, TripStart, TripStartInput } from './tripsSchema'
 
 /** The vehicle as trips need it: custody status plus what the vehicles feature derives. */
 export interface VehicleForTrip {
@@ -56,32 +59,6 @@ export function preTripDue(
   if (vehicle.repaired_at && toEpochMs(vehicle.repaired_at) > toEpochMs(lastCheck.submitted_at)) return true
   return calendarDate(lastCheck.submitted_at, timeZone) !== calendarDate(now, timeZone)
 }
-
-export const tripStartSchema = z.object({
-  /** Device-made UUID: the trip's id. */
-  id: uuid(),
-  vehicle_id: uuid(),
-  driver_id: uuid(),
-  started_at: dateTime(),
-  purpose: text(200),
-  destination: text(200),
-  /** People on board besides the driver. */
-  passengers: int(0, 60).default(0),
-  passenger_names: optionalText(500),
-  odometer_start: odometer(),
-  pre_trip_inspection_id: nullableUuid(),
-})
-export type TripStartInput = z.input<typeof tripStartSchema>
-export type TripStart = z.output<typeof tripStartSchema>
-
-export const tripEndSchema = z.object({
-  trip_id: uuid(),
-  ended_at: dateTime(),
-  odometer_end: odometer(),
-  notes: optionalText(1000),
-})
-export type TripEndInput = z.input<typeof tripEndSchema>
-export type TripEnd = z.output<typeof tripEndSchema>
 
 export type TripStatus = 'open' | 'closed'
 
