@@ -1,8 +1,8 @@
 /**
  * Calendar dates and wall-clock times in a given IANA time zone, with plain
- * Date + Intl (no date library needed for this). "Today", "this month" and
- * due dates are the company's (DESIGN.md "Roles and time"), never the device's,
- * so every function here takes the zone explicitly.
+ * Date + Intl (no date library needed for this; zones with a fixed offset skip
+ * Intl). "Today", "this month" and due dates are the company's (DESIGN.md
+ * "Roles and time"), never the device's, so every function here takes the zone explicitly.
  */
 
 /** The company time zone when the company has not set one. */
@@ -43,12 +43,42 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /**
- * Builds a zone's formatter ahead of its first use: constructing an Intl.DateTimeFormat with a
- * time zone costs ~20 ms of main thread (×4 on a slow phone), better spent in an idle task of
- * its own than inside the first read that formats a date (issue 13).
+ * Zones whose UTC offset has not changed since `since` (epoch ms), per the ICU time zone data
+ * (ICU 78.3, tzdata 2026e, the same in Node 24 and Chromium 156): from that instant on, wall clock
+ * = UTC + offset, with no Intl at all. The first Intl object a page builds costs 25–60 ms of ICU
+ * start-up (×4 on a slow phone), one long task on every page (issue 13). `since` is the zone's last
+ * transition; UTC's is the epoch, not the dawn of time: before 1582 ICU switches to the Julian calendar.
+ * tests/unit/shared-lib/zonedTime.test.ts checks every entry against Intl up to 2040.
  */
-export function prepareZone(timeZone: string = DEFAULT_TIME_ZONE): void {
-  formatterFor(timeZone)
+export const FIXED_OFFSETS: ReadonlyMap<string, { offsetMs: number; since: number }> = new Map([
+  ['Asia/Shanghai', { offsetMs: 8 * 3_600_000, since: Date.UTC(1991, 8, 14, 17) }], // last DST ended 1991-09
+  ['Asia/Hong_Kong', { offsetMs: 8 * 3_600_000, since: Date.UTC(1979, 9, 20, 18, 30) }],
+  ['Asia/Macau', { offsetMs: 8 * 3_600_000, since: Date.UTC(1979, 9, 20, 18, 30) }],
+  ['Asia/Taipei', { offsetMs: 8 * 3_600_000, since: Date.UTC(1979, 8, 30, 15) }],
+  ['Asia/Singapore', { offsetMs: 8 * 3_600_000, since: Date.UTC(1981, 11, 31, 16) }], // +07:30 until 1982-01-01
+  ['Asia/Tokyo', { offsetMs: 9 * 3_600_000, since: Date.UTC(1951, 8, 8, 15) }], // last DST ended 1951-09
+  ['Asia/Seoul', { offsetMs: 9 * 3_600_000, since: Date.UTC(1988, 9, 8, 17) }], // last DST ended 1988-10
+  ['UTC', { offsetMs: 0, since: 0 }],
+  ['Etc/UTC', { offsetMs: 0, since: 0 }],
+])
+
+/**
+ * Wall-clock parts by arithmetic when the zone's offset is fixed at this instant; null when Intl
+ * must answer (a zone not in the table, an instant before its last transition, or out of range).
+ */
+export function fixedOffsetParts(ms: number, timeZone: string): ZonedParts | null {
+  const zone = FIXED_OFFSETS.get(timeZone)
+  if (!zone || !(ms >= zone.since)) return null
+  const d = new Date(ms + zone.offsetMs)
+  if (Number.isNaN(d.getTime())) return null
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  }
 }
 
 /** Accepts a Date, epoch milliseconds or an ISO 8601 string; returns epoch ms (NaN if unparsable). */
@@ -62,6 +92,8 @@ export function toEpochMs(instant: Date | number | string): number {
 export function zonedParts(instant: Date | number | string, timeZone: string = DEFAULT_TIME_ZONE): ZonedParts {
   const ms = toEpochMs(instant)
   if (Number.isNaN(ms)) throw new RangeError('invalid instant')
+  const fixed = fixedOffsetParts(ms, timeZone)
+  if (fixed) return fixed
   const parts: Record<string, number> = {}
   for (const p of formatterFor(timeZone).formatToParts(ms)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value)

@@ -1,6 +1,7 @@
 /** People and places the custody screens name: profiles (holders, actors), sites, company zone. */
 import type { AdminFieldDb } from '@/platform/db'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
+import { sortByName } from '@/shared/lib/byName'
 
 export interface Person {
   id: string
@@ -19,7 +20,14 @@ export interface Directory {
   timeZone: string
 }
 
+/** The directory with people sorted by name (zh-CN collation). */
 export async function loadDirectory(database: AdminFieldDb): Promise<Directory> {
+  const directory = await readDirectory(database)
+  return { ...directory, people: sortByName(directory.people) }
+}
+
+/** The directory with people in no particular order, for screens that only look names up (see sortByName). */
+export async function readDirectory(database: AdminFieldDb): Promise<Directory> {
   const [profiles, sites, departments, company] = await Promise.all([
     database.profiles.toArray(),
     database.sites.toArray(),
@@ -36,7 +44,6 @@ export async function loadDirectory(database: AdminFieldDb): Promise<Directory> 
       department_id: p.department_id,
       haystack: `${p.display_name} ${p.phone ?? ''}`.toLowerCase(),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
   return {
     people,
     sites: sites.filter((s) => s.deleted_at === null).map((s) => ({ id: s.id, name: s.name })),

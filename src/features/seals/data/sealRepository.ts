@@ -49,6 +49,7 @@ export interface RequesterOption {
   haystack: string
 }
 
+/** Everyone who may ask for a seal, in no particular order: the picker sorts them when it opens (see sortByName). */
 export async function loadRequesters(database: AdminFieldDb): Promise<RequesterOption[]> {
   const [profiles, departments] = await Promise.all([database.profiles.toArray(), database.departments.toArray()])
   const deptName = new Map(departments.filter((d) => d.deleted_at === null).map((d) => [d.id, d.name]))
@@ -58,7 +59,6 @@ export async function loadRequesters(database: AdminFieldDb): Promise<RequesterO
       const department = (p.department_id && deptName.get(p.department_id)) || ''
       return { id: p.id, name: p.display_name, department, haystack: `${p.display_name} ${department} ${p.phone ?? ''}`.toLowerCase() }
     })
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }
 
 /** audit_seen events of the given seals (the periodic check's history). */
