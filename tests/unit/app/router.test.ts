@@ -1,7 +1,7 @@
 import '../../components/support/vantCss'
 import { describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory } from 'vue-router'
+import { createMemoryHistory, START_LOCATION } from 'vue-router'
 import demo from '@/platform/demo/demo-company.json'
 import { useSessionStore } from '@/features/auth'
 import { createAppRouter } from '@/app/router'
@@ -81,5 +81,18 @@ describe('route guard (local mode)', () => {
     expect(router.currentRoute.value.name).toBe('ledger')
     await router.push('/admin/departments')
     expect(router.currentRoute.value.name).toBe('adminDepartments')
+  })
+})
+
+describe('scroll on navigation', () => {
+  it('does not scroll on the first navigation when there is nothing to restore (a forced layout for nothing)', () => {
+    const router = createAppRouter(createMemoryHistory())
+    const scroll = router.options.scrollBehavior!
+    const home = router.resolve('/')
+    const work = router.resolve('/work')
+    expect(scroll(home, START_LOCATION, null)).toBe(false)
+    // Any later navigation opens the next page at its top, as before.
+    expect(scroll(work, home, null)).toEqual({ top: 0 })
+    expect(scroll(home, work, { left: 0, top: 300 })).toEqual({ top: 0 })
   })
 })
