@@ -1,7 +1,7 @@
 import '../../components/support/vantCss'
 import { describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, START_LOCATION } from 'vue-router'
+import { createMemoryHistory, START_LOCATION, type RouteLocationNormalized } from 'vue-router'
 import demo from '@/platform/demo/demo-company.json'
 import { useSessionStore } from '@/features/auth'
 import { createAppRouter } from '@/app/router'
@@ -88,8 +88,9 @@ describe('scroll on navigation', () => {
   it('does not scroll on the first navigation when there is nothing to restore (a forced layout for nothing)', () => {
     const router = createAppRouter(createMemoryHistory())
     const scroll = router.options.scrollBehavior!
-    const home = router.resolve('/')
-    const work = router.resolve('/work')
+    // Resolved locations stand in for the normalized ones the router passes (same fields used).
+    const home = router.resolve('/') as RouteLocationNormalized
+    const work = router.resolve('/work') as RouteLocationNormalized
     expect(scroll(home, START_LOCATION, null)).toBe(false)
     // Any later navigation opens the next page at its top, as before.
     expect(scroll(work, home, null)).toEqual({ top: 0 })
