@@ -123,6 +123,11 @@ describe('loading a language', () => {
     // Not wrapped in proxies (vue-i18n's messages ref is deep): a translation reads plain objects.
     expect(isReactive(i18n.messages.value['zh-CN'])).toBe(false)
     expect(isReactive(i18n.messages.value['zh-CN'].common)).toBe(false)
+    // Keys resolve as dotted paths; a key that goes on into a message, or is missing, stays a key.
+    expect(i18n.t('requests.more', { n: 3 })).toBe(zhCN.requests.more.replace('{n}', '3'))
+    expect(i18n.t('common.save.more')).toBe('common.save.more')
+    expect(i18n.te('common.nothing')).toBe(false)
+    expect(i18n.te('common')).toBe(false)
     await setAppLocale(i18n, 'en')
     expect(i18n.t('common.save')).toBe(en.common.save)
     expect(VantLocale.messages().confirm).toBe('Confirm')
