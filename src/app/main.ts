@@ -11,36 +11,50 @@ import './styles/base.css'
 
 /**
  * Start-up in stages, each in a task of its own (issue 13): on a slow phone the entry chunk's
- * evaluation, the session's start, the route table and the shell's first render made one or two
- * long tasks. Each stage first starts what the network can fetch meanwhile (messages, toasts, the
- * device db's chunk, the first page's chunk), then yields. `nextTask` resumes before other queued
- * work, so the shell mounts no later than before. (Not top-level awaits: those would make the
+ * evaluation, i18n and the session's start, the route table, the initial navigation and the
+ * shell's first render made one or two long tasks. The stages start what the network can fetch
+ * meanwhile (messages, toasts, the device db's chunk, the first page's chunk) as early as they can.
+ * `nextTask` resumes before other queued work, so the shell mounts no later than before. (Not top-level awaits: those would make the
  * bundler split the entry chunk differently.)
  */
 const app = createApp(App)
 const pinia = createPinia()
 app.use(pinia)
-const i18n = createAppI18n()
-app.use(i18n)
-// The features' messages (and English) are chunks of their own: the shell mounts at once,
-// and no page is entered before its language's messages are there.
-const messagesReady = applySavedLocale(i18n.global)
-// Toasts as status messages, not unnamed dialogs: set before any page can show one. A tiny chunk
-// fetched in parallel with the first page's (a static import would put Vant's toast in the entry).
-const toastsReady = import('@/shared/ui/toastA11y')
+
+// i18n; reading the saved language is the first localStorage access, a blocking call to the browser.
+const i18nStarted = nextTask().then(() => {
+  const i18n = createAppI18n()
+  app.use(i18n)
+  // The features' messages (and English) are chunks of their own: the shell mounts at once,
+  // and no page is entered before its language's messages are there.
+  const messagesReady = applySavedLocale(i18n.global)
+  // Toasts as status messages, not unnamed dialogs: set before any page can show one. A tiny chunk
+  // fetched in parallel with the first page's (a static import would put Vant's toast in the entry).
+  const toastsReady = import('@/shared/ui/toastA11y')
+  // Wrapped, so that this stage does not wait for them.
+  return {
+    pagesMayOpen: Promise.all([messagesReady, toastsReady]).then(
+      () => true,
+      () => true, // Even without them (a chunk that cannot load) the page opens; keys show instead of texts.
+    ),
+  }
+})
 
 // Before mounting: the first render already knows the mode and the last-known identity, so the
 // shell (local-mode banner included) paints once in its final layout instead of growing after.
-const sessionReady = nextTask().then(() => useSessionStore(pinia).init())
+const sessionStarted = i18nStarted.then(async () => {
+  await nextTask()
+  return { ready: useSessionStore(pinia).init() }
+})
 
-// The route table, then the initial navigation (its guard waits for the session; the first page's
-// chunk is requested once it passes).
-const routed = nextTask().then(() => {
+// The route table; then, in a task of its own, the initial navigation (its guard waits for the
+// session; the first page's chunk is requested once it passes).
+const routed = sessionStarted.then(async () => {
+  await nextTask()
   const router = createAppRouter()
-  router.beforeResolve(() => Promise.all([messagesReady, toastsReady]).then(
-    () => true,
-    () => true, // Even without them (a chunk that cannot load) the page opens; keys show instead of texts.
-  ))
+  const { pagesMayOpen } = await i18nStarted
+  router.beforeResolve(() => pagesMayOpen)
+  await nextTask()
   app.use(router)
   return router
 })
@@ -55,7 +69,7 @@ const mounted = routed.then(async (router) => {
 // The db must be seeded/ready before the engine pushes or pulls. The engine (and its
 // transports and response schemas) is a separate chunk loaded once the first screen is
 // painted and the main thread is idle: the first screen never waits for it.
-Promise.all([sessionReady, mounted.then((router) => router.isReady())])
+Promise.all([sessionStarted.then(({ ready }) => ready), mounted.then((router) => router.isReady())])
   .then(() => whenIdle())
   .then(() => import('./bootstrap/startSync'))
   .then(({ startSync }) => startSync())
