@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { createI18n, type Composer } from 'vue-i18n'
+import { createI18n, type Composer, type MessageResolver, type PathValue } from 'vue-i18n'
 import { Locale as VantLocale } from 'vant'
 import vantZhCN from 'vant/es/locale/lang/zh-CN'
 import type { MessageSchema } from './messages/zh-CN'
@@ -60,13 +60,13 @@ function asRaw<T extends object>(messages: T): T {
  * of the shell's first render. A key never reaches into a message itself: a precompiled message is
  * an object too (`{ t: 0, b: … }`), and a string has no keys.
  */
-function resolveKey(tree: unknown, key: string): unknown {
+const resolveKey: MessageResolver = (tree, key) => {
   let node = tree
   for (const part of key.split('.')) {
     if (typeof node !== 'object' || node === null || isMessage(node) || !Object.hasOwn(node, part)) return null
     node = (node as Record<string, unknown>)[part]
   }
-  return node ?? null
+  return (node ?? null) as PathValue
 }
 
 /** A precompiled message (vue-i18n's AST, as the build emits it). */
