@@ -5,24 +5,27 @@ import { ensurePersistentStorage } from '@/shared/lib/storagePersistence'
 import { nextTask } from '@/shared/lib/nextTask'
 import { useSessionStore } from '@/features/auth'
 import App from './App.vue'
-import { createAppRouter } from './router'
+import { createAppRouterInStages } from './router'
 import { whenIdle } from '@/shared/lib/idle'
 import './styles/base.css'
 
 /**
  * Start-up in stages, each in a task of its own (issue 13): on a slow phone the entry chunk's
- * evaluation, i18n and the session's start, the route table, the initial navigation and the
- * shell's first render made one or two long tasks. The stages start what the network can fetch
- * meanwhile (messages, toasts, the device db's chunk, the first page's chunk) as early as they can.
- * `nextTask` resumes before other queued work, so the shell mounts no later than before. (Not top-level awaits: those would make the
- * bundler split the entry chunk differently.)
+ * evaluation, the app's creation, i18n, the session's start, the route table, the initial
+ * navigation and the shell's first render made one or two long tasks. The stages start what the
+ * network can fetch meanwhile (messages, toasts, the device db's chunk, the first page's chunk) as
+ * early as they can. `nextTask` resumes before other queued work, so the shell mounts no later than
+ * before. (An async function, not top-level awaits: those would make the bundler split the entry
+ * chunk differently.)
  */
-const app = createApp(App)
-const pinia = createPinia()
-app.use(pinia)
+async function start(): Promise<void> {
+  await nextTask()
+  const app = createApp(App)
+  const pinia = createPinia()
+  app.use(pinia)
 
-// i18n; reading the saved language is the first localStorage access, a blocking call to the browser.
-const i18nStarted = nextTask().then(() => {
+  // Reading the saved language is the first localStorage access: a blocking call to the browser.
+  await nextTask()
   const i18n = createAppI18n()
   app.use(i18n)
   // The features' messages (and English) are chunks of their own: the shell mounts at once,
@@ -31,49 +34,37 @@ const i18nStarted = nextTask().then(() => {
   // Toasts as status messages, not unnamed dialogs: set before any page can show one. A tiny chunk
   // fetched in parallel with the first page's (a static import would put Vant's toast in the entry).
   const toastsReady = import('@/shared/ui/toastA11y')
-  // Wrapped, so that this stage does not wait for them.
-  return {
-    pagesMayOpen: Promise.all([messagesReady, toastsReady]).then(
-      () => true,
-      () => true, // Even without them (a chunk that cannot load) the page opens; keys show instead of texts.
-    ),
-  }
-})
+  const pagesMayOpen = Promise.all([messagesReady, toastsReady]).then(
+    () => true,
+    () => true, // Even without them (a chunk that cannot load) the page opens; keys show instead of texts.
+  )
 
-// Before mounting: the first render already knows the mode and the last-known identity, so the
-// shell (local-mode banner included) paints once in its final layout instead of growing after.
-const sessionStarted = i18nStarted.then(async () => {
+  // Before mounting: the first render already knows the mode and the last-known identity, so the
+  // shell (local-mode banner included) paints once in its final layout instead of growing after.
   await nextTask()
-  return { ready: useSessionStore(pinia).init() }
-})
+  const sessionReady = useSessionStore(pinia).init()
+  sessionReady.catch(() => undefined) // Shown by the shell (session.status); awaited below.
 
-// The route table; then, in a task of its own, the initial navigation (its guard waits for the
-// session; the first page's chunk is requested once it passes).
-const routed = sessionStarted.then(async () => {
+  // The history and the route table (in stages); then the initial navigation (its guard waits for
+  // the session; the first page's chunk is requested once it passes); then the shell renders.
   await nextTask()
-  const router = createAppRouter()
-  const { pagesMayOpen } = await i18nStarted
+  const router = await createAppRouterInStages()
   router.beforeResolve(() => pagesMayOpen)
   await nextTask()
   app.use(router)
-  return router
-})
-
-// The shell renders in a task of its own.
-const mounted = routed.then(async (router) => {
   await nextTask()
   app.mount('#app')
-  return router
-})
 
-// The db must be seeded/ready before the engine pushes or pulls. The engine (and its
-// transports and response schemas) is a separate chunk loaded once the first screen is
-// painted and the main thread is idle: the first screen never waits for it.
-Promise.all([sessionStarted.then(({ ready }) => ready), mounted.then((router) => router.isReady())])
-  .then(() => whenIdle())
-  .then(() => import('./bootstrap/startSync'))
-  .then(({ startSync }) => startSync())
-  .catch((e: unknown) => console.error('start failed', e))
+  // The db must be seeded/ready before the engine pushes or pulls. The engine (and its
+  // transports and response schemas) is a separate chunk loaded once the first screen is
+  // painted and the main thread is idle: the first screen never waits for it.
+  await Promise.all([sessionReady, router.isReady()])
+  await whenIdle()
+  const { startSync } = await import('./bootstrap/startSync')
+  await startSync()
+}
+
+start().catch((e: unknown) => console.error('start failed', e))
 // Asking for persistent storage is a browser call that cost ~15 ms (4x CPU) in the entry's task;
 // the answer is only shown on the Me page, and the device db is usable meanwhile.
 void whenIdle().then(() => ensurePersistentStorage())

@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, START_LOCATION, type RouteLocationNormalized } from 'vue-router'
 import demo from '@/platform/demo/demo-company.json'
 import { useSessionStore } from '@/features/auth'
-import { createAppRouter } from '@/app/router'
+import { createAppRouter, createAppRouterInStages } from '@/app/router'
 import { freshDb } from '../features/testDb'
 
 const userFor = (role: string) => demo.users.find((u) => u.roles.includes(role))!.id
@@ -95,5 +95,15 @@ describe('scroll on navigation', () => {
     // Any later navigation opens the next page at its top, as before.
     expect(scroll(work, home, null)).toEqual({ top: 0 })
     expect(scroll(home, work, { left: 0, top: 300 })).toEqual({ top: 0 })
+  })
+})
+
+describe('the router start-up builds', () => {
+  it('has the whole route table, built in stages, before it is installed', async () => {
+    const staged = await createAppRouterInStages()
+    const whole = createAppRouter(createMemoryHistory())
+    const table = (router: typeof whole) => router.getRoutes().map((r) => `${String(r.name)} ${r.path}`).sort()
+    expect(table(staged)).toEqual(table(whole))
+    expect(staged.resolve('/no/such/page').matched.length).toBe(1) // The catch-all is in.
   })
 })
