@@ -7,6 +7,9 @@ import { GLOSSARY } from '@/shared/i18n/glossary'
 import { ROLES } from '@/features/auth/domain/roles'
 import { TODO_SECTIONS } from '@/features/home/domain/todoSections'
 import { DEFAULT_LOCALE, isAppLocale, loadLocale } from '@/shared/i18n/locale'
+import { applySavedLocale, createAppI18n, setAppLocale } from '@/shared/i18n'
+import { isReactive } from 'vue'
+import { Locale as VantLocale } from 'vant'
 
 type Tree = { [key: string]: string | Tree }
 
@@ -104,6 +107,35 @@ describe('locale choice', () => {
     localStorage.setItem('adminfield.locale', 'fr')
     expect(loadLocale()).toBe('zh-CN')
     expect(isAppLocale('en')).toBe(true)
+    localStorage.removeItem('adminfield.locale')
+  })
+})
+
+describe('loading a language', () => {
+  it('holds all the messages once loaded, as a plain tree, and switches Vant with the app', async () => {
+    localStorage.removeItem('adminfield.locale')
+    const { global: i18n } = createAppI18n()
+    expect(i18n.te('common.save')).toBe(false) // The shell's messages only, until the parts are in.
+    await applySavedLocale(i18n)
+    expect(i18n.t('common.save')).toBe(zhCN.common.save)
+    expect(i18n.t('requests.applicant')).toBe(zhCN.requests.applicant)
+    expect(i18n.t('dorms.bedLabel')).toBe(zhCN.dorms.bedLabel)
+    // Not wrapped in proxies (vue-i18n's messages ref is deep): a translation reads plain objects.
+    expect(isReactive(i18n.messages.value['zh-CN'])).toBe(false)
+    expect(isReactive(i18n.messages.value['zh-CN'].common)).toBe(false)
+    // Keys resolve as dotted paths; a key that goes on into a message, or is missing, stays a key.
+    expect(i18n.t('requests.more', { n: 3 })).toBe(zhCN.requests.more.replace('{n}', '3'))
+    expect(i18n.t('common.save.more')).toBe('common.save.more')
+    expect(i18n.te('common.nothing')).toBe(false)
+    expect(i18n.te('common')).toBe(false)
+    await setAppLocale(i18n, 'en')
+    expect(i18n.t('common.save')).toBe(en.common.save)
+    expect(VantLocale.messages().confirm).toBe('Confirm')
+    expect(document.documentElement.lang).toBe('en')
+    await setAppLocale(i18n, 'zh-CN')
+    expect(i18n.t('common.save')).toBe(zhCN.common.save)
+    expect(VantLocale.messages().confirm).toBe('确认')
+    expect(loadLocale()).toBe('zh-CN')
     localStorage.removeItem('adminfield.locale')
   })
 })

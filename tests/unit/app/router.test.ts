@@ -1,10 +1,10 @@
 import '../../components/support/vantCss'
 import { describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory } from 'vue-router'
+import { createMemoryHistory, START_LOCATION, type RouteLocationNormalized } from 'vue-router'
 import demo from '@/platform/demo/demo-company.json'
 import { useSessionStore } from '@/features/auth'
-import { createAppRouter } from '@/app/router'
+import { createAppRouter, createAppRouterInStages } from '@/app/router'
 import { freshDb } from '../features/testDb'
 
 const userFor = (role: string) => demo.users.find((u) => u.roles.includes(role))!.id
@@ -81,5 +81,29 @@ describe('route guard (local mode)', () => {
     expect(router.currentRoute.value.name).toBe('ledger')
     await router.push('/admin/departments')
     expect(router.currentRoute.value.name).toBe('adminDepartments')
+  })
+})
+
+describe('scroll on navigation', () => {
+  it('does not scroll on the first navigation when there is nothing to restore (a forced layout for nothing)', () => {
+    const router = createAppRouter(createMemoryHistory())
+    const scroll = router.options.scrollBehavior!
+    // Resolved locations stand in for the normalized ones the router passes (same fields used).
+    const home = router.resolve('/') as RouteLocationNormalized
+    const work = router.resolve('/work') as RouteLocationNormalized
+    expect(scroll(home, START_LOCATION, null)).toBe(false)
+    // Any later navigation opens the next page at its top, as before.
+    expect(scroll(work, home, null)).toEqual({ top: 0 })
+    expect(scroll(home, work, { left: 0, top: 300 })).toEqual({ top: 0 })
+  })
+})
+
+describe('the router start-up builds', () => {
+  it('has the whole route table, built in stages, before it is installed', async () => {
+    const staged = await createAppRouterInStages()
+    const whole = createAppRouter(createMemoryHistory())
+    const table = (router: typeof whole) => router.getRoutes().map((r) => `${String(r.name)} ${r.path}`).sort()
+    expect(table(staged)).toEqual(table(whole))
+    expect(staged.resolve('/no/such/page').matched.length).toBe(1) // The catch-all is in.
   })
 })

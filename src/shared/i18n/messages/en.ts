@@ -1,26 +1,11 @@
-/** English messages, one JSON file per namespace. Typed against zh-CN so a missing key fails the type check. */
+/**
+ * English messages, one JSON file per namespace, gathered in three parts as zh-CN's (en.part1–3.ts).
+ * Typed against zh-CN so a missing key fails the type check.
+ */
 import type { MessageSchema } from './zh-CN'
-import core from './en.json'
-import assets from './en.assets.json'
-import seals from './en.seals.json'
-import licences from './en.licences.json'
-import labels from './en.labels.json'
-import scanner from './en.scanner.json'
-import photos from './en.photos.json'
-import inspections from './en.inspections.json'
-import rectification from './en.rectification.json'
-import rankings from './en.rankings.json'
-import vehicles from './en.vehicles.json'
-import requests from './en.requests.json'
-// tasks engine (事务处理, 督办) and the company calendar
-import tasks from './en.tasks.json'
-// dormitories
-import dorms from './en.dorms.json'
-// KPIs (考核指标)
-import kpis from './en.kpis.json'
-// supervisory inspections (监督检查)
-import supervision from './en.supervision.json'
+import part1 from './en.part1'
+import part2 from './en.part2'
+import part3 from './en.part3'
 
-const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms, kpis, supervision }
+const en: MessageSchema = { ...part1, ...part2, ...part3 }
 export default en
-
