@@ -19,7 +19,21 @@ export interface Directory {
   timeZone: string
 }
 
+/**
+ * One zh-CN collator for every name sort: `localeCompare(…, 'zh-CN')` builds ICU's pinyin collation
+ * on each call (tens of ms on a phone); made on first use so screens that sort nothing never pay it.
+ */
+let collator: Intl.Collator | null = null
+export const byName = (a: { name: string }, b: { name: string }) => (collator ??= new Intl.Collator('zh-CN')).compare(a.name, b.name)
+
+/** People and places, people sorted by name (the pickers' order). */
 export async function loadDirectory(database: AdminFieldDb): Promise<Directory> {
+  const d = await readDirectory(database)
+  return { ...d, people: [...d.people].sort(byName) }
+}
+
+/** The same, people in no particular order: for names on rows, which need no sort. */
+export async function readDirectory(database: AdminFieldDb): Promise<Directory> {
   const [profiles, sites, departments, company] = await Promise.all([
     database.profiles.toArray(),
     database.sites.toArray(),
@@ -36,7 +50,6 @@ export async function loadDirectory(database: AdminFieldDb): Promise<Directory> 
       department_id: p.department_id,
       haystack: `${p.display_name} ${p.phone ?? ''}`.toLowerCase(),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
   return {
     people,
     sites: sites.filter((s) => s.deleted_at === null).map((s) => ({ id: s.id, name: s.name })),

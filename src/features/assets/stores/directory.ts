@@ -1,15 +1,19 @@
-/** People, sites and the company time zone, live: names on rows, the person picker, due dates. */
+/**
+ * People, sites and the company time zone, live: names on rows, the person picker, due dates.
+ * People are sorted by name only when a picker or list reads `people` (Home only needs names and the zone).
+ */
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { getDb, observe } from '@/platform/db'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
-import { loadDirectory, type Person } from '../data/people'
+import { byName, readDirectory, type Person } from '../data/people'
 
 export type LoadStatus = 'loading' | 'ready' | 'error'
 
 export const useDirectoryStore = defineStore('assets-directory', () => {
   const status = ref<LoadStatus>('loading')
-  const people = shallowRef<Person[]>([])
+  const unsorted = shallowRef<Person[]>([])
+  const people = computed(() => [...unsorted.value].sort(byName))
   const sites = shallowRef<{ id: string; name: string }[]>([])
   const departments = shallowRef<Map<string, string>>(new Map())
   const timeZone = ref(DEFAULT_TIME_ZONE)
@@ -20,9 +24,9 @@ export const useDirectoryStore = defineStore('assets-directory', () => {
     stop?.()
     status.value = 'loading'
     stop = observe(
-      () => loadDirectory(getDb()),
+      () => readDirectory(getDb()),
       (d) => {
-        people.value = d.people
+        unsorted.value = d.people
         sites.value = d.sites
         departments.value = d.departments
         timeZone.value = d.timeZone
@@ -35,7 +39,7 @@ export const useDirectoryStore = defineStore('assets-directory', () => {
     )
   }
 
-  const byId = computed(() => new Map(people.value.map((p) => [p.id, p])))
+  const byId = computed(() => new Map(unsorted.value.map((p) => [p.id, p])))
   const siteNames = computed(() => new Map(sites.value.map((s) => [s.id, s.name])))
 
   function personName(id: string | null | undefined): string {
