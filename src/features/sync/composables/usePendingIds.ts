@@ -20,14 +20,19 @@ export function usePendingIds(database: AdminFieldDb = getDb()): Readonly<Shallo
   let entry = shared.get(database)
   if (!entry) {
     const ids = shallowRef<Set<string>>(new Set())
-    const stop = observe(
+    const created: Shared = { ids, users: 0, stop: () => undefined }
+    created.stop = observe(
       () => pendingEntityIds(database),
       (next) => {
         ids.value = next
       },
-      (e) => console.error('pending ids query failed', e),
+      (e) => {
+        console.error('pending ids query failed', e)
+        // A failed live query has ended: the next component to ask starts a fresh one.
+        if (shared.get(database) === created) shared.delete(database)
+      },
     )
-    entry = { ids, users: 0, stop }
+    entry = created
     shared.set(database, entry)
   }
   const mine = entry
@@ -35,7 +40,7 @@ export function usePendingIds(database: AdminFieldDb = getDb()): Readonly<Shallo
   onScopeDispose(() => {
     if (--mine.users > 0) return
     mine.stop()
-    shared.delete(database)
+    if (shared.get(database) === mine) shared.delete(database)
   })
   return mine.ids
 }
