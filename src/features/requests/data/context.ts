@@ -32,13 +32,17 @@ export function roleLookups(rows: readonly UserRoleRow[]): Pick<RequestContext, 
 
 export async function loadRequestContext(database: AdminFieldDb): Promise<RequestContext> {
   // Names only: no directory (its sort by name costs the first screen ICU's zh-CN collation, for nothing here).
-  const [company, roles, delegations, profiles, departmentRows] = await Promise.all([
-    database.company.toArray(),
-    database.user_roles.toArray(),
-    database.approval_delegations.toArray(),
-    database.profiles.toArray(),
-    database.departments.toArray(),
-  ])
+  // One read transaction for the five tables, not five.
+  const tables = [database.company, database.user_roles, database.approval_delegations, database.profiles, database.departments]
+  const [company, roles, delegations, profiles, departmentRows] = await database.transaction('r', tables, () =>
+    Promise.all([
+      database.company.toArray(),
+      database.user_roles.toArray(),
+      database.approval_delegations.toArray(),
+      database.profiles.toArray(),
+      database.departments.toArray(),
+    ]),
+  )
   const c = company.find((x) => x.deleted_at === null)
   const names = new Map(profiles.filter((p) => p.deleted_at === null).map((p) => [p.id, p.display_name]))
   const departments = new Map(departmentRows.filter((d) => d.deleted_at === null).map((d) => [d.id, d.name]))
