@@ -13,7 +13,7 @@ describe('tasks store: the paged lists open counts', () => {
   it('are read only for a page that asks (not for Home), then follow the device db', async () => {
     appPlugins()
     const session = useSessionStore()
-    session.$patch({ userId: adminHead.id, grants: adminHead.grants, identityLoaded: true })
+    session.$patch({ userId: adminHead.id, grants: adminHead.grants.map((g) => ({ role: g.role as never, siteId: g.siteId })), identityLoaded: true })
     const db = getDb()
     await db.sites.put({ id: adminHead.grants[0]!.siteId!, code: 'S1', name: '厂区', updated_at: '2026-03-01T00:00:00Z', deleted_at: null })
     const task = (n: number) => ({ ...(makeTask(adminHead, { id: `f1000000-0000-4000-8000-00000000000${n}` }) as unknown as TaskRow), officer_id: null })
