@@ -6,11 +6,13 @@ import { useOneByOne } from '@/features/home/composables/useOneByOne'
 
 const ready = ref(false)
 const count = ref(3)
+let prepare: (index: number) => unknown = () => undefined
 const Probe = defineComponent({
   setup() {
     const shown = useOneByOne(
       () => ready.value,
       () => count.value,
+      (i) => prepare(i),
     )
     return () => h('div', { 'data-shown': String(shown.value) })
   },
@@ -25,6 +27,7 @@ beforeEach(() => {
   vi.useFakeTimers()
   ready.value = false
   count.value = 3
+  prepare = () => undefined
 })
 afterEach(() => vi.useRealTimers())
 
@@ -53,6 +56,26 @@ describe('useOneByOne', () => {
     await nextTick()
     await task()
     expect(wrapper.attributes('data-shown')).toBe('4')
+    wrapper.unmount()
+  })
+
+  it("waits for an item's chunk (prepare) before showing it, and goes on if it fails", async () => {
+    ready.value = true
+    let release: (() => void) | undefined
+    let fail: ((e: Error) => void) | undefined
+    prepare = (i) => (i === 1 ? new Promise<void>((r) => (release = r)) : i === 2 ? new Promise<void>((_, f) => (fail = f)) : undefined)
+    const wrapper = mount(Probe)
+    for (let i = 0; i < 3; i++) await task()
+    expect(wrapper.attributes('data-shown')).toBe('1')
+    release!()
+    await Promise.resolve()
+    await task()
+    expect(wrapper.attributes('data-shown')).toBe('2')
+    await task()
+    fail!(new Error('offline'))
+    await Promise.resolve()
+    await task()
+    expect(wrapper.attributes('data-shown')).toBe('3')
     wrapper.unmount()
   })
 
