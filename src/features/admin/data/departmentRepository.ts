@@ -6,6 +6,7 @@ import { observe, type AdminFieldDb } from '@/platform/db'
 import type { DepartmentRow, ProfileRow, SiteRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox } from '@/platform/sync'
 import type { Department, DepartmentEdit, NewDepartment, Person, Site } from '../domain/department'
+import { byName } from '@/shared/lib/byName'
 
 export function toDepartment(row: DepartmentRow): Department {
   return { id: row.id, siteId: row.site_id, code: row.code, name: row.name, headId: row.head_id ?? null }
@@ -35,7 +36,7 @@ export async function loadOrg(database: AdminFieldDb): Promise<OrgSnapshot> {
   return {
     sites: sites.filter((s) => s.deleted_at === null).map(toSite).sort((a, b) => a.code.localeCompare(b.code)),
     departments: departments.filter((d) => d.deleted_at === null).map(toDepartment),
-    people: profiles.filter((p) => p.deleted_at === null).map(toPerson).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    people: profiles.filter((p) => p.deleted_at === null).map(toPerson).sort(byName),
   }
 }
 

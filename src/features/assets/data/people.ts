@@ -20,20 +20,18 @@ export interface Directory {
   timeZone: string
 }
 
-/** The directory with people sorted by name (zh-CN collation). */
+/** People and places, people sorted by name (the pickers' order). */
 export async function loadDirectory(database: AdminFieldDb): Promise<Directory> {
-  const directory = await readDirectory(database)
-  return { ...directory, people: sortByName(directory.people) }
+  const d = await readDirectory(database)
+  return { ...d, people: sortByName(d.people) }
 }
 
-/** The directory with people in no particular order, for screens that only look names up (see sortByName). */
+/** The same, people in no particular order: for names on rows, which need no sort. */
 export async function readDirectory(database: AdminFieldDb): Promise<Directory> {
-  const [profiles, sites, departments, company] = await Promise.all([
-    database.profiles.toArray(),
-    database.sites.toArray(),
-    database.departments.toArray(),
-    database.company.toArray(),
-  ])
+  // One read transaction for the four tables, not four.
+  const [profiles, sites, departments, company] = await database.transaction('r', [database.profiles, database.sites, database.departments, database.company], () =>
+    Promise.all([database.profiles.toArray(), database.sites.toArray(), database.departments.toArray(), database.company.toArray()]),
+  )
   const people = profiles
     .filter((p) => p.deleted_at === null)
     .map((p) => ({

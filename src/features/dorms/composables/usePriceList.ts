@@ -12,6 +12,7 @@ import { latestTemplate } from '@/features/inspections/data/templates'
 import { allItems, parseTemplate, type TemplateItem } from '@/features/inspections/domain/template'
 import { DORM_INVENTORY_CODE, DORM_INVENTORY_V1 } from '../domain/checkIn'
 import { livePrices } from '../data/prices'
+import { byName } from '@/shared/lib/byName'
 
 export function usePriceList() {
   const session = useSessionStore()
@@ -29,7 +30,7 @@ export function usePriceList() {
         const db = getDb()
         const [p, b, row] = await Promise.all([livePrices(db), db.dorm_buildings.toArray(), latestTemplate(db, DORM_INVENTORY_CODE)])
         const parsed = row ? parseTemplate(row) : null
-        return { p, b: b.filter((x) => x.deleted_at === null).sort((x, y) => x.name.localeCompare(y.name, 'zh-CN')), items: allItems(parsed?.success ? parsed.data : DORM_INVENTORY_V1) }
+        return { p, b: b.filter((x) => x.deleted_at === null).sort(byName), items: allItems(parsed?.success ? parsed.data : DORM_INVENTORY_V1) }
       },
       (v) => {
         prices.value = v.p

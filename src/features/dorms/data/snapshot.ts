@@ -10,6 +10,7 @@ import type { BedView, Roommate } from '../domain/allocation'
 import { bedNumber } from '../domain/rooms'
 import { isAway } from '../domain/absence'
 import { calendarDate } from '@/shared/lib/zonedTime'
+import { byName } from '@/shared/lib/byName'
 
 export interface DormSnapshot {
   buildings: DormBuildingRow[]
@@ -50,7 +51,7 @@ export async function loadDormSnapshot(database: AdminFieldDb): Promise<DormSnap
     loadDirectory(database),
     openAbsences(database),
   ])
-  const liveBuildings = live(buildings).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+  const liveBuildings = live(buildings).sort(byName)
   const byBuilding = new Map(liveBuildings.map((b) => [b.id, b]))
   const roomMap = new Map(live(rooms).map((r) => [r.id, r]))
   const liveBeds = live(beds).filter((b) => roomMap.has(b.room_id))

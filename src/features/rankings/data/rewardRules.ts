@@ -3,10 +3,11 @@ import type { AdminFieldDb } from '@/platform/db'
 import type { RewardRuleRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
 import type { RuleInput } from '../domain/ruleSchema'
+import { byName } from '@/shared/lib/byName'
 
 export async function listRules(database: AdminFieldDb): Promise<RewardRuleRow[]> {
   const rows = await database.reward_rules.toArray()
-  return rows.filter((r) => r.deleted_at === null).sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'zh-CN'))
+  return rows.filter((r) => r.deleted_at === null).sort((a, b) => Number(b.active) - Number(a.active) || byName(a, b))
 }
 
 export async function getRule(database: AdminFieldDb, id: string): Promise<RewardRuleRow | undefined> {

@@ -44,17 +44,23 @@ export const useRequestsStore = defineStore('requests', () => {
     watching = userId
     status.value = 'loading'
     const types = fulfilTypes.value
+    // Only a driver is assigned dispatches: nobody else reads every approved one for it.
+    const driver = session.roles.includes('driver')
     stop = observe(
-      async () => {
+      () => {
         const database = getDb()
-        const ctx = await loadRequestContext(database)
-        const [box, own, waiting, assigned] = await Promise.all([
-          inbox(database, userId, ctx),
-          myRequests(database, userId),
-          Promise.all(types.map((t) => approvedWaiting(database, t))),
-          assignedDispatches(database, userId),
-        ])
-        return { ctx, box, own, waiting: waiting.flat(), assigned }
+        // One read transaction for the context and the lists, not one per read.
+        const tables = [database.requests, database.company, database.user_roles, database.approval_delegations, database.profiles, database.departments]
+        return database.transaction('r', tables, async () => {
+          const ctx = await loadRequestContext(database)
+          const [box, own, waiting, assigned] = await Promise.all([
+            inbox(database, userId, ctx),
+            myRequests(database, userId),
+            Promise.all(types.map((t) => approvedWaiting(database, t))),
+            driver ? assignedDispatches(database, userId) : [],
+          ])
+          return { ctx, box, own, waiting: waiting.flat(), assigned }
+        })
       },
       ({ ctx, box, own, waiting, assigned }) => {
         assignedToMe.value = assigned

@@ -27,7 +27,7 @@ interface Lists {
   inbox: Omit<BellInput, 'actor'>
   /** The company's day the read was made for (the late tasks are read by due day). */
   today: string
-  /** Open tasks in the paged lists (their tab badges). */
+  /** Open tasks in the paged lists (their tab badges); 0 until a page asks for them (load's `counts`). */
   openGiven: number
   openScope: number
   days: CalendarDayRow[]
@@ -68,7 +68,13 @@ export const useTasksStore = defineStore('tasks', () => {
     return headOf.length > 0 ? { ...who, headOf } : who
   })
 
-  async function read(base: TaskActor, statutoryDays: StatutoryDays | null): Promise<Lists> {
+  /**
+   * The paged lists' open counts (two index counts per site) are read only once a page that shows
+   * them asks (the task list's tab badges): Home's first screen does not wait for them.
+   */
+  let counting = false
+
+  async function read(base: TaskActor, statutoryDays: StatutoryDays | null, counts: boolean): Promise<Lists> {
     const db = getDb()
     const [headOf, days, names] = await Promise.all([departmentsHeadedBy(db, base.id), calendarDays(db), loadNames(db)])
     const who: TaskActor = { ...base, headOf }
@@ -77,24 +83,30 @@ export const useTasksStore = defineStore('tasks', () => {
     const [mine, inbox, openGiven, openScope] = await Promise.all([
       tasksForPerson(db, who),
       inboxRead(db, who, late),
-      openCount(db, who, 'given'),
-      openCount(db, who, 'scope'),
+      counts ? openCount(db, who, 'given') : 0,
+      counts ? openCount(db, who, 'scope') : 0,
     ])
     const { tasks, followUps, departmentHeads } = inbox
     return { mine: mine.sort(byDue), inbox: { tasks, followUps, departmentHeads }, today, openGiven, openScope, days, names }
   }
 
-  function load(force = false): void {
+  /** `counts`: also read openGiven/openScope (and keep reading them from then on). */
+  function load(force = false, options: { counts?: boolean } = {}): void {
     const who = person.value
     if (!who) return
     const key = JSON.stringify(who)
-    if (!force && stop && forKey === key && status.value !== 'error') return
+    const same = !!stop && forKey === key && status.value !== 'error'
+    const addCounts = !!options.counts && !counting
+    if (!force && same && !addCounts) return
     stop?.()
     forKey = key
-    if (!force) status.value = 'loading'
+    counting ||= !!options.counts
+    // Adding the counts to lists already shown reads again without going back to 'loading'.
+    if (!force && !(same && addCounts)) status.value = 'loading'
     const statutoryDays = statutory.value
+    const counts = counting
     stop = observe(
-      () => read(who, statutoryDays),
+      () => read(who, statutoryDays, counts),
       (value) => {
         lists.value = value
         status.value = 'ready'
