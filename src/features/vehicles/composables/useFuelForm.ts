@@ -13,13 +13,19 @@ import { loadVehicleSummary, type VehicleSummary } from '../data/vehicleSummary'
 import { getFuelLog, quickDraft, saveFuelLog } from '../data/fuel'
 import { useFuelAmounts } from './useFuelAmounts'
 import type { FuelIssue } from './fuelIssue'
+import { warmImport } from '@/shared/lib/idle'
 
 function defaultGrade(vehicle: VehicleSummary): FuelGrade {
   const t = String((vehicle.asset.details as Record<string, unknown>)?.fuel_type ?? '')
   return t === 'diesel' ? 'diesel_0' : t === 'gasoline' ? 'gasoline_92' : 'other'
 }
 
+/** The fuel entry's schema (zod): loaded by the first save, warmed when the form opens. */
+const loadFuelEntrySchema = () => import('../domain/fuelEntrySchema')
+
 export function useFuelForm() {
+  // In memory before the first save, even offline on a first visit (issue 13).
+  warmImport(loadFuelEntrySchema)
   const status = ref<'loading' | 'ready' | 'missing' | 'error'>('loading')
   const vehicle = shallowRef<VehicleSummary | null>(null)
   const existing = shallowRef<FuelLogRow | null>(null)
@@ -92,7 +98,7 @@ export function useFuelForm() {
     saving.value = true
     try {
       // zod loads with the first save, not with the form (issue 13); before the transaction opens.
-      const { fuelEntrySchema } = await import('../domain/fuelEntrySchema')
+      const { fuelEntrySchema } = await loadFuelEntrySchema()
       const parsed = fuelEntrySchema.safeParse({
         id: e?.id ?? crypto.randomUUID(),
         vehicle_id: v.asset.id,
