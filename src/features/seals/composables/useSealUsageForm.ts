@@ -24,8 +24,6 @@ const namesSeal = (app: RequestRow, seal: AssetRow): boolean => namesAsset(app.f
 const loadSchemas = () => Promise.all([import('@/features/assets/domain/sealUsageSchema'), import('@/features/assets/domain/custodyEventSchema')])
 
 export function useSealUsageForm() {
-  // In memory before the first save, even offline on a first visit (issue 13).
-  warmImport(loadSchemas)
   const session = useSessionStore()
   const status = ref<'loading' | 'ready' | 'missing' | 'error'>('loading')
   const seal = shallowRef<AssetRow | null>(null)
@@ -70,6 +68,8 @@ export function useSealUsageForm() {
       if (preset) pickApplication(preset)
       await saved.start()
       status.value = s ? 'ready' : 'missing'
+      // Once the form shows: in memory before the first save, even offline on a first visit (issue 13).
+      if (s) warmImport(loadSchemas)
     } catch (e) {
       console.error('seal form load failed', e)
       status.value = 'error'

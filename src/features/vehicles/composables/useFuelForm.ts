@@ -24,8 +24,6 @@ function defaultGrade(vehicle: VehicleSummary): FuelGrade {
 const loadFuelEntrySchema = () => import('../domain/fuelEntrySchema')
 
 export function useFuelForm() {
-  // In memory before the first save, even offline on a first visit (issue 13).
-  warmImport(loadFuelEntrySchema)
   const status = ref<'loading' | 'ready' | 'missing' | 'error'>('loading')
   const vehicle = shallowRef<VehicleSummary | null>(null)
   const existing = shallowRef<FuelLogRow | null>(null)
@@ -68,6 +66,8 @@ export function useFuelForm() {
       amounts.value = useFuelAmounts(e ?? {})
       await saved.start()
       status.value = 'ready'
+      // Once the form shows: in memory before the first save, even offline on a first visit (issue 13).
+      warmImport(loadFuelEntrySchema)
     } catch (err) {
       console.error('fuel form load failed', err)
       status.value = 'error'
