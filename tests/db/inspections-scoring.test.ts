@@ -4,17 +4,8 @@
 // failed items, and refuse exactly the same answer sets.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  DEFAULT_GRADING,
-  GREENING_V1,
-  SANITATION_V1,
-  allItems,
-  scoreInspection,
-  templateSchema,
-  type Grading,
-  type TemplateItem,
-  type TemplateVersion,
-} from '@/features/inspections/domain'
+import { DEFAULT_GRADING, GREENING_V1, SANITATION_V1, allItems, scoreInspection, type Grading, type TemplateItem, type TemplateVersion } from '@/features/inspections/domain'
+import { templateSchema } from '@/features/inspections/domain/templateSchema'
 import { openTestDb, type TestDb } from './support/database'
 
 let db: TestDb

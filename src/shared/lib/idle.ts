@@ -5,3 +5,14 @@ export function whenIdle(timeout = 1500): Promise<void> {
     else setTimeout(resolve, 200)
   })
 }
+
+/**
+ * Loads a module a save path imports lazily (a zod schema) once the page is idle, so it is in
+ * memory before any save: a save made offline on a first visit, before the service worker has
+ * precached the chunk, could not fetch it. A failed load is dropped: the save's own import retries.
+ */
+export function warmImport(load: () => Promise<unknown>): void {
+  void whenIdle()
+    .then(load)
+    .catch(() => undefined)
+}

@@ -9,7 +9,7 @@ import { recordRoomRepair } from '@/features/dorms/data/roomRepair'
 import { saveRepairReport } from '@/features/dorms/data/repairs'
 import { reportRepair, roomRepairPlan } from '@/features/dorms/domain'
 import { taskRoutes } from '@/features/tasks/routes'
-import { actOnTask } from '@/features/tasks/domain'
+import { actOnTask } from '@/features/tasks/domain/act'
 import { saveAct } from '@/features/tasks/data/taskWrites'
 import { mountAt, until } from '../rectification/support'
 

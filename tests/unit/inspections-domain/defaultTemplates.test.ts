@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  DEFAULT_TEMPLATES,
-  DEFAULT_TEMPLATE_IDS,
-  DORM_HYGIENE_V1,
-  GREENING_V1,
-  SANITATION_V1,
-  allItems,
-  defaultTemplateRows,
-  parseTemplate,
-  scoreInspection,
-  templateSchema,
-} from '@/features/inspections/domain'
+import { DEFAULT_TEMPLATES, DEFAULT_TEMPLATE_IDS, DORM_HYGIENE_V1, GREENING_V1, SANITATION_V1, allItems, defaultTemplateRows, scoreInspection } from '@/features/inspections/domain'
+import { parseTemplate, templateSchema } from '@/features/inspections/domain/templateSchema'
 import type { ChecklistTemplateRow } from '@/platform/db/rows'
 
 describe('default templates', () => {

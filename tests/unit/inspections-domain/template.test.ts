@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { allItems, itemByKey, itemIndex, parseTemplate, passingRest, templateSchema } from '@/features/inspections/domain'
+import { allItems, itemByKey, itemIndex, passingRest } from '@/features/inspections/domain'
+import { parseTemplate, templateSchema } from '@/features/inspections/domain/templateSchema'
 import type { ChecklistTemplateRow } from '@/platform/db/rows'
 import { GRADING, pf, pts, tpl } from './fixtures'
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { AdminFieldDb } from '@/platform/db'
-import { actOnTask, openFollowUp, remindFollowUp } from '@/features/tasks/domain'
+import { actOnTask, openFollowUp, remindFollowUp } from '@/features/tasks/domain/act'
 import { saveAct, saveAssignedTask } from '@/features/tasks/data/taskWrites'
 import { loadTaskDetail, tasksForPerson, tasksGivenBy, tasksInScope } from '@/features/tasks/data/taskReads'
 import { loadCompanyCalendar, setCalendarDay } from '@/features/tasks/data/calendar'

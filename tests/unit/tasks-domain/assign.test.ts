@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { assignTask, type TaskAssignInput } from '@/features/tasks/domain'
+import type { TaskAssignInput } from '@/features/tasks/domain'
+import { assignTask } from '@/features/tasks/domain/act'
 import { DEPT, SITE, TZ, adminHead, alice, executive, makeTask, otherAdminHead, staff } from './fixtures'
 
 const input = (over: Partial<TaskAssignInput> = {}): TaskAssignInput => ({

@@ -1,4 +1,5 @@
-import { assignTask, foldTask, type Task, type TaskActor, type TaskEvent, type TaskState } from '@/features/tasks/domain'
+import { foldTask, type Task, type TaskActor, type TaskEvent, type TaskState } from '@/features/tasks/domain'
+import { assignTask } from '@/features/tasks/domain/act'
 
 export const TZ = 'Asia/Shanghai'
 export const SITE = '05000000-0000-4000-8000-000000000001'

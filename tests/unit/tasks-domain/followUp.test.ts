@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { actOnTask, openFollowUp, remindFollowUp, reviewFollowUp, type TaskState } from '@/features/tasks/domain'
+import type { TaskState } from '@/features/tasks/domain'
+import { actOnTask, openFollowUp, remindFollowUp, reviewFollowUp } from '@/features/tasks/domain/act'
 import { FOLLOW_UP_ID, TASK_ID, adminHead, alice, ev, executive, fold, makeTask, officer, stateOf } from './fixtures'
 
 type Out = ReturnType<typeof openFollowUp>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { actOnTask, availableActs, handlesNow, seesTask, type TaskState } from '@/features/tasks/domain'
+import { availableActs, handlesNow, seesTask, type TaskState } from '@/features/tasks/domain'
+import { actOnTask } from '@/features/tasks/domain/act'
 import { DEPT, TASK_ID, adminHead, alice, bob, carol, ev, executive, fold, makeTask, otherAdminHead, staff, stateOf } from './fixtures'
 
 const act = (state: TaskState, actor: typeof alice, input: Record<string, unknown>, at = '2026-03-10T10:00:00+08:00') =>

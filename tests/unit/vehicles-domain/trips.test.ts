@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTemplate, templateSchema } from '@/features/inspections/domain'
+import { parseTemplate, templateSchema } from '@/features/inspections/domain/templateSchema'
 import { PRETRIP_TEMPLATE_CODE, VEHICLE_PRETRIP_V1, preTripOutcome, serviceState } from '@/features/vehicles/domain/preTrip'
 import { canStartTrip, endTrip, preTripDue, startTrip, tripDistance, type VehicleForTrip } from '@/features/vehicles/domain/trips'
 import { tripEndSchema, tripStartSchema } from '@/features/vehicles/domain/tripsSchema'

@@ -69,6 +69,9 @@ export function custodyOpPayload(row: CustodyEventRow): Record<string, unknown> 
  * Validates every input, then writes them all in one transaction, or writes nothing and says
  * which input failed and why (zod issues carry i18n keys).
  */
+/** The custody event's schema (zod): loaded by the first write; pages that record warm it (warmImport). */
+export const loadCustodyEventSchema = () => import('../domain/custodyEventSchema')
+
 export async function recordCustodyEvents(
   database: AdminFieldDb,
   inputs: readonly CustodyRecordInput[],
@@ -76,7 +79,7 @@ export async function recordCustodyEvents(
   options: { now?: Date; photos?: CustodyPhotoWrite; draftKey?: string | null } = {},
 ): Promise<CustodyRecordResult> {
   // zod loads with the first write, not with the pages (issue 13); before the transaction opens.
-  const { custodyEventSchema } = await import('../domain/custodyEventSchema')
+  const { custodyEventSchema } = await loadCustodyEventSchema()
   const now = options.now ?? new Date()
   const deviceTime = now.toISOString()
   const rows: CustodyEventRow[] = []

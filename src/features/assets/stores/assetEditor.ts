@@ -1,5 +1,6 @@
 /** The asset form's data: the asset being edited, a suggested number, and validated saves. */
 import { defineStore } from 'pinia'
+import { warmImport } from '@/shared/lib/idle'
 import { getDb } from '@/platform/db'
 import type { AssetRow } from '@/platform/db/rows'
 import { nextAssetNumber, type AssetKind } from '../domain/assetNumber'
@@ -18,7 +19,12 @@ function errorsOf(issues: readonly { path: readonly PropertyKey[]; message: stri
   return out
 }
 
+/** The asset form's schema (zod): loaded by the first save, warmed when the editor opens. */
+const loadAssetSchema = () => import('../domain/assetSchema')
+
 export const useAssetEditorStore = defineStore('asset-editor', () => {
+  // In memory before the first save, even offline on a first visit (issue 13).
+  warmImport(loadAssetSchema)
   async function load(id: string): Promise<AssetRow | undefined> {
     return getAsset(getDb(), id)
   }
@@ -32,7 +38,7 @@ export const useAssetEditorStore = defineStore('asset-editor', () => {
   /** `draftKey`: the form's device draft, dropped in the save's own transaction. */
   async function save(raw: Record<string, unknown>, isNew: boolean, draftKey: string | null = null): Promise<SaveResult> {
     // zod loads with the first save, not with the form (issue 13).
-    const { assetInputSchema } = await import('../domain/assetSchema')
+    const { assetInputSchema } = await loadAssetSchema()
     const parsed = assetInputSchema.safeParse(raw)
     if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error.issues) }
     try {

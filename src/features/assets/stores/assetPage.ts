@@ -9,11 +9,14 @@ import type { CustodyEventType } from '../domain/custodyEvents'
 import { keepsKind } from '../domain/assetRoles'
 import { loadAssetDetail, type AssetDetail } from '../data/assetDetail'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
-import { recordCustodyEvents, type CustodyRecordResult } from '../data/custodyRepository'
+import { warmImport } from '@/shared/lib/idle'
+import { loadCustodyEventSchema, recordCustodyEvents, type CustodyRecordResult } from '../data/custodyRepository'
 
 export type AssetPageStatus = 'loading' | 'ready' | 'missing' | 'error'
 
 export const useAssetPageStore = defineStore('asset-page', () => {
+  // In memory before the first save, even offline on a first visit (issue 13).
+  warmImport(loadCustodyEventSchema)
   const session = useSessionStore()
   const id = ref<string | null>(null)
   const status = ref<AssetPageStatus>('loading')

@@ -10,7 +10,8 @@ import type { AssetRow } from '@/platform/db/rows'
 import { useSessionStore } from '@/features/auth'
 import { resolveAndLog } from '@/features/scan'
 import type { CustodyEventType } from '../domain/custodyEvents'
-import { recordCustodyEvents, type CustodyRecordResult } from '../data/custodyRepository'
+import { warmImport } from '@/shared/lib/idle'
+import { loadCustodyEventSchema, recordCustodyEvents, type CustodyRecordResult } from '../data/custodyRepository'
 
 export type BatchAction = Extract<CustodyEventType, 'check_out' | 'check_in' | 'audit_seen'>
 export const BATCH_ACTIONS: readonly BatchAction[] = ['check_out', 'check_in', 'audit_seen']
@@ -25,6 +26,8 @@ export type AddOutcome =
   | { kind: 'malformed' }
 
 export const useBatchStore = defineStore('assets-batch', () => {
+  // In memory before the first save, even offline on a first visit (issue 13).
+  warmImport(loadCustodyEventSchema)
   const session = useSessionStore()
   const items = shallowRef<AssetRow[]>([])
   const saving = ref(false)

@@ -7,7 +7,7 @@ import { getDb } from '@/platform/db'
 import type { AreaRow } from '@/platform/db/rows'
 import type { ProcessedPhoto } from '@/platform/photos'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
-import { parseTemplate, passingRest, type TemplateVersion } from '../domain/template'
+import { passingRest, type TemplateVersion } from '../domain/template'
 import { runningScore, scoreInspection, type ScoringIssue } from '../domain/scoring'
 import { getArea } from '../data/areas'
 import { latestTemplate } from '../data/templates'
@@ -40,6 +40,8 @@ export function useInspection() {
       if (!a) return void (status.value = 'missing')
       const row = await latestTemplate(db, a.template_code)
       if (!row) return void (status.value = 'noTemplate')
+      // zod loads here, after the page shows (issue 13); scoring while answering needs none.
+      const { parseTemplate } = await import('../domain/templateSchema')
       const parsed = parseTemplate(row)
       if (!parsed.success) return void (status.value = 'badTemplate')
       template.value = parsed.data

@@ -1,8 +1,7 @@
 /**
- * Zod fields and error keys for the inspections domain. Every message is an i18n KEY
- * (`inspections.errors.*`), never text: the UI translates, the domain stays language-free.
+ * Error keys of the inspections domain; its zod builders are in fieldSchemas.ts. Every message
+ * is an i18n KEY (`inspections.errors.*`), never text: the UI translates, the domain stays language-free.
  */
-import { z } from 'zod'
 
 /** Every error key the inspections domain can produce; the i18n messages must define each. */
 export const INSPECTION_ERROR_KEYS = [
@@ -48,30 +47,5 @@ export const E = Object.fromEntries(INSPECTION_ERROR_KEYS.map((k) => [k.slice('i
   [K in InspectionErrorKey as K extends `inspections.errors.${infer N}` ? N : never]: K
 }
 
-/** Required text, trimmed, 1..max characters. */
-export const text = (max: number) =>
-  z
-    .string({ error: E.required })
-    .trim()
-    .min(1, { error: E.required })
-    .max(max, { error: E.tooLong })
-
-/** Optional text (guidance, notes): trimmed, may be absent. */
-export const optionalText = (max: number) => z.string({ error: E.required }).trim().max(max, { error: E.tooLong }).optional()
-
-export const uuid = () => z.uuid({ error: E.uuid })
-
-export const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: E.choice })
-
-export const int = (min: number, max: number) =>
-  z
-    .number({ error: E.integer })
-    .int({ error: E.integer })
-    .min(min, { error: E.range })
-    .max(max, { error: E.range })
-
-export const bool = () => z.boolean({ error: E.boolean })
-
 /** Item and section keys: stable identifiers stored in answers and rectifications. */
 export const ITEM_KEY_RE = /^[a-z][a-z0-9_]{0,63}$/
-export const key = () => z.string({ error: E.itemKey }).regex(ITEM_KEY_RE, { error: E.itemKey })

@@ -11,22 +11,11 @@
  * - passed: !critical_failed && percent !== null && percent ≥ pass_mark;
  * - failed items: 'fail', or a points item with 2·points < max_points.
  */
-import { z } from 'zod'
-import { E, choice, uuid, type InspectionErrorKey } from './fields'
+import { readAnswer, type Answer } from './answer'
+import { E, type InspectionErrorKey } from './fields'
 import { itemIndex, itemRefs, type Grade, type Grading, type TemplateItem, type TemplateVersion } from './template'
 
-export const RESULTS = ['pass', 'fail', 'na', 'points'] as const
-export type AnswerResult = (typeof RESULTS)[number]
-
-/** One answer's shape; the item-dependent rules are checked in `validateAnswers`. */
-export const answerSchema = z.object({
-  item_key: z.string({ error: E.itemKey }),
-  result: choice(RESULTS),
-  points: z.number({ error: E.integer }).int({ error: E.integer }).optional(),
-  note: z.string({ error: E.required }).optional(),
-  photo_ids: z.array(uuid(), { error: E.uuid }).optional(),
-}, { error: E.answers })
-export type Answer = z.infer<typeof answerSchema>
+export { RESULTS, type Answer, type AnswerResult } from './answer'
 
 /** A validation problem: an i18n key plus the item (or the answer's position) it is about. */
 export interface ScoringIssue {
@@ -105,13 +94,12 @@ function check(template: TemplateVersion, raw: unknown, requireAll: boolean): Ch
   const index = itemIndex(template)
   const seen = new Set<string>()
   raw.forEach((entry: unknown, i) => {
-    const parsed = answerSchema.safeParse(entry)
-    if (!parsed.success) {
+    const a = readAnswer(entry)
+    if (!a) {
       const itemKey = (entry as { item_key?: unknown } | null)?.item_key
       issues.push(typeof itemKey === 'string' ? { key: E.answers, item_key: itemKey, index: i } : { key: E.answers, index: i })
       return
     }
-    const a = parsed.data
     const item = index.get(a.item_key)?.item
     if (!item) return void issues.push({ key: E.unknownItem, item_key: a.item_key, index: i })
     // Exactly one answer per item: the first counts, a second is an error.

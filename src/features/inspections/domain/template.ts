@@ -2,9 +2,8 @@
  * A checklist template version (DESIGN.md "Four engines": checklists). A new version is a
  * new row; an inspection keeps the version it used, so scoring always takes the version
  * the inspection names, never "the latest". The SQL scoring function reads the same JSON.
+ * The zod schemas and parseTemplate are in templateSchema.ts (importing it loads zod).
  */
-import { z } from 'zod'
-import { E, bool, choice, int, key, optionalText, text } from './fields'
 
 export const ITEM_MODES = ['pass_fail', 'points'] as const
 export type ItemMode = (typeof ITEM_MODES)[number]
@@ -13,90 +12,49 @@ export type ItemMode = (typeof ITEM_MODES)[number]
 export const GRADES = ['excellent', 'good', 'fair', 'poor', 'pass', 'fail'] as const
 export type Grade = (typeof GRADES)[number]
 
-export const itemSchema = z
-  .object({
-    key: key(),
-    text_zh: text(200),
-    text_en: text(200),
-    guidance_zh: optionalText(1000),
-    guidance_en: optionalText(1000),
-    mode: choice(ITEM_MODES),
-    /** The item's weight: a pass earns all of it, a fail none. */
-    max_points: int(1, 100),
-    allow_na: bool(),
-    /** A fail fails the whole inspection whatever the percentage (pass_fail items only). */
-    critical: bool(),
-    photo_on_fail: bool(),
-  }, { error: E.required })
-  .refine((i) => !(i.critical && i.mode !== 'pass_fail'), { error: E.criticalPointsItem, path: ['critical'] })
-export type TemplateItem = z.infer<typeof itemSchema>
+/** One checklist item (what itemSchema in templateSchema.ts accepts). */
+export interface TemplateItem {
+  key: string
+  text_zh: string
+  text_en: string
+  guidance_zh?: string | undefined
+  guidance_en?: string | undefined
+  mode: ItemMode
+  /** The item's weight: a pass earns all of it, a fail none. */
+  max_points: number
+  allow_na: boolean
+  /** A fail fails the whole inspection whatever the percentage (pass_fail items only). */
+  critical: boolean
+  photo_on_fail: boolean
+}
 
-export const sectionSchema = z.object({
-  key: key(),
-  title_zh: text(100),
-  title_en: text(100),
-  items: z.array(itemSchema, { error: E.noItems }).min(1, { error: E.noItems }).max(200, { error: E.range }),
-}, { error: E.required })
-export type TemplateSection = z.infer<typeof sectionSchema>
+export interface TemplateSection {
+  key: string
+  title_zh: string
+  title_en: string
+  items: TemplateItem[]
+}
 
-const percentBound = z
-  .number({ error: E.number })
-  .refine(Number.isFinite, { error: E.number })
-  .min(0, { error: E.range })
-  .max(100, { error: E.range })
+export interface GradeThreshold {
+  grade: Grade
+  min: number
+}
 
-export const thresholdSchema = z.object({ grade: choice(GRADES), min: percentBound }, { error: E.required })
-export type GradeThreshold = z.infer<typeof thresholdSchema>
+export interface Grading {
+  /** Highest first; the last one's min is 0, so every percent gets a grade. */
+  thresholds: GradeThreshold[]
+  pass_mark: number
+}
 
-export const gradingSchema = z
-  .object({
-    /** Highest first; the last one's min is 0, so every percent gets a grade. */
-    thresholds: z.array(thresholdSchema, { error: E.required }).min(1, { error: E.required }).max(10, { error: E.range }),
-    pass_mark: percentBound,
-  }, { error: E.required })
-  .superRefine((g, ctx) => {
-    const seen = new Set<string>()
-    g.thresholds.forEach((t, i) => {
-      const prev = g.thresholds[i - 1]
-      if (prev && !(t.min < prev.min)) ctx.addIssue({ code: 'custom', message: E.thresholdsOrder, path: ['thresholds', i, 'min'] })
-      if (seen.has(t.grade)) ctx.addIssue({ code: 'custom', message: E.duplicateGrade, path: ['thresholds', i, 'grade'] })
-      seen.add(t.grade)
-    })
-    const last = g.thresholds[g.thresholds.length - 1]
-    if (last && last.min !== 0) {
-      ctx.addIssue({ code: 'custom', message: E.thresholdsLastZero, path: ['thresholds', g.thresholds.length - 1, 'min'] })
-    }
-  })
-export type Grading = z.infer<typeof gradingSchema>
-
-export const sectionsSchema = z
-  .array(sectionSchema, { error: E.noItems })
-  .min(1, { error: E.noItems })
-  .max(50, { error: E.range })
-  .superRefine((sections, ctx) => {
-    // Item keys identify answers and rectifications: unique across the whole template.
-    const sectionKeys = new Set<string>()
-    const itemKeys = new Set<string>()
-    sections.forEach((s, si) => {
-      if (sectionKeys.has(s.key)) ctx.addIssue({ code: 'custom', message: E.duplicateKey, path: [si, 'key'] })
-      sectionKeys.add(s.key)
-      s.items.forEach((item, ii) => {
-        if (itemKeys.has(item.key)) ctx.addIssue({ code: 'custom', message: E.duplicateKey, path: [si, 'items', ii, 'key'] })
-        itemKeys.add(item.key)
-      })
-    })
-  })
-
-export const templateSchema = z.object({
+export interface TemplateVersion {
   /** The template family: 'sanitation' | 'greening' | … (areas.template_code). */
-  code: key(),
-  version: int(1, 1_000_000),
-  name_zh: text(100),
-  name_en: text(100),
-  sections: sectionsSchema,
-  grading: gradingSchema,
-}, { error: E.required })
-export type TemplateVersion = z.infer<typeof templateSchema>
+  code: string
+  version: number
+  name_zh: string
+  name_en: string
+  sections: TemplateSection[]
+  grading: Grading
+}
 
 /** The columns of a checklist_templates row that hold the template (ChecklistTemplateRow fits). */
 export interface TemplateRowLike {
@@ -106,18 +64,6 @@ export interface TemplateRowLike {
   name_en: string
   sections: unknown
   grading: unknown
-}
-
-/** Parses a template row's JSON columns; `success: false` carries zod issues with i18n keys. */
-export function parseTemplate(row: TemplateRowLike) {
-  return templateSchema.safeParse({
-    code: row.code,
-    version: row.version,
-    name_zh: row.name_zh,
-    name_en: row.name_en,
-    sections: row.sections,
-    grading: row.grading,
-  })
 }
 
 /** A located item: its section comes along for headings in lists. */

@@ -3,7 +3,8 @@ import { inject, provide, ref, shallowRef, type InjectionKey, type Ref } from 'v
 import { getDb } from '@/platform/db'
 import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
 import type { ChecklistTemplateRow } from '@/platform/db/rows'
-import { parseTemplate, type TemplateItem, type TemplateSection, type TemplateVersion } from '@/features/inspections/domain/template'
+import type { TemplateItem, TemplateSection, TemplateVersion } from '@/features/inspections/domain/template'
+import { parseTemplate } from '@/features/inspections/domain/templateSchema'
 import { saveNewVersion, templateRow } from '../data/templates'
 
 /** Field path ('sections.0.items.2.text_zh') → i18n key of its first problem. */

@@ -6,7 +6,8 @@
 import type { AdminFieldDb } from '@/platform/db'
 import type { ChecklistTemplateRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
-import { templateSchema, type TemplateVersion } from '@/features/inspections/domain/template'
+import type { TemplateVersion } from '@/features/inspections/domain/template'
+import { templateSchema } from '@/features/inspections/domain/templateSchema'
 
 export interface TemplateFamily {
   code: string

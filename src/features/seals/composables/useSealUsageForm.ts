@@ -15,9 +15,13 @@ import { draftFromApplication, draftFromLast, draftToInput, emptyDraft, issuesBy
 import { defaultTakeOutDue, toZonedInput } from '../domain/zonedInput'
 import { companyTimeZone, lastUsageOf, loadRequesters, loadSeal, type RequesterOption } from '../data/sealRepository'
 import { recordSealUsage } from '../data/sealWrites'
+import { warmImport } from '@/shared/lib/idle'
 
 /** Whether an application's 印章名称 names this seal (its name or its number, spaces ignored). */
 const namesSeal = (app: RequestRow, seal: AssetRow): boolean => namesAsset(app.form.seal_name, seal)
+
+/** The save's schemas (zod): loaded by the first save, warmed when the form opens. */
+const loadSchemas = () => Promise.all([import('@/features/assets/domain/sealUsageSchema'), import('@/features/assets/domain/custodyEventSchema')])
 
 export function useSealUsageForm() {
   const session = useSessionStore()
@@ -64,6 +68,8 @@ export function useSealUsageForm() {
       if (preset) pickApplication(preset)
       await saved.start()
       status.value = s ? 'ready' : 'missing'
+      // Once the form shows: in memory before the first save, even offline on a first visit (issue 13).
+      if (s) warmImport(loadSchemas)
     } catch (e) {
       console.error('seal form load failed', e)
       status.value = 'error'
@@ -118,10 +124,7 @@ export function useSealUsageForm() {
     saving.value = true
     try {
       // zod loads with the first save, not with the form (issue 13); before the transaction opens.
-      const [{ sealUsageSchema }, { custodyEventSchema }] = await Promise.all([
-        import('@/features/assets/domain/sealUsageSchema'),
-        import('@/features/assets/domain/custodyEventSchema'),
-      ])
+      const [{ sealUsageSchema }, { custodyEventSchema }] = await loadSchemas()
       const now = new Date()
       const id = crypto.randomUUID()
       const input = draftToInput(draft, {

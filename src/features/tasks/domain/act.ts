@@ -1,22 +1,18 @@
 /**
  * The device's entry points: check the input (zod), the person (rules.ts) and the state
  * (machine.ts), and return the row(s) to store with the event to push. Refusals are i18n keys.
+ * Not in the barrel (it loads zod): save paths load it with loadAct() when the user saves.
  */
 import { calendarDate } from '@/shared/lib/zonedTime'
 import { assignerLevel, escalationTarget, mayAssign, type TaskActor } from './actors'
-import {
-  followUpOpenSchema,
-  followUpRemindSchema,
-  followUpReviewSchema,
-  taskActSchema,
-  type TaskEvent,
-  type TaskEventType,
-} from './events'
+import type { TaskEvent, TaskEventType } from './events'
+import { followUpOpenSchema, followUpRemindSchema, followUpReviewSchema, taskActSchema } from './eventsSchema'
 import { E, type TaskErrorKey } from './fields'
 import type { FollowUp } from './followUp'
 import { applyEvent, type TaskState } from './machine'
 import { mayAct } from './rules'
-import { newTask, taskAssignSchema, type Task, type TaskAssignInput } from './task'
+import { newTask, type Task } from './task'
+import { taskAssignSchema, type TaskAssignInput } from './taskSchema'
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: TaskErrorKey; field?: string }
 

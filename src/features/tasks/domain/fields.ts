@@ -1,8 +1,8 @@
 /**
- * Zod fields and error keys for the tasks domain (事务处理, 督办). Every message is an i18n
- * KEY (`tasks.errors.*`), never text: the UI translates, the domain stays language-free.
+ * Error keys and text limits of the tasks domain (事务处理, 督办); its zod builders are in
+ * fieldSchemas.ts. Every message is an i18n KEY (`tasks.errors.*`), never text: the UI
+ * translates, the domain stays language-free.
  */
-import { fieldBuilders } from '@/shared/lib/zodFields'
 
 /** Every error key the tasks domain can produce; the i18n messages must define each. */
 export const TASK_ERROR_KEYS = [
@@ -41,22 +41,6 @@ export type TaskErrorKey = (typeof TASK_ERROR_KEYS)[number]
 export const E = Object.fromEntries(TASK_ERROR_KEYS.map((k) => [k.slice('tasks.errors.'.length), k])) as {
   [K in TaskErrorKey as K extends `tasks.errors.${infer N}` ? N : never]: K
 }
-
-const base = fieldBuilders(E)
-export const { text, optionalText, uuid, calendarDate, dateTime, choice, int } = base
-
-/** Photo ids (attachments, progress photos); missing means none. */
-export const photoIds = (max = 10) => base.photoIds(max).default([])
-
-export const nullableUuid = () =>
-  uuid()
-    .nullish()
-    .transform((v) => v ?? null)
-
-export const nullableDate = () =>
-  calendarDate()
-    .nullish()
-    .transform((v) => v ?? null)
 
 /** Text limits, shared with the server's CHECK constraints and validators. */
 export const LIMITS = { title: 200, method: 2000, note: 1000, report: 4000, sourceRef: 200 } as const

@@ -3,11 +3,10 @@
  * who carries it out, how, by when. The creation facts never change; the rest of the row
  * (status, assignee after a handover, the problem's level, report, summary, score, the
  * current 督办 sheet) is derived by folding the task's events (machine.ts), on the server
- * and, optimistically, on the device.
+ * and, optimistically, on the device. What task.assign accepts (zod): taskSchema.ts.
  */
-import { z } from 'zod'
 import type { CalendarDate } from '@/shared/lib/zonedTime'
-import { E, LIMITS, calendarDate, choice, dateTime, nullableUuid, optionalText, photoIds, text, uuid } from './fields'
+import type { TaskAssign } from './taskSchema'
 
 /** 领导批示 a leader's instruction, 会议决议 a meeting resolution, 文件 a document, 检查发现 an inspection finding. */
 export const TASK_SOURCES = ['instruction', 'resolution', 'document', 'inspection', 'repair'] as const
@@ -38,33 +37,6 @@ export const isOpen = (status: TaskStatus) => OPEN_STATUSES.includes(status)
 export const ESCALATION_LEVELS = ['supervisor', 'department_head', 'admin_head', 'executive'] as const
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number]
 export type AssignerLevel = Exclude<EscalationLevel, 'department_head'>
-
-/** What the assigner sends (op 'task.assign'); ids are made on the device. */
-export const taskAssignSchema = z
-  .object({
-    id: uuid(),
-    site_id: uuid(),
-    title: text(LIMITS.title),
-    source: choice(ASSIGN_SOURCES),
-    /** The instruction's, resolution's or document's number, or the inspection's id. */
-    source_ref: optionalText(LIMITS.sourceRef),
-    assignee_id: nullableUuid(),
-    department_id: nullableUuid(),
-    co_assignee_ids: z.array(uuid(), { error: E.uuid }).max(10, { error: E.range }).default([]),
-    /** How it is to be done: requirements, method (办理方式). */
-    method: optionalText(LIMITS.method),
-    due_on: calendarDate(),
-    priority: choice(TASK_PRIORITIES).default('normal'),
-    photo_ids: photoIds(),
-    assigned_at: dateTime(),
-  })
-  .refine((t) => t.assignee_id !== null || t.department_id !== null, { error: E.assigneeRequired, path: ['assignee_id'] })
-  .refine((t) => t.assignee_id === null || !t.co_assignee_ids.includes(t.assignee_id), {
-    error: E.coAssigneeIsAssignee,
-    path: ['co_assignee_ids'],
-  })
-export type TaskAssignInput = z.input<typeof taskAssignSchema>
-export type TaskAssign = z.output<typeof taskAssignSchema>
 
 export interface Task {
   id: string

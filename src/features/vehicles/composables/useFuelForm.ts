@@ -13,11 +13,15 @@ import { loadVehicleSummary, type VehicleSummary } from '../data/vehicleSummary'
 import { getFuelLog, quickDraft, saveFuelLog } from '../data/fuel'
 import { useFuelAmounts } from './useFuelAmounts'
 import type { FuelIssue } from './fuelIssue'
+import { warmImport } from '@/shared/lib/idle'
 
 function defaultGrade(vehicle: VehicleSummary): FuelGrade {
   const t = String((vehicle.asset.details as Record<string, unknown>)?.fuel_type ?? '')
   return t === 'diesel' ? 'diesel_0' : t === 'gasoline' ? 'gasoline_92' : 'other'
 }
+
+/** The fuel entry's schema (zod): loaded by the first save, warmed when the form opens. */
+const loadFuelEntrySchema = () => import('../domain/fuelEntrySchema')
 
 export function useFuelForm() {
   const status = ref<'loading' | 'ready' | 'missing' | 'error'>('loading')
@@ -62,6 +66,8 @@ export function useFuelForm() {
       amounts.value = useFuelAmounts(e ?? {})
       await saved.start()
       status.value = 'ready'
+      // Once the form shows: in memory before the first save, even offline on a first visit (issue 13).
+      warmImport(loadFuelEntrySchema)
     } catch (err) {
       console.error('fuel form load failed', err)
       status.value = 'error'
@@ -92,7 +98,7 @@ export function useFuelForm() {
     saving.value = true
     try {
       // zod loads with the first save, not with the form (issue 13); before the transaction opens.
-      const { fuelEntrySchema } = await import('../domain/fuelEntrySchema')
+      const { fuelEntrySchema } = await loadFuelEntrySchema()
       const parsed = fuelEntrySchema.safeParse({
         id: e?.id ?? crypto.randomUUID(),
         vehicle_id: v.asset.id,
