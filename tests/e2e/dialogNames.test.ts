@@ -63,5 +63,22 @@ describe('dialogs have accessible names', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  it("the task list's tabs control panels that exist; the KPI department picker is named", async () => {
+    const { context, page, errors } = await app.open()
+    await page.goto('/tasks')
+    await page.locator('[role="tab"]').first().waitFor()
+    const dangling = await page.evaluate(() =>
+      [...document.querySelectorAll('[aria-controls]')].map((el) => el.getAttribute('aria-controls') ?? '').filter((id) => !document.getElementById(id)),
+    )
+    expect(dangling).toEqual([])
+
+    await page.goto('/kpis')
+    const picker = page.getByTestId('kpi-department')
+    await picker.waitFor()
+    expect(await picker.getAttribute('aria-label')).toBe('部门')
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })
 
