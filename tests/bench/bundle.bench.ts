@@ -101,11 +101,11 @@ describe('bundle', () => {
     expect(homeZodKb, 'Home: zod loaded before the page is shown').toBe(0)
     const returningJs = inDist(returning, '.js')
     report.add({ what: `first screen JS, returning visit (${returningJs.length} files)`, value: sum(returningJs.map(gzipKb)), unit: 'kB', goal: '≤ 90 kB' })
-    // All the app's CSS is one sheet inlined into index.html (vite.config.ts): no stylesheet requests.
+    // The entry's CSS (and the boot shell's) is inlined into index.html (vite.config.ts).
     const inlinedCss = [...readFileSync(join(dist, 'index.html'), 'utf8').matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '').join('')
     expect(inlinedCss.length).toBeGreaterThan(0)
-    report.add({ what: 'CSS inlined in index.html (all of it)', value: gzipSync(inlinedCss).length / 1024, unit: 'kB', goal: '≤ 30 kB' })
-    report.add({ what: `CSS files on the first screen (${css.length} files)`, value: sum(css.map(gzipKb)), unit: 'kB' })
+    const inlinedKb = gzipSync(inlinedCss).length / 1024
+    report.add({ what: `first screen CSS (inlined + ${css.length} files)`, value: inlinedKb + sum(css.map(gzipKb)), unit: 'kB', goal: '≤ 30 kB' })
     const fonts = inDist(untilIdle, '.woff2')
     report.add({ what: 'icon font (woff2, own file)', value: sum(fonts.map((f) => statSync(f).size / 1024)), unit: 'kB' })
     const idleJs = inDist(untilIdle, '.js')
