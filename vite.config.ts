@@ -120,17 +120,13 @@ function entryScriptsLowPriority(): Plugin {
 }
 
 /** Dexie and the db modules start-up loads with it (the `db` chunk). */
-const DB_MODULES = /node_modules[\\/]dexie[\\/]|[\\/]src[\\/]platform[\\/]db[\\/](index|schema|schemaVersions|observe|assetIndex|inspectionScores|kpiMonths)\.ts$/
-/**
- * Whether a module imports zod, itself or through its static imports (issue 13). Such modules
- * stay out of the shared `core` chunk: every page loads core whole, so one of them there made
- * every page download and evaluate zod (and the module's schemas) before it was shown.
- */
-function reachesZod(id: string, ctx: ChunkingContext): boolean {
+const DB_MODULES = /node_modules[\\/]dexie[\\/]|[\\/]src[\\/]platform[\\/]db[\\/](index|schema|schemaVersions|observe|changes|assetIndex|inspectionScores|kpiMonths)\.ts$/
+/** Whether a module imports one that `test` matches, itself or through its static imports. */
+function reaches(id: string, ctx: ChunkingContext, test: RegExp): boolean {
   const seen = new Set([id])
   const queue = [id]
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    if (/node_modules[\\/]zod[\\/]/.test(next)) return true
+    if (test.test(next)) return true
     for (const imported of ctx.getModuleInfo(next)?.importedIds ?? []) {
       if (seen.has(imported)) continue
       seen.add(imported)
@@ -138,6 +134,21 @@ function reachesZod(id: string, ctx: ChunkingContext): boolean {
     }
   }
   return false
+}
+
+const ZOD = /node_modules[\\/]zod[\\/]/
+
+/**
+ * The shared chunk a module that many pages use goes to (issue 13). Every page loads its shared
+ * chunks whole, so:
+ * - a module that reaches zod stays out of them (null): zod loads when something is validated;
+ * - one that reaches the device db (Dexie) goes to `core-db`, so a first screen that reads no
+ *   device data (Home, painted from the last-known identity) loads neither Dexie nor its code;
+ * - the rest is `core`.
+ */
+function sharedChunkOf(id: string, ctx: ChunkingContext): string | null {
+  if (reaches(id, ctx, ZOD)) return null
+  return reaches(id, ctx, DB_MODULES) ? 'core-db' : 'core'
 }
 
 /** Start-up and sync modules (session, demo seed, Supabase, the sync engine): kept out of the shared `core` chunk. */
@@ -228,17 +239,19 @@ export default defineConfig(({ command }) => ({
           groups: [
             { name: 'app', tags: ['$initial'], priority: 3 },
             // The device db exactly as start-up loads it (no page code joins it).
-            { name: 'db', test: DB_MODULES, priority: 2 },
+            // Not what they import (the date and calendar helpers): a page using one of those would
+            // then load Dexie with it.
+            { name: 'db', test: DB_MODULES, priority: 2, includeDependenciesRecursively: false },
             // zod alone, as before: start-up (remote mode) and the sync engine need it, not the shell.
-            { name: 'schemas', test: /node_modules[\\/]zod[\\/]/, priority: 2 },
+            { name: 'schemas', test: ZOD, priority: 2 },
             // Vant components (and their styles) used by several pages: one file instead of ~60.
             { name: 'vant', test: /node_modules[\\/](vant|@vant)[\\/]/, minShareCount: 4, priority: 1 },
             // Each feature's Home section list (a few bytes each, 8 requests on Home): one file.
             { name: 'todo', test: /[\\/]src[\\/]features[\\/][^\\/]+[\\/]todo\.ts$/, priority: 1 },
-            // App modules most pages share. Start-up modules stay out: the start-up path is unchanged.
-            // Modules that import zod stay out (reachesZod): zod loads when something is validated.
+            // App modules most pages share (sharedChunkOf). Start-up modules stay out: the start-up
+            // path is unchanged.
             {
-              name: (id, ctx) => (reachesZod(id, ctx) ? null : 'core'),
+              name: sharedChunkOf,
               test: (id) => /[\\/]src[\\/]/.test(id) && !START_UP_MODULES.test(id),
               minShareCount: 12,
             },

@@ -7,6 +7,7 @@ import { useSessionStore } from '@/features/auth'
 import App from './App.vue'
 import { createAppRouterInStages } from './router'
 import { whenIdle } from '@/shared/lib/idle'
+import { afterPaint } from '@/shared/lib/afterPaint'
 import './styles/base.css'
 
 /**
@@ -42,7 +43,10 @@ async function start(): Promise<void> {
   // Before mounting: the first render already knows the mode and the last-known identity, so the
   // shell (local-mode banner included) paints once in its final layout instead of growing after.
   await nextTask()
-  const sessionReady = useSessionStore(pinia).init()
+  // The device code loads once the first page is painted (when a last-known identity can paint it).
+  let firstScreenShown = () => undefined as void
+  const shown = new Promise<void>((resolve) => (firstScreenShown = resolve))
+  const sessionReady = useSessionStore(pinia).init(undefined, shown)
   sessionReady.catch(() => undefined) // Shown by the shell (session.status); awaited below.
 
   // The history and the route table (in stages); then the initial navigation (its guard waits for
@@ -54,6 +58,12 @@ async function start(): Promise<void> {
   app.use(router)
   await nextTask()
   app.mount('#app')
+  // The initial navigation done (or failed), its page renders in the next tick and paints a frame later.
+  void router
+    .isReady()
+    .catch(() => undefined)
+    .then(afterPaint)
+    .then(firstScreenShown)
 
   // The db must be seeded/ready before the engine pushes or pulls. The engine (and its
   // transports and response schemas) is a separate chunk loaded once the first screen is

@@ -56,6 +56,13 @@ export const useSessionStore = defineStore('session', () => {
   /** Resolves once the device db holds its queries until the demo seed is in (local mode). */
   let armed: Promise<void> | null = null
   let gateArmed: (() => void) | null = null
+  /**
+   * With a last-known identity on screen, the device code (Dexie, the seed gate, the identity
+   * queries: the largest chunk of a first visit and its long tasks) loads once the first screen is
+   * painted, not before it (issue 13), unless a page needs the device db to show at all.
+   */
+  let deviceMayLoad: Promise<unknown> = Promise.resolve()
+  let deviceWanted: () => void = () => undefined
 
   /** Paint with the last-known identity while the device db opens (see identitySnapshot.ts). */
   function showSnapshot(snapshot: IdentitySnapshot): void {
@@ -101,6 +108,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function start(db?: AdminFieldDb): Promise<void> {
+    await deviceMayLoad
     device = await deviceData()
     // The device code's chunk was just evaluated: constructing the db (every schema version) in
     // the same task made one long task of both on a slow phone.
@@ -127,8 +135,12 @@ export const useSessionStore = defineStore('session', () => {
     deviceReady.value = true
   }
 
-  /** Starts once (device db, demo seed or Supabase session); later calls get the same promise. */
-  function init(db?: AdminFieldDb): Promise<void> {
+  /**
+   * Starts once (device db, demo seed or Supabase session); later calls get the same promise.
+   * `firstScreenShown`: resolves once the first page is painted (main.ts); with a last-known
+   * identity to show, the device code waits for it (or for a page that needs the db, `usable`).
+   */
+  function init(db?: AdminFieldDb, firstScreenShown?: Promise<unknown>): Promise<void> {
     if (!ready) {
       armed = new Promise<void>((resolve) => (gateArmed = resolve))
       mode.value = isSupabaseMode() ? 'supabase' : 'local'
@@ -137,6 +149,12 @@ export const useSessionStore = defineStore('session', () => {
       seedPending = !db && !saved && mode.value === 'local'
       const snapshot = saved ?? (seedPending ? DEMO_DEFAULT_IDENTITY : null)
       if (snapshot) showSnapshot(snapshot)
+      if (snapshot && firstScreenShown) {
+        deviceMayLoad = new Promise<void>((resolve) => {
+          deviceWanted = resolve
+          firstScreenShown.then(resolve, resolve)
+        })
+      }
     }
     ready ??= start(db).catch((e: unknown) => {
       status.value = 'error'
@@ -158,6 +176,7 @@ export const useSessionStore = defineStore('session', () => {
     const started = init()
     if (!fromSnapshot) return started
     if (!seedPending || beforeSeed || !armed) return Promise.resolve()
+    deviceWanted() // This page shows only once the device db holds its queries: load it now.
     return Promise.race([armed, started])
   }
 
