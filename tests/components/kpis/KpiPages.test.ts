@@ -58,7 +58,13 @@ describe('KPI pages', () => {
   it('the admin head sees every department, the late KPI in red, and drills down to the late task first', async () => {
     const { wrapper, router } = await mountAt(`/kpis?month=${MONTH}`, kpiRoutes, HEAD, ['admin_head'])
     wrappers.push(wrapper)
+    // Issue 13: the links under the figures come with them (shown above the loading state, they were pushed down).
+    expect(wrapper.find('[data-testid=kpi-dashboard]').attributes('data-status')).toBe('loading')
+    expect(wrapper.find('[data-testid=kpi-dash-links]').exists()).toBe(false)
     await until(() => expect(wrapper.find('[data-testid=kpi-dashboard]').attributes('data-status')).toBe('ready'))
+    // The charts and the links once the figures have painted.
+    await until(() => expect(wrapper.find('[data-testid=kpi-ranking]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid=kpi-report-link]').exists()).toBe(true)
     const cell = wrapper.find('[data-testid=kpi-affairs_on_time]')
     expect(cell.attributes('data-red')).toBe('true')
     expect(cell.find('[data-testid=kpi-value]').text()).toBe('66.7%')

@@ -1,7 +1,7 @@
 /** The period and scope a KPI page shows, kept in the URL (?month=2026-11&dept=…) so a drill-down and a reload keep them. */
 import { computed, watch, type Ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
-import { monthsBack, type Scope } from '../domain'
+import { monthsBack, type KpiItem, type Scope } from '../domain'
 import { useKpiStore } from '../stores/kpis'
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
@@ -46,6 +46,11 @@ export function useKpiMonthItems(month: Ref<string>) {
     { immediate: true },
   )
   const ready = computed(() => store.status === 'ready' && store.has([month.value]))
-  const items = computed(() => store.items([month.value]))
+  // The same array while the month's items are the same ones: a trend's months added to the cache
+  // re-read the store, and a new array would recompute every figure and re-render every cell.
+  const items = computed((prev?: KpiItem[]) => {
+    const next = store.items([month.value])
+    return prev && prev.length === next.length && next.every((item, i) => item === prev[i]) ? prev : next
+  })
   return { ready, items }
 }

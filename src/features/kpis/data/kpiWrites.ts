@@ -2,7 +2,10 @@
 import type { AdminFieldDb } from '@/platform/db'
 import type { KpiTargetRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox } from '@/platform/sync/outbox'
-import { kpiTargetSchema, type KpiTargetInput } from '../domain'
+import type { KpiTargetInput } from '../domain/targetSchema'
+
+/** The target's schema (zod): loaded by the first save, not with the dashboard; the targets page warms it (warmImport). */
+export const loadKpiTargetSchema = () => import('../domain/targetSchema')
 
 export type TargetResult = { ok: true; row: KpiTargetRow } | { ok: false; error: string }
 
@@ -13,6 +16,7 @@ export async function setKpiTarget(
   now: Date = new Date(),
   draftKey: string | null = null,
 ): Promise<TargetResult> {
+  const { kpiTargetSchema } = await loadKpiTargetSchema()
   const parsed = kpiTargetSchema.safeParse({ ...input, id: crypto.randomUUID() })
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'kpis.errors.range' }
   const v = parsed.data
