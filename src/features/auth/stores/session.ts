@@ -108,7 +108,8 @@ export const useSessionStore = defineStore('session', () => {
     database.value = db ?? device.getDb()
     if (mode.value === 'local') {
       // From here every query of the device db waits for the demo seed (in a worker): pages may open.
-      const seeded = device.seedBeforeReads(database.value)
+      // A fresh device (no last-known identity): the seed's worker creates the database first.
+      const seeded = device.seedBeforeReads(database.value, undefined, { fresh: seedPending })
       gateArmed?.()
       await seeded
       const saved = await device.getLocalUserId(database.value)
