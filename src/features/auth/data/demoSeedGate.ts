@@ -20,14 +20,30 @@ import type { SeedAnswer, SeedRequest } from './demoSeed.worker'
  */
 export type DemoSeeder = (name: string, opened?: () => void) => Promise<boolean>
 
+/** A seed started before the window's handle of the database (see `startSeed`). */
+export interface StartedSeed {
+  /** Settles once the seeder's connection has opened (created) the database, or the seed has ended. */
+  opened: Promise<unknown>
+  seeded: Promise<boolean>
+}
+
+/**
+ * Starts the seed now, on a likely first visit (no last-known identity on this device): the
+ * seeder's connection creates the database (every table and index, off the main thread when it is
+ * the worker) while the window builds its own handle, which then only opens a database of its
+ * version (`seedBeforeReads` with `started`). Wrong guesses are harmless: the seeder opens an
+ * existing database and adds only what is missing.
+ */
+export function startSeed(name: string, seed: DemoSeeder = seedInWorkerOrHere): StartedSeed {
+  let opened = (): void => undefined
+  const created = new Promise<void>((done) => (opened = done))
+  const seeded = seed(name, () => opened())
+  return { opened: Promise.race([created, seeded]), seeded }
+}
+
 export interface SeedGateOptions {
-  /**
-   * A first visit is likely (no last-known identity on this device): the seeder's connection
-   * starts at once and creates the database (every table and index, off the main thread when it
-   * is the worker) before `database` opens it; `database` then only opens one of its version.
-   * Wrong guesses are harmless: the seeder opens an existing database and adds only what is missing.
-   */
-  fresh?: boolean
+  /** The seed of this database already started (`startSeed`): its connection creates the database first. */
+  started?: StartedSeed
 }
 
 /**
@@ -37,16 +53,11 @@ export interface SeedGateOptions {
  */
 export function seedBeforeReads(database: AdminFieldDb, seed: DemoSeeder = seedInWorkerOrHere, options: SeedGateOptions = {}): Promise<boolean> {
   return new Promise<boolean>((resolve, reject) => {
-    let seeding: Promise<boolean> | null = null
-    if (options.fresh) {
-      let opened = (): void => undefined
-      const created = new Promise<void>((done) => (opened = done))
-      seeding = seed(database.name, () => opened())
-      database.openAfter(Promise.race([created, seeding]))
-    }
+    const started = options.started
+    if (started) database.openAfter(started.opened)
     // `vip`: the handle that may query while the others wait (none when the db was open already).
     database.on('ready', (vip) =>
-      (seeding ?? seedIfMissing((vip as AdminFieldDb | undefined) ?? database, seed)).then(resolve, (e: unknown) => {
+      (started?.seeded ?? seedIfMissing((vip as AdminFieldDb | undefined) ?? database, seed)).then(resolve, (e: unknown) => {
         reject(e)
         throw e // The db does not open: its queries fail and the session shows the start error.
       }),

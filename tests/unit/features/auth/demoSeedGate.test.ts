@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import demo from '@/platform/demo/demo-company.json'
-import { seedBeforeReads, seedInWorkerOrHere, type DemoSeeder } from '@/features/auth/data/demoSeedGate'
+import { seedBeforeReads, seedInWorkerOrHere, startSeed, type DemoSeeder } from '@/features/auth/data/demoSeedGate'
 import { DEMO_SEED_FLAGS } from '@/features/auth/data/demoSeedFlags'
 import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import { getMeta, observe, openDb } from '@/platform/db'
@@ -109,7 +109,7 @@ describe('seedBeforeReads', () => {
       steps.push('seeding')
       return seedDemoCompany(connection).finally(() => connection.close())
     }
-    const seeded = seedBeforeReads(window, creator, { fresh: true })
+    const seeded = seedBeforeReads(window, creator, { started: startSeed(name, creator) })
     // The first page's queries, as soon as the start has armed the gate.
     const answers: number[] = []
     const stop = observe(() => window.assets.count(), (n) => answers.push(n))
@@ -126,20 +126,21 @@ describe('seedBeforeReads', () => {
   it('a wrong first-visit guess is harmless: a seeded device opens, nothing is added again', async () => {
     const name = freshDb().name
     const first = openDb(name)
-    expect(await seedBeforeReads(first, seedInWorkerOrHere, { fresh: true })).toBe(true)
+    expect(await seedBeforeReads(first, seedInWorkerOrHere, { started: startSeed(name) })).toBe(true)
     const dept = demo.departments[0]!
     await first.departments.update(dept.id, { name: 'Renamed' })
     first.close()
     const again = openDb(name)
-    expect(await seedBeforeReads(again, seedInWorkerOrHere, { fresh: true })).toBe(false)
+    expect(await seedBeforeReads(again, seedInWorkerOrHere, { started: startSeed(name) })).toBe(false)
     expect((await again.departments.get(dept.id))?.name).toBe('Renamed')
     expect(await again.profiles.count()).toBe(demo.users.length)
   })
 
   it('a seeder that fails before creating: the window opens (and creates) itself and the start fails visibly', async () => {
-    const window = openDb(freshDb().name)
+    const name = freshDb().name
+    const window = openDb(name)
     const broken: DemoSeeder = () => Promise.reject(new Error('no worker, no page seed'))
-    await expect(seedBeforeReads(window, broken, { fresh: true })).rejects.toThrow('no worker, no page seed')
+    await expect(seedBeforeReads(window, broken, { started: startSeed(name, broken) })).rejects.toThrow('no worker, no page seed')
     await expect(window.profiles.count()).rejects.toThrow()
   })
 })
