@@ -25,10 +25,13 @@ async function start(): Promise<void> {
   const pinia = createPinia()
   app.use(pinia)
 
-  // Reading the saved language is the first localStorage access: a blocking call to the browser.
   await nextTask()
   const i18n = createAppI18n()
   app.use(i18n)
+  // Reading the saved language is the first localStorage access (a blocking call to the browser),
+  // and requesting the messages' chunks inserts their style links: with i18n's creation, one long
+  // task on a slow phone.
+  await nextTask()
   // The features' messages (and English) are chunks of their own: the shell mounts at once,
   // and no page is entered before its language's messages are there.
   const messagesReady = applySavedLocale(i18n.global)

@@ -100,9 +100,16 @@ describe('first visit in local mode', () => {
     const context = await newPhoneContext(browser, app.url)
     // Would the page ever say the asset does not exist? Recorded from the first frame on.
     await context.addInitScript(() => {
-      const w = window as unknown as { __sawMissing: boolean; __sawLoading: boolean }
+      const w = window as unknown as { __sawMissing: boolean; __sawLoading: boolean; __storesCreated: number }
       w.__sawMissing = false
       w.__sawLoading = false
+      // The page's own connection never creates the tables on a first visit: the worker's does.
+      w.__storesCreated = 0
+      const create = IDBDatabase.prototype.createObjectStore
+      IDBDatabase.prototype.createObjectStore = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['createObjectStore']>) {
+        w.__storesCreated++
+        return create.apply(this, args)
+      }
       new MutationObserver(() => {
         if (document.querySelector('[data-testid="asset-missing"]')) w.__sawMissing = true
         if (document.querySelector('[data-testid="asset-page"] [data-state="loading"]')) w.__sawLoading = true
@@ -121,10 +128,10 @@ describe('first visit in local mode', () => {
     await expect.poll(() => page.getByText(EQUIPMENT.name).first().isVisible()).toBe(true)
 
     const seen = await page.evaluate(() => {
-      const w = window as unknown as { __sawMissing: boolean; __sawLoading: boolean }
-      return { missing: w.__sawMissing, loading: w.__sawLoading }
+      const w = window as unknown as { __sawMissing: boolean; __sawLoading: boolean; __storesCreated: number }
+      return { missing: w.__sawMissing, loading: w.__sawLoading, storesCreatedByPage: w.__storesCreated }
     })
-    expect(seen).toEqual({ missing: false, loading: true })
+    expect(seen).toEqual({ missing: false, loading: true, storesCreatedByPage: 0 })
     expect(workers.some((url) => /demoSeed\.worker/.test(url))).toBe(true)
     // The page itself never loaded the in-page seed (it holds the demo data): the worker did it.
     expect(requested.filter((url) => /\/assets\/demoSeed-/.test(url))).toEqual([])

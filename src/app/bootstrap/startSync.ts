@@ -9,6 +9,7 @@ import { isSupabaseMode } from '@/platform/supabase/client'
 import { createAppPhotoTransport, createPhotoUploadQueue } from '@/platform/photos'
 import { useSessionStore } from '@/features/auth'
 import { useSyncStore } from '@/features/sync'
+import { nextTask } from '@/shared/lib/nextTask'
 
 async function transportForMode(): Promise<SyncTransport> {
   if (!isSupabaseMode()) return createLocalTransport()
@@ -27,6 +28,9 @@ export async function startSync(): Promise<void> {
   const pushAs = isSupabaseMode() ? () => session.userId : undefined
   // One engine per origin: other tabs of the app follow the one holding the Web Lock.
   sync.connect(createSyncEngine({ db: getDb(), transport, leadership: platformLeadership(), ...(pushAs ? { pushAs } : {}) }))
+  // The photo queue's start (its own queries and first drain) in a task of its own: together with
+  // the engine's they made one long task on a slow phone (issue 13).
+  await nextTask()
   sync.connectPhotos(createPhotoUploadQueue({ db: getDb(), transport: createAppPhotoTransport() }))
   // Storage accepts a photo only once its metadata is on the server: upload right after each sync.
   watch(

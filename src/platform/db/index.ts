@@ -15,6 +15,9 @@ export function openDb(name = 'adminfield'): AdminFieldDb {
   return new AdminFieldDb(name)
 }
 
+/** The IndexedDB name of the app's database (`getDb`). */
+export const APP_DB_NAME = 'adminfield'
+
 let appDb: AdminFieldDb | null = null
 
 /**
@@ -23,6 +26,6 @@ let appDb: AdminFieldDb | null = null
  * its own (issue 13). Dexie opens IndexedDB lazily on first use.
  */
 export function getDb(): AdminFieldDb {
-  appDb ??= openDb('adminfield')
+  appDb ??= openDb(APP_DB_NAME)
   return appDb
 }

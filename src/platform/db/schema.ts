@@ -169,4 +169,31 @@ export class AdminFieldDb extends Dexie {
       ...SCHEMA_V32,
     })
   }
+
+  /** Set by `openAfter`: the IndexedDB open waits for it (queries wait as for any open). */
+  private openHeld: Promise<unknown> | null = null
+
+  /**
+   * Opens IndexedDB only once `ready` settles; queries made meanwhile wait, as they wait for any
+   * open. A first visit's start lets another connection (the demo seed's worker) create every
+   * table off the main thread first, so this one only opens a database of its version (issue 13).
+   */
+  openAfter(ready: Promise<unknown>): void {
+    const held = ready.then(
+      () => undefined,
+      () => undefined, // The other connection failed: this one opens (and creates) as it would have.
+    )
+    this.openHeld = held
+    void held.then(() => {
+      if (this.openHeld === held) this.openHeld = null
+    })
+  }
+
+  // Dexie opens on the first query by calling `open()`: while held, every such call waits for the
+  // same release, then opens once (Dexie joins the calls of an open under way).
+  override open(): ReturnType<Dexie['open']> {
+    const held = this.openHeld
+    if (!held) return super.open()
+    return Dexie.Promise.resolve(held).then(() => super.open()) as ReturnType<Dexie['open']>
+  }
 }

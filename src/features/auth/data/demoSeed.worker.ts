@@ -3,6 +3,8 @@
  * parsed, built and written here, in a bundle of their own, while the window paints. The window
  * holds its device db's queries until this answers (demoSeedGate.ts); live queries in the window
  * see the rows from the one transaction that commits them.
+ * On a first visit this connection also creates the database (every table and index) before the
+ * window opens it: it says so with an `opened` message, before seeding.
  */
 import { openDb } from '@/platform/db'
 import { seedDemoCompany } from './demoSeed'
@@ -12,7 +14,7 @@ export interface SeedRequest {
   name: string
 }
 
-export type SeedAnswer = { ok: true; seeded: boolean } | { ok: false; error: string }
+export type SeedAnswer = { opened: true } | { ok: true; seeded: boolean } | { ok: false; error: string }
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<SeedRequest>) => void) | null
@@ -21,13 +23,17 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope
 
+const failure = (e: unknown): SeedAnswer => ({ ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) })
+
 scope.onmessage = ({ data }) => {
   const database = openDb(data.name)
-  seedDemoCompany(database)
-    .then(
-      (seeded): SeedAnswer => ({ ok: true, seeded }),
-      (e: unknown): SeedAnswer => ({ ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }),
-    )
+  database
+    .open()
+    .then(() => {
+      scope.postMessage({ opened: true })
+      return seedDemoCompany(database)
+    })
+    .then((seeded): SeedAnswer => ({ ok: true, seeded }), failure)
     .then((answer) => {
       database.close()
       scope.postMessage(answer)

@@ -110,13 +110,18 @@ export const useSessionStore = defineStore('session', () => {
   async function start(db?: AdminFieldDb): Promise<void> {
     await deviceMayLoad
     device = await deviceData()
+    // A fresh device (no last-known identity): the seed's worker starts now and creates the
+    // database while the window builds its handle, which then only opens it (demoSeedGate.ts).
+    const started = seedPending && mode.value === 'local' ? device.startSeed(device.APP_DB_NAME) : undefined
     // The device code's chunk was just evaluated: constructing the db (every schema version) in
     // the same task made one long task of both on a slow phone.
     if (!db) await nextTask()
     database.value = db ?? device.getDb()
     if (mode.value === 'local') {
+      // Arming the gate lets the first page resolve (its chunk): not in the construction's task.
+      if (started) await nextTask()
       // From here every query of the device db waits for the demo seed (in a worker): pages may open.
-      const seeded = device.seedBeforeReads(database.value)
+      const seeded = device.seedBeforeReads(database.value, undefined, { started })
       gateArmed?.()
       await seeded
       const saved = await device.getLocalUserId(database.value)

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import demo from '@/platform/demo/demo-company.json'
-import { seedBeforeReads, seedInWorkerOrHere, type DemoSeeder } from '@/features/auth/data/demoSeedGate'
+import { seedBeforeReads, seedInWorkerOrHere, startSeed, type DemoSeeder } from '@/features/auth/data/demoSeedGate'
 import { DEMO_SEED_FLAGS } from '@/features/auth/data/demoSeedFlags'
 import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import { getMeta, observe, openDb } from '@/platform/db'
@@ -89,5 +89,58 @@ describe('seedBeforeReads', () => {
     expect(await seedBeforeReads(c)).toBe(false)
     expect((await c.departments.get(dept.id))?.name).toBe('Renamed')
     expect(await c.departments.count()).toBe(demo.departments.length)
+  })
+
+  it('on a first visit lets the seeder create the database: the window only opens it, its early queries get the seeded rows', async () => {
+    const name = freshDb().name
+    const window = openDb(name)
+    let windowCreated = false
+    window.on('populate', () => {
+      windowCreated = true
+    })
+    const steps: string[] = []
+    // As the worker does: open (create) on a connection of its own, say so, then seed.
+    const creator: DemoSeeder = async (dbName, opened) => {
+      const connection = openDb(dbName)
+      await connection.open()
+      steps.push(`created ${window.isOpen()}`)
+      opened?.()
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      steps.push('seeding')
+      return seedDemoCompany(connection).finally(() => connection.close())
+    }
+    const seeded = seedBeforeReads(window, creator, { started: startSeed(name, creator) })
+    // The first page's queries, as soon as the start has armed the gate.
+    const answers: number[] = []
+    const stop = observe(() => window.assets.count(), (n) => answers.push(n))
+    const early = window.profiles.toArray()
+    expect(await seeded).toBe(true)
+    expect(steps).toEqual(['created false', 'seeding'])
+    expect(windowCreated).toBe(false)
+    expect((await early).length).toBe(demo.users.length)
+    await expect.poll(() => answers.length).toBeGreaterThan(0)
+    expect(answers.every((n) => n === demoAssets.length)).toBe(true)
+    stop()
+  })
+
+  it('a wrong first-visit guess is harmless: a seeded device opens, nothing is added again', async () => {
+    const name = freshDb().name
+    const first = openDb(name)
+    expect(await seedBeforeReads(first, seedInWorkerOrHere, { started: startSeed(name) })).toBe(true)
+    const dept = demo.departments[0]!
+    await first.departments.update(dept.id, { name: 'Renamed' })
+    first.close()
+    const again = openDb(name)
+    expect(await seedBeforeReads(again, seedInWorkerOrHere, { started: startSeed(name) })).toBe(false)
+    expect((await again.departments.get(dept.id))?.name).toBe('Renamed')
+    expect(await again.profiles.count()).toBe(demo.users.length)
+  })
+
+  it('a seeder that fails before creating: the window opens (and creates) itself and the start fails visibly', async () => {
+    const name = freshDb().name
+    const window = openDb(name)
+    const broken: DemoSeeder = () => Promise.reject(new Error('no worker, no page seed'))
+    await expect(seedBeforeReads(window, broken, { started: startSeed(name, broken) })).rejects.toThrow('no worker, no page seed')
+    await expect(window.profiles.count()).rejects.toThrow()
   })
 })
