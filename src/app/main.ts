@@ -65,7 +65,7 @@ async function start(): Promise<void> {
   void router
     .isReady()
     .catch(() => undefined)
-    .then(afterPaint)
+    .then(() => afterPaint())
     .then(firstScreenShown)
 
   // The db must be seeded/ready before the engine pushes or pulls. The engine (and its

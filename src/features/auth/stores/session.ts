@@ -156,8 +156,8 @@ export const useSessionStore = defineStore('session', () => {
       if (snapshot) showSnapshot(snapshot)
       if (snapshot && firstScreenShown) {
         deviceMayLoad = new Promise<void>((resolve) => {
-          deviceWanted = resolve
-          firstScreenShown.then(resolve, resolve)
+          deviceWanted = () => resolve()
+          firstScreenShown.then(deviceWanted, deviceWanted)
         })
       }
     }
