@@ -2,7 +2,7 @@
  * Issue 13: the fuel and seal-use forms show their labels at once, before their data is read (on a
  * first visit that waits for the demo seed), disabled so that nothing typed can be overwritten by
  * the entry or the device draft being read; once read they are enabled and show the vehicle / seal.
- * Their lower part mounts one task later (the first render comes in two tasks).
+ * Their lower parts mount in the next tasks (the first render comes in parts).
  */
 import '../support/vantCss'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -61,15 +61,17 @@ describe('issue 13: the forms paint before their data', () => {
     expect(w.find('.state-view').exists()).toBe(true)
   })
 
-  it('seal use: the groups and hints show while loading, disabled, the seal row kept, the lower groups a task later; then the seal and an enabled form', async () => {
+  it('seal use: the groups and hints show while loading, disabled, the seal row kept, the rest in the next tasks; then the seal and an enabled form', async () => {
     await seedDemoCompany(getDb())
     const w = await mountAt(`/seals/${SEAL.id}/usage/new`, '/seals/:id/usage/new', SealUsageNewPage, demo.users[0]!.id)
     expect(w.get('[data-testid=seal-usage-page]').attributes('data-status')).toBe('loading')
     expect(w.get('fieldset').attributes('disabled')).toBeDefined()
     expect(w.find('[data-testid=seal-usage-form] .loading-row').exists()).toBe(true)
     expect(w.find('[data-testid=usage-seal]').exists()).toBe(false)
-    expect(w.find('[data-testid=usage-title] input').exists()).toBe(true)
+    expect(w.find('[data-testid=usage-application]').exists()).toBe(true)
+    expect(w.find('[data-testid=usage-title]').exists()).toBe(false)
     expect(w.find('[data-testid=seal-usage-save]').exists()).toBe(false)
+    await until(() => expect(w.find('[data-testid=usage-title] input').exists()).toBe(true))
     await until(() => expect(w.find('[data-testid=seal-usage-save]').exists()).toBe(true))
     expect(w.find('[data-testid=usage-requester]').exists()).toBe(true)
     await until(() => expect(w.get('[data-testid=seal-usage-page]').attributes('data-status')).toBe('ready'))
