@@ -73,21 +73,6 @@ describe('AssetPage', () => {
     expect(k.find('[data-testid=asset-awaiting-keeper]').exists()).toBe(false)
   })
 
-  it('issue 13: the history mounts a task after the header; the page counts as rendered once it is there', async () => {
-    const seal = await newSeal()
-    performance.clearMarks('asset-page:rendered')
-    let headerFirst = false
-    const seen = new MutationObserver(() => {
-      if (document.querySelector('[data-testid=asset-number]') && !document.querySelector('[data-testid=timeline]')) headerFirst = true
-    })
-    seen.observe(document.body, { childList: true, subtree: true })
-    const w = await open(seal.id, 'seal_keeper')
-    await until(() => expect(performance.getEntriesByName('asset-page:rendered')).toHaveLength(1))
-    seen.disconnect()
-    expect(headerFirst).toBe(true)
-    expect(w.find('[data-testid=timeline]').exists()).toBe(true)
-  })
-
   it('checks in with two taps; the timeline shows it first, marked not synced', async () => {
     const seal = await newSeal()
     const keeper = user('seal_keeper')
