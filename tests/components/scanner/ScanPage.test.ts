@@ -7,8 +7,6 @@ import { labelUrl, newLabelToken } from '@/features/assets/domain/labelToken'
 import ScanPage from '@/features/scan/pages/ScanPage.vue'
 import { appPlugins } from '../support/mountApp'
 import { addAsset } from '../labels/support'
-import { useSessionStore } from '@/features/auth'
-import { until } from '../support/until'
 
 // No camera in happy-dom: the page must still work by typing.
 vi.mock('html5-qrcode', () => ({
@@ -81,24 +79,5 @@ describe('ScanPage', () => {
     await vi.waitFor(() => expect(wrapper.find('[data-testid=scan-outcome]').attributes('data-kind')).toBe('foreign'))
     expect(wrapper.find('[data-testid=scan-outcome]').text()).toContain('evil.example')
     wrapper.unmount()
-  })
-
-  it('issue 13: the shortcuts mount a task after the scanner', async () => {
-    const { plugins } = appPlugins()
-    useSessionStore().$patch({ grants: [{ role: 'seal_keeper' as never, siteId: null }], identityLoaded: true })
-    const router = createRouter({
-      history: createMemoryHistory(),
-      routes: [
-        { path: '/scan', name: 'scan', component: ScanPage },
-        { path: '/seals/register', name: 'sealRegister', component: { template: '<div />' } },
-      ],
-    })
-    await router.push('/scan')
-    const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [...plugins, router] }, attachTo: document.body })
-    expect(wrapper.find('[data-testid=scan-page]').exists()).toBe(true)
-    expect(wrapper.find('[data-testid=scan-shortcuts]').exists()).toBe(false)
-    await until(() => expect(wrapper.find('[data-testid=shortcut-sealRegister]').exists()).toBe(true))
-    wrapper.unmount()
-    useSessionStore().$patch({ grants: [] })
   })
 })
