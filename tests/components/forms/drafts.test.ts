@@ -53,6 +53,7 @@ async function leave(router: Router): Promise<void> {
   await until(() => expect(document.querySelector('.van-dialog')?.getAttribute('style') ?? 'display: none').toContain('display: none'))
 }
 
+// `ready`: the form itself shows while it loads (disabled, issue 13); type once it is read.
 const value = (w: VueWrapper, sel: string) => (w.find(sel).element as HTMLInputElement | HTMLTextAreaElement).value
 
 describe('issue #12: the seal-use form keeps what was typed', () => {
@@ -65,7 +66,7 @@ describe('issue #12: the seal-use form keeps what was typed', () => {
     await seedDemoCompany(getDb())
     const seal = await addAsset(getDb(), { number: 'SEAL-0901' })
     const path = `/seals/${seal.id}/usage/new`
-    const first = await mountAt(path, routes, KEEPER.id, '[data-testid=seal-usage-form]')
+    const first = await mountAt(path, routes, KEEPER.id, '[data-testid=seal-usage-page][data-status=ready] [data-testid=seal-usage-form]')
     await first.wrapper.find('[data-testid=usage-title] input').setValue('年度框架合同')
     await first.wrapper.find('[data-testid=usage-purpose] textarea').setValue('与供应商签约')
     first.wrapper.findComponent(PhotoCapture).vm.$emit('update:modelValue', [fakePhoto()])
@@ -80,7 +81,7 @@ describe('issue #12: the seal-use form keeps what was typed', () => {
     })
     first.wrapper.unmount()
 
-    const again = await mountAt(path, routes, KEEPER.id, '[data-testid=seal-usage-form]')
+    const again = await mountAt(path, routes, KEEPER.id, '[data-testid=seal-usage-page][data-status=ready] [data-testid=seal-usage-form]')
     await until(() => {
       expect(value(again.wrapper, '[data-testid=usage-title] input')).toBe('年度框架合同')
       expect(again.wrapper.findComponent(PhotoCapture).props('modelValue')).toHaveLength(1)
@@ -108,7 +109,7 @@ describe('issue #12: the fuel form keeps what was typed', () => {
   it('type, leave (asked), come back, reload: litres, station and the receipt photo are still there; saving drops the draft', async () => {
     await seedDemoCompany(getDb())
     const path = `/vehicles/${VEHICLE.id}/fuel`
-    const first = await mountAt(path, routes, DRIVER.id, '[data-testid=fuel-station]')
+    const first = await mountAt(path, routes, DRIVER.id, '[data-testid=fuel-page][data-status=ready] [data-testid=fuel-station]')
     await first.wrapper.find('[data-testid=fuel-litres] input').setValue('40')
     await first.wrapper.find('[data-testid=fuel-station] input').setValue('中石化虹桥站')
     first.wrapper.findComponent(PhotoCapture).vm.$emit('update:modelValue', [fakePhoto()])
@@ -123,7 +124,7 @@ describe('issue #12: the fuel form keeps what was typed', () => {
     })
     first.wrapper.unmount()
 
-    const again = await mountAt(path, routes, DRIVER.id, '[data-testid=fuel-station]')
+    const again = await mountAt(path, routes, DRIVER.id, '[data-testid=fuel-page][data-status=ready] [data-testid=fuel-station]')
     await until(() => {
       expect(value(again.wrapper, '[data-testid=fuel-station] input')).toBe('中石化虹桥站')
       expect(again.wrapper.findComponent(PhotoCapture).props('modelValue')).toHaveLength(1)
