@@ -22,11 +22,8 @@ const heavyIn = (file: string) => {
 /** zod (the `schemas` chunk, vite.config.ts): loaded when something is validated, not to show a page. */
 const ZOD_MARKER = '$ZodObject'
 const zodKbIn = (files: string[]) => sum(files.filter((f) => readFileSync(f, 'utf8').includes(ZOD_MARKER)).map(gzipKb))
-/**
- * Main pages that still load zod before they are shown: reported only. The dorm check-in (its
- * template and deposit forms) and the KPI dashboard joined the main pages after this list was made.
- */
-const ZOD_TO_SHOW = new Set(['Dorm check-in', 'KPI dashboard'])
+/** Main pages that still load zod before they are shown: reported only (the dorm check-in's forms). */
+const ZOD_TO_SHOW = new Set(['Dorm check-in'])
 
 /**
  * Runs in the page before its scripts: the JS files fully loaded when the element `testId` first

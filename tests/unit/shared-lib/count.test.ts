@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { formatCount } from '@/shared/lib/count'
+import { formatCount, formatDecimal } from '@/shared/lib/count'
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -19,5 +19,19 @@ describe('formatCount', () => {
     expect(formatCount(1234.5, 'en')).toBe(new Intl.NumberFormat('en').format(1234.5))
     expect(formatCount(-1234, 'zh-CN')).toBe(new Intl.NumberFormat('zh-CN').format(-1234))
     expect(formatCount(1234567, 'de')).toBe(new Intl.NumberFormat('de').format(1234567))
+  })
+})
+
+describe('formatDecimal', () => {
+  it('writes axis values as Intl does with at most two decimals ("0", never "-0"), without Intl', () => {
+    const values = [0, -0, 1, -1, 0.5, 2.25, 92.3, -10, 1234.5, 99.999, 0.004, -0.004, 1e6, 123_456.78]
+    for (let n = -2000; n <= 2000; n += 0.37) values.push(n)
+    for (let k = 0; k < 3000; k++) values.push(Math.round(Math.sin(k) * 1e6) / 1000)
+    const intl = new Intl.NumberFormat('en', { maximumFractionDigits: 2 })
+    // Except that what rounds to zero is "0", not Intl's "-0".
+    const want = values.map((n) => intl.format(n).replace(/^-0$/, '0'))
+    const format = vi.spyOn(Intl.NumberFormat.prototype as unknown as Record<'format', unknown>, 'format', 'get')
+    expect(values.map(formatDecimal)).toEqual(want)
+    expect(format).not.toHaveBeenCalled()
   })
 })
