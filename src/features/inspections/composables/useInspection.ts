@@ -10,6 +10,7 @@ import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
 import { passingRest, type TemplateVersion } from '../domain/template'
 import { runningScore, scoreInspection, type ScoringIssue } from '../domain/scoring'
 import { getArea } from '../data/areas'
+import { readTemplate } from '../domain/templateRead'
 import { latestTemplate } from '../data/templates'
 import { loadAreaDirectory } from '../data/directory'
 import { discardDraft, emptyAnswer, loadDraft, saveDraft, type DraftAnswer, type InspectionDraft } from '../data/drafts'
@@ -40,11 +41,10 @@ export function useInspection() {
       if (!a) return void (status.value = 'missing')
       const row = await latestTemplate(db, a.template_code)
       if (!row) return void (status.value = 'noTemplate')
-      // zod loads here, after the page shows (issue 13); scoring while answering needs none.
-      const { parseTemplate } = await import('../domain/templateSchema')
-      const parsed = parseTemplate(row)
-      if (!parsed.success) return void (status.value = 'badTemplate')
-      template.value = parsed.data
+      // Read without zod (issue 13): readTemplate accepts exactly what parseTemplate does.
+      const read = readTemplate(row)
+      if (!read) return void (status.value = 'badTemplate')
+      template.value = read
       const saved = await loadDraft(db, areaId)
       // A draft started on an older version stays on it: its answers belong to those items.
       const keep = saved && saved.template_id === row.id
