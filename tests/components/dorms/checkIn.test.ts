@@ -21,6 +21,30 @@ beforeAll(async () => {
 afterEach(() => wrappers.splice(0).forEach((w) => w.unmount()))
 
 describe('dorm check-in page', () => {
+  it('shows the steps, the inventory hint and the quick button at once; only the checklist waits for the data (issue 13)', async () => {
+    const { wrapper } = await mountAt(`/dorms/beds/${STAY.bed_id}/check-in`, dormRoutes, STAY.occupant_id, ['employee'])
+    wrappers.push(wrapper)
+    const page = () => wrapper.get('[data-testid="checkin-page"]')
+    // The device db has not answered yet (its reads are macrotasks).
+    expect(page().attributes('data-status')).toBe('loading')
+    const hint = wrapper.get('.check-in__hint').element
+    const place = wrapper.get('[data-testid="checkin-place"]').element
+    expect(place.textContent).toBe('\u00a0')
+    expect(wrapper.findAll('.van-step')).toHaveLength(4)
+    expect(wrapper.get('[data-testid="checkin-all-present"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.find('.state-view[data-state="loading"]').exists()).toBe(true)
+    expect(wrapper.findAll('[data-testid="checklist-item"]')).toHaveLength(0)
+    expect(wrapper.find('[data-testid="checkin-next"]').exists()).toBe(false)
+    await until(() => expect(page().attributes('data-status')).toBe('ready'))
+    // The same hint and place elements (painted once), the place now named; the checklist in the loading state's place.
+    expect(wrapper.get('.check-in__hint').element).toBe(hint)
+    expect(wrapper.get('[data-testid="checkin-place"]').element).toBe(place)
+    expect(place.textContent?.trim()).not.toBe('')
+    expect(wrapper.get('[data-testid="checkin-all-present"]').attributes('disabled')).toBeUndefined()
+    expect(wrapper.find('.state-view').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid="checklist-item"]')).toHaveLength(allItems(DORM_INVENTORY_V1).length)
+  })
+
   it('"all the rest present and undamaged" answers every unanswered item in one tap; a damage marked first stays', async () => {
     const { wrapper } = await mountAt(`/dorms/beds/${STAY.bed_id}/check-in`, dormRoutes, STAY.occupant_id, ['employee'])
     wrappers.push(wrapper)

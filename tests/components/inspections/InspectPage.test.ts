@@ -25,7 +25,7 @@ afterEach(async () => {
   await getDb().meta.where('key').startsWith('inspection_draft:').delete()
 })
 
-async function mountPage() {
+async function mountPage(wait = true) {
   await seedDemoCompany(getDb())
   const { plugins } = appPlugins()
   useSessionStore().userId = INSPECTOR.id
@@ -40,11 +40,15 @@ async function mountPage() {
   await router.push(`/inspect/${AREA.id}?via=scan`)
   const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [...plugins, router] }, attachTo: document.body })
   wrappers.push(wrapper)
+  if (wait) await untilReady(wrapper)
+  return { wrapper, router }
+}
+
+async function untilReady(wrapper: VueWrapper): Promise<void> {
   await vi.waitFor(async () => {
     await flushPromises()
     expect(wrapper.find('[data-testid=inspect-page]').attributes('data-status')).toBe('ready')
   })
-  return { wrapper, router }
 }
 
 const item = (w: VueWrapper, key: string) => w.find(`[data-testid=checklist-item][data-item-key="${key}"]`)
@@ -60,6 +64,26 @@ async function answerAll(w: VueWrapper): Promise<void> {
 }
 
 describe('InspectPage', () => {
+  it('shows the score bar, the head and the quick pass at once; only the checklist waits for the data, the head in place (issue 13)', async () => {
+    const { wrapper } = await mountPage(false)
+    // The device db has not answered yet (its reads are macrotasks).
+    expect(wrapper.find('[data-testid=inspect-page]').attributes('data-status')).toBe('loading')
+    expect(wrapper.find('[data-testid=running-score]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid=inspect-via]').attributes('data-via')).toBe('scan')
+    const head = wrapper.get('[data-testid=inspect-area]').element
+    expect(head.textContent).toBe('\u00a0')
+    expect(wrapper.get('[data-testid=inspect-rest-pass]').attributes('disabled')).toBeDefined()
+    expect(wrapper.find('.state-view[data-state=loading]').exists()).toBe(true)
+    expect(wrapper.findAll('[data-testid=checklist-item]')).toHaveLength(0)
+    await untilReady(wrapper)
+    // The same head element, now named; the loading state gave way to the checklist.
+    expect(wrapper.get('[data-testid=inspect-area]').element).toBe(head)
+    expect(head.textContent).toContain(AREA.name)
+    expect(wrapper.get('[data-testid=inspect-rest-pass]').attributes('disabled')).toBeUndefined()
+    expect(wrapper.find('.state-view').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid=checklist-item]')).toHaveLength(ITEMS.length)
+  })
+
   it('shows the latest template with the running score, which updates as items are answered', async () => {
     const { wrapper } = await mountPage()
     expect(wrapper.findAll('[data-testid=checklist-item]')).toHaveLength(ITEMS.length)
