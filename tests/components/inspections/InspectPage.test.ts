@@ -28,7 +28,10 @@ afterEach(async () => {
 async function mountPage(wait = true) {
   await seedDemoCompany(getDb())
   const { plugins } = appPlugins()
-  useSessionStore().userId = INSPECTOR.id
+  const session = useSessionStore()
+  session.userId = INSPECTOR.id
+  // The page reads once the device db is ready (its route opens before, on a fresh device).
+  session.deviceReady = wait
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -64,9 +67,10 @@ async function answerAll(w: VueWrapper): Promise<void> {
 }
 
 describe('InspectPage', () => {
-  it('shows the score bar, the head and the quick pass at once; only the checklist waits for the data, the head in place (issue 13)', async () => {
+  it('shows the score bar, the head and the quick pass before the device db is ready; only the checklist waits for the data, the head in place (issue 13)', async () => {
     const { wrapper } = await mountPage(false)
-    // The device db has not answered yet (its reads are macrotasks).
+    // A fresh device: the page is open, its device db not ready yet.
+    await flushPromises()
     expect(wrapper.find('[data-testid=inspect-page]').attributes('data-status')).toBe('loading')
     expect(wrapper.find('[data-testid=running-score]').exists()).toBe(true)
     expect(wrapper.find('[data-testid=inspect-via]').attributes('data-via')).toBe('scan')
@@ -75,6 +79,7 @@ describe('InspectPage', () => {
     expect(wrapper.get('[data-testid=inspect-rest-pass]').attributes('disabled')).toBeDefined()
     expect(wrapper.find('.state-view[data-state=loading]').exists()).toBe(true)
     expect(wrapper.findAll('[data-testid=checklist-item]')).toHaveLength(0)
+    useSessionStore().deviceReady = true
     await untilReady(wrapper)
     // The same head element, now named; the loading state gave way to the checklist.
     expect(wrapper.get('[data-testid=inspect-area]').element).toBe(head)
