@@ -5,8 +5,7 @@
  */
 import { getMeta, setMeta, type AdminFieldDb } from '@/platform/db'
 import type { ProcessedPhoto } from '@/platform/photos'
-import type { DraftAnswer } from '@/features/inspections/data/drafts'
-import { draftToAnswers } from '@/features/inspections/data/submitInspection'
+import { draftToAnswers, type DraftAnswer } from '@/features/inspections/data/drafts'
 import { scoreInspection } from '@/features/inspections/domain/scoring'
 import type { TemplateVersion } from '@/features/inspections/domain/template'
 import { METERS, parseReading, type Meter } from '../domain/checkIn'
