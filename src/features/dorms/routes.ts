@@ -17,5 +17,6 @@ export const dormRoutes: RouteRecordRaw[] = [
   { path: '/dorms/rooms/:id/repair', name: 'dormRepair', component: () => import('./pages/RepairReportPage.vue'), meta: { titleKey: 'dorms.titles.repair', roles: 'all' } },
   { path: '/dorms/mine', name: 'myDorm', component: () => import('./pages/MyDormPage.vue'), meta: { titleKey: 'dorms.titles.mine', roles: 'all' } },
   { path: '/dorms/beds/:bedId/check-out', name: 'dormCheckOut', component: () => import('./pages/CheckOutPage.vue'), meta: { titleKey: 'dorms.titles.checkOut', roles: 'all' } },
-  { path: '/dorms/beds/:bedId/check-in', name: 'dormCheckIn', component: () => import('./pages/CheckInPage.vue'), meta: { titleKey: 'dorms.titles.checkIn', roles: 'all' } },
+  // Opened from a bed's label, often on a fresh phone: the page opens at once and reads once the device db is ready (beforeSeed).
+  { path: '/dorms/beds/:bedId/check-in', name: 'dormCheckIn', component: () => import('./pages/CheckInPage.vue'), meta: { titleKey: 'dorms.titles.checkIn', roles: 'all', beforeSeed: true } },
 ]

@@ -37,7 +37,8 @@ export const inspectionRoutes: RouteRecordRaw[] = [
     path: '/inspect/:areaId',
     name: 'inspect',
     component: () => import('./pages/InspectPage.vue'),
-    meta: { titleKey: 'inspections.titles.inspect', roles: INSPECT_SCREEN_ROLES },
+    // Opens at once on a fresh device; the page reads once the device db is ready (beforeSeed).
+    meta: { titleKey: 'inspections.titles.inspect', roles: INSPECT_SCREEN_ROLES, beforeSeed: true },
   },
   {
     path: '/inspections/:id',

@@ -25,10 +25,13 @@ afterEach(async () => {
   await getDb().meta.where('key').startsWith('inspection_draft:').delete()
 })
 
-async function mountPage() {
+async function mountPage(wait = true) {
   await seedDemoCompany(getDb())
   const { plugins } = appPlugins()
-  useSessionStore().userId = INSPECTOR.id
+  const session = useSessionStore()
+  session.userId = INSPECTOR.id
+  // The page reads once the device db is ready (its route opens before, on a fresh device).
+  session.deviceReady = wait
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -40,11 +43,15 @@ async function mountPage() {
   await router.push(`/inspect/${AREA.id}?via=scan`)
   const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [...plugins, router] }, attachTo: document.body })
   wrappers.push(wrapper)
+  if (wait) await untilReady(wrapper)
+  return { wrapper, router }
+}
+
+async function untilReady(wrapper: VueWrapper): Promise<void> {
   await vi.waitFor(async () => {
     await flushPromises()
     expect(wrapper.find('[data-testid=inspect-page]').attributes('data-status')).toBe('ready')
   })
-  return { wrapper, router }
 }
 
 const item = (w: VueWrapper, key: string) => w.find(`[data-testid=checklist-item][data-item-key="${key}"]`)
@@ -60,6 +67,28 @@ async function answerAll(w: VueWrapper): Promise<void> {
 }
 
 describe('InspectPage', () => {
+  it('shows the score bar, the head and the quick pass before the device db is ready; only the checklist waits for the data, the head in place (issue 13)', async () => {
+    const { wrapper } = await mountPage(false)
+    // A fresh device: the page is open, its device db not ready yet.
+    await flushPromises()
+    expect(wrapper.find('[data-testid=inspect-page]').attributes('data-status')).toBe('loading')
+    expect(wrapper.find('[data-testid=running-score]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid=inspect-via]').attributes('data-via')).toBe('scan')
+    const head = wrapper.get('[data-testid=inspect-area]').element
+    expect(head.textContent).toBe('\u00a0')
+    expect(wrapper.get('[data-testid=inspect-rest-pass]').attributes('disabled')).toBeDefined()
+    expect(wrapper.find('.state-view[data-state=loading]').exists()).toBe(true)
+    expect(wrapper.findAll('[data-testid=checklist-item]')).toHaveLength(0)
+    useSessionStore().deviceReady = true
+    await untilReady(wrapper)
+    // The same head element, now named; the loading state gave way to the checklist.
+    expect(wrapper.get('[data-testid=inspect-area]').element).toBe(head)
+    expect(head.textContent).toContain(AREA.name)
+    expect(wrapper.get('[data-testid=inspect-rest-pass]').attributes('disabled')).toBeUndefined()
+    expect(wrapper.find('.state-view').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid=checklist-item]')).toHaveLength(ITEMS.length)
+  })
+
   it('shows the latest template with the running score, which updates as items are answered', async () => {
     const { wrapper } = await mountPage()
     expect(wrapper.findAll('[data-testid=checklist-item]')).toHaveLength(ITEMS.length)

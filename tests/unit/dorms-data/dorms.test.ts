@@ -114,7 +114,8 @@ describe('check-in on the device', () => {
   const photo = (id = crypto.randomUUID()) => ({ id, blob: new Blob(['x'], { type: 'image/jpeg' }), thumb: new Blob(['x']), mime: 'image/jpeg', width: 4, height: 3, bytes: 1, taken_at: NOW.toISOString(), warnings: [], quality: { luminance: 100, sharpness: 100 } })
 
   it('the draft survives a reload; saving occupies the bed with the record, photos and ops in one go, and drops the draft', async () => {
-    const { newCheckInDraft, saveCheckInDraft, loadCheckInDraft, submitCheckIn, checkInFromDraft } = await import('@/features/dorms/data/checkIn')
+    const { newCheckInDraft, saveCheckInDraft, loadCheckInDraft, checkInStepIssue } = await import('@/features/dorms/data/checkIn')
+    const { submitCheckIn, checkInFromDraft } = await import('@/features/dorms/data/checkInSubmit')
     const { DORM_INVENTORY_TEMPLATE_ID, DORM_INVENTORY_V1 } = await import('@/features/dorms/domain')
     const { allItems } = await import('@/features/inspections/domain')
     const stayId = 'd3000000-0000-4000-8000-000000000001'
@@ -123,10 +124,13 @@ describe('check-in on the device', () => {
     d.answers.wardrobe = { result: 'fail', points: null, note: '柜门坏', photos: [photo()] }
     d.step = 1
     expect(checkInFromDraft(d, DORM_INVENTORY_V1)).toMatchObject({ ok: false, step: 'meters' })
+    expect(checkInStepIssue(d, DORM_INVENTORY_V1)).toMatchObject({ step: 'meters' })
     d.meters.water = { reading: '12.5', photos: [photo()] }
     d.meters.electricity = { reading: '3400', photos: [photo()] }
     d.keys = ['房门钥匙 101-1', '']
     expect(checkInFromDraft(d, DORM_INVENTORY_V1)).toMatchObject({ ok: false, step: 'rules' })
+    // The walk-through's own check (no zod) leaves the rules step to the save.
+    expect(checkInStepIssue(d, DORM_INVENTORY_V1)).toBeNull()
     d.rules_ack = true
     d.signature = photo()
     d.step = 3

@@ -9,11 +9,15 @@ import type { AssetRow, DormBedRow, DormBuildingRow, DormRoomRow, DormStayRow } 
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
 import { latestTemplate } from '@/features/inspections/data/templates'
 import type { TemplateVersion } from '@/features/inspections/domain/template'
-import { parseTemplate } from '@/features/inspections/domain/templateSchema'
+import { readTemplate } from '@/features/inspections/domain/templateRead'
+import { warmImport } from '@/shared/lib/idle'
 import { DORM_INVENTORY_CODE, DORM_INVENTORY_TEMPLATE_ID, DORM_INVENTORY_V1 } from '../domain/checkIn'
 import { roomKeys as loadRoomKeys } from '../data/keys'
 import { useInventoryAnswers } from './useInventoryAnswers'
-import { checkInFromDraft, loadCheckInDraft, newCheckInDraft, saveCheckInDraft, submitCheckIn, type CheckInDraft } from '../data/checkIn'
+import { checkInStepIssue, loadCheckInDraft, newCheckInDraft, saveCheckInDraft, type CheckInDraft } from '../data/checkIn'
+
+/** The save validates with zod: loaded when the resident saves (warmed once the walk-through shows), not to show it. */
+const loadCheckInSubmit = () => import('../data/checkInSubmit')
 
 export const CHECK_IN_STEPS = ['inventory', 'meters', 'keys', 'rules'] as const
 
@@ -45,13 +49,14 @@ export function useCheckIn() {
       if (!stay.value) return void (status.value = 'notYours')
       timeZone.value = (await db.company.toArray()).find((c) => c.deleted_at === null)?.timezone || DEFAULT_TIME_ZONE
       const row = await latestTemplate(db, DORM_INVENTORY_CODE)
-      const parsed = row ? parseTemplate(row) : null
-      template.value = parsed?.success ? parsed.data : DORM_INVENTORY_V1
-      const templateId = parsed?.success && row ? row.id : DORM_INVENTORY_TEMPLATE_ID
+      const read = row ? readTemplate(row) : null
+      template.value = read ?? DORM_INVENTORY_V1
+      const templateId = read && row ? row.id : DORM_INVENTORY_TEMPLATE_ID
       const saved = await loadCheckInDraft(db, bedId)
       roomKeys.value = await loadRoomKeys(db, bed.value.room_id)
       draft.value = saved && saved.stay_id === stay.value.id && saved.template_id === templateId ? saved : newCheckInDraft(bedId, stay.value.id, templateId)
       status.value = 'ready'
+      warmImport(loadCheckInSubmit)
     } catch (e) {
       console.error('check-in load failed', e)
       status.value = 'error'
@@ -69,8 +74,7 @@ export function useCheckIn() {
     stepError.value = null
     if (d.step === 0 && !complete()) return false
     if (d.step === 1) {
-      const r = checkInFromDraft({ ...d, rules_ack: true, signature: d.signature }, template.value)
-      if (!r.ok && r.step === 'meters') {
+      if (checkInStepIssue(d, template.value)?.step === 'meters') {
         stepError.value = 'dorms.checkIn.metersMissing'
         return false
       }
@@ -85,16 +89,18 @@ export function useCheckIn() {
   async function submit(actorId: string): Promise<boolean> {
     const d = draft.value
     if (!d || !stay.value || !bed.value || saving.value) return false
-    const r = checkInFromDraft(d, template.value)
-    if (!r.ok) {
-      stepError.value = r.step === 'rules' ? 'dorms.checkIn.signFirst' : r.step === 'meters' ? 'dorms.checkIn.metersMissing' : 'dorms.checkIn.inventoryMissing'
-      d.step = CHECK_IN_STEPS.indexOf(r.step)
-      return false
-    }
+    // Marked saving before the import: a double tap cannot save twice.
     saving.value = true
-    done = true
     try {
-      await submitCheckIn(getDb(), { draft: d, template: template.value, occupantId: stay.value.occupant_id, siteId: bed.value.site_id, actorId })
+      const save = await loadCheckInSubmit()
+      const r = save.checkInFromDraft(d, template.value)
+      if (!r.ok) {
+        stepError.value = r.step === 'rules' ? 'dorms.checkIn.signFirst' : r.step === 'meters' ? 'dorms.checkIn.metersMissing' : 'dorms.checkIn.inventoryMissing'
+        d.step = CHECK_IN_STEPS.indexOf(r.step)
+        return false
+      }
+      done = true
+      await save.submitCheckIn(getDb(), { draft: d, template: template.value, occupantId: stay.value.occupant_id, siteId: bed.value.site_id, actorId })
       return true
     } catch (e) {
       done = false

@@ -5,8 +5,7 @@
  */
 import { computed, ref, type Ref } from 'vue'
 import type { ProcessedPhoto } from '@/platform/photos'
-import { emptyAnswer, type DraftAnswer } from '@/features/inspections/data/drafts'
-import { draftToAnswers } from '@/features/inspections/data/submitInspection'
+import { draftToAnswers, emptyAnswer, type DraftAnswer } from '@/features/inspections/data/drafts'
 import { passingRest, type TemplateVersion } from '@/features/inspections/domain/template'
 import { runningScore, scoreInspection, type ScoringIssue } from '@/features/inspections/domain/scoring'
 

@@ -11,17 +11,23 @@ import { writeCustodyEvent } from '@/features/assets'
 export const DORM_KEY_KIND = 'dorm_key'
 
 const live = (a: AssetRow) => a.kind === DORM_KEY_KIND && a.deleted_at === null
+/**
+ * By number, compared by code unit: asset numbers are canonical (KEY-0001), where this is the
+ * order localeCompare gives, without building a collator (ICU start-up, ~130 ms at 4x CPU in the
+ * check-in's first render task, issue 13).
+ */
+const byNumber = (a: AssetRow, b: AssetRow) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0)
 
 /** The room's keys and cards (its own, not master keys), by number. */
 export async function roomKeys(database: AdminFieldDb, roomId: string): Promise<AssetRow[]> {
   const rows = await database.assets.where('kind').equals(DORM_KEY_KIND).toArray()
-  return rows.filter((a) => live(a) && a.details.room_id === roomId).sort((a, b) => a.number.localeCompare(b.number))
+  return rows.filter((a) => live(a) && a.details.room_id === roomId).sort(byNumber)
 }
 
 /** The dormitory keys a person holds now (what they hand back at check-out). */
 export async function keysHeldBy(database: AdminFieldDb, personId: string): Promise<AssetRow[]> {
   const rows = await database.assets.where('holder_id').equals(personId).toArray()
-  return rows.filter(live).sort((a, b) => a.number.localeCompare(b.number))
+  return rows.filter(live).sort(byNumber)
 }
 
 /** The custody event of one key handed over (check_out) or back (check_in), as the server makes it. */

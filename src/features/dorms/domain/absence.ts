@@ -13,7 +13,8 @@
  */
 import { z } from 'zod'
 import { addDays, calendarDate, daysBetween, type CalendarDate } from '@/shared/lib/zonedTime'
-import { E, calendarDate as dateField, optionalText, uuid } from './fields'
+import { E } from './fields'
+import { calendarDate as dateField, optionalText, uuid } from './fieldSchemas'
 import { daysInPeriod, type StaySpan } from './utilities'
 
 export const ABSENCE_LIMITS = { reason: 200, maxDays: 366 } as const

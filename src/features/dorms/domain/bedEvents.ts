@@ -6,7 +6,8 @@
  */
 import { z } from 'zod'
 import { GENDERS } from './rooms'
-import { E, calendarDate, choice, dateTime, optionalText, photoIds, uuid } from './fields'
+import { E } from './fields'
+import { calendarDate, choice, dateTime, optionalText, photoIds, uuid } from './fieldSchemas'
 
 export const BED_EVENT_TYPES = ['allocate', 'cancel', 'check_in', 'check_out', 'repair_start', 'repair_end', 'resolve_conflict'] as const
 export type BedEventType = (typeof BED_EVENT_TYPES)[number]

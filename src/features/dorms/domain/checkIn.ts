@@ -5,11 +5,10 @@
  * without a label by its number as text), and the dorm rules acknowledged with
  * a signature drawn on the screen (kept as a photo). Saved together with the bed's check_in event: the
  * bed is occupied the moment it is saved. The SQL migration inserts DORM_INVENTORY_V1 with its id.
+ * The record's zod schema is in checkInSchema.ts (importing it loads zod; the save loads it).
  */
-import { z } from 'zod'
 import type { TemplateItem, TemplateVersion } from '@/features/inspections/domain/template'
 import { DEFAULT_GRADING } from '@/features/inspections/domain/defaultTemplates'
-import { E, dateTime, text, uuid } from './fields'
 
 export const DORM_INVENTORY_CODE = 'dorm_inventory'
 export const DORM_INVENTORY_TEMPLATE_ID = '7b0c6f1e-3d2a-4c8b-9e51-5a1f00000020'
@@ -60,50 +59,9 @@ export const DORM_INVENTORY_V1: TemplateVersion = {
 export const METERS = ['water', 'electricity'] as const
 export type Meter = (typeof METERS)[number]
 
-/** A meter reading: up to 7 digits and 2 decimals (m³ or kWh), as the dial shows. */
-export const meterReading = () =>
-  z
-    .number({ error: E.reading })
-    .min(0, { error: E.reading })
-    .max(9_999_999, { error: E.reading })
-    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { error: E.reading })
-
 /** "1234.5" → 1234.5; null when it is not a reading. */
 export function parseReading(input: string): number | null {
   const s = input.trim()
   if (!/^\d{1,7}(\.\d{1,2})?$/.test(s)) return null
   return Number(s)
 }
-
-/** A key handed over or back: a dorm_key asset with its custody event (made on the device), or a number. */
-export const keyHandSchema = z.union([z.object({ asset_id: uuid(), event_id: uuid() }), z.object({ label: text(40) })])
-export type KeyHand = z.output<typeof keyHandSchema>
-
-export const checkInSchema = z.object({
-  /** The check-in record's id (photos' owner). */
-  id: uuid(),
-  stay_id: uuid(),
-  bed_id: uuid(),
-  /** The bed's check_in event, recorded with it. */
-  event_id: uuid(),
-  template_id: uuid(),
-  started_at: dateTime(),
-  answers: z.array(
-    z.object({
-      item_key: z.string(),
-      result: z.enum(['pass', 'fail', 'na', 'points']),
-      points: z.number().optional(),
-      note: z.string().optional(),
-      photo_ids: z.array(uuid()).optional(),
-    }),
-  ),
-  meters: z
-    .array(z.object({ meter: z.enum(METERS, { error: E.choice }), reading: meterReading(), photo_id: uuid() }))
-    .refine((m) => METERS.every((k) => m.filter((x) => x.meter === k).length === 1), { error: E.reading }),
-  /** Keys and access cards handed over: labelled ones by asset (custody), others by number (钥匙、门禁卡编号). */
-  keys: z.array(keyHandSchema).max(10, { error: E.tooLong }),
-  rules_ack: z.literal(true, { error: E.required }),
-  signature_photo_id: uuid(),
-})
-export type CheckInInput = z.input<typeof checkInSchema>
-export type CheckIn = z.output<typeof checkInSchema>

@@ -7,8 +7,10 @@
  */
 import { z } from 'zod'
 import { calendarDate, daysBetween } from '@/shared/lib/zonedTime'
-import { E, dateTime, optionalText, uuid } from './fields'
-import { METERS, keyHandSchema, meterReading, type Meter } from './checkIn'
+import { E } from './fields'
+import { dateTime, optionalText, uuid } from './fieldSchemas'
+import { METERS, type Meter } from './checkIn'
+import { keyHandSchema, meterReading } from './checkInSchema'
 import { consumption, splitByDays, type Consumption, type StaySpan } from './utilities'
 
 export const checkOutSchema = z.object({

@@ -1,8 +1,8 @@
 /**
- * Error keys and zod builders of the dormitories domain (员工宿舍). Every message is an i18n KEY
- * (`dorms.errors.*`): the UI translates, the domain stays language-free.
+ * Error keys and flag kinds of the dormitories domain (员工宿舍); its zod builders are in
+ * fieldSchemas.ts. Every message is an i18n KEY (`dorms.errors.*`): the UI translates, the domain
+ * stays language-free.
  */
-import { fieldBuilders } from '@/shared/lib/zodFields'
 
 /** Every error key the dorms domain can produce; both message catalogues must define each. */
 export const DORM_ERROR_KEYS = [
@@ -51,5 +51,3 @@ export const DORM_FLAGS = {
   returnedAlready: 'dorms.flags.returnedAlready',
 } as const
 export type DormFlag = (typeof DORM_FLAGS)[keyof typeof DORM_FLAGS]
-
-export const { text, optionalText, uuid, calendarDate, dateTime, choice, int, photoIds } = fieldBuilders(E)

@@ -8,8 +8,10 @@ import { z } from 'zod'
 import { calendarDate } from '@/shared/lib/zonedTime'
 // The pure parser only: the same reading of a label as the Scan tab.
 import { parseScannedCode } from '@/features/assets/domain/labelToken'
-import { E, optionalText, uuid } from './fields'
-import { METERS, meterReading } from './checkIn'
+import { E } from './fields'
+import { optionalText, uuid } from './fieldSchemas'
+import { METERS } from './checkIn'
+import { meterReading } from './checkInSchema'
 
 export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/
 

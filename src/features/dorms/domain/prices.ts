@@ -6,7 +6,8 @@
  * check-out's damages derived the same way).
  */
 import { z } from 'zod'
-import { E, int, uuid } from './fields'
+import { E } from './fields'
+import { int, uuid } from './fieldSchemas'
 import { MAX_FEE_FEN } from './rooms'
 
 /** An inventory item's key, as the template's (the server also checks it is an item of dorm_inventory). */

@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { assignerLevel, newTask, type Task, type TaskActor } from '@/features/tasks/domain'
 import type { CalendarDate } from '@/shared/lib/zonedTime'
-import { optionalText, photoIds, text, uuid } from './fields'
+import { optionalText, photoIds, text, uuid } from './fieldSchemas'
 
 export const REPAIR_DUE_WORKING_DAYS = 3
 export const REPAIR_LIMITS = { what: 100, description: 2000 } as const

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod'
 import { isLabelToken } from '@/features/assets/domain/labelToken'
-import { E, choice, int, optionalText, text, uuid } from './fields'
+import { E } from './fields'
+import { choice, int, optionalText, text, uuid } from './fieldSchemas'
 
 export const ROOM_TYPES = [1, 2, 4, 6] as const
 export type RoomType = (typeof ROOM_TYPES)[number]

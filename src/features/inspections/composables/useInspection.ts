@@ -2,7 +2,7 @@
  * The inspect page's state: the area, its template's LATEST version (the inspection keeps
  * that version's id), the draft (persisted on every change), the running score and submit.
  */
-import { computed, inject, reactive, ref, shallowRef, watch, type InjectionKey } from 'vue'
+import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import { getDb } from '@/platform/db'
 import type { AreaRow } from '@/platform/db/rows'
 import type { ProcessedPhoto } from '@/platform/photos'
@@ -10,10 +10,15 @@ import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
 import { passingRest, type TemplateVersion } from '../domain/template'
 import { runningScore, scoreInspection, type ScoringIssue } from '../domain/scoring'
 import { getArea } from '../data/areas'
+import { readTemplate } from '../domain/templateRead'
 import { latestTemplate } from '../data/templates'
 import { loadAreaDirectory } from '../data/directory'
-import { discardDraft, emptyAnswer, loadDraft, saveDraft, type DraftAnswer, type InspectionDraft } from '../data/drafts'
-import { draftToAnswers, submitInspection, type SubmitResult } from '../data/submitInspection'
+import { discardDraft, draftToAnswers, emptyAnswer, loadDraft, saveDraft, type DraftAnswer, type InspectionDraft } from '../data/drafts'
+import type { SubmitResult } from '../data/submitInspection'
+import { warmImport } from '@/shared/lib/idle'
+
+/** The save (and the rectifications it makes): loaded when the inspector submits, warmed once the checklist shows. */
+const loadSubmit = () => import('../data/submitInspection')
 
 export type InspectStatus = 'loading' | 'ready' | 'missing' | 'noTemplate' | 'badTemplate' | 'error'
 
@@ -40,11 +45,10 @@ export function useInspection() {
       if (!a) return void (status.value = 'missing')
       const row = await latestTemplate(db, a.template_code)
       if (!row) return void (status.value = 'noTemplate')
-      // zod loads here, after the page shows (issue 13); scoring while answering needs none.
-      const { parseTemplate } = await import('../domain/templateSchema')
-      const parsed = parseTemplate(row)
-      if (!parsed.success) return void (status.value = 'badTemplate')
-      template.value = parsed.data
+      // Read without zod (issue 13): readTemplate accepts exactly what parseTemplate does.
+      const read = readTemplate(row)
+      if (!read) return void (status.value = 'badTemplate')
+      template.value = read
       const saved = await loadDraft(db, areaId)
       // A draft started on an older version stays on it: its answers belong to those items.
       const keep = saved && saved.template_id === row.id
@@ -53,6 +57,7 @@ export function useInspection() {
         ? { ...saved, via: saved.via === 'scan' || via === 'scan' ? 'scan' : 'list' }
         : { id: crypto.randomUUID(), area_id: areaId, template_id: row.id, inspector_id: inspectorId, via, started_at: new Date().toISOString(), answers: {}, updated_at: '' }
       status.value = 'ready'
+      warmImport(loadSubmit)
     } catch (e) {
       console.error('inspection load failed', e)
       status.value = 'error'
@@ -115,6 +120,7 @@ export function useInspection() {
     saving.value = true
     try {
       await flush()
+      const { submitInspection } = await loadSubmit()
       const result = await submitInspection(getDb(), { draft: draft.value, template: template.value, area: area.value })
       submitted.value = true
       return { ok: true, result }
@@ -135,12 +141,5 @@ export function useInspection() {
 }
 
 export type InspectionForm = ReturnType<typeof useInspection>
-/** What ChecklistItem needs: any checklist run (an area inspection, a vehicle's pre-trip check) provides it. */
-export type ChecklistForm = Pick<InspectionForm, 'answer' | 'setResult' | 'setNote' | 'setPhotos' | 'issueFor' | 'timeZone'>
-export const INSPECTION_KEY: InjectionKey<ChecklistForm> = Symbol('inspection')
-
-export function injectInspection(): ChecklistForm {
-  const form = inject(INSPECTION_KEY)
-  if (!form) throw new Error('inspection form not provided')
-  return form
-}
+// Kept here too for the pages that import them with the composable.
+export { INSPECTION_KEY, injectInspection, type ChecklistForm } from './checklistForm'

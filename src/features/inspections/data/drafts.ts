@@ -5,6 +5,8 @@
  */
 import { getMeta, setMeta, type AdminFieldDb } from '@/platform/db'
 import type { ProcessedPhoto } from '@/platform/photos'
+import type { Answer } from '../domain/scoring'
+import type { TemplateVersion } from '../domain/template'
 
 export interface DraftAnswer {
   result: 'pass' | 'fail' | 'na' | 'points' | null
@@ -55,4 +57,21 @@ export async function draftAreaIds(database: AdminFieldDb): Promise<string[]> {
 /** True when the draft holds anything the inspector entered. */
 export function draftHasInput(draft: Pick<InspectionDraft, 'answers'>): boolean {
   return Object.values(draft.answers).some((a) => a.result !== null || a.note.trim() !== '' || a.photos.length > 0)
+}
+
+/** The draft's answers as the domain and the server read them (template order). */
+export function draftToAnswers(template: TemplateVersion, draft: Pick<InspectionDraft, 'answers'>): Answer[] {
+  const out: Answer[] = []
+  for (const section of template.sections) {
+    for (const item of section.items) {
+      const a = draft.answers[item.key]
+      if (!a || a.result === null) continue
+      const answer: Answer = { item_key: item.key, result: a.result }
+      if (a.result === 'points' && a.points !== null) answer.points = a.points
+      if (a.note.trim()) answer.note = a.note.trim()
+      if (a.photos.length) answer.photo_ids = a.photos.map((p) => p.id)
+      out.push(answer)
+    }
+  }
+  return out
 }

@@ -7,9 +7,9 @@ import { loadDeadlineCalendar, type AdminFieldDb } from '@/platform/db'
 import type { AreaRow, InspectionRow, RectificationRow } from '@/platform/db/rows'
 import { buildOp, commitWithOutbox, entityKey } from '@/platform/sync/outbox'
 import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
-import { scoreInspection, type Answer, type ScoreResult } from '../domain/scoring'
+import { scoreInspection, type ScoreResult } from '../domain/scoring'
 import type { TemplateVersion } from '../domain/template'
-import { draftKey, type InspectionDraft } from './drafts'
+import { draftKey, draftToAnswers, type InspectionDraft } from './drafts'
 import { buildRectifications, rectificationPayload } from './rectificationRows'
 
 export class InspectionInvalidError extends Error {
@@ -19,22 +19,8 @@ export class InspectionInvalidError extends Error {
   }
 }
 
-/** The draft's answers as the domain and the server read them (template order). */
-export function draftToAnswers(template: TemplateVersion, draft: Pick<InspectionDraft, 'answers'>): Answer[] {
-  const out: Answer[] = []
-  for (const section of template.sections) {
-    for (const item of section.items) {
-      const a = draft.answers[item.key]
-      if (!a || a.result === null) continue
-      const answer: Answer = { item_key: item.key, result: a.result }
-      if (a.result === 'points' && a.points !== null) answer.points = a.points
-      if (a.note.trim()) answer.note = a.note.trim()
-      if (a.photos.length) answer.photo_ids = a.photos.map((p) => p.id)
-      out.push(answer)
-    }
-  }
-  return out
-}
+// Where the save's callers found it; it lives with the draft (pages import it without the save).
+export { draftToAnswers }
 
 export interface SubmitResult {
   inspection: InspectionRow
