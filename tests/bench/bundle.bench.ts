@@ -22,8 +22,6 @@ const heavyIn = (file: string) => {
 /** zod (the `schemas` chunk, vite.config.ts): loaded when something is validated, not to show a page. */
 const ZOD_MARKER = '$ZodObject'
 const zodKbIn = (files: string[]) => sum(files.filter((f) => readFileSync(f, 'utf8').includes(ZOD_MARKER)).map(gzipKb))
-/** Main pages that still load zod before they are shown: reported only (the dorm check-in's forms). */
-const ZOD_TO_SHOW = new Set(['Dorm check-in'])
 
 /**
  * Runs in the page before its scripts: the JS files fully loaded when the element `testId` first
@@ -128,7 +126,7 @@ describe('bundle', () => {
       report.add({ what: `${name}: JS before the page is shown (${js.length} files)`, value: sum(js.map(gzipKb)), unit: 'kB' })
       const zodKb = zodKbIn(js)
       report.add({ what: `${name}: zod before the page is shown`, value: zodKb, unit: 'kB', goal: '0' })
-      if (!ZOD_TO_SHOW.has(name)) expect(zodKb, `${name}: zod loaded before the page is shown`).toBe(0)
+      expect(zodKb, `${name}: zod loaded before the page is shown`).toBe(0)
       const later = [...new Set(untilIdle)].filter((p) => p.endsWith('.js') && !beforeShown.includes(p) && !p.endsWith('sw.js') && !p.includes('workbox'))
       for (const file of later.map((p) => join(dist, p))) {
         for (const lib of heavyIn(file)) report.add({ what: `${name}: ${lib} loaded after the page is shown`, value: gzipKb(file), unit: 'kB' })

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, nextTick, ref } from 'vue'
 import { mount } from '@vue/test-utils'
-import { useOneByOne } from '@/features/home/composables/useOneByOne'
+import { useOneByOne } from '@/shared/composables/useOneByOne'
 
 const ready = ref(false)
 const count = ref(3)
