@@ -22,6 +22,10 @@ const heavyIn = (file: string) => {
 /** zod (the `schemas` chunk, vite.config.ts): loaded when something is validated, not to show a page. */
 const ZOD_MARKER = '$ZodObject'
 const zodKbIn = (files: string[]) => sum(files.filter((f) => readFileSync(f, 'utf8').includes(ZOD_MARKER)).map(gzipKb))
+/** Dexie (the `db` chunk): pages that paint from the last-known identity show before it loads. */
+const DEXIE_MARKER = 'MissingAPIError'
+const dexieKbIn = (files: string[]) => sum(files.filter((f) => readFileSync(f, 'utf8').includes(DEXIE_MARKER)).map(gzipKb))
+const PAINT_BEFORE_DB = new Set(['Home', 'Scan'])
 
 /**
  * Runs in the page before its scripts: the JS files fully loaded when the element `testId` first
@@ -94,6 +98,9 @@ describe('bundle', () => {
     const homeZodKb = zodKbIn(beforeShown.map((p) => join(dist, p)))
     report.add({ what: 'Home: zod before the page is shown', value: homeZodKb, unit: 'kB', goal: '0' })
     expect(homeZodKb, 'Home: zod loaded before the page is shown').toBe(0)
+    const homeDexieKb = dexieKbIn(beforeShown.map((p) => join(dist, p)))
+    report.add({ what: 'Home: Dexie before the page is shown', value: homeDexieKb, unit: 'kB', goal: '0' })
+    expect(homeDexieKb, 'Home: Dexie loaded before the page is shown').toBe(0)
     const returningJs = inDist(returning, '.js')
     report.add({ what: `first screen JS, returning visit (${returningJs.length} files)`, value: sum(returningJs.map(gzipKb)), unit: 'kB', goal: '≤ 90 kB' })
     // The entry's CSS (and the boot shell's) is inlined into index.html (vite.config.ts).
@@ -127,6 +134,9 @@ describe('bundle', () => {
       const zodKb = zodKbIn(js)
       report.add({ what: `${name}: zod before the page is shown`, value: zodKb, unit: 'kB', goal: '0' })
       expect(zodKb, `${name}: zod loaded before the page is shown`).toBe(0)
+      const dexieKb = dexieKbIn(js)
+      report.add({ what: `${name}: Dexie before the page is shown`, value: dexieKb, unit: 'kB', goal: PAINT_BEFORE_DB.has(name) ? '0' : '' })
+      if (PAINT_BEFORE_DB.has(name)) expect(dexieKb, `${name}: Dexie loaded before the page is shown`).toBe(0)
       const later = [...new Set(untilIdle)].filter((p) => p.endsWith('.js') && !beforeShown.includes(p) && !p.endsWith('sw.js') && !p.includes('workbox'))
       for (const file of later.map((p) => join(dist, p))) {
         for (const lib of heavyIn(file)) report.add({ what: `${name}: ${lib} loaded after the page is shown`, value: gzipKb(file), unit: 'kB' })

@@ -17,7 +17,8 @@ declare module 'vue-router' {
     /** Full-screen page: no header, banner or tab bar. */
     hideChrome?: boolean
     /**
-     * The page reads the device db only once `session.deviceReady` (Home), so on a fresh device
+     * The page reads the device db only once `session.deviceReady` (Home), or only after a wait
+     * for `session.dbReadable()` (a decode on the scan page), so on a fresh device
      * it opens before the device db has even loaded. Other pages wait there only until the db
      * holds its queries for the demo seed (they show their loading state meanwhile); on a device
      * that started before, every page opens at once.

@@ -11,6 +11,7 @@ export const scanRoutes: RouteRecordRaw[] = [
       void cameraMissing()
       return import('./pages/ScanPage.vue')
     },
-    meta: { tab: 'scan', titleKey: 'titles.scan', roles: TAB_ROLES.scan },
+    // It reads the device db only for a decode (which waits for it): it opens before the db loads.
+    meta: { tab: 'scan', titleKey: 'titles.scan', roles: TAB_ROLES.scan, beforeSeed: true },
   },
 ]

@@ -185,6 +185,15 @@ export const useSessionStore = defineStore('session', () => {
     return Promise.race([armed, started])
   }
 
+  /**
+   * For a page that opened before the device db (`beforeSeed`) and now has to query it (a scan's
+   * lookup): resolves once its queries wait for the demo seed instead of seeing an empty db, and
+   * loads the device code if it has not yet. At once when no start is under way (component tests).
+   */
+  function dbReadable(): Promise<void> {
+    return ready ? usable(false) : Promise.resolve()
+  }
+
   /** Resolves once the current user's profile and roles were read (so guards see real roles). */
   function identityReady(): Promise<void> {
     if (identityLoaded.value || userId.value === null) return Promise.resolve()
@@ -235,6 +244,7 @@ export const useSessionStore = defineStore('session', () => {
     signedIn,
     init,
     usable,
+    dbReadable,
     identityReady,
     switchLocalUser,
     signIn,

@@ -59,4 +59,20 @@ describe('device code after the first screen', () => {
     // Its first query never saw the database before the seed.
     expect(await getDb().profiles.count()).toBe(demo.users.length)
   })
+
+  it('a page opened before the db (a scan) loads it when it has to query, and its query waits for the seed', async () => {
+    const session = useSessionStore()
+    const started = session.init(undefined, new Promise<void>(() => undefined))
+    await session.usable(true)
+    await session.dbReadable()
+    await started
+    expect(await getDb().profiles.count()).toBe(demo.users.length)
+  })
+
+  it('with no start under way (a component test) there is nothing to wait for and nothing starts', async () => {
+    const session = useSessionStore()
+    await session.dbReadable()
+    expect(session.deviceReady).toBe(false)
+    expect(session.userId).toBeNull()
+  })
 })
