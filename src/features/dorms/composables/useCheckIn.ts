@@ -3,19 +3,25 @@
  * on every change (photos included) so a reload resumes at the same step; the inventory answers as a
  * checklist run (it provides the ChecklistForm that ChecklistItem reads); and the save.
  */
-import { reactive, ref, shallowRef, watch } from 'vue'
-import { getDb } from '@/platform/db'
+import { computed, effectScope, onScopeDispose, reactive, ref, shallowRef, watch } from 'vue'
 import type { AssetRow, DormBedRow, DormBuildingRow, DormRoomRow, DormStayRow } from '@/platform/db/rows'
+import { useSessionStore } from '@/features/auth'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
-import { latestTemplate } from '@/features/inspections/data/templates'
 import type { TemplateVersion } from '@/features/inspections/domain/template'
-import { readTemplate } from '@/features/inspections/domain/templateRead'
+import type { DraftAnswer } from '@/features/inspections/data/drafts'
+import type { ProcessedPhoto } from '@/platform/photos'
 import { warmImport } from '@/shared/lib/idle'
 import { DORM_INVENTORY_CODE, DORM_INVENTORY_TEMPLATE_ID, DORM_INVENTORY_V1 } from '../domain/checkIn'
-import { roomKeys as loadRoomKeys } from '../data/keys'
-import { useInventoryAnswers } from './useInventoryAnswers'
-import { checkInStepIssue, loadCheckInDraft, newCheckInDraft, saveCheckInDraft, type CheckInDraft } from '../data/checkIn'
+import type { CheckInDraft } from '../data/checkIn'
+import type { useInventoryAnswers } from './useInventoryAnswers'
 
+/**
+ * The device db and the data code: loaded when the walk-through reads, so the page paints its frame
+ * and hint before Dexie has downloaded (issue 13).
+ */
+const loadData = () => import('./checkInData')
+type CheckInData = Awaited<ReturnType<typeof loadData>>
+type InventoryAnswers = ReturnType<typeof useInventoryAnswers>
 /** The save validates with zod: loaded when the resident saves (warmed once the walk-through shows), not to show it. */
 const loadCheckInSubmit = () => import('../data/checkInSubmit')
 
@@ -34,11 +40,32 @@ export function useCheckIn() {
   const saving = ref(false)
   const timeZone = ref(DEFAULT_TIME_ZONE)
   let done = false
+  const session = useSessionStore()
+  /** Set by load(): everything that writes or checks a draft runs only once there is one, so after it. */
+  let data: CheckInData | null = null
+  const loaded = (): CheckInData => {
+    if (!data) throw new Error('check-in data not loaded')
+    return data
+  }
+  // The inventory's answers come with the data code (their helpers import the db): made in this
+  // scope once loaded, stopped with the page.
+  const scope = effectScope()
+  onScopeDispose(() => scope.stop())
+  const inventory = shallowRef<InventoryAnswers | null>(null)
+  const answers = (): InventoryAnswers => {
+    if (!inventory.value) throw new Error('check-in data not loaded')
+    return inventory.value
+  }
 
   async function load(bedId: string, userId: string, manager: boolean): Promise<void> {
     status.value = 'loading'
     try {
-      const db = getDb()
+      // On a fresh device the db may not hold its queries for the demo seed yet: never read it empty.
+      const [d] = await Promise.all([loadData(), session.dbReadable()])
+      data = d
+      inventory.value ??= scope.run(() => d.useInventoryAnswers(draft, template)) ?? null
+      const { latestTemplate, readTemplate, loadCheckInDraft, newCheckInDraft, roomKeys: loadRoomKeys } = d
+      const db = d.getDb()
       bed.value = (await db.dorm_beds.get(bedId)) ?? null
       if (!bed.value || bed.value.deleted_at) return void (status.value = 'missing')
       room.value = (await db.dorm_rooms.get(bed.value.room_id)) ?? null
@@ -63,9 +90,18 @@ export function useCheckIn() {
     }
   }
 
-  watch(draft, (d) => d && !done && void saveCheckInDraft(getDb(), d).catch((e) => console.error('check-in draft save failed', e)), { deep: true })
+  watch(draft, (d) => d && !done && void loaded().saveCheckInDraft(loaded().getDb(), d).catch((e) => console.error('check-in draft save failed', e)), { deep: true })
 
-  const { issues, answer, setResult, setNote, setPhotos, passUnanswered, issueFor, score, complete } = useInventoryAnswers(draft, template)
+  // The page and ChecklistItem call these once the walk-through is ready (the data loaded).
+  const issues = computed(() => inventory.value?.issues.value ?? [])
+  const score = computed(() => inventory.value?.score.value ?? null)
+  const answer = (key: string): DraftAnswer => answers().answer(key)
+  const setResult = (key: string, result: DraftAnswer['result'], points: number | null = null) => answers().setResult(key, result, points)
+  const setNote = (key: string, note: string) => answers().setNote(key, note)
+  const setPhotos = (key: string, photos: ProcessedPhoto[]) => answers().setPhotos(key, photos)
+  const passUnanswered = (): number => answers().passUnanswered()
+  const issueFor = (key: string) => inventory.value?.issueFor(key) ?? null
+  const complete = (): boolean => inventory.value?.complete() ?? false
 
   /** Checks the current step; moves on when it is complete. */
   function next(): boolean {
@@ -74,7 +110,7 @@ export function useCheckIn() {
     stepError.value = null
     if (d.step === 0 && !complete()) return false
     if (d.step === 1) {
-      if (checkInStepIssue(d, template.value)?.step === 'meters') {
+      if (loaded().checkInStepIssue(d, template.value)?.step === 'meters') {
         stepError.value = 'dorms.checkIn.metersMissing'
         return false
       }
@@ -100,7 +136,7 @@ export function useCheckIn() {
         return false
       }
       done = true
-      await save.submitCheckIn(getDb(), { draft: d, template: template.value, occupantId: stay.value.occupant_id, siteId: bed.value.site_id, actorId })
+      await save.submitCheckIn(loaded().getDb(), { draft: d, template: template.value, occupantId: stay.value.occupant_id, siteId: bed.value.site_id, actorId })
       return true
     } catch (e) {
       done = false
