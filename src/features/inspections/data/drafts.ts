@@ -3,7 +3,9 @@
  * reload, a crash or a dead battery loses nothing typed. One draft per area; submit deletes it
  * in the same transaction that writes the inspection.
  */
-import { getMeta, setMeta, type AdminFieldDb } from '@/platform/db'
+// meta.ts itself, not the db index: importing these helpers must not load Dexie (issue 13).
+import type { AdminFieldDb } from '@/platform/db'
+import { getMeta, setMeta } from '@/platform/db/meta'
 import type { ProcessedPhoto } from '@/platform/photos'
 import type { Answer } from '../domain/scoring'
 import type { TemplateVersion } from '../domain/template'

@@ -2,12 +2,15 @@
 import { showImagePreview, showToast } from 'vant'
 import 'vant/es/image-preview/style'
 import 'vant/es/toast/style'
-import { getDb } from '@/platform/db'
 import { loadPhotoSource, type PhotoSource } from '@/platform/photos'
 
 export type SourceLoader = (id: string, variant: 'thumb' | 'full') => Promise<PhotoSource>
 
-export const defaultLoader: SourceLoader = (id, variant) => loadPhotoSource(getDb(), id, variant)
+/** The device db is loaded when a photo is opened: a page with a photo field paints without Dexie (issue 13). */
+export const defaultLoader: SourceLoader = async (id, variant) => {
+  const { getDb } = await import('@/platform/db')
+  return loadPhotoSource(getDb(), id, variant)
+}
 
 export interface ViewerTexts {
   /** The viewer's accessible name (it is a dialog). */
