@@ -18,6 +18,7 @@ export const sealRoutes: RouteRecordRaw[] = [
     path: '/seals/:id/usage/new',
     name: 'sealUsageNew',
     component: () => import('./pages/SealUsageNewPage.vue'),
-    meta: { titleKey: 'seals.titles.usageNew', roles: SEAL_KEEPER_ROLES },
+    // Its reads wait for session.dbReadable() (useSealUsageForm): it opens before the db loads.
+    meta: { titleKey: 'seals.titles.usageNew', roles: SEAL_KEEPER_ROLES, beforeSeed: true },
   },
 ]

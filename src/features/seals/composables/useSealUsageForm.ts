@@ -1,20 +1,20 @@
 /**
  * The 用印登记 form's state and its save: validate with sealUsageSchema (messages are i18n
  * keys), derive the take-out's check-out event, then one transaction with the photos.
+ * The device db is reached only through ../data/usageFormDb, imported lazily once the db holds
+ * its queries for the seed: the page paints before Dexie loads (issue 13).
  */
 import { inject, reactive, ref, shallowRef, type InjectionKey } from 'vue'
-import { getDb } from '@/platform/db'
 import type { AssetRow, RequestRow, SealUsageRow } from '@/platform/db/rows'
-import { PHOTO_TABLES, photoRegisterOps, savePhotos, type ProcessedPhoto } from '@/platform/photos'
+import type { ProcessedPhoto } from '@/platform/photos'
 import { useSessionStore } from '@/features/auth'
-import { approvedWaiting, namesAsset, parseRequestCode, pickProblem, sealLinkWrite, type PickProblem } from '@/features/requests'
+import { namesAsset, parseRequestCode, pickProblem, type PickProblem } from '@/features/requests/domain/pickCode'
 import { sealUsageCheckOut } from '@/features/assets/domain/sealUsage'
 import { DEFAULT_TIME_ZONE } from '@/shared/lib/zonedTime'
 import { useDeviceDraft } from '@/shared/composables/useDeviceDraft'
 import { draftFromApplication, draftFromLast, draftToInput, emptyDraft, issuesByField } from '../domain/form'
 import { defaultTakeOutDue, toZonedInput } from '../domain/zonedInput'
-import { companyTimeZone, lastUsageOf, loadRequesters, loadSeal, type RequesterOption } from '../data/sealRepository'
-import { recordSealUsage } from '../data/sealWrites'
+import type { RequesterOption } from '../data/sealRepository'
 import { warmImport } from '@/shared/lib/idle'
 
 /** Whether an application's 印章名称 names this seal (its name or its number, spaces ignored). */
@@ -25,6 +25,8 @@ const loadSchemas = () => Promise.all([import('@/features/assets/domain/sealUsag
 
 export function useSealUsageForm() {
   const session = useSessionStore()
+  /** The db code, once the db holds its queries for the seed (at once on a device that started before). */
+  const dbCode = async () => (await Promise.all([import('../data/usageFormDb'), session.dbReadable()]))[0]
   const status = ref<'loading' | 'ready' | 'missing' | 'error'>('loading')
   const seal = shallowRef<AssetRow | null>(null)
   const last = shallowRef<SealUsageRow | null>(null)
@@ -55,8 +57,7 @@ export function useSealUsageForm() {
     status.value = 'loading'
     draftKey = `seals.usage:${sealId}${requestId ? `:${requestId}` : ''}`
     try {
-      const db = getDb()
-      const [s, l, p, tz, apps] = await Promise.all([loadSeal(db, sealId), lastUsageOf(db, sealId), loadRequesters(db), companyTimeZone(db), approvedWaiting(db, 'seal_use')])
+      const { seal: s, last: l, people: p, timeZone: tz, applications: apps } = await (await dbCode()).readUsageForm(sealId)
       seal.value = s
       last.value = l
       people.value = p
@@ -104,7 +105,7 @@ export function useSealUsageForm() {
   async function pickScanned(text: string, origins: readonly string[]): Promise<{ problem: PickProblem; title: string | null } | null> {
     const id = parseRequestCode(text, origins)
     if (!id) return { problem: 'not_a_request', title: null }
-    const row = await getDb().requests.get(id)
+    const row = await (await dbCode()).readRequest(id)
     const problem = pickProblem(row, ['seal_use']) ?? (row && seal.value && !namesSeal(row, seal.value) ? 'other_seal' : null)
     if (problem !== null || !row) return { problem: problem ?? 'not_on_device', title: row?.title ?? null }
     if (!applications.value.some((a) => a.id === row.id)) applications.value = [...applications.value, row]
@@ -124,7 +125,7 @@ export function useSealUsageForm() {
     saving.value = true
     try {
       // zod loads with the first save, not with the form (issue 13); before the transaction opens.
-      const [{ sealUsageSchema }, { custodyEventSchema }] = await loadSchemas()
+      const [[{ sealUsageSchema }, { custodyEventSchema }], { writeUsage }] = await Promise.all([loadSchemas(), dbCode()])
       const now = new Date()
       const id = crypto.randomUUID()
       const input = draftToInput(draft, {
@@ -148,25 +149,16 @@ export function useSealUsageForm() {
         return false
       }
       const owner = { table: 'seal_usages', id, takenBy: session.userId }
-      const list = photos.value
-      const db = getDb()
-      const photoWrite = list.length
-        ? { tables: PHOTO_TABLES, ops: photoRegisterOps(list, owner, now), write: async () => void (await savePhotos(db, list, owner)) }
-        : null
-      const link = sealLinkWrite(
-        db,
-        {
-          usageId: id,
-          usedAt: parsed.data.used_at,
-          stampedHere: parsed.data.mode === 'stamp_here',
-          sealInStock: seal.value.status === 'in_stock',
-          request: application.value,
-          emergencyReason: emergencyReason.value.trim() || null,
-          by: session.userId,
-        },
-        now,
-      )
-      await recordSealUsage(db, parsed.data, event?.data ?? null, photoWrite, now, link, saved.key())
+      const link = {
+        usageId: id,
+        usedAt: parsed.data.used_at,
+        stampedHere: parsed.data.mode === 'stamp_here',
+        sealInStock: seal.value.status === 'in_stock',
+        request: application.value,
+        emergencyReason: emergencyReason.value.trim() || null,
+        by: session.userId,
+      }
+      await writeUsage(parsed.data, event?.data ?? null, photos.value, owner, link, now, saved.key())
       saved.markSent()
       errors.value = {}
       return true

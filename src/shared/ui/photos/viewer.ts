@@ -2,15 +2,12 @@
 import { showImagePreview, showToast } from 'vant'
 import 'vant/es/image-preview/style'
 import 'vant/es/toast/style'
-import { loadPhotoSource, type PhotoSource } from '@/platform/photos'
+import { loadPhotoSource, type PhotoSource } from '@/platform/photos/source'
 
 export type SourceLoader = (id: string, variant: 'thumb' | 'full') => Promise<PhotoSource>
 
-/** The device db is loaded when a photo is opened: a page with a photo field paints without Dexie (issue 13). */
-export const defaultLoader: SourceLoader = async (id, variant) => {
-  const { getDb } = await import('@/platform/db')
-  return loadPhotoSource(getDb(), id, variant)
-}
+/** The device db loads with the first saved photo shown: a form with a capture paints before Dexie (issue 13). */
+export const defaultLoader: SourceLoader = async (id, variant) => loadPhotoSource((await import('@/platform/db')).getDb(), id, variant)
 
 export interface ViewerTexts {
   /** The viewer's accessible name (it is a dialog). */
