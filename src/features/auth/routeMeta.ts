@@ -18,8 +18,9 @@ declare module 'vue-router' {
     hideChrome?: boolean
     /**
      * The page reads the device db only once `session.deviceReady` (Home), or only after a wait
-     * for `session.dbReadable()` (a decode on the scan page), so on a fresh device
-     * it opens before the device db has even loaded. Other pages wait there only until the db
+     * for `session.dbReadable()` (a scan's decode, the seal-use form's reads), and imports it
+     * lazily: it paints before Dexie has loaded, and on a fresh device it opens before the seed.
+     * Other pages wait there only until the db
      * holds its queries for the demo seed (they show their loading state meanwhile); on a device
      * that started before, every page opens at once.
      */
