@@ -3,11 +3,13 @@
  * types, so tapping another tab, a reload or an app update loses nothing (photos included);
  * while it holds input the form counts as dirty (the update prompt waits) and asks before it
  * is left. The form's save drops the draft in its own transaction, then calls markSent.
- * The db code is imported lazily: a form can paint before Dexie has loaded (issue 13); on such a
- * page (`beforeSeed`), call start only once the db is readable (session.dbReadable()).
+ * On a page that opens before the device db (`beforeSeed`), call start only once the db is
+ * readable (session.dbReadable()). The db is imported statically: a write issued later than typed
+ * could land after the save's transaction dropped the draft and bring it back.
  */
 import { computed, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { dropFormDraft, getDb, loadFormDraft, saveFormDraft } from '@/platform/db'
 import { useDirtyGuard } from './useDirtyGuard'
 import { askConfirm } from '@/shared/ui/confirm'
 
@@ -32,9 +34,6 @@ export function draftOfRefs<R extends Record<string, Ref>>(refs: R): Pick<Device
   }
 }
 
-/** The device db (Dexie): loaded with the first draft read, not with the form. */
-const loadDb = () => import('@/platform/db')
-
 export function useDeviceDraft<T>(options: DeviceDraftOptions<T>) {
   const { t } = useI18n()
   const ready = ref(false)
@@ -48,9 +47,9 @@ export function useDeviceDraft<T>(options: DeviceDraftOptions<T>) {
   async function start(): Promise<void> {
     ready.value = false
     sent.value = false
-    const k = (key = options.key())
+    key = options.key()
     pristine.value = current.value
-    const saved = k ? await loadDb().then(({ getDb, loadFormDraft }) => loadFormDraft<T>(getDb(), k)) : undefined
+    const saved = key ? await loadFormDraft<T>(getDb(), key) : undefined
     if (saved !== undefined) options.restore(saved)
     ready.value = true
     // Typed while the saved draft was being read: keep it now, not at the next keystroke.
@@ -59,11 +58,7 @@ export function useDeviceDraft<T>(options: DeviceDraftOptions<T>) {
 
   function persist(): void {
     if (!ready.value || sent.value || !key) return
-    // What is typed now is what is kept (captured before the db code resolves); writes stay in order.
-    const k = key
-    const keep = dirty.value
-    const value = keep ? options.capture() : null
-    const write = loadDb().then(({ getDb, saveFormDraft, dropFormDraft }) => (keep ? saveFormDraft(getDb(), k, value) : dropFormDraft(getDb(), k)))
+    const write = dirty.value ? saveFormDraft(getDb(), key, options.capture()) : dropFormDraft(getDb(), key)
     write.catch((e: unknown) => console.error('form draft not saved', e))
   }
   watch(current, persist)
@@ -89,8 +84,7 @@ export function useDeviceDraft<T>(options: DeviceDraftOptions<T>) {
       if (!sure) return false
     }
     sent.value = true
-    const k = key
-    if (k) await loadDb().then(({ getDb, dropFormDraft }) => dropFormDraft(getDb(), k))
+    if (key) await dropFormDraft(getDb(), key)
     return true
   }
 
