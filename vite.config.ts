@@ -76,7 +76,7 @@ function vantIconFontAsFile(): Plugin {
  * The entry's stylesheet (base styles, the shell's Vant components; ~6 kB gzip) inlined into
  * index.html (issue 13): the first paint waited for it, one more request after the document on a
  * slow network. Lazy chunks still list it among what to load with them; Vite's loader skips a
- * stylesheet a <link> already names, so a disabled link (never fetched) stays in its place.
+ * stylesheet a <link> already names, so a disabled link (never fetched) stands in its place.
  */
 function inlineEntryCss(): Plugin {
   return {
@@ -92,7 +92,11 @@ function inlineEntryCss(): Plugin {
           const asset = bundle[file]
           if (asset?.type !== 'asset') return tag
           delete bundle[file]
-          return `<style>${String(asset.source)}</style>\n    <link rel="stylesheet" href="/${file}" disabled>`
+          // Made by a script, not written in the HTML: the browser's preload scanner fetches a
+          // stylesheet <link> the parser meets even when it is disabled (a wasted request on the
+          // critical path), but never one a script adds disabled.
+          const link = `{const l=document.createElement('link');l.rel='stylesheet';l.disabled=true;l.href='/${file}';document.head.append(l)}`
+          return `<style>${String(asset.source)}</style>\n    <script>${link}</script>`
         })
       },
     },

@@ -121,6 +121,12 @@ describe('first visit in local mode', () => {
     page.on('worker', (worker) => workers.push(worker.url()))
     const requested: string[] = []
     page.on('request', (request) => requested.push(request.url()))
+    // Every script and stylesheet asked for exists: none is answered by the app's HTML fallback
+    // (the inlined entry stylesheet's stand-in <link> was once fetched, a wasted early request).
+    const missingAssets: string[] = []
+    page.on('response', (response) => {
+      if (/\/assets\/[^?]+\.(css|js)$/.test(response.url()) && /text\/html/.test(response.headers()['content-type'] ?? '')) missingAssets.push(response.url())
+    })
 
     await page.goto(`/assets/${EQUIPMENT.id}`)
     const assetPage = page.locator(`[data-testid="asset-page"][data-id="${EQUIPMENT.id}"]`)
@@ -136,6 +142,7 @@ describe('first visit in local mode', () => {
     // The page itself never loaded the in-page seed (it holds the demo data): the worker did it.
     expect(requested.filter((url) => /\/assets\/demoSeed-/.test(url))).toEqual([])
     expectFullSeed(await deviceState(page))
+    expect(missingAssets).toEqual([])
     expect(errors).toEqual([])
     await context.close()
   })
