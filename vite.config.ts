@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, relative } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
@@ -9,6 +10,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import type { Plugin } from 'vite'
 import type { ChunkingContext } from 'rolldown'
+import { iconCodePoints, iconNamesIn, inlinedIconFont, subsetIconFont } from './build/iconFont.ts'
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -53,21 +55,57 @@ function shellMessages(): Plugin {
 /**
  * Vant inlines its icon font into its CSS as base64 (~25 kB that gzip cannot shrink) and adds
  * a third-party CDN fallback. Serve the font as its own precached file instead: the CSS stays
- * small and no request leaves for a CDN.
+ * small and no request leaves for a CDN. The build ships only the glyphs of the icons its code
+ * can show (build/iconFont.ts; ~8 kB), under a name hashed from that subset; the rest of Vant's
+ * icon CSS stays (a class without its glyph shows nothing). The dev server serves the whole font.
  */
 function vantIconFontAsFile(): Plugin {
   const fontFile = fileURLToPath(new URL('./node_modules/.cache/adminfield/vant-icon.woff2', import.meta.url))
+  let font: { data: Buffer; icons: Map<string, number> } | undefined
   return {
     name: 'adminfield:vant-icon-font',
     enforce: 'pre',
     transform(code, id) {
       if (!/[\\/]vant[\\/]es[\\/]icon[\\/]index\.css$/.test(id.split('?')[0] ?? '')) return null
-      const match = /url\(data:font\/woff2;charset=utf-8;base64,([A-Za-z0-9+/=]+)\) format\("woff2"\),url\([^)]*\) format\("woff"\)/.exec(code)
-      if (!match?.[1]) return null
+      const inlined = inlinedIconFont(code)
+      if (!inlined) return null
+      font = { data: inlined.font, icons: iconCodePoints(code) }
       mkdirSync(dirname(fontFile), { recursive: true })
-      writeFileSync(fontFile, Buffer.from(match[1], 'base64'))
+      // A new file, not a write into the existing one: node_modules may be hard-linked between checkouts.
+      rmSync(fontFile, { force: true })
+      writeFileSync(fontFile, font.data)
       const url = relative(dirname(id), fontFile).split('\\').join('/')
-      return { code: code.replace(match[0], `url(${url}) format("woff2")`), map: null }
+      return { code: code.replace(inlined.src, `url(${url}) format("woff2")`), map: null }
+    },
+    generateBundle: {
+      // After index.html is written (the entry's CSS, with the @font-face, is inlined into it).
+      order: 'post',
+      async handler(_, bundle) {
+        const emitted = Object.values(bundle).find((file) => file.type === 'asset' && /(^|\/)vant-icon-[\w-]+\.woff2$/.test(file.fileName))
+        if (!font || !emitted) return
+        const { data, icons } = font
+        // What can show an icon: the code, and HTML's markup (its inlined styles name every icon).
+        const code = Object.values(bundle).map((file) => {
+          if (file.type === 'chunk') return file.code
+          return file.fileName.endsWith('.html') ? String(file.source).replace(/<style[^>]*>[\s\S]*?<\/style>/g, '') : ''
+        })
+        const names = iconNamesIn(code.join('\n'), icons.keys())
+        const subset = await subsetIconFont(data, [...names].map((name) => icons.get(name) as number))
+        const hash = createHash('sha256').update(subset).digest('base64url').slice(0, 8)
+        const fileName = emitted.fileName.replace(/vant-icon-[\w-]+\.woff2$/, `vant-icon-${hash}.woff2`)
+        delete bundle[emitted.fileName]
+        this.emitFile({ type: 'asset', fileName, source: subset })
+        for (const file of Object.values(bundle)) {
+          const text = file.type === 'chunk' ? file.code : typeof file.source === 'string' ? file.source : undefined
+          if (!text?.includes(emitted.fileName)) continue
+          const renamed = text.split(emitted.fileName).join(fileName)
+          if (file.type === 'chunk') file.code = renamed
+          else file.source = renamed
+          // A hashed file's name would no longer follow its content (a cache could keep the old one).
+          if (!file.fileName.endsWith('.html')) this.warn(`${file.fileName} names the icon font: its hash does not follow the subset's`)
+        }
+        this.info(`vant-icon: ${names.size} of ${icons.size} icons, ${data.length} → ${subset.length} bytes`)
+      },
     },
   }
 }
