@@ -10,7 +10,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import type { Plugin } from 'vite'
 import type { ChunkingContext } from 'rolldown'
-import { iconCodePoints, iconNamesIn, inlinedIconFont, subsetIconFont } from './build/iconFont.ts'
+import { iconCodePoints, iconNamesIn, inlinedIconFont, subsetIconFont, withoutUnusedIconRules } from './build/iconFont.ts'
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -103,6 +103,10 @@ function vantIconFontAsFile(): Plugin {
           else file.source = renamed
           // A hashed file's name would no longer follow its content (a cache could keep the old one).
           if (!file.fileName.endsWith('.html')) this.warn(`${file.fileName} names the icon font: its hash does not follow the subset's`)
+        }
+        // The inlined entry stylesheet (index.html) names every icon: keep only the rules of those kept.
+        for (const file of Object.values(bundle)) {
+          if (file.type === 'asset' && /\.(html|css)$/.test(file.fileName) && typeof file.source === 'string') file.source = withoutUnusedIconRules(file.source, names)
         }
         this.info(`vant-icon: ${names.size} of ${icons.size} icons, ${data.length} → ${subset.length} bytes`)
       },

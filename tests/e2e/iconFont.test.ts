@@ -55,10 +55,14 @@ function checkIcons(page: Page, control: string): Promise<{ icons: IconCheck[]; 
     let family = ''
     for (const el of document.querySelectorAll('.van-icon')) {
       const content = getComputedStyle(el, '::before').content
-      if (!content.startsWith('"')) continue // an image icon, or a name without a glyph rule
+      const icon = [...el.classList].find((c) => c.startsWith('van-icon-')) ?? el.className
+      if (!content.startsWith('"')) {
+        // An image icon has no van-icon-NAME class; a named one without its glyph rule shows nothing.
+        if (icon.startsWith('van-icon-')) icons.push({ icon, char: '', present: false })
+        continue
+      }
       family = getComputedStyle(el).fontFamily
       const char = content.slice(1, -1)
-      const icon = [...el.classList].find((c) => c.startsWith('van-icon-')) ?? el.className
       icons.push({ icon, char: char.codePointAt(0)?.toString(16) ?? '', present: await drawsOwnGlyph(family, char) })
     }
     const fontUrls = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.endsWith('.woff2'))

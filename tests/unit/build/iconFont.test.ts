@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { Blob, Face, Font } from 'harfbuzzjs'
 import subsetFont from 'subset-font'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { iconCodePoints, iconNamesIn, inlinedIconFont, subsetIconFont } from '../../../build/iconFont'
+import { iconCodePoints, iconNamesIn, inlinedIconFont, subsetIconFont, withoutUnusedIconRules } from '../../../build/iconFont'
 
 const vantCss = readFileSync(fileURLToPath(new URL('../../../node_modules/vant/es/icon/index.css', import.meta.url)), 'utf8')
 const vantIcons = iconCodePoints(vantCss)
@@ -94,5 +94,14 @@ describe('subsetIconFont', () => {
     expect(subset.face.collectUnicodes().length).toBe(chosen.length)
     expect(subset.nominalGlyph(vantIcons.get('wechat') as number)).toBeUndefined()
     expect(subsetBytes).toBeLessThan((original?.length ?? 0) / 5)
+  })
+})
+
+describe('withoutUnusedIconRules', () => {
+  it("drops the glyph rules of icons not kept, and nothing else", () => {
+    const css = '.van-icon{font:14px vant-icon}.van-icon-scan:before{content:"\ue713"}.van-icon-user-o:before{content:"\ue6ab"}.van-icon__image{display:block}.van-icon-arrow:before{display:inline-block}'
+    expect(withoutUnusedIconRules(css, new Set(['scan']))).toBe(
+      '.van-icon{font:14px vant-icon}.van-icon-scan:before{content:"\ue713"}.van-icon__image{display:block}.van-icon-arrow:before{display:inline-block}',
+    )
   })
 })
