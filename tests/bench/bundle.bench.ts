@@ -25,7 +25,7 @@ const zodKbIn = (files: string[]) => sum(files.filter((f) => readFileSync(f, 'ut
 /** Dexie (the `db` chunk): pages that paint from the last-known identity show before it loads. */
 const DEXIE_MARKER = 'MissingAPIError'
 const dexieKbIn = (files: string[]) => sum(files.filter((f) => readFileSync(f, 'utf8').includes(DEXIE_MARKER)).map(gzipKb))
-const PAINT_BEFORE_DB = new Set(['Home', 'Scan', 'Dorm check-in'])
+const PAINT_BEFORE_DB = new Set(['Home', 'Scan', 'Dorm check-in', 'Seal-use form'])
 
 /**
  * Runs in the page before its scripts: the JS files fully loaded when the element `testId` first

@@ -11,7 +11,6 @@ import type { TemplateVersion } from '@/features/inspections/domain/template'
 import type { DraftAnswer } from '@/features/inspections/data/drafts'
 import type { ProcessedPhoto } from '@/platform/photos'
 import { warmImport } from '@/shared/lib/idle'
-import { DORM_INVENTORY_CODE, DORM_INVENTORY_TEMPLATE_ID, DORM_INVENTORY_V1 } from '../domain/checkIn'
 import type { CheckInDraft } from '../data/checkIn'
 import type { useInventoryAnswers } from './useInventoryAnswers'
 
@@ -27,6 +26,13 @@ const loadCheckInSubmit = () => import('../data/checkInSubmit')
 
 export const CHECK_IN_STEPS = ['inventory', 'meters', 'keys', 'rules'] as const
 
+/**
+ * Until the data code is in: no sections (the page shows them once ready). The built-in inventory
+ * comes with the data code, so its module (and the inspections' defaults it imports) is not on the
+ * path of the first paint (issue 13).
+ */
+const NO_TEMPLATE: TemplateVersion = { code: '', version: 0, name_zh: '', name_en: '', sections: [], grading: { thresholds: [], pass_mark: 0 } }
+
 export function useCheckIn() {
   const status = ref<'loading' | 'ready' | 'missing' | 'notYours' | 'error'>('loading')
   const bed = shallowRef<DormBedRow | null>(null)
@@ -34,7 +40,7 @@ export function useCheckIn() {
   const building = shallowRef<DormBuildingRow | null>(null)
   const stay = shallowRef<DormStayRow | null>(null)
   const roomKeys = shallowRef<AssetRow[]>([])
-  const template = shallowRef<TemplateVersion>(DORM_INVENTORY_V1)
+  const template = shallowRef<TemplateVersion>(NO_TEMPLATE)
   const draft = ref<CheckInDraft | null>(null)
   const stepError = ref<string | null>(null)
   const saving = ref(false)
@@ -64,7 +70,7 @@ export function useCheckIn() {
       const [d] = await Promise.all([loadData(), session.dbReadable()])
       data = d
       inventory.value ??= scope.run(() => d.useInventoryAnswers(draft, template)) ?? null
-      const { latestTemplate, readTemplate, loadCheckInDraft, newCheckInDraft, roomKeys: loadRoomKeys } = d
+      const { latestTemplate, readTemplate, loadCheckInDraft, newCheckInDraft, roomKeys: loadRoomKeys, DORM_INVENTORY_CODE, DORM_INVENTORY_TEMPLATE_ID, DORM_INVENTORY_V1 } = d
       const db = d.getDb()
       bed.value = (await db.dorm_beds.get(bedId)) ?? null
       if (!bed.value || bed.value.deleted_at) return void (status.value = 'missing')

@@ -158,7 +158,14 @@ export function useSealUsageForm() {
         emergencyReason: emergencyReason.value.trim() || null,
         by: session.userId,
       }
-      await writeUsage(parsed.data, event?.data ?? null, photos.value, owner, link, now, saved.key())
+      // No draft write may land after the transaction that drops the draft (it would come back).
+      await saved.hold()
+      try {
+        await writeUsage(parsed.data, event?.data ?? null, photos.value, owner, link, now, saved.key())
+      } catch (e) {
+        saved.release()
+        throw e
+      }
       saved.markSent()
       errors.value = {}
       return true
