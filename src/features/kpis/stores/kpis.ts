@@ -11,7 +11,14 @@ import { computed, ref, shallowRef } from 'vue'
 import { useSessionStore } from '@/features/auth'
 import { useSyncStore } from '@/features/sync/stores/sync'
 import { calendarDater, calendarMonth } from '@/shared/lib/zonedTime'
-import { KPI_SOURCE, KPI_SOURCES, figureOfMonth, sourceItems, tallyMonth, targetFor, trend, viewerLevel, visibleTo, type Figure, type KpiCode, type KpiContext, type KpiItem, type KpiSource, type MonthTallies, type Scope, type Viewer } from '../domain'
+// The domain's modules one by one: the sources' formulas (sourceItems) come with the device code.
+import type { KpiCode } from '../domain/catalogue'
+import { trend, type Figure, type Scope } from '../domain/figures'
+import type { KpiContext, KpiItem } from '../domain/items'
+import { KPI_SOURCE, KPI_SOURCES, type KpiSource } from '../domain/sourceOf'
+import { figureOfMonth, tallyMonth, type MonthTallies } from '../domain/tallies'
+import { targetFor } from '../domain/targets'
+import { viewerLevel, visibleTo, type Viewer } from '../domain/visibility'
 import type { KpiBase } from '../data/kpiReads'
 import { computeMonths, type MonthCache } from './kpiMonths'
 
@@ -86,7 +93,7 @@ export const useKpiStore = defineStore('kpis', () => {
     const visible = visibleTo(viewer.value)
     // The sources asked together share their reads (and the calendar's working-day reaches).
     try {
-      const { getDb, readScope, readSource } = await deviceCode(session)
+      const { getDb, readScope, readSource, sourceItems } = await deviceCode(session)
       const shared = readScope(c.calendar)
       const added = await computeMonths(cache, sources, months, (source, period) => readSource(getDb(), source, period, shared), (source, facts) => {
         for (const f of facts.followUps ?? []) sheetTask.set(f.id, f.task_id)
