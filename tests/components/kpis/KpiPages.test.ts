@@ -1,5 +1,5 @@
 import '../support/vantCss'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { getDb } from '@/platform/db'
 import { kpiRoutes } from '@/features/kpis/routes'
@@ -15,8 +15,24 @@ const ALICE = '00000000-0000-4000-8000-0000000000a1'
 const BOB = '00000000-0000-4000-8000-0000000000b1'
 const MONTH = monthsBack(calendarMonth(Date.now(), 'Asia/Shanghai'), 2)[0]!
 
+// Chart.js, as ChartView loads it: records whether the figures were on screen when it was asked for.
+const chartAsked = vi.hoisted(() => ({ withFigures: [] as boolean[] }))
+vi.mock('@/shared/ui/charts/chartjs', () => ({
+  loadChart: () => {
+    chartAsked.withFigures.push(document.querySelector('[data-testid=kpi-value]') !== null)
+    return Promise.resolve(class {
+      update() {}
+      destroy() {}
+    })
+  },
+}))
+
 const wrappers: VueWrapper[] = []
-afterEach(() => wrappers.splice(0).forEach((w) => w.unmount()))
+afterEach(() => {
+  wrappers.splice(0).forEach((w) => w.unmount())
+  localStorage.clear()
+  vi.restoreAllMocks()
+})
 
 const task = (id: string, assignee: string, dept: string, due: string, completed: string) =>
   ({ id, site_id: SITE, department_id: dept, assignee_id: assignee, status: 'completed', due_on: due, completed_at: completed, summary_at: completed, score: null, scored_at: null, deleted_at: null }) as never
@@ -78,6 +94,49 @@ describe('KPI pages', () => {
     expect(rows.map((r) => r.attributes('data-testid'))).toEqual(['drill-missed', 'drill-met', 'drill-met'])
     expect(rows[0]!.text()).toContain('财务部')
     expect(rows[0]!.text()).toContain('王芳')
+  })
+
+  it('the rows shown last paint at once with their names, the figures fill in once read; Chart.js only after them', async () => {
+    // A canvas that draws: ChartView asks for Chart.js (happy-dom has none).
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({} as never)
+    chartAsked.withFigures = []
+    // The last open on this device showed these two rows (the second one has no figure this month).
+    localStorage.setItem('adminfield.kpis.shown', JSON.stringify({ user: HEAD, kpis: ['affairs_on_time', 'seal_use_first_pass'] }))
+    const { wrapper } = await mountAt(`/kpis?month=${MONTH}`, kpiRoutes, HEAD, ['admin_head'])
+    wrappers.push(wrapper)
+    // The frame, before the device db answered: the names and processes, the figures' room held.
+    expect(wrapper.find('[data-testid=kpi-dashboard]').attributes('data-status')).toBe('loading')
+    const frame = wrapper.find('[data-testid=kpi-affairs_on_time]')
+    expect(frame.attributes('data-waiting')).toBe('true')
+    expect(frame.text()).toContain('事务办结及时率')
+    expect(frame.text()).toContain('流程 1.2')
+    expect(wrapper.find('[data-testid=kpi-value]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=kpi-figures]').attributes('aria-busy')).toBe('true')
+    expect(wrapper.find('.state-view').exists()).toBe(false)
+    // The figures come in the same rows; a row the month has no figure for goes.
+    await until(() => expect(wrapper.find('[data-testid=kpi-dashboard]').attributes('data-status')).toBe('ready'))
+    const cell = wrapper.find('[data-testid=kpi-affairs_on_time]')
+    expect(cell.attributes('data-waiting')).toBeUndefined()
+    expect(cell.find('[data-testid=kpi-value]').text()).toBe('66.7%')
+    expect(wrapper.find('[data-testid=kpi-seal_use_first_pass]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=kpi-figures]').attributes('aria-busy')).toBeUndefined()
+    // Chart.js was asked for once the trend was drawn, with the figures already on screen.
+    await until(() => expect(chartAsked.withFigures.length).toBeGreaterThan(0))
+    expect(chartAsked.withFigures.every(Boolean)).toBe(true)
+    // What this open showed is kept for the next one.
+    const kept = JSON.parse(localStorage.getItem('adminfield.kpis.shown') ?? 'null') as { user: string; kpis: string[] }
+    expect(kept.user).toBe(HEAD)
+    expect(kept.kpis).toContain('affairs_on_time')
+    expect(kept.kpis).not.toContain('seal_use_first_pass')
+  })
+
+  it('with no rows kept for this user, the dashboard shows its loading state until the figures are read', async () => {
+    localStorage.setItem('adminfield.kpis.shown', JSON.stringify({ user: ALICE, kpis: ['affairs_on_time'] }))
+    const { wrapper } = await mountAt(`/kpis?month=${MONTH}`, kpiRoutes, HEAD, ['admin_head'])
+    wrappers.push(wrapper)
+    expect(wrapper.find('.state-view').attributes('data-state')).toBe('loading')
+    expect(wrapper.find('[data-testid=kpi-affairs_on_time]').exists()).toBe(false)
+    await until(() => expect(wrapper.find('[data-testid=kpi-affairs_on_time] [data-testid=kpi-value]').text()).toBe('66.7%'))
   })
 
   it('an employee sees only their own figures', async () => {

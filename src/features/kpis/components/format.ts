@@ -1,5 +1,5 @@
 /** How a figure reads: a rate as a whole-ish percentage, an average to one decimal; none as "—". */
-import { kpiDef, type KpiCode } from '../domain'
+import { kpiDef, type KpiCode } from '../domain/catalogue'
 
 export function formatFigure(kpi: KpiCode, value: number | null): string {
   if (value === null) return '—'

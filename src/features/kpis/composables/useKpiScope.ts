@@ -1,7 +1,8 @@
 /** The period and scope a KPI page shows, kept in the URL (?month=2026-11&dept=…) so a drill-down and a reload keep them. */
 import { computed, watch, type Ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
-import { monthsBack, type KpiItem, type Scope } from '../domain'
+import { monthsBack, type Scope } from '../domain/figures'
+import type { KpiItem } from '../domain/items'
 import { useKpiStore } from '../stores/kpis'
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/

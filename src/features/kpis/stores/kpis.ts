@@ -8,15 +8,28 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { getDb } from '@/platform/db'
 import { useSessionStore } from '@/features/auth'
-import { useSyncStore } from '@/features/sync'
+import { useSyncStore } from '@/features/sync/stores/sync'
 import { calendarDater, calendarMonth } from '@/shared/lib/zonedTime'
-import { KPI_SOURCE, KPI_SOURCES, figureOfMonth, sourceItems, tallyMonth, targetFor, trend, viewerLevel, visibleTo, type Figure, type KpiCode, type KpiContext, type KpiItem, type KpiSource, type MonthTallies, type Scope, type Viewer } from '../domain'
-import { loadKpiBase, readScope, readSource, type KpiBase } from '../data/kpiReads'
-import { setKpiTarget } from '../data/kpiWrites'
-import { keepMonths, readKeptMonths } from '../data/kpiMonthCache'
+// The domain's modules one by one: the sources' formulas (sourceItems) come with the device code.
+import type { KpiCode } from '../domain/catalogue'
+import { trend, type Figure, type Scope } from '../domain/figures'
+import type { KpiContext, KpiItem } from '../domain/items'
+import { KPI_SOURCE, KPI_SOURCES, type KpiSource } from '../domain/sourceOf'
+import { figureOfMonth, tallyMonth, type MonthTallies } from '../domain/tallies'
+import { targetFor } from '../domain/targets'
+import { viewerLevel, visibleTo, type Viewer } from '../domain/visibility'
+import type { KpiBase } from '../data/kpiReads'
 import { computeMonths, type MonthCache } from './kpiMonths'
+
+/**
+ * The device db and the read code, once the db is readable: the dashboard opens before the device
+ * db (`beforeSeed`), and on a fresh device its reads must wait for the demo seed.
+ */
+async function deviceCode(session: ReturnType<typeof useSessionStore>) {
+  const [code] = await Promise.all([import('../data/kpiDevice'), session.dbReadable()])
+  return code
+}
 
 export type LoadStatus = 'loading' | 'ready' | 'error'
 
@@ -53,6 +66,7 @@ export const useKpiStore = defineStore('kpis', () => {
     if (!force && loadedFor === session.userId && loadedAfter === sync.state.lastSyncAt && status.value === 'ready') return
     status.value = 'loading'
     try {
+      const { getDb, loadKpiBase } = await deviceCode(session)
       const d = await loadKpiBase(getDb())
       data.value = d
       const now = Date.now()
@@ -78,8 +92,9 @@ export const useKpiStore = defineStore('kpis', () => {
     const c = ctx
     const visible = visibleTo(viewer.value)
     // The sources asked together share their reads (and the calendar's working-day reaches).
-    const shared = readScope(c.calendar)
     try {
+      const { getDb, readScope, readSource, sourceItems } = await deviceCode(session)
+      const shared = readScope(c.calendar)
       const added = await computeMonths(cache, sources, months, (source, period) => readSource(getDb(), source, period, shared), (source, facts) => {
         for (const f of facts.followUps ?? []) sheetTask.set(f.id, f.task_id)
         return sourceItems(source, c, facts).filter(visible)
@@ -111,6 +126,7 @@ export const useKpiStore = defineStore('kpis', () => {
     const who = viewerKey(viewer.value)
     try {
       if (closed.length) {
+        const { getDb, keepMonths, readKeptMonths } = await deviceCode(session)
         const database = getDb()
         const found = await readKeptMonths(database, who, source, closed)
         for (const [m, t] of found.months) known.set(m, t)
@@ -167,6 +183,7 @@ export const useKpiStore = defineStore('kpis', () => {
   /** `draftKey`: the form's device draft, dropped in the same transaction. */
   async function saveTarget(kpi: KpiCode, value: number | null, note: string | null, draftKey: string | null = null): Promise<string | null> {
     if (!session.userId) return 'kpis.errors.notAllowed'
+    const { getDb, setKpiTarget } = await deviceCode(session)
     const r = await setKpiTarget(getDb(), { kpi, target: value, note }, session.userId, new Date(), draftKey)
     if (!r.ok) return r.error
     if (data.value) data.value = { ...data.value, targets: [...data.value.targets, r.row] }

@@ -1,0 +1,63 @@
+/**
+ * The KPI dashboard's frame (issue 13): a second open on the device paints the rows it showed
+ * last (names, processes) before the device db answers, and the figures fill them in without
+ * moving anything; Chart.js (60 kB) is fetched only once the figures are in the page.
+ */
+import { describe, expect, it } from 'vitest'
+import { collectAppErrors, newPhoneContext, useBuiltApp } from './support/browser'
+
+const app = useBuiltApp()
+
+interface Seen {
+  shifts: number[]
+  /** performance.now() when a row without its figure, and a figure, first were in the page. */
+  frame?: number
+  figure?: number
+}
+
+describe('KPI dashboard frame', () => {
+  it('a second open paints the rows shown last at once; the figures fill them in without a shift; Chart.js after them', async () => {
+    const context = await newPhoneContext(app.browser, app.url)
+    const first = await context.newPage()
+    const errors = collectAppErrors(first)
+    await first.goto('/kpis')
+    await expect.poll(() => first.getByTestId('kpi-dashboard').getAttribute('data-status'), { timeout: 45_000 }).toBe('ready')
+    const kept = await first.evaluate(() => localStorage.getItem('adminfield.kpis.shown'))
+    const shown = await first.locator('[data-testid^="kpi-"][data-red]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
+    expect(shown.length).toBeGreaterThan(0)
+    expect(JSON.parse(kept ?? 'null').kpis.map((k: string) => `kpi-${k}`)).toEqual(shown)
+    await first.close()
+
+    const page = await context.newPage()
+    collectAppErrors(page, errors)
+    await page.addInitScript(() => {
+      const seen: Seen = { shifts: [] }
+      ;(window as unknown as { seen: Seen }).seen = seen
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) seen.shifts.push(e.value)
+      }).observe({ type: 'layout-shift', buffered: true })
+      new MutationObserver(() => {
+        seen.frame ??= document.querySelector('[data-waiting="true"]') ? performance.now() : undefined
+        seen.figure ??= document.querySelector('[data-testid="kpi-value"]') ? performance.now() : undefined
+      }).observe(document, { subtree: true, childList: true })
+    })
+    await page.goto('/kpis')
+    await expect.poll(() => page.getByTestId('kpi-dashboard').getAttribute('data-status'), { timeout: 45_000 }).toBe('ready')
+    await page.getByTestId('kpi-trend').locator('[data-testid="chart"]').waitFor()
+    await page.waitForLoadState('networkidle')
+    await page.waitForTimeout(500)
+    const seen = await page.evaluate(() => (window as unknown as { seen: Seen }).seen)
+    const chartAt = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => /\/chart-[\w-]+\.js$/.test(e.name))?.startTime)
+    // The frame came first (rows without figures), then the figures, in the same rows.
+    expect(seen.frame).toBeDefined()
+    expect(seen.figure).toBeDefined()
+    expect(seen.frame!).toBeLessThan(seen.figure!)
+    expect(await page.locator('[data-testid^="kpi-"][data-red]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(shown)
+    expect(seen.shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01)
+    // Chart.js was requested once the figures were in the page, not before.
+    expect(chartAt).toBeDefined()
+    expect(chartAt!).toBeGreaterThan(seen.figure!)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
