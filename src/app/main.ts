@@ -72,10 +72,13 @@ async function start(): Promise<void> {
     .catch(() => undefined)
     .then(() => afterPaint())
   void firstScreen.then(firstScreenShown)
-  // The other namespaces once the first page is on screen, for the next pages and for what a page
-  // loads later from other features (Home's to-do widgets, the bell, a scan's outcome).
-  void firstScreen
-    .then(() => whenIdle())
+  // The other namespaces, for the next pages and what a page loads later from other features (Home's
+  // to-do widgets, the bell, a scan's outcome; a key asked for earlier loads its namespace at once):
+  // once the device db is ready and the first page painted. Not at the first idle moment after its
+  // frame: a page that reads the device db then paints its largest content after that moment (the
+  // seal-use form: ~18 kB of messages before its largest paint), and on a fresh device the db is
+  // ready only after the demo seed. Home's widgets and the bell also wait for the db.
+  void Promise.all([firstScreen, sessionReady.catch(() => undefined)])
     .then(() => loadAllMessages(i18n.global))
     .catch(() => undefined)
 
