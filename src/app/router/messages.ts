@@ -14,6 +14,12 @@ declare module 'vue-router' {
   }
 }
 
+/**
+ * The namespaces of the shell's lazy parts: the reminder bell, which shows once the device db is
+ * ready (main.ts loads them then). tests/unit/app/routeMessages.test.ts keeps the list complete.
+ */
+export const SHELL_LAZY_MESSAGES: readonly MessageNamespace[] = ['tasks']
+
 export function messagesOf(route: Pick<RouteLocationNormalized, 'matched'>): MessageNamespace[] {
   const namespaces = new Set<MessageNamespace>()
   for (const { meta } of route.matched) {

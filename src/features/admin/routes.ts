@@ -6,6 +6,6 @@ export const adminRoutes: RouteRecordRaw[] = [
     path: '/admin/departments',
     name: 'adminDepartments',
     component: () => import('./pages/DepartmentsPage.vue'),
-    meta: { titleKey: 'titles.departments', roles: ADMIN_ROLES, messages: ['photos'] },
+    meta: { titleKey: 'titles.departments', roles: ADMIN_ROLES },
   },
 ]

@@ -6,7 +6,7 @@ export const assetRoutes: RouteRecordRaw[] = [
     path: '/assets',
     name: 'assets',
     component: () => import('./pages/RegistryPage.vue'),
-    meta: { titleKey: 'assets.titles.registry', roles: ASSET_READ_ROLES, messages: ['photos'] },
+    meta: { titleKey: 'assets.titles.registry', roles: ASSET_READ_ROLES },
   },
   {
     path: '/assets/new',

@@ -44,7 +44,7 @@ export const inspectionRoutes: RouteRecordRaw[] = [
     path: '/inspections/:id',
     name: 'inspectionResult',
     component: () => import('./pages/InspectionResultPage.vue'),
-    meta: { titleKey: 'inspections.titles.result', roles: 'all', messages: ['photos'] },
+    meta: { titleKey: 'inspections.titles.result', roles: 'all' },
   },
   {
     path: '/rounds',

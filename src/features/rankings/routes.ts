@@ -12,13 +12,13 @@ export const rankingRoutes: RouteRecordRaw[] = [
     path: '/rewards/ledger',
     name: 'ledger',
     component: () => import('./pages/LedgerPage.vue'),
-    meta: { titleKey: 'rankings.titles.ledger', roles: LEDGER_READ_ROLES, messages: ['inspections', 'photos'] },
+    meta: { titleKey: 'rankings.titles.ledger', roles: LEDGER_READ_ROLES, messages: ['inspections'] },
   },
   {
     path: '/rewards/rules',
     name: 'rewardRules',
     component: () => import('./pages/RewardRulesPage.vue'),
-    meta: { titleKey: 'rankings.titles.rules', roles: REWARD_EDIT_ROLES, companyWide: true, messages: ['photos'] },
+    meta: { titleKey: 'rankings.titles.rules', roles: REWARD_EDIT_ROLES, companyWide: true },
   },
   {
     path: '/rewards/rules/new',
@@ -36,7 +36,7 @@ export const rankingRoutes: RouteRecordRaw[] = [
     path: '/templates',
     name: 'templates',
     component: () => import('./pages/TemplatesPage.vue'),
-    meta: { titleKey: 'rankings.titles.templates', roles: TEMPLATE_EDIT_ROLES, companyWide: true, messages: ['inspections', 'photos'] },
+    meta: { titleKey: 'rankings.titles.templates', roles: TEMPLATE_EDIT_ROLES, companyWide: true, messages: ['inspections'] },
   },
   {
     path: '/templates/:id/edit',

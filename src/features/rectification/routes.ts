@@ -6,7 +6,7 @@ export const rectificationRoutes: RouteRecordRaw[] = [
     name: 'rectifications',
     component: () => import('./pages/RectificationListPage.vue'),
     // Assignees are whoever is responsible for an area: the lists show each person what is theirs.
-    meta: { titleKey: 'rectification.titles.list', roles: 'all', messages: ['inspections', 'photos'] },
+    meta: { titleKey: 'rectification.titles.list', roles: 'all', messages: ['inspections'] },
   },
   {
     path: '/rectifications/:id',

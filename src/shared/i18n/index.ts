@@ -209,6 +209,11 @@ export function ensureMessages(i18n: LocaleComposer, namespaces: readonly Messag
   return load(i18n, state.target, ['core', ...namespaces])
 }
 
+/** Starts loading these namespaces in the language shown (for what shows outside a page: the shell's bell). */
+export function preloadMessages(i18n: LocaleComposer, namespaces: readonly MessageNamespace[]): Promise<void> {
+  return load(i18n, stateOf(i18n).target, ['core', ...namespaces])
+}
+
 /** Every namespace of the language shown, and of any language chosen later (once the first page is on screen). */
 export function loadAllMessages(i18n: LocaleComposer): Promise<void> {
   const state = stateOf(i18n)

@@ -23,8 +23,24 @@ export const FEATURE_NAMESPACES: readonly string[] = readdirSync(MESSAGES)
 const KEY = new RegExp(`['"\`]((${FEATURE_NAMESPACES.join('|')})(?:\\.\\w+)+)(?=['"\`]|\\.?\\$\\{)`, 'g')
 /** Comments say things like 'assets.errors.required' without showing them. */
 const COMMENTS = /\/\*[\s\S]*?\*\/|(^|[^:'"\w])\/\/.*$|<!--[\s\S]*?-->/gm
-const STATIC_IMPORT = /(?:^|[\s;])(?:import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]/g
+/** `import … from '…'`, `import '…'`, `export … from '…'`: its kind, clause and specifier. */
+const STATIC_IMPORT = /(?:^|[\s;])(import|export)\s+(type\s+)?(?:([\w*{}\s,$]+?)\s+from\s+)?['"]([^'"]+)['"]/g
 const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g
+
+/** The names an import clause takes (null: all of them, `* as ns` or a bare import). */
+function importedNames(clause: string | undefined): string[] | null {
+  if (!clause || /\*/.test(clause)) return null
+  const names: string[] = []
+  const braces = /\{([^}]*)\}/.exec(clause)
+  const outside = clause.replace(/\{[^}]*\}/, '').replace(/,/g, ' ').trim()
+  if (outside) names.push('default')
+  for (const part of braces?.[1]?.split(',') ?? []) {
+    const item = part.trim()
+    if (!item || item.startsWith('type ')) continue
+    names.push(item.split(/\s+as\s+/)[0]!.trim())
+  }
+  return names
+}
 
 function resolveImport(from: string, spec: string): string | null {
   let base: string
@@ -47,42 +63,94 @@ const NOT_KEYS = new Set([join(SRC, 'platform/sync/protocol.ts')])
  */
 const ROUTE_TABLES = /[\\/]features[\\/][^\\/]+[\\/]routes\.ts$/
 
-const cache = new Map<string, { text: string; statics: string[]; dynamics: string[] }>()
-function read(file: string) {
+interface Import {
+  target: string
+  /** The names taken from it; null: all (a namespace import, a bare or a dynamic import). */
+  names: string[] | null
+}
+interface Module {
+  text: string
+  statics: Import[]
+  dynamics: string[]
+  /** A file of re-exports only (a feature's public API): each name and where it comes from. */
+  barrel: { named: Map<string, Import>; stars: string[] } | null
+}
+
+const cache = new Map<string, Module>()
+function read(file: string): Module {
   let entry = cache.get(file)
   if (!entry) {
-    const text = readFileSync(file, 'utf8')
-    const statics: string[] = []
+    const raw = file.endsWith('.json') ? '' : readFileSync(file, 'utf8')
+    const text = raw.replace(COMMENTS, '$1')
+    const statics: Import[] = []
     const dynamics: string[] = []
-    if (!file.endsWith('.json')) {
-      for (const m of text.matchAll(STATIC_IMPORT)) {
-        const target = m[1] ? null : resolveImport(file, m[2] ?? '')
-        if (target) statics.push(target)
+    const named = new Map<string, Import>()
+    const stars: string[] = []
+    for (const [, kind, typeOnly, clause, spec = ''] of text.matchAll(STATIC_IMPORT)) {
+      const target = typeOnly ? null : resolveImport(file, spec)
+      if (!target) continue
+      if (kind === 'import') {
+        statics.push({ target, names: importedNames(clause) })
+        continue
       }
-      for (const m of text.matchAll(DYNAMIC_IMPORT)) {
-        const target = resolveImport(file, m[1] ?? '')
-        if (target) dynamics.push(target)
+      // A re-export: what it brings depends on which of its names the importer takes.
+      if (!clause || clause.trim().startsWith('*')) stars.push(target)
+      else {
+        for (const part of /\{([^}]*)\}/.exec(clause)?.[1]?.split(',') ?? []) {
+          const item = part.trim()
+          if (!item || item.startsWith('type ')) continue
+          const [from = '', as = from] = item.split(/\s+as\s+/).map((x) => x.trim())
+          named.set(as, { target, names: [from] })
+        }
       }
+      statics.push({ target, names: null })
     }
-    entry = { text: file.endsWith('.json') ? '' : text.replace(COMMENTS, '$1'), statics, dynamics }
+    for (const m of text.matchAll(DYNAMIC_IMPORT)) {
+      const target = resolveImport(file, m[1] ?? '')
+      if (target) dynamics.push(target)
+    }
+    // Only re-exports (nothing left once they are taken out): a barrel.
+    const rest = text.replace(STATIC_IMPORT, '').replace(/[\s;]/g, '')
+    const barrel = /\.ts$/.test(file) && rest === '' && (named.size > 0 || stars.length > 0) ? { named, stars } : null
+    entry = { text, statics, dynamics, barrel }
     cache.set(file, entry)
   }
   return entry
 }
 
-/** The src files a module brings: its static imports' closure, or also through dynamic imports. */
+/**
+ * The src files a module brings: its static imports' closure, or also through dynamic imports.
+ * Through a barrel (a feature's index.ts of re-exports) only the modules that provide the names
+ * taken from it: what else the barrel offers is neither bundled with the page nor shown.
+ */
 export function closure(entry: string, { dynamic = false } = {}): Set<string> {
-  const seen = new Set([entry])
-  const queue = [entry]
-  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    const { statics, dynamics } = read(file)
-    for (const next of dynamic ? [...statics, ...dynamics] : statics) {
-      if (seen.has(next)) continue
-      seen.add(next)
-      queue.push(next)
+  const files = new Set<string>()
+  const seenNames = new Set<string>()
+  const queue: Import[] = [{ target: entry, names: null }]
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    const { target, names } = next
+    const module = read(target)
+    if (module.barrel && names !== null) {
+      for (const name of names) {
+        if (seenNames.has(`${target}#${name}`)) continue
+        seenNames.add(`${target}#${name}`)
+        const provider = module.barrel.named.get(name)
+        if (provider) queue.push(provider)
+        else for (const star of module.barrel.stars) queue.push({ target: star, names: [name] })
+      }
+      continue
     }
+    if (files.has(target)) continue
+    files.add(target)
+    queue.push(...module.statics)
+    if (dynamic) queue.push(...module.dynamics.map((file) => ({ target: file, names: null })))
   }
-  return seen
+  return files
+}
+
+/** The modules these files import dynamically (their lazy parts), not among them. */
+export function lazyParts(files: Set<string>): string[] {
+  return [...new Set([...files].flatMap((file) => read(file).dynamics))].filter((file) => !files.has(file))
 }
 
 /** The feature namespaces the files spell keys of, with one file using each (to say where). */
