@@ -1,11 +1,12 @@
-import { createApp } from 'vue'
+import { createApp, watch } from 'vue'
 import { createPinia } from 'pinia'
-import { applySavedLocale, createAppI18n } from '@/shared/i18n'
+import { applySavedLocale, createAppI18n, ensureMessages, loadAllMessages, preloadMessages } from '@/shared/i18n'
 import { ensurePersistentStorage } from '@/shared/lib/storagePersistence'
 import { nextTask } from '@/shared/lib/nextTask'
 import { useSessionStore } from '@/features/auth'
 import App from './App.vue'
 import { createAppRouterInStages } from './router'
+import { SHELL_LAZY_MESSAGES, messagesOf, pagesWaitForMessages } from './router/messages'
 import { whenIdle } from '@/shared/lib/idle'
 import { afterPaint } from '@/shared/lib/afterPaint'
 import './styles/base.css'
@@ -32,16 +33,12 @@ async function start(): Promise<void> {
   // and requesting the messages' chunks inserts their style links: with i18n's creation, one long
   // task on a slow phone.
   await nextTask()
-  // The features' messages (and English) are chunks of their own: the shell mounts at once,
-  // and no page is entered before its language's messages are there.
+  // The messages (and English) are chunks of their own, per namespace: the shell mounts at once,
+  // and no page is entered before its language's core messages and its own namespaces are there.
   const messagesReady = applySavedLocale(i18n.global)
   // Toasts as status messages, not unnamed dialogs: set before any page can show one. A tiny chunk
   // fetched in parallel with the first page's (a static import would put Vant's toast in the entry).
   const toastsReady = import('@/shared/ui/toastA11y')
-  const pagesMayOpen = Promise.all([messagesReady, toastsReady]).then(
-    () => true,
-    () => true, // Even without them (a chunk that cannot load) the page opens; keys show instead of texts.
-  )
 
   // Before mounting: the first render already knows the mode and the last-known identity, so the
   // shell (local-mode banner included) paints once in its final layout instead of growing after.
@@ -49,24 +46,49 @@ async function start(): Promise<void> {
   // The device code loads once the first page is painted (when a last-known identity can paint it).
   let firstScreenShown = () => undefined as void
   const shown = new Promise<void>((resolve) => (firstScreenShown = resolve))
-  const sessionReady = useSessionStore(pinia).init(undefined, shown)
+  const session = useSessionStore(pinia)
+  const sessionReady = session.init(undefined, shown)
   sessionReady.catch(() => undefined) // Shown by the shell (session.status); awaited below.
+  // The bell's messages from the moment it may show (the device db ready, before the first page on
+  // a device that started before): it mounts only after an idle moment and its own chunk.
+  watch(
+    () => session.deviceReady,
+    (ready) => void (ready && preloadMessages(i18n.global, SHELL_LAZY_MESSAGES).catch(() => undefined)),
+    { flush: 'sync' },
+  )
 
   // The history and the route table (in stages); then the initial navigation (its guard waits for
   // the session; the first page's chunk is requested once it passes); then the shell renders.
   await nextTask()
   const router = await createAppRouterInStages()
-  router.beforeResolve(() => pagesMayOpen)
+  // The first page's namespaces are fetched with the core messages, not after its guards and chunk.
+  void ensureMessages(i18n.global, messagesOf(router.resolve(location.pathname + location.search + location.hash))).catch(() => undefined)
+  pagesWaitForMessages(router, i18n.global, messagesReady)
+  router.beforeResolve(() =>
+    toastsReady.then(
+      () => true,
+      () => true, // Even without them (a chunk that cannot load) the page opens.
+    ),
+  )
   await nextTask()
   app.use(router)
   await nextTask()
   app.mount('#app')
   // The initial navigation done (or failed), its page renders in the next tick and paints a frame later.
-  void router
+  const firstScreen = router
     .isReady()
     .catch(() => undefined)
     .then(() => afterPaint())
-    .then(firstScreenShown)
+  void firstScreen.then(firstScreenShown)
+  // The other namespaces, for the next pages and what a page loads later from other features (Home's
+  // to-do widgets, the bell, a scan's outcome; a key asked for earlier loads its namespace at once):
+  // once the device db is ready and the first page painted. Not at the first idle moment after its
+  // frame: a page that reads the device db then paints its largest content after that moment (the
+  // seal-use form: ~18 kB of messages before its largest paint), and on a fresh device the db is
+  // ready only after the demo seed. Home's widgets and the bell also wait for the db.
+  void Promise.all([firstScreen, sessionReady.catch(() => undefined)])
+    .then(() => loadAllMessages(i18n.global))
+    .catch(() => undefined)
 
   // The db must be seeded/ready before the engine pushes or pulls. The engine (and its
   // transports and response schemas) is a separate chunk loaded once the first screen is

@@ -18,14 +18,14 @@ export const assetRoutes: RouteRecordRaw[] = [
     path: '/assets/batch',
     name: 'assetBatch',
     component: () => import('./pages/BatchPage.vue'),
-    meta: { titleKey: 'assets.titles.batch', roles: ASSET_EDIT_ROLES },
+    meta: { titleKey: 'assets.titles.batch', roles: ASSET_EDIT_ROLES, messages: ['scanner'] },
   },
   {
     path: '/assets/:id',
     name: 'asset',
     component: () => import('./pages/AssetPage.vue'),
     // Anyone may open it (a holder, a driver); the page shows only what this device may see.
-    meta: { titleKey: 'assets.titles.asset', roles: 'all' },
+    meta: { titleKey: 'assets.titles.asset', roles: 'all', messages: ['photos'] },
   },
   {
     path: '/assets/:id/edit',

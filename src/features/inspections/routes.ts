@@ -56,12 +56,12 @@ export const inspectionRoutes: RouteRecordRaw[] = [
     path: '/rounds/new/:areaId',
     name: 'roundNew',
     component: () => import('./pages/RoundNewPage.vue'),
-    meta: { titleKey: 'inspections.titles.roundNew', roles: ROUND_ROLES },
+    meta: { titleKey: 'inspections.titles.roundNew', roles: ROUND_ROLES, messages: ['photos'] },
   },
   {
     path: '/review',
     name: 'roundReview',
     component: () => import('./pages/ReviewQueuePage.vue'),
-    meta: { titleKey: 'inspections.titles.review', roles: INSPECT_ROLES },
+    meta: { titleKey: 'inspections.titles.review', roles: INSPECT_ROLES, messages: ['photos'] },
   },
 ]

@@ -14,18 +14,18 @@ export const labelRoutes: RouteRecordRaw[] = [
     path: '/p/:userId',
     name: 'badge',
     component: () => import('./pages/BadgePage.vue'),
-    meta: { titleKey: 'labels.titles.badge', roles: 'all' },
+    meta: { titleKey: 'labels.titles.badge', roles: 'all', messages: ['assets', 'dorms', 'inspections'] },
   },
   {
     path: '/badge',
     name: 'myBadge',
     component: () => import('./pages/MyBadgePage.vue'),
-    meta: { titleKey: 'labels.titles.myBadge', roles: 'all' },
+    meta: { titleKey: 'labels.titles.myBadge', roles: 'all', messages: ['assets', 'dorms', 'inspections'] },
   },
   {
     path: '/labels/print',
     name: 'labelsPrint',
     component: () => import('./pages/LabelsPrintPage.vue'),
-    meta: { titleKey: 'labels.titles.print', roles: ASSET_EDIT_ROLES },
+    meta: { titleKey: 'labels.titles.print', roles: ASSET_EDIT_ROLES, messages: ['assets', 'dorms', 'inspections'] },
   },
 ]

@@ -6,6 +6,6 @@ export const meRoutes: RouteRecordRaw[] = [
     path: '/me',
     name: 'me',
     component: () => import('./pages/MePage.vue'),
-    meta: { tab: 'me', titleKey: 'titles.me', roles: TAB_ROLES.me },
+    meta: { tab: 'me', titleKey: 'titles.me', roles: TAB_ROLES.me, messages: ['labels', 'photos'] },
   },
 ]

@@ -6,13 +6,13 @@ export const rankingRoutes: RouteRecordRaw[] = [
     path: '/rankings',
     name: 'rankings',
     component: () => import('./pages/RankingsPage.vue'),
-    meta: { titleKey: 'rankings.titles.rankings', roles: RANKING_READ_ROLES },
+    meta: { titleKey: 'rankings.titles.rankings', roles: RANKING_READ_ROLES, messages: ['inspections'] },
   },
   {
     path: '/rewards/ledger',
     name: 'ledger',
     component: () => import('./pages/LedgerPage.vue'),
-    meta: { titleKey: 'rankings.titles.ledger', roles: LEDGER_READ_ROLES },
+    meta: { titleKey: 'rankings.titles.ledger', roles: LEDGER_READ_ROLES, messages: ['inspections'] },
   },
   {
     path: '/rewards/rules',
@@ -36,12 +36,12 @@ export const rankingRoutes: RouteRecordRaw[] = [
     path: '/templates',
     name: 'templates',
     component: () => import('./pages/TemplatesPage.vue'),
-    meta: { titleKey: 'rankings.titles.templates', roles: TEMPLATE_EDIT_ROLES, companyWide: true },
+    meta: { titleKey: 'rankings.titles.templates', roles: TEMPLATE_EDIT_ROLES, companyWide: true, messages: ['inspections'] },
   },
   {
     path: '/templates/:id/edit',
     name: 'templateEdit',
     component: () => import('./pages/TemplateEditPage.vue'),
-    meta: { titleKey: 'rankings.titles.templateEdit', roles: TEMPLATE_EDIT_ROLES, companyWide: true },
+    meta: { titleKey: 'rankings.titles.templateEdit', roles: TEMPLATE_EDIT_ROLES, companyWide: true, messages: ['inspections'] },
   },
 ]

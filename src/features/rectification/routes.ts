@@ -6,12 +6,12 @@ export const rectificationRoutes: RouteRecordRaw[] = [
     name: 'rectifications',
     component: () => import('./pages/RectificationListPage.vue'),
     // Assignees are whoever is responsible for an area: the lists show each person what is theirs.
-    meta: { titleKey: 'rectification.titles.list', roles: 'all' },
+    meta: { titleKey: 'rectification.titles.list', roles: 'all', messages: ['inspections'] },
   },
   {
     path: '/rectifications/:id',
     name: 'rectification',
     component: () => import('./pages/RectificationTaskPage.vue'),
-    meta: { titleKey: 'rectification.titles.task', roles: 'all' },
+    meta: { titleKey: 'rectification.titles.task', roles: 'all', messages: ['inspections', 'photos'] },
   },
 ]

@@ -12,6 +12,6 @@ export const scanRoutes: RouteRecordRaw[] = [
       return import('./pages/ScanPage.vue')
     },
     // It reads the device db only for a decode (which waits for it): it opens before the db loads.
-    meta: { tab: 'scan', titleKey: 'titles.scan', roles: TAB_ROLES.scan, beforeSeed: true },
+    meta: { tab: 'scan', titleKey: 'titles.scan', roles: TAB_ROLES.scan, beforeSeed: true, messages: ['scanner'] },
   },
 ]

@@ -5,7 +5,7 @@ export const SUPERVISION_ROLES = ['admin_head', 'executive', 'inspector'] as con
 
 export const supervisionRoutes: RouteRecordRaw[] = [
   { path: '/supervision', name: 'supervision', component: () => import('./pages/PlansPage.vue'), meta: { titleKey: 'supervision.titles.list', roles: [...SUPERVISION_ROLES] } },
-  { path: '/supervision/new', name: 'supervisionNew', component: () => import('./pages/PlanNewPage.vue'), meta: { titleKey: 'supervision.titles.new', roles: ['admin_head', 'inspector'] } },
+  { path: '/supervision/new', name: 'supervisionNew', component: () => import('./pages/PlanNewPage.vue'), meta: { titleKey: 'supervision.titles.new', roles: ['admin_head', 'inspector'], messages: ['requests', 'tasks'] } },
   // The inspected department's people open a plan from its notice (a task or a link): anyone signed in; RLS decides what they see.
-  { path: '/supervision/:id', name: 'supervisionPlan', component: () => import('./pages/PlanPage.vue'), meta: { titleKey: 'supervision.titles.plan', roles: 'all' } },
+  { path: '/supervision/:id', name: 'supervisionPlan', component: () => import('./pages/PlanPage.vue'), meta: { titleKey: 'supervision.titles.plan', roles: 'all', messages: ['requests', 'tasks'] } },
 ]

@@ -6,6 +6,6 @@ export const workRoutes: RouteRecordRaw[] = [
     path: '/work',
     name: 'work',
     component: () => import('./pages/WorkPage.vue'),
-    meta: { tab: 'work', titleKey: 'titles.work', roles: TAB_ROLES.work },
+    meta: { tab: 'work', titleKey: 'titles.work', roles: TAB_ROLES.work, messages: ['assets', 'seals'] },
   },
 ]

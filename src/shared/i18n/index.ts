@@ -2,47 +2,82 @@ import { markRaw } from 'vue'
 import { createI18n, type Composer, type MessageResolver, type PathValue } from 'vue-i18n'
 import { Locale as VantLocale } from 'vant'
 import vantZhCN from 'vant/es/locale/lang/zh-CN'
-import type { MessageSchema } from './messages/zh-CN'
+import type { MessageNamespace, MessageSchema } from './messages/zh-CN'
 // The shell's few zh-CN messages only (picked from zh-CN.json by vite.config.ts's shellMessages).
 import shell from 'virtual:adminfield/shell-messages'
 import { nextTask } from '@/shared/lib/nextTask'
 import { DEFAULT_LOCALE, loadLocale, saveLocale, type AppLocale } from './locale'
 
 export { LOCALES, DEFAULT_LOCALE, isAppLocale, type AppLocale } from './locale'
-export type { MessageSchema }
+export type { MessageNamespace, MessageSchema }
 
 type Part = Record<string, unknown>
+type Load = () => Promise<{ default: unknown }>
+/** What loads as one chunk: the core file (common texts, Home, Me, sign-in…) or a feature's namespace. */
+type Unit = 'core' | MessageNamespace
 interface LocaleLoader {
-  /** The messages, in parts: each a chunk of its own, so each is evaluated in a task of its own. */
-  parts: () => Promise<{ default: Part }>[]
+  /** Each unit a chunk of its own (a dynamic import each, so the build keeps them apart). */
+  units: Record<Unit, Load>
   vant: () => Promise<Record<string, unknown>>
 }
 
 /**
  * Only the shell's zh-CN messages (app name, tabs, local-mode banner, sync badge) ship in the
- * entry. All other messages (the core file's and the features') are chunks per language, fetched
- * while the first page's chunk loads (the router waits for them: see main.ts); English is fetched
- * the first time someone chooses it.
+ * entry. The rest are chunks per language and namespace (issue 13): the core file and the
+ * namespaces the first page shows are fetched while its chunk loads (the router waits for them:
+ * see main.ts and app/router/messages.ts), the others once it is on screen (loadAllMessages).
+ * English is fetched the first time someone chooses it.
  */
 const loaders: Record<AppLocale, LocaleLoader> = {
   'zh-CN': {
-    parts: () => [import('./messages/zh-CN.part1'), import('./messages/zh-CN.part2'), import('./messages/zh-CN.part3')],
+    units: {
+      core: () => import('./messages/zh-CN.json'),
+      assets: () => import('./messages/zh-CN.assets.json'),
+      seals: () => import('./messages/zh-CN.seals.json'),
+      licences: () => import('./messages/zh-CN.licences.json'),
+      labels: () => import('./messages/zh-CN.labels.json'),
+      scanner: () => import('./messages/zh-CN.scanner.json'),
+      photos: () => import('./messages/zh-CN.photos.json'),
+      inspections: () => import('./messages/zh-CN.inspections.json'),
+      rectification: () => import('./messages/zh-CN.rectification.json'),
+      rankings: () => import('./messages/zh-CN.rankings.json'),
+      vehicles: () => import('./messages/zh-CN.vehicles.json'),
+      requests: () => import('./messages/zh-CN.requests.json'),
+      tasks: () => import('./messages/zh-CN.tasks.json'),
+      dorms: () => import('./messages/zh-CN.dorms.json'),
+      kpis: () => import('./messages/zh-CN.kpis.json'),
+      supervision: () => import('./messages/zh-CN.supervision.json'),
+    },
     vant: async () => vantZhCN,
   },
   en: {
-    parts: () => [import('./messages/en.part1'), import('./messages/en.part2'), import('./messages/en.part3')],
+    units: {
+      core: () => import('./messages/en.json'),
+      assets: () => import('./messages/en.assets.json'),
+      seals: () => import('./messages/en.seals.json'),
+      licences: () => import('./messages/en.licences.json'),
+      labels: () => import('./messages/en.labels.json'),
+      scanner: () => import('./messages/en.scanner.json'),
+      photos: () => import('./messages/en.photos.json'),
+      inspections: () => import('./messages/en.inspections.json'),
+      rectification: () => import('./messages/en.rectification.json'),
+      rankings: () => import('./messages/en.rankings.json'),
+      vehicles: () => import('./messages/en.vehicles.json'),
+      requests: () => import('./messages/en.requests.json'),
+      tasks: () => import('./messages/en.tasks.json'),
+      dorms: () => import('./messages/en.dorms.json'),
+      kpis: () => import('./messages/en.kpis.json'),
+      supervision: () => import('./messages/en.supervision.json'),
+    },
     vant: async () => (await import('vant/es/locale/lang/en-US')).default,
   },
 }
 
-/**
- * A language's whole message tree, as one raw (non-reactive) object. Each part's namespaces join
- * it as it arrives, a shallow assign of a few keys: nothing deep-merges or walks the tree.
- */
-async function loadMessages(locale: AppLocale): Promise<MessageSchema> {
-  const all: Part = {}
-  await Promise.all(loaders[locale].parts().map((part) => part.then((m) => void Object.assign(all, m.default))))
-  return asRaw(all as MessageSchema)
+/** The feature namespaces, loaded on demand (the core file is always there once a page opens). */
+export const MESSAGE_NAMESPACES = Object.keys(loaders['zh-CN'].units).filter((u): u is MessageNamespace => u !== 'core')
+
+export function isMessageNamespace(value: unknown): value is MessageNamespace {
+  return typeof value === 'string' && (MESSAGE_NAMESPACES as readonly string[]).includes(value)
 }
 
 /**
@@ -77,19 +112,128 @@ function isMessage(node: object): boolean {
 
 /** The shell's zh-CN messages only, unless given all of them (tests mount pages with every message at once). */
 export function createAppI18n(initial: MessageSchema | typeof shell = shell) {
-  return createI18n<[MessageSchema], AppLocale, false>({
+  const i18n = createI18n<[MessageSchema], AppLocale, false>({
     legacy: false,
     locale: DEFAULT_LOCALE,
     fallbackLocale: DEFAULT_LOCALE,
     messages: { 'zh-CN': asRaw(initial) } as Record<AppLocale, MessageSchema>,
     messageResolver: resolveKey,
   })
+  // The app loads namespaces as pages need them: one asked for before it is there loads at once.
+  if (initial === shell) i18n.global.setMissingHandler((_locale, key) => loadOnMiss(i18n.global, key))
+  return i18n
 }
 
 export type AppI18n = ReturnType<typeof createAppI18n>
-type LocaleComposer = Pick<Composer, 'locale' | 'setLocaleMessage'>
-/** Languages whose full messages each i18n instance holds. */
-const complete = new WeakMap<LocaleComposer, Set<AppLocale>>()
+/** What the message loading needs of an i18n instance (its global composer). */
+export type LocaleComposer = Pick<Composer, 'locale' | 'setLocaleMessage' | 'getLocaleMessage'>
+
+/** A language's messages as they arrive: the tree so far and each unit's load (started once). */
+interface LocaleMessages {
+  tree: Part
+  loads: Map<Unit, Promise<void>>
+  /** Units in the tree that vue-i18n does not have yet. */
+  pending: boolean
+}
+/** What each i18n instance holds and wants. */
+interface MessagesState {
+  /** The language shown, or being switched to: what pages' messages load in. */
+  target: AppLocale
+  locales: Partial<Record<AppLocale, LocaleMessages>>
+  /** The namespaces the current page asked for (a language switch loads them first). */
+  current: readonly MessageNamespace[]
+  /** Once the first page is shown, every namespace of the language shown loads. */
+  all: boolean
+  /** Namespaces (per language) a missing key asked for. */
+  missed: Set<string>
+}
+const states = new WeakMap<LocaleComposer, MessagesState>()
+
+function stateOf(i18n: LocaleComposer): MessagesState {
+  let state = states.get(i18n)
+  if (!state) {
+    state = { target: i18n.locale.value as AppLocale, locales: {}, current: [], all: false, missed: new Set() }
+    states.set(i18n, state)
+  }
+  return state
+}
+
+/**
+ * Loads the units of a language not loaded yet, then hands the tree to vue-i18n once (one
+ * re-render for the batch). A unit that cannot load (offline, before the service worker has its
+ * chunk) is tried again the next time it is asked for; its keys show meanwhile.
+ */
+async function load(i18n: LocaleComposer, locale: AppLocale, units: readonly Unit[]): Promise<void> {
+  const state = stateOf(i18n)
+  // The instance's messages so far (the shell's, or all of them in component tests) are kept.
+  const held = (state.locales[locale] ??= { tree: { ...(i18n.getLocaleMessage(locale) as Part) }, loads: new Map(), pending: false })
+  const waits = units.map((unit) => {
+    let loading = held.loads.get(unit)
+    if (!loading) {
+      loading = loaders[locale].units[unit]().then(
+        ({ default: part }) => {
+          // A shallow assign of a few keys: nothing deep-merges or walks the tree.
+          if (unit === 'core') Object.assign(held.tree, part)
+          else held.tree[unit] = part
+          held.pending = true
+        },
+        (e: unknown) => {
+          held.loads.delete(unit)
+          throw e
+        },
+      )
+      held.loads.set(unit, loading)
+    }
+    return loading
+  })
+  const settled = await Promise.allSettled(waits)
+  if (held.pending) {
+    // A chunk was just evaluated: the pages re-render with the messages in a task of their own.
+    await nextTask()
+    if (held.pending) {
+      held.pending = false
+      i18n.setLocaleMessage(locale, asRaw(held.tree) as MessageSchema)
+    }
+  }
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+  if (failed) throw failed.reason
+}
+
+/**
+ * Resolves once the core messages and these namespaces are there in the language shown (or
+ * being switched to). The router waits for a page's namespaces before it opens (app/router/messages.ts).
+ */
+export function ensureMessages(i18n: LocaleComposer, namespaces: readonly MessageNamespace[]): Promise<void> {
+  const state = stateOf(i18n)
+  state.current = namespaces
+  return load(i18n, state.target, ['core', ...namespaces])
+}
+
+/** Starts loading these namespaces in the language shown (for what shows outside a page: the shell's bell). */
+export function preloadMessages(i18n: LocaleComposer, namespaces: readonly MessageNamespace[]): Promise<void> {
+  return load(i18n, stateOf(i18n).target, ['core', ...namespaces])
+}
+
+/** Every namespace of the language shown, and of any language chosen later (once the first page is on screen). */
+export function loadAllMessages(i18n: LocaleComposer): Promise<void> {
+  const state = stateOf(i18n)
+  state.all = true
+  return load(i18n, state.target, ['core', ...MESSAGE_NAMESPACES])
+}
+
+/**
+ * A safety net for a key of a namespace not loaded yet (a lazy part of a page that came before
+ * the rest of the messages): its namespace loads at once, and the text replaces the key.
+ */
+function loadOnMiss(i18n: LocaleComposer, key: string): void {
+  const namespace = key.slice(0, key.indexOf('.'))
+  const state = stateOf(i18n)
+  const asked = `${state.target}:${namespace}`
+  // Once per language and namespace: a chunk that cannot load (offline) is not asked for on every render.
+  if (!isMessageNamespace(namespace) || state.missed.has(asked) || state.locales[state.target]?.loads.has(namespace)) return
+  state.missed.add(asked)
+  load(i18n, state.target, [namespace]).catch(() => undefined)
+}
 
 // Key autocompletion for t() in components.
 declare module 'vue-i18n' {
@@ -100,22 +244,20 @@ declare module 'vue-i18n' {
 /** The language Vant's built-in texts are in: its own default until told otherwise. */
 let vantLocale: AppLocale = DEFAULT_LOCALE
 
-/** Switch the UI language everywhere (vue-i18n, Vant's built-in texts, <html lang>) and remember it. */
+/**
+ * Switch the UI language everywhere (vue-i18n, Vant's built-in texts, <html lang>) and remember it.
+ * Resolves once the core messages and the current page's namespaces are there; the others follow.
+ */
 export async function setAppLocale(i18n: LocaleComposer, locale: AppLocale): Promise<void> {
-  const held = complete.get(i18n) ?? new Set<AppLocale>()
-  complete.set(i18n, held)
+  const state = stateOf(i18n)
+  state.target = locale
   // Vant merges its texts deeply into a reactive tree: only when its language really changes.
-  const [messages, vant] = await Promise.all([
-    held.has(locale) ? null : loadMessages(locale),
-    vantLocale === locale ? null : loaders[locale].vant(),
-  ])
-  if (messages) {
-    // The last part's chunk was just evaluated: the shell re-renders with all the messages in a
-    // task of its own.
-    await nextTask()
-    i18n.setLocaleMessage(locale, messages)
-    held.add(locale)
-  }
+  const [, vant] = await Promise.all([load(i18n, locale, ['core', ...state.current]), vantLocale === locale ? null : loaders[locale].vant()]).catch((e: unknown) => {
+    // Pages go on loading their messages in the language still shown.
+    if (state.target === locale) state.target = i18n.locale.value as AppLocale
+    throw e
+  })
+  if (state.target !== locale) return // Another language was chosen meanwhile.
   if (i18n.locale.value !== locale) i18n.locale.value = locale
   if (vant) {
     VantLocale.use(locale === 'en' ? 'en-US' : 'zh-CN', vant)
@@ -123,9 +265,10 @@ export async function setAppLocale(i18n: LocaleComposer, locale: AppLocale): Pro
   }
   if (typeof document !== 'undefined' && document.documentElement.lang !== locale) document.documentElement.lang = locale
   saveLocale(locale)
+  if (state.all) loadAllMessages(i18n).catch(() => undefined)
 }
 
-/** The language this device chose last time, with all its messages (zh-CN when none, or when its chunk cannot load). */
+/** The language this device chose last time, with its core messages (zh-CN when none, or when its chunk cannot load). */
 export async function applySavedLocale(i18n: LocaleComposer): Promise<void> {
   await setAppLocale(i18n, loadLocale()).catch(() => setAppLocale(i18n, DEFAULT_LOCALE))
 }

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import zhCN from '@/shared/i18n/messages/zh-CN'
 import en from '@/shared/i18n/messages/en'
 import { GLOSSARY } from '@/shared/i18n/glossary'
 import { ROLES } from '@/features/auth/domain/roles'
 import { TODO_SECTIONS } from '@/features/home/domain/todoSections'
 import { DEFAULT_LOCALE, isAppLocale, loadLocale } from '@/shared/i18n/locale'
-import { applySavedLocale, createAppI18n, setAppLocale } from '@/shared/i18n'
+import { applySavedLocale, createAppI18n, ensureMessages, loadAllMessages, setAppLocale } from '@/shared/i18n'
 import { isReactive } from 'vue'
 import { Locale as VantLocale } from 'vant'
 
@@ -112,14 +112,17 @@ describe('locale choice', () => {
 })
 
 describe('loading a language', () => {
-  it('holds all the messages once loaded, as a plain tree, and switches Vant with the app', async () => {
+  it('loads the core messages, then namespaces as pages ask for them, as a plain tree, and switches Vant with the app', async () => {
     localStorage.removeItem('adminfield.locale')
     const { global: i18n } = createAppI18n()
-    expect(i18n.te('common.save')).toBe(false) // The shell's messages only, until the parts are in.
+    expect(i18n.te('common.save')).toBe(false) // The shell's messages only, until the core file is in.
+    expect(i18n.t('app.name')).toBe(zhCN.app.name)
     await applySavedLocale(i18n)
     expect(i18n.t('common.save')).toBe(zhCN.common.save)
+    expect(i18n.te('requests.applicant')).toBe(false) // A feature's namespace comes with a page that shows it.
+    await ensureMessages(i18n, ['requests'])
     expect(i18n.t('requests.applicant')).toBe(zhCN.requests.applicant)
-    expect(i18n.t('dorms.bedLabel')).toBe(zhCN.dorms.bedLabel)
+    expect(i18n.t('app.name')).toBe(zhCN.app.name)
     // Not wrapped in proxies (vue-i18n's messages ref is deep): a translation reads plain objects.
     expect(isReactive(i18n.messages.value['zh-CN'])).toBe(false)
     expect(isReactive(i18n.messages.value['zh-CN'].common)).toBe(false)
@@ -128,14 +131,38 @@ describe('loading a language', () => {
     expect(i18n.t('common.save.more')).toBe('common.save.more')
     expect(i18n.te('common.nothing')).toBe(false)
     expect(i18n.te('common')).toBe(false)
+    // A key of a namespace not loaded yet (a lazy widget before the rest came): shown as its key,
+    // and its namespace loads at once.
+    expect(i18n.t('dorms.bedLabel')).toBe('dorms.bedLabel')
+    await vi.waitFor(() => expect(i18n.t('dorms.bedLabel')).toBe(zhCN.dorms.bedLabel))
+    expect(i18n.te('kpis.titles.dashboard')).toBe(false)
+    await loadAllMessages(i18n)
+    expect(i18n.t('kpis.titles.dashboard')).toBe(zhCN.kpis.titles.dashboard)
+    // A language switch brings the core file and the current page's namespaces, then the rest.
     await setAppLocale(i18n, 'en')
     expect(i18n.t('common.save')).toBe(en.common.save)
+    expect(i18n.t('requests.applicant')).toBe(en.requests.applicant)
     expect(VantLocale.messages().confirm).toBe('Confirm')
     expect(document.documentElement.lang).toBe('en')
+    await vi.waitFor(() => expect(i18n.t('kpis.titles.dashboard')).toBe(en.kpis.titles.dashboard))
     await setAppLocale(i18n, 'zh-CN')
     expect(i18n.t('common.save')).toBe(zhCN.common.save)
+    expect(i18n.t('kpis.titles.dashboard')).toBe(zhCN.kpis.titles.dashboard)
     expect(VantLocale.messages().confirm).toBe('确认')
     expect(loadLocale()).toBe('zh-CN')
+    localStorage.removeItem('adminfield.locale')
+  })
+
+  it('opens a page in the language chosen last time, even when its namespaces were asked for first', async () => {
+    localStorage.setItem('adminfield.locale', 'en')
+    const { global: i18n } = createAppI18n()
+    const saved = applySavedLocale(i18n)
+    await ensureMessages(i18n, ['scanner'])
+    await saved
+    expect(i18n.locale.value).toBe('en')
+    expect(i18n.t('scanner.pageTip')).toBe(en.scanner.pageTip)
+    expect(i18n.te('assets.titles.registry', 'en')).toBe(false)
+    await setAppLocale(i18n, 'zh-CN')
     localStorage.removeItem('adminfield.locale')
   })
 })

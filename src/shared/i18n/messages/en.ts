@@ -1,11 +1,24 @@
 /**
- * English messages, one JSON file per namespace, gathered in three parts as zh-CN's (en.part1–3.ts).
+ * English messages, one JSON file per namespace as zh-CN's (see zh-CN.ts), gathered here for tests.
  * Typed against zh-CN so a missing key fails the type check.
  */
 import type { MessageSchema } from './zh-CN'
-import part1 from './en.part1'
-import part2 from './en.part2'
-import part3 from './en.part3'
+import core from './en.json'
+import assets from './en.assets.json'
+import seals from './en.seals.json'
+import licences from './en.licences.json'
+import labels from './en.labels.json'
+import scanner from './en.scanner.json'
+import photos from './en.photos.json'
+import inspections from './en.inspections.json'
+import rectification from './en.rectification.json'
+import rankings from './en.rankings.json'
+import vehicles from './en.vehicles.json'
+import requests from './en.requests.json'
+import tasks from './en.tasks.json'
+import dorms from './en.dorms.json'
+import kpis from './en.kpis.json'
+import supervision from './en.supervision.json'
 
-const en: MessageSchema = { ...part1, ...part2, ...part3 }
+const en: MessageSchema = { ...core, assets, seals, licences, labels, scanner, photos, inspections, rectification, rankings, vehicles, requests, tasks, dorms, kpis, supervision }
 export default en
