@@ -20,6 +20,9 @@ import './styles/base.css'
  * before. (An async function, not top-level awaits: those would make the bundler split the entry
  * chunk differently.)
  */
+/** How long after the first page (and the device db) the rest of the messages wait: its data read and largest paint. */
+const SETTLE_MS = 2000
+
 async function start(): Promise<void> {
   await nextTask()
   const app = createApp(App)
@@ -80,13 +83,14 @@ async function start(): Promise<void> {
     .catch(() => undefined)
     .then(() => afterPaint())
   void firstScreen.then(firstScreenShown)
-  // The other namespaces, for the next pages and what a page loads later from other features (Home's
-  // to-do widgets, the bell, a scan's outcome; a key asked for earlier loads its namespace at once):
-  // once the device db is ready and the first page painted. Not at the first idle moment after its
-  // frame: a page that reads the device db then paints its largest content after that moment (the
-  // seal-use form: ~18 kB of messages before its largest paint), and on a fresh device the db is
-  // ready only after the demo seed. Home's widgets and the bell also wait for the db.
+  // The other namespaces, for the next pages and what a page loads later (a key asked for earlier
+  // loads its namespace at once; Home's to-do widgets and a scan's outcome load theirs with them):
+  // once the first page has settled. Not at the first idle moment, nor when the device db is ready:
+  // a page that reads the device db paints its largest content after those (the seal-use form,
+  // an inspection, the KPI dashboard: up to ~40 kB of messages before their largest paint).
   void Promise.all([firstScreen, sessionReady.catch(() => undefined)])
+    .then(() => new Promise((resolve) => setTimeout(resolve, SETTLE_MS)))
+    .then(() => whenIdle())
     .then(() => loadAllMessages(i18n.global))
     .catch(() => undefined)
 

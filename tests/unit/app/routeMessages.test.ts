@@ -19,12 +19,18 @@ import { useSessionStore } from '@/features/auth'
 import { createAppRouter } from '@/app/router'
 import { freshDb } from '../features/testDb'
 import { FEATURE_NAMESPACES, SRC, closure, lazyParts, namespacesUsed } from './support/messageUse'
+import { WIDGETS } from '@/features/home/components/todoWidgets'
+import { SCAN_OUTCOME_MESSAGES } from '@/features/scan/outcomeMessages'
 
-/** The page file a route loads (vitest turns `import('./pages/X.vue')` into a root-relative path). */
-function pageOf(route: RouteRecordRaw): string | null {
-  if (!('component' in route) || !route.component) return null
-  const m = /import__\(\s*["']\/src\/([^"']+)["']\s*\)/.exec(String(route.component))
+/** The file a loader imports (vitest turns `import('./pages/X.vue')` into a root-relative path). */
+function fileLoadedBy(loader: unknown): string | null {
+  const m = /import__\(\s*["']\/src\/([^"']+)["']\s*\)/.exec(String(loader))
   return m?.[1] ? join(SRC, m[1]) : null
+}
+
+/** The page file a route loads. */
+function pageOf(route: RouteRecordRaw): string | null {
+  return 'component' in route && route.component ? fileLoadedBy(route.component) : null
 }
 
 const pages = routes.filter((r) => !('redirect' in r && r.redirect)).map((route) => ({ route, page: pageOf(route) }))
@@ -75,12 +81,34 @@ describe('messages per route', () => {
     expect(missing).toEqual([])
   })
 
+  it("loads with each of Home's to-do widgets the namespaces its code shows (they open after Home)", () => {
+    const missing: string[] = []
+    for (const [key, [, load, namespaces]] of Object.entries(WIDGETS)) {
+      const widget = fileLoadedBy(load)
+      expect(widget, key).not.toBeNull()
+      for (const [namespace, where] of namespacesUsed(closure(widget!))) {
+        if (!(namespaces as readonly string[]).includes(namespace)) missing.push(`${key}: ${namespace}, used by ${where}`)
+      }
+    }
+    // Fix: add the namespace to the widget's entry in home/components/todoWidgets.ts.
+    expect(missing).toEqual([])
+  })
+
+  it("loads with a scan's outcome the namespaces it shows besides the scan page's", () => {
+    const scan = routes.find((r) => r.name === 'scan')!
+    const has = [...declared(scan), ...SCAN_OUTCOME_MESSAGES]
+    const outcome = closure(join(SRC, 'features/scan/components/ScanOutcome.vue'))
+    const missing = [...namespacesUsed(outcome)].filter(([namespace]) => !has.includes(namespace as never))
+    // Fix: add the namespace to SCAN_OUTCOME_MESSAGES (features/scan/outcomeMessages.ts).
+    expect(missing).toEqual([])
+  })
+
   it('loads every namespace once the first page is shown, for what pages and the shell load lazily', () => {
-    // What a page loads through a dynamic import (Home's to-do widgets, a scan's outcome, a dialog)
-    // is not waited for by the router: it is covered by loadAllMessages (main.ts: once the first
-    // page is painted and the device db is ready, which Home's widgets also wait for), which loads
-    // every namespace file, and before that by the missing-key handler, which loads a namespace the
-    // moment one of its keys is asked for.
+    // What a page loads through a dynamic import is not waited for by the router: Home's to-do
+    // widgets and a scan's outcome load their namespaces with them (tests above); the rest (a
+    // dialog, a later step) is covered by loadAllMessages (main.ts: once the first page has
+    // settled), which loads every namespace file, and before that by the missing-key handler,
+    // which loads a namespace the moment one of its keys is asked for.
     expect([...MESSAGE_NAMESPACES].sort()).toEqual(FEATURE_NAMESPACES)
     const lazy = new Set<string>()
     for (const { page } of pages) for (const namespace of namespacesUsed(closure(page!, { dynamic: true })).keys()) lazy.add(namespace)
