@@ -134,6 +134,8 @@ interface LocaleMessages {
   loads: Map<Unit, Promise<void>>
   /** Units in the tree that vue-i18n does not have yet. */
   pending: boolean
+  /** Units pages have re-rendered with (a quiet load adds units without a re-render). */
+  shown: Set<Unit>
 }
 /** What each i18n instance holds and wants. */
 interface MessagesState {
@@ -163,10 +165,10 @@ function stateOf(i18n: LocaleComposer): MessagesState {
  * re-render for the batch). A unit that cannot load (offline, before the service worker has its
  * chunk) is tried again the next time it is asked for; its keys show meanwhile.
  */
-async function load(i18n: LocaleComposer, locale: AppLocale, units: readonly Unit[]): Promise<void> {
+async function load(i18n: LocaleComposer, locale: AppLocale, units: readonly Unit[], { quiet = false } = {}): Promise<void> {
   const state = stateOf(i18n)
   // The instance's messages so far (the shell's, or all of them in component tests) are kept.
-  const held = (state.locales[locale] ??= { tree: { ...(i18n.getLocaleMessage(locale) as Part) }, loads: new Map(), pending: false })
+  const held = (state.locales[locale] ??= { tree: { ...(i18n.getLocaleMessage(locale) as Part) }, loads: new Map(), pending: false, shown: new Set() })
   const waits = units.map((unit) => {
     let loading = held.loads.get(unit)
     if (!loading) {
@@ -187,11 +189,16 @@ async function load(i18n: LocaleComposer, locale: AppLocale, units: readonly Uni
     return loading
   })
   const settled = await Promise.allSettled(waits)
-  if (held.pending) {
+  if (quiet && i18n.locale.value === locale) {
+    // For what no page shows yet (the next pages): into the tree vue-i18n reads (a raw object, so
+    // nothing re-renders), not a new tree: re-rendering every page's texts was a long task.
+    Object.assign(i18n.getLocaleMessage(locale) as Part, held.tree)
+  } else if (held.pending || units.some((unit) => held.loads.has(unit) && !held.shown.has(unit))) {
     // A chunk was just evaluated: the pages re-render with the messages in a task of their own.
     await nextTask()
-    if (held.pending) {
+    if (held.pending || units.some((unit) => held.loads.has(unit) && !held.shown.has(unit))) {
       held.pending = false
+      for (const unit of held.loads.keys()) held.shown.add(unit)
       i18n.setLocaleMessage(locale, asRaw(held.tree) as MessageSchema)
     }
   }
@@ -218,7 +225,7 @@ export function preloadMessages(i18n: LocaleComposer, namespaces: readonly Messa
 export function loadAllMessages(i18n: LocaleComposer): Promise<void> {
   const state = stateOf(i18n)
   state.all = true
-  return load(i18n, state.target, ['core', ...MESSAGE_NAMESPACES])
+  return load(i18n, state.target, ['core', ...MESSAGE_NAMESPACES], { quiet: true })
 }
 
 /**

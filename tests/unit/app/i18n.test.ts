@@ -8,7 +8,8 @@ import { ROLES } from '@/features/auth/domain/roles'
 import { TODO_SECTIONS } from '@/features/home/domain/todoSections'
 import { DEFAULT_LOCALE, isAppLocale, loadLocale } from '@/shared/i18n/locale'
 import { applySavedLocale, createAppI18n, ensureMessages, loadAllMessages, setAppLocale } from '@/shared/i18n'
-import { isReactive } from 'vue'
+import { defineComponent, h, isReactive, nextTick } from 'vue'
+import { mount } from '@vue/test-utils'
 import { Locale as VantLocale } from 'vant'
 
 type Tree = { [key: string]: string | Tree }
@@ -151,6 +152,32 @@ describe('loading a language', () => {
     expect(VantLocale.messages().confirm).toBe('确认')
     expect(loadLocale()).toBe('zh-CN')
     localStorage.removeItem('adminfield.locale')
+  })
+
+  it('loads the rest of the messages without re-rendering what is on screen', async () => {
+    localStorage.removeItem('adminfield.locale')
+    const i18nApp = createAppI18n()
+    const i18n = i18nApp.global
+    await applySavedLocale(i18n)
+    let renders = 0
+    const Shown = defineComponent({
+      setup: () => () => {
+        renders++
+        return h('p', i18n.t('common.save'))
+      },
+    })
+    const wrapper = mount(Shown, { global: { plugins: [i18nApp] } })
+    expect(wrapper.text()).toBe(zhCN.common.save)
+    const before = renders
+    await loadAllMessages(i18n)
+    await nextTick()
+    // What the next pages show is there, and nothing on screen rendered again for it.
+    expect(i18n.t('kpis.titles.dashboard')).toBe(zhCN.kpis.titles.dashboard)
+    expect(renders).toBe(before)
+    // A page that asks for one of them still opens with it (and its texts render).
+    await ensureMessages(i18n, ['kpis'])
+    expect(i18n.t('kpis.titles.dashboard')).toBe(zhCN.kpis.titles.dashboard)
+    wrapper.unmount()
   })
 
   it('opens a page in the language chosen last time, even when its namespaces were asked for first', async () => {
