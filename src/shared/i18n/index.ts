@@ -25,8 +25,9 @@ interface LocaleLoader {
  * Only the shell's zh-CN messages (app name, tabs, local-mode banner, sync badge) ship in the
  * entry. The rest are chunks per language and namespace (issue 13): the core file and the
  * namespaces the first page shows are fetched while its chunk loads (the router waits for them:
- * see main.ts and app/router/messages.ts), the others once it is on screen (loadAllMessages).
- * English is fetched the first time someone chooses it.
+ * see main.ts and app/router/messages.ts); a page's lazy parts load theirs with them (Home's
+ * to-do widgets, a scan's outcome); the others once the first page has settled (loadAllMessages,
+ * without re-rendering it). English is fetched the first time someone chooses it.
  */
 const loaders: Record<AppLocale, LocaleLoader> = {
   'zh-CN': {
