@@ -31,47 +31,18 @@ interface LocaleLoader {
  */
 const loaders: Record<AppLocale, LocaleLoader> = {
   'zh-CN': {
-    units: {
-      core: () => import('./messages/zh-CN.json'),
-      assets: () => import('./messages/zh-CN.assets.json'),
-      seals: () => import('./messages/zh-CN.seals.json'),
-      licences: () => import('./messages/zh-CN.licences.json'),
-      labels: () => import('./messages/zh-CN.labels.json'),
-      scanner: () => import('./messages/zh-CN.scanner.json'),
-      photos: () => import('./messages/zh-CN.photos.json'),
-      inspections: () => import('./messages/zh-CN.inspections.json'),
-      rectification: () => import('./messages/zh-CN.rectification.json'),
-      rankings: () => import('./messages/zh-CN.rankings.json'),
-      vehicles: () => import('./messages/zh-CN.vehicles.json'),
-      requests: () => import('./messages/zh-CN.requests.json'),
-      tasks: () => import('./messages/zh-CN.tasks.json'),
-      dorms: () => import('./messages/zh-CN.dorms.json'),
-      kpis: () => import('./messages/zh-CN.kpis.json'),
-      supervision: () => import('./messages/zh-CN.supervision.json'),
-    },
+    units: unitsOf(import.meta.glob<{ default: unknown }>(['./messages/zh-CN.json', './messages/zh-CN.*.json'])),
     vant: async () => vantZhCN,
   },
   en: {
-    units: {
-      core: () => import('./messages/en.json'),
-      assets: () => import('./messages/en.assets.json'),
-      seals: () => import('./messages/en.seals.json'),
-      licences: () => import('./messages/en.licences.json'),
-      labels: () => import('./messages/en.labels.json'),
-      scanner: () => import('./messages/en.scanner.json'),
-      photos: () => import('./messages/en.photos.json'),
-      inspections: () => import('./messages/en.inspections.json'),
-      rectification: () => import('./messages/en.rectification.json'),
-      rankings: () => import('./messages/en.rankings.json'),
-      vehicles: () => import('./messages/en.vehicles.json'),
-      requests: () => import('./messages/en.requests.json'),
-      tasks: () => import('./messages/en.tasks.json'),
-      dorms: () => import('./messages/en.dorms.json'),
-      kpis: () => import('./messages/en.kpis.json'),
-      supervision: () => import('./messages/en.supervision.json'),
-    },
+    units: unitsOf(import.meta.glob<{ default: unknown }>(['./messages/en.json', './messages/en.*.json'])),
     vant: async () => (await import('vant/es/locale/lang/en-US')).default,
   },
+}
+
+/** A language's files by unit: `<lang>.json` is the core file, `<lang>.<namespace>.json` a namespace. */
+function unitsOf(files: Record<string, Load>): Record<Unit, Load> {
+  return Object.fromEntries(Object.entries(files).map(([path, load]) => [/\.(\w+)\.json$/.exec(path.replace(/^.*\/(zh-CN|en)/, ''))?.[1] ?? 'core', load])) as Record<Unit, Load>
 }
 
 /** The feature namespaces, loaded on demand (the core file is always there once a page opens). */
@@ -82,9 +53,10 @@ export function isMessageNamespace(value: unknown): value is MessageNamespace {
 }
 
 /**
- * Messages are never changed in place, only replaced per language, so vue-i18n need not make them
- * deeply reactive: its `messages` ref would wrap every object of the (precompiled) tree that a
- * translation walks in a proxy, on every t() of every page. Replacing a language still triggers.
+ * A language's tree is replaced to show new messages (or, for what no page shows yet, given more
+ * namespaces in place, silently), so vue-i18n need not make it deeply reactive: its `messages` ref
+ * would wrap every object of the (precompiled) tree that a translation walks in a proxy, on every
+ * t() of every page. Replacing a language still triggers.
  */
 function asRaw<T extends object>(messages: T): T {
   return markRaw({ ...messages }) as T
@@ -190,14 +162,16 @@ async function load(i18n: LocaleComposer, locale: AppLocale, units: readonly Uni
     return loading
   })
   const settled = await Promise.allSettled(waits)
+  // New messages, or ones a quiet load added that these pages have not rendered with.
+  const unshown = () => held.pending || units.some((unit) => held.loads.has(unit) && !held.shown.has(unit))
   if (quiet && i18n.locale.value === locale) {
     // For what no page shows yet (the next pages): into the tree vue-i18n reads (a raw object, so
     // nothing re-renders), not a new tree: re-rendering every page's texts was a long task.
     Object.assign(i18n.getLocaleMessage(locale) as Part, held.tree)
-  } else if (held.pending || units.some((unit) => held.loads.has(unit) && !held.shown.has(unit))) {
+  } else if (unshown()) {
     // A chunk was just evaluated: the pages re-render with the messages in a task of their own.
     await nextTask()
-    if (held.pending || units.some((unit) => held.loads.has(unit) && !held.shown.has(unit))) {
+    if (unshown()) {
       held.pending = false
       for (const unit of held.loads.keys()) held.shown.add(unit)
       i18n.setLocaleMessage(locale, asRaw(held.tree) as MessageSchema)
