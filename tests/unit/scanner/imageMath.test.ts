@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { MAX_SCAN_SIDE, needsDownscale, scanSize } from '@/shared/ui/scanner/downscale'
 import { qrboxFor } from '@/shared/ui/scanner/qrbox'
 import { RETRY_TURNS, turnedSize } from '@/shared/ui/scanner/turn'
+import { aimedRegion, TURNED_READ_SIDE } from '@/shared/ui/scanner/useTurnedFrames'
 
 describe('downscale size for the image-file fallback', () => {
   it('brings a 12 MP portrait photo to a 1600 px long side, aspect kept', () => {
@@ -43,5 +44,19 @@ describe('turned photos for the image-file fallback', () => {
 
   it('tries every other orientation once', () => {
     expect([...RETRY_TURNS].sort()).toEqual([1, 2, 3])
+  })
+})
+
+describe('the region of a camera frame read turned', () => {
+  it('is the centre square the scan box frames (70 % of the short side)', () => {
+    expect(aimedRegion(640, 480)).toEqual({ x: 152, y: 72, width: 336, height: 336 })
+    expect(aimedRegion(720, 1280)).toEqual({ x: 108, y: 388, width: 504, height: 504 })
+  })
+
+  it('is drawn at most TURNED_READ_SIDE long: a 1080p frame is scaled down, a VGA one kept', () => {
+    const hd = aimedRegion(1920, 1080)
+    expect(scanSize(hd.width, hd.height, TURNED_READ_SIDE)).toEqual({ width: TURNED_READ_SIDE, height: TURNED_READ_SIDE })
+    const vga = aimedRegion(640, 480)
+    expect(scanSize(vga.width, vga.height, TURNED_READ_SIDE)).toEqual({ width: 336, height: 336 })
   })
 })
