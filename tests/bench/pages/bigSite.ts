@@ -31,7 +31,8 @@ export function bigSite(count: number, perAsset: number): BigSite {
   const labels: AssetLabelRow[] = []
   for (let i = 0; i < count; i++) {
     const kind = ASSET_KINDS[i % ASSET_KINDS.length]!
-    const status = STATUSES[i % STATUSES.length]!
+    // Every kind in every status (the same index for both gave each kind one status: no checked-out seal).
+    const status = STATUSES[Math.floor(i / ASSET_KINDS.length) % STATUSES.length]!
     const out = status === 'checked_out'
     const token = newLabelToken()
     const id = uuid()
