@@ -28,12 +28,23 @@ export function useTurnedFrames(viewId: string, turnId: string, active: () => bo
   let timer: ReturnType<typeof setTimeout> | undefined
   let reader: QrReader | null = null
   let next = 0
+  let reading = false
   let unmounted = false
   const wanted = () => active() && !unmounted
 
+  // A read in flight schedules the next one when it ends: a change of `active` meanwhile (held,
+  // resumed) must not start a second read on the same reader.
   function schedule(): void {
     clearTimeout(timer)
-    timer = wanted() ? setTimeout(() => void readOnce().finally(schedule), TURNED_READ_MS) : undefined
+    timer = undefined
+    if (reading || !wanted()) return
+    timer = setTimeout(() => {
+      reading = true
+      void readOnce().finally(() => {
+        reading = false
+        schedule()
+      })
+    }, TURNED_READ_MS)
   }
 
   async function readOnce(): Promise<void> {
