@@ -187,17 +187,44 @@ const ZOD = /node_modules[\\/]zod[\\/]/
 const VANT_BASE = /node_modules[\\/](@vant[\\/]use|vant[\\/]es[\\/](utils|composables|cell|cell-group|button|icon|badge|tag|loading|field|form|toast|popup|overlay)[\\/])/
 
 /**
+ * Families of shared app modules that load together (issue 13): a page loads only the families it
+ * uses. One `core` for all made the KPI dashboard load the custody, task and photo code of other
+ * pages (~26 kB gzip of which it used a few), before its largest paint.
+ */
+const SHARED_FAMILIES: [RegExp, string][] = [
+  [/[\\/]src[\\/](shared[\\/]ui[\\/]photos|platform[\\/]photos)[\\/]/, 'core-photos'],
+  [/[\\/]src[\\/]features[\\/](assets|seals|licences|vehicles|labels|scan)[\\/]/, 'core-custody'],
+  [/[\\/]src[\\/]features[\\/](tasks|requests|supervision)[\\/]/, 'core-control'],
+  [/[\\/]src[\\/]features[\\/](inspections|rectification|rankings)[\\/]/, 'core-checklists'],
+  [/[\\/]src[\\/]features[\\/]dorms[\\/]/, 'core-dorms'],
+  [/[\\/]src[\\/]features[\\/]sync[\\/]/, 'core-sync'],
+]
+
+/**
  * The shared chunk a module that many pages use goes to (issue 13). Every page loads its shared
  * chunks whole, so:
  * - a module that reaches zod stays out of them (null): zod loads when something is validated;
  * - one that reaches the device db (Dexie) goes to `core-db`, so a first screen that reads no
  *   device data (Home, painted from the last-known identity) loads neither Dexie nor its code;
- * - the rest is `core`.
+ * - the rest goes to its family (SHARED_FAMILIES), or `core` (shared helpers and UI).
  */
 function sharedChunkOf(id: string, ctx: ChunkingContext): string | null {
   if (reaches(id, ctx, ZOD)) return null
-  return reaches(id, ctx, DB_MODULES) ? 'core-db' : 'core'
+  if (reaches(id, ctx, DB_MODULES)) return 'core-db'
+  return SHARED_FAMILIES.find(([test]) => test.test(id))?.[1] ?? 'core'
 }
+
+/**
+ * Vant components beyond the base ones, by what shows them (issue 13): the photo viewer, choices
+ * (checkboxes, radios, steppers…), tabs and menus, and the rest (dialogs, empty states…). In one
+ * file (~17 kB gzip), a page that shows no photo or tab loaded them before its largest paint.
+ */
+const VANT_FAMILIES: [RegExp, string][] = [
+  [/[\\/]vant[\\/]es[\\/](image-preview|image|swipe|swipe-item)[\\/]/, 'vant-photos'],
+  [/[\\/]vant[\\/]es[\\/](checkbox|checkbox-group|radio|radio-group|stepper|switch|search)[\\/]/, 'vant-choice'],
+  [/[\\/]vant[\\/]es[\\/](tab|tabs|sticky|dropdown-menu|dropdown-item|step|steps)[\\/]/, 'vant-tabs'],
+]
+const vantChunkOf = (id: string): string => VANT_FAMILIES.find(([test]) => test.test(id))?.[1] ?? 'vant-more'
 
 /** Start-up and sync modules (session, demo seed, Supabase, the sync engine): kept out of the shared `core` chunk. */
 const START_UP_MODULES = /[\\/]src[\\/](app[\\/]|platform[\\/](demo|supabase|sync|db[\\/]meta)|features[\\/]auth[\\/]data|platform[\\/]photos[\\/]appTransport)/
@@ -292,11 +319,11 @@ export default defineConfig(({ command }) => ({
             { name: 'db', test: DB_MODULES, priority: 2, includeDependenciesRecursively: false },
             // zod alone, as before: start-up (remote mode) and the sync engine need it, not the shell.
             { name: 'schemas', test: ZOD, priority: 2 },
-            // Vant components (and their styles) used by several pages: two files instead of ~60. The
-            // few that nearly every page shows are one (~9 kB gzip); the rest (image preview, tabs,
-            // steppers, dialogs, empty-state pictures…, ~17 kB) another, which Home and Scan skip.
+            // Vant components (and their styles) used by several pages: a few files instead of ~60. The
+            // few that nearly every page shows are one (~9 kB gzip); the rest by family (vantChunkOf),
+            // which Home and Scan skip.
             { name: 'vant', test: VANT_BASE, minShareCount: 4, priority: 1 },
-            { name: 'vant-more', test: /node_modules[\\/](vant|@vant)[\\/]/, minShareCount: 4, priority: 1 },
+            { name: vantChunkOf, test: /node_modules[\\/](vant|@vant)[\\/]/, minShareCount: 4, priority: 1 },
             // Each feature's Home section list (a few bytes each, 8 requests on Home): one file.
             { name: 'todo', test: /[\\/]src[\\/]features[\\/][^\\/]+[\\/]todo\.ts$/, priority: 1 },
             // App modules most pages share (sharedChunkOf). Start-up modules stay out: the start-up
@@ -305,6 +332,9 @@ export default defineConfig(({ command }) => ({
               name: sharedChunkOf,
               test: (id) => /[\\/]src[\\/]/.test(id) && !START_UP_MODULES.test(id),
               minShareCount: 12,
+              // Each module to its own family: pulled in as a dependency, the photo store went to
+              // `core-db`, and the seal-use form then loaded Dexie before its first paint.
+              includeDependenciesRecursively: false,
             },
           ],
         },
