@@ -183,6 +183,8 @@ function reaches(id: string, ctx: ChunkingContext, test: RegExp): boolean {
 }
 
 const ZOD = /node_modules[\\/]zod[\\/]/
+/** What renders: single-file components and Vant. */
+const RENDERS = /\.vue($|\?)|node_modules[\\/](vant|@vant)[\\/]/
 /** Vant's helpers and the components nearly every page shows (cells, buttons, fields, icons, tags, toasts). */
 const VANT_BASE = /node_modules[\\/](@vant[\\/]use|vant[\\/]es[\\/](utils|composables|cell|cell-group|button|icon|badge|tag|loading|field|form|toast|popup|overlay)[\\/])/
 
@@ -206,12 +208,15 @@ const SHARED_FAMILIES: [RegExp, string][] = [
  * - a module that reaches zod stays out of them (null): zod loads when something is validated;
  * - one that reaches the device db (Dexie) goes to `core-db`, so a first screen that reads no
  *   device data (Home, painted from the last-known identity) loads neither Dexie nor its code;
- * - the rest goes to its family (SHARED_FAMILIES), or `core` (shared helpers and UI).
+ * - the rest goes to its family (SHARED_FAMILIES); else to `core` if it renders (its components
+ *   bring stylesheets and Vant with them), or `core-lib` if it is plain code. The device db's own
+ *   chunk imports shared helpers (dates, the calendar): with the UI in the same chunk, loading
+ *   Dexie first fetched `core`'s and Vant's stylesheets, then their code, before its own request.
  */
 function sharedChunkOf(id: string, ctx: ChunkingContext): string | null {
   if (reaches(id, ctx, ZOD)) return null
   if (reaches(id, ctx, DB_MODULES)) return 'core-db'
-  return SHARED_FAMILIES.find(([test]) => test.test(id))?.[1] ?? 'core'
+  return SHARED_FAMILIES.find(([test]) => test.test(id))?.[1] ?? (reaches(id, ctx, RENDERS) ? 'core' : 'core-lib')
 }
 
 /**

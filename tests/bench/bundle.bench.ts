@@ -144,6 +144,20 @@ describe('bundle', () => {
     })
   }
 
+  // Every page that reads device data waits for this chunk: a Vant or styled chunk in its static
+  // imports is fetched first (stylesheets before code, by Vite's loader) and evaluated with it.
+  it('loads the device db without UI code or stylesheets', () => {
+    const assets = join(dist, 'assets')
+    const db = readdirSync(assets).find((f) => /^db-[\w-]{8}\.js$/.test(f))
+    expect(db, 'the device db chunk').toBeDefined()
+    const closure = staticImports(assets, db ?? '').filter((f) => !/^index-/.test(f))
+    expect(closure).toContain(db)
+    const styled = new Set(readdirSync(assets).filter((f) => f.endsWith('.css')).map(chunkName))
+    const ui = closure.filter((f) => styled.has(chunkName(f)) || /^vant/.test(f))
+    report.add({ what: `device db: JS it loads (${closure.length} files, entry aside)`, value: sum(closure.map((f) => gzipKb(join(assets, f)))), unit: 'kB' })
+    expect(ui, 'chunks with UI the device db imports').toEqual([])
+  })
+
   it('reports the precache and the heavy chunks', () => {
     const sw = readFileSync(join(dist, 'sw.js'), 'utf8')
     const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1] ?? '')
@@ -159,6 +173,23 @@ describe('bundle', () => {
 
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0)
+}
+
+/** A built file's chunk name: `core-lib` for core-lib-iscI-pLU.js (the hash is 8 characters). */
+function chunkName(file: string): string {
+  return file.replace(/-[\w-]{8}\.(js|css)$/, '')
+}
+
+/** A chunk and every chunk it imports statically, by file name. */
+function staticImports(dir: string, start: string): string[] {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/(?:import|export)\s*(?:[\w$,{}\s*]+from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(m[1] ?? '')
+  }
+  visit(start)
+  return [...seen]
 }
 
 function allFiles(dir: string): string[] {
