@@ -1,12 +1,12 @@
-import { createApp, watch } from 'vue'
+import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import { applySavedLocale, createAppI18n, ensureMessages, loadAllMessages, preloadMessages } from '@/shared/i18n'
+import { applySavedLocale, createAppI18n, ensureMessages, loadAllMessages } from '@/shared/i18n'
 import { ensurePersistentStorage } from '@/shared/lib/storagePersistence'
 import { nextTask } from '@/shared/lib/nextTask'
 import { useSessionStore } from '@/features/auth'
 import App from './App.vue'
 import { createAppRouterInStages } from './router'
-import { SHELL_LAZY_MESSAGES, messagesOf, pagesWaitForMessages } from './router/messages'
+import { messagesOf, pagesWaitForMessages } from './router/messages'
 import { whenIdle } from '@/shared/lib/idle'
 import { afterPaint } from '@/shared/lib/afterPaint'
 import './styles/base.css'
@@ -52,13 +52,6 @@ async function start(): Promise<void> {
   const session = useSessionStore(pinia)
   const sessionReady = session.init(undefined, shown)
   sessionReady.catch(() => undefined) // Shown by the shell (session.status); awaited below.
-  // The bell's messages from the moment it may show (the device db ready, before the first page on
-  // a device that started before): it mounts only after an idle moment and its own chunk.
-  watch(
-    () => session.deviceReady,
-    (ready) => void (ready && preloadMessages(i18n.global, SHELL_LAZY_MESSAGES).catch(() => undefined)),
-    { flush: 'sync' },
-  )
 
   // The history and the route table (in stages); then the initial navigation (its guard waits for
   // the session; the first page's chunk is requested once it passes); then the shell renders.

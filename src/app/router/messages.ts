@@ -16,7 +16,7 @@ declare module 'vue-router' {
 
 /**
  * The namespaces of the shell's lazy parts: the reminder bell, which shows once the device db is
- * ready (main.ts loads them then). tests/unit/app/routeMessages.test.ts keeps the list complete.
+ * ready (AppHeader loads them with its chunk). tests/unit/app/routeMessages.test.ts keeps the list complete.
  */
 export const SHELL_LAZY_MESSAGES: readonly MessageNamespace[] = ['tasks']
 
