@@ -2,6 +2,7 @@
  * Lighthouse (pinned devDependency) on Debian's Chromium against the built app, as a new user
  * would meet it: a fresh browser profile per run (no IndexedDB, localStorage or service worker),
  * Lighthouse's default mobile mode (simulated slow 4G, 4× CPU slowdown, 412 px phone).
+ * The browser accepts the bench server's self-signed certificate (see serveBuiltApp's `https`).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -26,6 +27,8 @@ export interface LighthouseFigures {
   jsBeforeLcpKb: number
   /** Accessibility audits that failed (ids), to say what keeps the score below 1. */
   a11yFailures: string[]
+  /** The page's protocol as the browser saw it (h2, http/1.1): Lighthouse simulates each differently. */
+  protocol: string
 }
 
 interface NetworkItem {
@@ -33,6 +36,7 @@ interface NetworkItem {
   rendererStartTime?: number
   transferSize?: number
   resourceType?: string
+  protocol?: string
 }
 
 /** One Lighthouse run on `url` in a Chromium started just for it. */
@@ -41,7 +45,15 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
   const profile = mkdtempSync(join(tmpdir(), 'adminfield-lh-'))
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
-    args: [`--remote-debugging-port=${port}`, '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      `--remote-debugging-port=${port}`,
+      '--ignore-certificate-errors',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   try {
     const result = await lighthouse(url, {
@@ -90,6 +102,7 @@ export function figuresOf(lhr: Result): LighthouseFigures {
     jsBeforeRenderKb: jsKb(before(fcpAt)),
     jsBeforeLcpKb: jsKb(before(lcpAt)),
     a11yFailures: (a11y?.auditRefs ?? []).filter((ref) => ref.weight > 0 && audit(ref.id)?.score === 0).map((ref) => ref.id),
+    protocol: items[0]?.protocol ?? 'unknown',
   }
 }
 

@@ -3,7 +3,10 @@
  * served by `vite preview` on 127.0.0.1 (a secure context, so service worker and camera work).
  */
 import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { getCertificate } from '@vitejs/plugin-basic-ssl'
 import { preview, type PreviewServer } from 'vite'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
@@ -23,15 +26,31 @@ export interface ServedApp {
   close(): Promise<void>
 }
 
+export interface ServeOptions {
+  /**
+   * Over HTTPS, so Chromium speaks HTTP/2 to it, as it does to any host that serves a PWA (a service
+   * worker and the camera need HTTPS, and HTTPS hosts speak HTTP/2). The certificate is self-signed:
+   * launch the browser with `--ignore-certificate-errors`. Plain `vite preview` is HTTP/1.1.
+   */
+  https?: boolean
+}
+
 /** Serves dist/ (run `npm run build` first; .ci/run does). */
-export async function serveBuiltApp(): Promise<ServedApp> {
+export async function serveBuiltApp(options: ServeOptions = {}): Promise<ServedApp> {
   if (!existsSync(`${projectRoot}dist/index.html`)) {
     throw new Error('dist/ is missing: run `npm run build` before `npm run test:e2e`')
   }
+  // One PEM holds the key and the certificate; cached (and renewed when old) in the temp dir.
+  const pem = options.https ? await getCertificate(join(tmpdir(), 'adminfield-preview-cert')) : undefined
   const server: PreviewServer = await preview({
     root: projectRoot,
     logLevel: 'warn',
-    preview: { host: '127.0.0.1', port: 4300 + Math.floor(Math.random() * 500), strictPort: false },
+    preview: {
+      host: '127.0.0.1',
+      port: 4300 + Math.floor(Math.random() * 500),
+      strictPort: false,
+      https: pem ? { key: pem, cert: pem } : undefined,
+    },
   })
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('vite preview did not report a URL')
