@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { launchChromium, newPhoneContext, projectRoot, serveBuiltApp, type ServedApp } from '../e2e/support/browser'
+import { staticImports } from '../support/builtChunks'
 import { createReport } from './support/report'
 import { MAIN_PAGES } from './support/mainPages'
 
@@ -178,18 +179,6 @@ function sum(values: number[]): number {
 /** A built file's chunk name: `core-lib` for core-lib-iscI-pLU.js (the hash is 8 characters). */
 function chunkName(file: string): string {
   return file.replace(/-[\w-]{8}\.(js|css)$/, '')
-}
-
-/** A chunk and every chunk it imports statically, by file name. */
-function staticImports(dir: string, start: string): string[] {
-  const seen = new Set<string>()
-  const visit = (file: string) => {
-    if (seen.has(file)) return
-    seen.add(file)
-    for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/(?:import|export)\s*(?:[\w$,{}\s*]+from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(m[1] ?? '')
-  }
-  visit(start)
-  return [...seen]
 }
 
 function allFiles(dir: string): string[] {

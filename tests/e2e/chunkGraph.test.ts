@@ -1,0 +1,27 @@
+/**
+ * Every built chunk names its whole static graph in its own imports (build/hoistTransitiveImports.ts),
+ * so a page's chunks are all requested once its own chunk is parsed: one round trip, not one per
+ * level of imports (issue 13; the KPI dashboard's device code was 5 levels deep).
+ */
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { directImports, staticImports } from '../support/builtChunks'
+import { projectRoot } from './support/browser'
+
+const assets = join(projectRoot, 'dist', 'assets')
+
+describe('the built chunks', () => {
+  const chunks = readdirSync(assets).filter((f) => f.endsWith('.js'))
+
+  it('each import, directly, every chunk its imports import', () => {
+    expect(chunks.length).toBeGreaterThan(20)
+    const missing = chunks.flatMap((chunk) => {
+      const direct = new Set(directImports(assets, chunk))
+      return staticImports(assets, chunk)
+        .filter((f) => f !== chunk && !direct.has(f))
+        .map((f) => `${chunk} → ${f}`)
+    })
+    expect(missing).toEqual([])
+  })
+})
