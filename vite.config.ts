@@ -147,6 +147,24 @@ function inlineEntryCss(): Plugin {
 }
 
 /**
+ * The chunks the entry imports (Rolldown's runtime helpers, kept apart from the entry by the bundler)
+ * preloaded from the HTML: found only once the entry had downloaded, they cost every page one more
+ * round trip before anything ran (issue 13). Vite adds these links itself only with
+ * `build.modulePreload`, which is off (see there).
+ */
+function entryImportsPreloaded(): Plugin {
+  return {
+    name: 'adminfield:entry-imports-preloaded',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { chunk }) =>
+        (chunk?.imports ?? []).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const })),
+    },
+  }
+}
+
+/**
  * The entry's module script and its modulepreload fetched at low priority (issue 13). A module
  * script never holds the first paint (it runs after parsing, and the boot shell in the HTML is
  * what paints first), but it is fetched at high priority, and Lighthouse counts high-priority
@@ -265,6 +283,7 @@ export default defineConfig(({ command }) => ({
       }),
     vantIconFontAsFile(),
     inlineEntryCss(),
+    entryImportsPreloaded(),
     entryScriptsLowPriority(),
     vue(),
     // Vant components and their per-component CSS only; project code is imported explicitly.

@@ -1,9 +1,10 @@
 /**
  * Every built chunk names its whole static graph in its own imports (build/hoistTransitiveImports.ts),
  * so a page's chunks are all requested once its own chunk is parsed: one round trip, not one per
- * level of imports (issue 13; the KPI dashboard's device code was 5 levels deep).
+ * level of imports (issue 13; the KPI dashboard's device code was 5 levels deep). And index.html
+ * preloads what the entry imports, which the browser would otherwise find only after the entry.
  */
-import { readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { directImports, staticImports } from '../support/builtChunks'
@@ -23,5 +24,15 @@ describe('the built chunks', () => {
         .map((f) => `${chunk} → ${f}`)
     })
     expect(missing).toEqual([])
+  })
+
+  it('index.html preloads every chunk the entry imports', () => {
+    const html = readFileSync(join(projectRoot, 'dist', 'index.html'), 'utf8')
+    const entry = /<script type="module"[^>]* src="\/assets\/([^"]+\.js)"/.exec(html)?.[1]
+    expect(entry, 'the entry script').toBeDefined()
+    const imports = directImports(assets, entry ?? '')
+    expect(imports.length).toBeGreaterThan(0)
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]* href="\/assets\/([^"]+\.js)"/g)].map((m) => m[1])
+    expect(preloaded.sort()).toEqual([...imports].sort())
   })
 })
