@@ -184,12 +184,6 @@ function entryScriptsLowPriority(): Plugin {
   }
 }
 
-/** What a lazy import preloads with it: all of a page's chunks when the route table imports it, else its CSS. */
-function pagesPreloadTheirCode(_file: string, deps: string[], { hostId }: { hostId: string }): string[] {
-  const fromEntry = /(^|\/)index-[\w-]{8}\.js$/.test(hostId)
-  return fromEntry ? deps : deps.filter((dep) => dep.endsWith('.css'))
-}
-
 /** Dexie and the db modules start-up loads with it (the `db` chunk). */
 const DB_MODULES = /node_modules[\\/]dexie[\\/]|[\\/]src[\\/]platform[\\/]db[\\/](index|schema|schemaVersions|observe|changes|assetIndex|inspectionScores|kpiMonths)\.ts$/
 /** Whether a module imports one that `test` matches, itself or through its static imports. */
@@ -326,15 +320,15 @@ export default defineConfig(({ command }) => ({
   ],
   build: {
     target: 'es2022',
-    // A page's code in one round trip (issue 13): when the route table (in the entry) imports a
-    // page, its chunk and every chunk it imports are requested together (modulepreload links), while
-    // its stylesheets load. Other lazy imports preload only their stylesheets (as without the option):
-    // preloading everything everywhere (Home appended ~40 links, each ~1 ms of main thread ×4 on a
-    // slow phone) cost Inspection and KPI 0.2–0.3 s of LCP. Each chunk also names its whole static
-    // graph (build/hoistTransitiveImports.ts), so those imports cost one round trip, not one per level.
-    // CSS stays split per chunk: all of it inlined (~22 kB gzip) made index.html 27 kB and First
-    // Contentful Paint 0.9–1.2 s instead of 0.7 s, for no less blocking time.
-    modulePreload: { polyfill: false, resolveDependencies: pagesPreloadTheirCode },
+    // No <link rel=modulepreload> added at run time (issue 13): each one the preload helper appends
+    // costs ~1 ms of main thread (×4 on a slow phone), and Home appended ~40 while its sections
+    // loaded. Chunks are few (the groups below), and each names its whole static graph in its
+    // imports (build/hoistTransitiveImports.ts), so the browser's own module loading adds one round
+    // trip, not one per level. Preloading every dependency instead cost Inspection and KPI
+    // 0.2–0.3 s of LCP over HTTP/2 (bandwidth shared with chunks needed sooner). CSS stays split per chunk: all of it inlined (~22 kB gzip) made
+    // index.html 27 kB and First Contentful Paint 0.9–1.2 s instead of 0.7 s, for no less blocking
+    // time (Lighthouse, Fuel form and asset page, 3 runs each).
+    modulePreload: false,
     sourcemap: false,
     rolldownOptions: {
       output: {
