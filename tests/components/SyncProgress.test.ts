@@ -37,4 +37,17 @@ describe('first sync progress', () => {
     expect(wrapper.get('[data-testid=sync-phase]').text()).toContain('正在下载…')
     expect(wrapper.get('[data-testid=sync-phase]').text()).toContain('已下载 1,500 条记录')
   })
+
+  it('the panel says nothing about pending changes until the engine has read them', async () => {
+    const { plugins } = appPlugins()
+    const wrapper = mount(SyncStatusPanel, { global: { plugins } })
+    expect(wrapper.find('[data-testid=sync-pending]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=sync-pending-loading]').exists()).toBe(true)
+    const fake = fakeEngine()
+    fake.set({ pending: 2 })
+    useSyncStore().connect(fake.engine, { start: false })
+    await flushPromises()
+    expect(wrapper.get('[data-testid=sync-pending]').attributes('data-count')).toBe('2')
+    expect(wrapper.find('[data-testid=sync-pending-loading]').exists()).toBe(false)
+  })
 })

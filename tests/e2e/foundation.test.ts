@@ -37,7 +37,8 @@ describe('foundation in a real browser', () => {
     await expect.poll(() => row.getByTestId('dept-row-name').textContent()).toBe('质量部')
     expect(await row.getByTestId('pending-tag').isVisible()).toBe(true)
     await page.getByTestId('tab-me').click()
-    await expect.poll(() => pendingCount(page)).toBe('1')
+    // Shown once the sync engine has started and read the outbox (after the reload, on a slow machine).
+    await expect.poll(() => pendingCount(page), { timeout: 15_000 }).toBe('1')
     expect(await page.getByTestId('sync-badge').getAttribute('data-kind')).not.toBe('synced')
 
     // Back online: the engine drains on the `online` event; pending → synced is real.

@@ -114,7 +114,7 @@ describe('two tabs of the app on one origin', () => {
 
     // The follower's sync panel shows the leader's last sync, not "never".
     await b.getByTestId('tab-me').click()
-    await expect.poll(() => b.getByTestId('sync-pending').getAttribute('data-count')).toBe('0')
+    await expect.poll(() => b.getByTestId('sync-pending').getAttribute('data-count'), { timeout: 15_000 }).toBe('0')
     expect(await b.getByTestId('sync-last').textContent()).not.toContain('尚未同步')
     // Its "sync now" is answered by the leader's drain.
     await b.getByTestId('sync-now').click()
