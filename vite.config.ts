@@ -403,6 +403,8 @@ export default defineConfig(({ command }) => ({
           // Generous: waits end as soon as the page is ready; a busy 2-core CI machine decodes slowly.
           testTimeout: 300_000,
           hookTimeout: 180_000,
+          // A poll of a check that does not wait (isVisible, count) gets more than Vitest's 1 s.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

@@ -38,16 +38,23 @@ describe('first sync progress', () => {
     expect(wrapper.get('[data-testid=sync-phase]').text()).toContain('已下载 1,500 条记录')
   })
 
-  it('the panel says nothing about pending changes until the engine has read them', async () => {
+  it('the panel and the badge say nothing about pending changes until the engine has counted them', async () => {
     const { plugins } = appPlugins()
     const wrapper = mount(SyncStatusPanel, { global: { plugins } })
+    const sync = useSyncStore()
     expect(wrapper.find('[data-testid=sync-pending]').exists()).toBe(false)
     expect(wrapper.find('[data-testid=sync-pending-loading]').exists()).toBe(true)
-    const fake = fakeEngine()
-    fake.set({ pending: 2 })
-    useSyncStore().connect(fake.engine, { start: false })
+    expect(sync.badge.kind).toBe('checking')
+    // Connected, but the outbox not yet read (the engine's first count is a query away).
+    const fake = fakeEngine({ counted: false })
+    sync.connect(fake.engine, { start: false })
+    await flushPromises()
+    expect(wrapper.find('[data-testid=sync-pending]').exists()).toBe(false)
+    expect(sync.badge.kind).toBe('checking')
+    fake.set({ counted: true, pending: 2 })
     await flushPromises()
     expect(wrapper.get('[data-testid=sync-pending]').attributes('data-count')).toBe('2')
     expect(wrapper.find('[data-testid=sync-pending-loading]').exists()).toBe(false)
+    expect(sync.badge).toEqual({ kind: 'pending', count: 2 })
   })
 })

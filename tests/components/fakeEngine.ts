@@ -28,6 +28,7 @@ export function fakeEngine(initial: Partial<SyncState> = {}) {
     phase: 'idle',
     online: true,
     pending: 0,
+    counted: true,
     lastSyncAt: null,
     lastError: null,
     nextRetryAt: null,

@@ -80,12 +80,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let unobserve: (() => void) | null = null
   let pullFailures = 0
 
-  async function counts(): Promise<Pick<SyncState, 'pending' | 'attention'>> {
+  async function counts(): Promise<Pick<SyncState, 'pending' | 'attention' | 'counted'>> {
     const [pending, attention] = await Promise.all([
       db.outbox.where('status').equals('pending').count(),
       db.outbox.where('status').equals('refused').sortBy('seq'),
     ])
-    return { pending, attention }
+    return { pending, attention, counted: true }
   }
 
   async function refresh(): Promise<void> {

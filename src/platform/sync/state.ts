@@ -6,6 +6,8 @@ export interface SyncState {
   online: boolean
   /** Ops waiting to be pushed (status 'pending' only). */
   pending: number
+  /** False until the engine has counted the outbox: until then `pending` and `attention` are not known. */
+  counted: boolean
   lastSyncAt: string | null
   lastError: string | null
   /** Epoch ms of the next automatic try while in backoff. */
@@ -21,6 +23,7 @@ export function initialState(online: boolean): SyncState {
     phase: online ? 'idle' : 'offline',
     online,
     pending: 0,
+    counted: false,
     lastSyncAt: null,
     lastError: null,
     nextRetryAt: null,
@@ -39,6 +42,7 @@ export function createStateStore(initial: SyncState) {
       a.phase === b.phase &&
       a.online === b.online &&
       a.pending === b.pending &&
+      a.counted === b.counted &&
       a.lastSyncAt === b.lastSyncAt &&
       a.lastError === b.lastError &&
       a.nextRetryAt === b.nextRetryAt &&

@@ -202,6 +202,8 @@ export function useBuiltApp(options: { fakeVideo?: (appUrl: string) => string } 
 
 /** The Me page's count of changes the server has not accepted (opens the Me tab if needed). */
 export async function pendingCount(page: Page): Promise<string | null> {
-  if (!(await page.getByTestId('sync-pending').count())) await page.getByTestId('tab-me').click()
-  return page.getByTestId('sync-pending').getAttribute('data-count')
+  const count = page.getByTestId('sync-pending')
+  if (!(await page.getByTestId('sync-pending-loading').count()) && !(await count.count())) await page.getByTestId('tab-me').click()
+  // Null (poll again) while the engine has not counted the outbox yet: never waits inside a poll.
+  return (await count.count()) ? count.getAttribute('data-count') : null
 }

@@ -42,6 +42,17 @@ describe('sync engine: triggers and lifecycle', () => {
     expect(pulls()).toBe(before)
   })
 
+  it('says the outbox is counted only once it has read it, offline too', async () => {
+    const { db, make, setOnline } = setup()
+    await saveDept(db, 'a')
+    setOnline(false)
+    const engine = make()
+    expect(engine.getState()).toMatchObject({ counted: false, pending: 0 })
+    engine.start()
+    await vi.waitFor(() => expect(engine.getState()).toMatchObject({ counted: true, pending: 1 }))
+    engine.stop()
+  })
+
   it('goes offline on the offline event and pushes when back online', async () => {
     const { db, server, make, win, setOnline } = setup()
     const engine = make()

@@ -8,18 +8,22 @@ export interface SyncSummary {
   phase: SyncPhase
   online: boolean
   pending: number
+  /** False until the outbox has been counted (the engine loads after the first screen). */
+  counted: boolean
   attentionCount: number
 }
 
-export type BadgeKind = 'attention' | 'offline' | 'syncing' | 'pending' | 'synced'
+export type BadgeKind = 'checking' | 'attention' | 'offline' | 'syncing' | 'pending' | 'synced'
 
 export interface BadgeStatus {
   kind: BadgeKind
   count: number
 }
 
-/** The most important thing to say, in priority order: refused writes, offline, activity, backlog. */
+/** The most important thing to say, in priority order: not yet known, refused writes, offline, activity, backlog. */
 export function badgeStatus(s: SyncSummary): BadgeStatus {
+  // Never "synced" over an outbox not yet read: offline is known, the rest is not.
+  if (!s.counted) return { kind: !s.online || s.phase === 'offline' ? 'offline' : 'checking', count: 0 }
   if (s.attentionCount > 0) return { kind: 'attention', count: s.attentionCount }
   if (!s.online || s.phase === 'offline') return { kind: 'offline', count: s.pending }
   if (s.phase === 'pushing' || s.phase === 'pulling') return { kind: 'syncing', count: s.pending }

@@ -13,6 +13,7 @@ function initialState(): SyncState {
     phase: 'idle',
     online: typeof navigator === 'undefined' ? true : navigator.onLine,
     pending: 0,
+    counted: false,
     lastSyncAt: null,
     lastError: null,
     nextRetryAt: null,
@@ -38,6 +39,7 @@ export const useSyncStore = defineStore('sync', () => {
       online: state.value.online,
       // Photos not yet in Storage are unsynced work too: the badge never says "synced" over them.
       pending: state.value.pending + photos.value.pending,
+      counted: state.value.counted,
       attentionCount: state.value.attention.length,
     }),
   )

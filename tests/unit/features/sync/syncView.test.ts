@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { badgeStatus, kindKey, reasonKey } from '@/features/sync/domain/syncView'
 
-const base = { phase: 'idle' as const, online: true, pending: 0, attentionCount: 0 }
+const base = { phase: 'idle' as const, online: true, pending: 0, counted: true, attentionCount: 0 }
 
 describe('badgeStatus', () => {
   it('says synced when nothing is waiting', () => {
@@ -16,6 +16,11 @@ describe('badgeStatus', () => {
   })
   it('shows activity while pushing or pulling', () => {
     expect(badgeStatus({ ...base, phase: 'pushing', pending: 1 }).kind).toBe('syncing')
+  })
+  it('never says synced before the outbox has been counted; offline is known either way', () => {
+    expect(badgeStatus({ ...base, counted: false })).toEqual({ kind: 'checking', count: 0 })
+    expect(badgeStatus({ ...base, counted: false, online: false })).toEqual({ kind: 'offline', count: 0 })
+    expect(badgeStatus({ ...base, counted: false, phase: 'offline' })).toEqual({ kind: 'offline', count: 0 })
   })
   it('puts refused writes first', () => {
     expect(badgeStatus({ ...base, online: false, pending: 4, attentionCount: 1 })).toEqual({ kind: 'attention', count: 1 })
