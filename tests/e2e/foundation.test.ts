@@ -52,6 +52,41 @@ describe('foundation in a real browser', () => {
     await context.close()
   })
 
+  it('never says synced over a change not yet sent while the sync engine starts', async () => {
+    const { context, page } = await app.open()
+    await context.setOffline(true)
+    await page.goto('/admin/departments')
+    await page.getByTestId('dept-add').click()
+    await page.getByTestId('dept-code').locator('input').fill('QB')
+    await page.getByTestId('dept-name').locator('input').fill('品保部')
+    await page.getByTestId('dept-save').click()
+    const row = page.locator('[data-testid="dept-row"][data-code="QB"]')
+    await expect.poll(() => row.getByTestId('pending-tag').isVisible()).toBe(true)
+    await page.close()
+
+    // Back online in a new tab: every state its header badge shows, from its first frame.
+    await context.setOffline(false)
+    const next = await context.newPage()
+    await next.addInitScript(() => {
+      const seen: string[] = []
+      Object.assign(window, { badgeKinds: seen })
+      const note = () => {
+        const kind = document.querySelector('[data-testid="sync-badge"]')?.getAttribute('data-kind')
+        if (kind && seen[seen.length - 1] !== kind) seen.push(kind)
+      }
+      new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-kind'] })
+    })
+    await next.goto('/')
+    const kinds = () => next.evaluate(() => (window as unknown as { badgeKinds: string[] }).badgeKinds)
+    await expect.poll(kinds, { timeout: 30_000 }).toContain('synced')
+    // Its first frame does not know the outbox yet (the engine loads after the page): not "synced".
+    expect((await kinds())[0]).toBe('checking')
+    await next.goto('/admin/departments')
+    await expect.poll(() => next.locator('[data-testid="dept-row"][data-code="QB"]').isVisible()).toBe(true)
+    expect(await next.locator('[data-testid="dept-row"][data-code="QB"]').getByTestId('pending-tag').count()).toBe(0)
+    await context.close()
+  })
+
   it('opens a deep route offline from the service worker', async () => {
     const { context, page } = await app.open()
     await context.setOffline(true)
