@@ -5,7 +5,7 @@ import { useSyncStore } from '@/features/sync'
 import SyncStatusPanel from '@/features/sync/components/SyncStatusPanel.vue'
 import HomeSyncCard from '@/features/home/components/HomeSyncCard.vue'
 import { appPlugins } from './support/mountApp'
-import { fakeEngine } from './fakeEngine'
+import { fakeEngine, fakePhotoQueue } from './fakeEngine'
 
 function setup(component: typeof SyncStatusPanel | typeof HomeSyncCard) {
   const { plugins } = appPlugins()
@@ -55,6 +55,14 @@ describe('first sync progress', () => {
     await flushPromises()
     expect(wrapper.get('[data-testid=sync-pending]').attributes('data-count')).toBe('2')
     expect(wrapper.find('[data-testid=sync-pending-loading]').exists()).toBe(false)
-    expect(sync.badge).toEqual({ kind: 'pending', count: 2 })
+    // The badge counts photos not yet uploaded too: not known before the photo queue has counted them.
+    const photos = fakePhotoQueue({ counted: false })
+    sync.connectPhotos(photos.queue)
+    fake.set({ pending: 0 })
+    await flushPromises()
+    expect(sync.badge.kind).toBe('checking')
+    photos.set({ counted: true, pending: 1 })
+    await flushPromises()
+    expect(sync.badge).toEqual({ kind: 'pending', count: 1 })
   })
 })

@@ -1,6 +1,7 @@
 import { vi } from 'vitest'
 import type { OutboxEntry } from '@/platform/db/rows'
 import type { SyncEngine, SyncState } from '@/platform/sync'
+import type { PhotoUploadQueue, UploadQueueState } from '@/platform/photos'
 
 export function refusedEntry(over: Partial<OutboxEntry> = {}): OutboxEntry {
   return {
@@ -52,6 +53,30 @@ export function fakeEngine(initial: Partial<SyncState> = {}) {
   return {
     engine,
     set(next: Partial<SyncState>) {
+      state = { ...state, ...next }
+      for (const fn of listeners) fn(state)
+    },
+  }
+}
+
+/** A PhotoUploadQueue double: state is set by the test. */
+export function fakePhotoQueue(initial: Partial<UploadQueueState> = {}) {
+  let state: UploadQueueState = { pending: 0, counted: true, uploading: 0, online: true, lastError: null, nextRetryAt: null, ...initial }
+  const listeners = new Set<(s: UploadQueueState) => void>()
+  const queue = {
+    start: vi.fn(),
+    stop: vi.fn(),
+    uploadNow: vi.fn(async () => {}),
+    getState: () => state,
+    subscribe: (fn: (s: UploadQueueState) => void) => {
+      listeners.add(fn)
+      fn(state)
+      return () => listeners.delete(fn)
+    },
+  } satisfies PhotoUploadQueue
+  return {
+    queue,
+    set(next: Partial<UploadQueueState>) {
       state = { ...state, ...next }
       for (const fn of listeners) fn(state)
     },

@@ -13,6 +13,8 @@ import { PhotoUploadError, type PhotoTransport } from './transport'
 export interface UploadQueueState {
   /** Photos on this device not yet in Storage. */
   pending: number
+  /** False until the queue has counted them: until then `pending` is not known. */
+  counted: boolean
   /** Uploads in flight now. */
   uploading: number
   online: boolean
@@ -93,7 +95,7 @@ export function createPhotoUploadQueue(opts: UploadQueueOptions): PhotoUploadQue
   const setTimer = opts.setTimer ?? ((fn: () => void, ms: number) => globalThis.setTimeout(fn, ms))
   const clearTimer = opts.clearTimer ?? ((h: TimerHandle) => globalThis.clearTimeout(h as number))
 
-  let state: UploadQueueState = { pending: 0, uploading: 0, online: isOnline(), lastError: null, nextRetryAt: null }
+  let state: UploadQueueState = { pending: 0, counted: false, uploading: 0, online: isOnline(), lastError: null, nextRetryAt: null }
   const listeners = new Set<(s: UploadQueueState) => void>()
   function set(patch: Partial<UploadQueueState>): void {
     const next = { ...state, ...patch }
@@ -155,6 +157,7 @@ export function createPhotoUploadQueue(opts: UploadQueueOptions): PhotoUploadQue
     const soonest = rest.length ? Math.max(pausedUntil, Math.min(...rest.map((q) => q.row.next_attempt_at))) : null
     set({
       pending: (await waitingIds(db)).length,
+      counted: true,
       nextRetryAt: soonest !== null && soonest > now() ? soonest : null,
       ...(failed ? {} : { lastError: null }),
     })
@@ -226,7 +229,7 @@ export function createPhotoUploadQueue(opts: UploadQueueOptions): PhotoUploadQue
           async () => (await waitingIds(db)).length,
           (pending) => {
             const grew = pending > state.pending
-            set({ pending })
+            set({ pending, counted: true })
             if (grew && started) void drain(false)
           },
         )

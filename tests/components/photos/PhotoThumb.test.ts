@@ -56,8 +56,9 @@ describe('PhotoThumb', () => {
 })
 
 describe('PhotoUploadStatus', () => {
-  const base: UploadQueueState = { pending: 0, uploading: 0, online: true, lastError: null, nextRetryAt: null }
+  const base: UploadQueueState = { pending: 0, counted: true, uploading: 0, online: true, lastError: null, nextRetryAt: null }
   it.each([
+    [{ counted: false }, 'checking', '正在检查待上传的照片'],
     [{}, 'done', '照片已全部上传'],
     [{ pending: 3 }, 'pending', '3 张照片待上传'],
     [{ pending: 3, uploading: 2 }, 'uploading', '正在上传照片'],

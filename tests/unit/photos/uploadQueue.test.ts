@@ -76,6 +76,15 @@ describe('photo upload queue', () => {
     expect(storage.calls).toHaveLength(5) // nothing uploaded twice
   })
 
+  it('says its count is known only once it has counted the photos waiting, offline too', async () => {
+    const { db, queue, setOnline } = setup({ watch: true })
+    await commitPhotos(db, [fakePhoto({})])
+    setOnline(false)
+    expect(queue.getState()).toMatchObject({ counted: false, pending: 0 })
+    queue.start()
+    await vi.waitFor(() => expect(queue.getState()).toMatchObject({ counted: true, pending: 1 }))
+  })
+
   it('"already exists" is success', async () => {
     const { db, storage, queue } = setup()
     const photo = fakePhoto()

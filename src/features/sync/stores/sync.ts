@@ -24,7 +24,7 @@ function initialState(): SyncState {
 
 export const useSyncStore = defineStore('sync', () => {
   const state = shallowRef<SyncState>(initialState())
-  const photos = shallowRef<UploadQueueState>({ pending: 0, uploading: 0, online: true, lastError: null, nextRetryAt: null })
+  const photos = shallowRef<UploadQueueState>({ pending: 0, counted: false, uploading: 0, online: true, lastError: null, nextRetryAt: null })
   const connected = shallowRef(false)
   let engine: SyncEngine | null = null
   let unsubscribe: (() => void) | null = null
@@ -39,7 +39,7 @@ export const useSyncStore = defineStore('sync', () => {
       online: state.value.online,
       // Photos not yet in Storage are unsynced work too: the badge never says "synced" over them.
       pending: state.value.pending + photos.value.pending,
-      counted: state.value.counted,
+      counted: state.value.counted && photos.value.counted,
       attentionCount: state.value.attention.length,
     }),
   )
