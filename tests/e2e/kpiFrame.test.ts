@@ -1,7 +1,8 @@
 /**
  * The KPI dashboard's frame (issue 13): a second open on the device paints the rows it showed
  * last (names, processes) before the device db answers, and the figures fill them in without
- * moving anything; Chart.js (60 kB) is fetched only once the figures are in the page.
+ * moving anything; Chart.js (60 kB) is fetched only once the figures are in the page. A first
+ * open fetches the statutory calendar with the read code, not a round trip after it.
  */
 import { describe, expect, it } from 'vitest'
 import { collectAppErrors, newPhoneContext, useBuiltApp } from './support/browser'
@@ -26,6 +27,15 @@ describe('KPI dashboard frame', () => {
     const shown = await first.locator('[data-testid^="kpi-"][data-red]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
     expect(shown.length).toBeGreaterThan(0)
     expect(JSON.parse(kept ?? 'null').kpis.map((k: string) => `kpi-${k}`)).toEqual(shown)
+    // The statutory calendar the reads need was requested with the read code, not a round trip after it.
+    const [calendarStart, readCodeEnd] = await first.evaluate(() => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+      const of = (re: RegExp) => entries.find((e) => re.test(e.name))
+      return [of(/\/chinese-days-[\w-]+\.js$/)?.startTime, of(/\/kpiDevice-[\w-]+\.js$/)?.responseEnd]
+    })
+    expect(calendarStart).toBeDefined()
+    expect(readCodeEnd).toBeDefined()
+    expect(calendarStart!).toBeLessThan(readCodeEnd!)
     await first.close()
 
     const page = await context.newPage()

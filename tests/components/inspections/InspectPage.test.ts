@@ -180,4 +180,20 @@ describe('issue #12: fewer taps for an inspection where everything passes', () =
     await wrapper.find('[data-testid=inspect-submit]').trigger('click')
     await until(() => expect(wrapper.findAll('[data-testid=item-issue]').length).toBe(ITEMS.length - section.items.length))
   })
+
+  it('on a fresh device asks for the device code as it opens, not once its head has painted (issue 13)', async () => {
+    localStorage.clear() // no last-known identity: a first visit
+    const { plugins } = appPlugins()
+    const session = useSessionStore()
+    // The first screen is never reported shown: only the page's own request can load the device code.
+    const started = session.init(undefined, new Promise<void>(() => undefined))
+    await session.usable(true)
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/inspect/:areaId', name: 'inspect', component: InspectPage }] })
+    await router.push(`/inspect/${AREA.id}`)
+    const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [...plugins, router] }, attachTo: document.body })
+    wrappers.push(wrapper)
+    await started
+    expect(session.deviceReady).toBe(true)
+    await untilReady(wrapper)
+  })
 })
