@@ -16,3 +16,4 @@ export {
 export type { AppMode, RoleGrant, SignInError, UserProfile } from './domain/session'
 export { useSessionStore, type SessionStatus } from './stores/session'
 export { authRoutes } from './routes'
+export { withDeviceCode } from './withDeviceCode'

@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
+import { withDeviceCode } from '@/features/auth'
 import { AREA_EDIT_ROLES, AREA_READ_ROLES, INSPECT_ROLES, INSPECT_SCREEN_ROLES, ROUND_ROLES } from './roles'
 
 export const inspectionRoutes: RouteRecordRaw[] = [
@@ -36,7 +37,7 @@ export const inspectionRoutes: RouteRecordRaw[] = [
     // ?via=scan when the area's QR was scanned (proof of presence); otherwise picked from a list.
     path: '/inspect/:areaId',
     name: 'inspect',
-    component: () => import('./pages/InspectPage.vue'),
+    component: () => withDeviceCode(import('./pages/InspectPage.vue')),
     // Opens at once on a fresh device; the page reads once the device db is ready (beforeSeed).
     meta: { titleKey: 'inspections.titles.inspect', roles: INSPECT_SCREEN_ROLES, beforeSeed: true },
   },

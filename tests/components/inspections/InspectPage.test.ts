@@ -7,6 +7,7 @@ import demo from '@/platform/demo/demo-company.json'
 import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import { useSessionStore } from '@/features/auth'
 import InspectPage from '@/features/inspections/pages/InspectPage.vue'
+import { inspectionRoutes } from '@/features/inspections/routes'
 import { PhotoCapture } from '@/shared/ui/photos'
 import { SANITATION_V1 } from '@/features/inspections/domain/defaultTemplates'
 import { allItems } from '@/features/inspections/domain/template'
@@ -181,14 +182,15 @@ describe('issue #12: fewer taps for an inspection where everything passes', () =
     await until(() => expect(wrapper.findAll('[data-testid=item-issue]').length).toBe(ITEMS.length - section.items.length))
   })
 
-  it('on a fresh device asks for the device code as it opens, not once its head has painted (issue 13)', async () => {
+  it('on a fresh device its route loads the device code with the page, not once its head has painted (issue 13)', async () => {
     localStorage.clear() // no last-known identity: a first visit
     const { plugins } = appPlugins()
     const session = useSessionStore()
     // The first screen is never reported shown: only the page's own request can load the device code.
     const started = session.init(undefined, new Promise<void>(() => undefined))
     await session.usable(true)
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/inspect/:areaId', name: 'inspect', component: InspectPage }] })
+    // The app's own route record: its page loader asks for the device code.
+    const router = createRouter({ history: createMemoryHistory(), routes: inspectionRoutes.filter((r) => r.name === 'inspect') })
     await router.push(`/inspect/${AREA.id}`)
     const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [...plugins, router] }, attachTo: document.body })
     wrappers.push(wrapper)
