@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { pendingCount, useBuiltApp } from './support/browser'
 import { switchRole } from './support/roles'
+import { addDepartment, departmentRow } from './support/departments'
 
 const app = useBuiltApp()
 
@@ -24,11 +25,8 @@ describe('foundation in a real browser', () => {
     await context.setOffline(true)
     await page.getByTestId('tab-me').click()
     await page.getByTestId('me-admin-departments').click()
-    await page.getByTestId('dept-add').click()
-    await page.getByTestId('dept-code').locator('input').fill('QA')
-    await page.getByTestId('dept-name').locator('input').fill('质量部')
-    await page.getByTestId('dept-save').click()
-    const row = page.locator('[data-testid="dept-row"][data-code="QA"]')
+    await addDepartment(page, 'QA', '质量部')
+    const row = departmentRow(page, 'QA')
     await expect.poll(() => row.getByTestId('pending-tag').isVisible()).toBe(true)
 
     // Offline reload: the shell comes from the service worker, the change from IndexedDB.
@@ -56,12 +54,8 @@ describe('foundation in a real browser', () => {
     const { context, page } = await app.open()
     await context.setOffline(true)
     await page.goto('/admin/departments')
-    await page.getByTestId('dept-add').click()
-    await page.getByTestId('dept-code').locator('input').fill('QB')
-    await page.getByTestId('dept-name').locator('input').fill('品保部')
-    await page.getByTestId('dept-save').click()
-    const row = page.locator('[data-testid="dept-row"][data-code="QB"]')
-    await expect.poll(() => row.getByTestId('pending-tag').isVisible()).toBe(true)
+    await addDepartment(page, 'QB', '品保部')
+    await expect.poll(() => departmentRow(page, 'QB').getByTestId('pending-tag').isVisible()).toBe(true)
     await page.close()
 
     // Back online in a new tab: every state its header badge shows, from its first frame.
@@ -82,8 +76,8 @@ describe('foundation in a real browser', () => {
     // Its first frame does not know the outbox yet (the engine loads after the page): not "synced".
     expect((await kinds())[0]).toBe('checking')
     await next.goto('/admin/departments')
-    await expect.poll(() => next.locator('[data-testid="dept-row"][data-code="QB"]').isVisible()).toBe(true)
-    expect(await next.locator('[data-testid="dept-row"][data-code="QB"]').getByTestId('pending-tag').count()).toBe(0)
+    await departmentRow(next, 'QB').waitFor()
+    expect(await departmentRow(next, 'QB').getByTestId('pending-tag').count()).toBe(0)
     await context.close()
   })
 

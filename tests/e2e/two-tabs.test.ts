@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { PUSH_MARK } from '@/platform/sync/followers'
 import { openTabOnHome, useBuiltApp } from './support/browser'
 import { switchRole } from './support/roles'
+import { addDepartment, departmentRow as row } from './support/departments'
 
 const app = useBuiltApp()
 
@@ -52,15 +53,6 @@ function departmentOps(page: Page): Promise<{ op_id: string; entity_id: string; 
   )
 }
 
-async function addDepartment(page: Page, code: string, name: string): Promise<void> {
-  await page.getByTestId('dept-add').click()
-  await page.getByTestId('dept-code').locator('input').fill(code)
-  await page.getByTestId('dept-name').locator('input').fill(name)
-  await page.getByTestId('dept-save').click()
-  await row(page, code).waitFor()
-}
-
-const row = (page: Page, code: string) => page.locator(`[data-testid="dept-row"][data-code="${code}"]`)
 const badge = (page: Page) => page.getByTestId('sync-badge').first().getAttribute('data-kind')
 
 /** The row is there, and synced (no "not synced" tag) or not, in this tab. */
