@@ -23,9 +23,27 @@ export function refusedEntry(over: Partial<OutboxEntry> = {}): OutboxEntry {
   }
 }
 
+/** State a test sets, and its listeners: called at once on subscribe, like the engine and the queue. */
+function fakeState<S>(initial: S) {
+  let state = initial
+  const listeners = new Set<(s: S) => void>()
+  return {
+    get: () => state,
+    subscribe(fn: (s: S) => void) {
+      listeners.add(fn)
+      fn(state)
+      return () => listeners.delete(fn)
+    },
+    set(next: Partial<S>) {
+      state = { ...state, ...next }
+      for (const fn of listeners) fn(state)
+    },
+  }
+}
+
 /** A SyncEngine double: state is set by the test, actions are spies. */
 export function fakeEngine(initial: Partial<SyncState> = {}) {
-  let state: SyncState = {
+  const state = fakeState<SyncState>({
     phase: 'idle',
     online: true,
     pending: 0,
@@ -36,49 +54,28 @@ export function fakeEngine(initial: Partial<SyncState> = {}) {
     attention: [],
     pullProgress: null,
     ...initial,
-  }
-  const listeners = new Set<(s: SyncState) => void>()
+  })
   const engine = {
     start: vi.fn(),
     stop: vi.fn(),
     syncNow: vi.fn(async () => {}),
     retry: vi.fn(async (_opId: string) => {}),
     discard: vi.fn(async (_opId: string) => {}),
-    getState: () => state,
-    subscribe: (fn: (s: SyncState) => void) => {
-      listeners.add(fn)
-      return () => listeners.delete(fn)
-    },
+    getState: state.get,
+    subscribe: state.subscribe,
   } satisfies SyncEngine
-  return {
-    engine,
-    set(next: Partial<SyncState>) {
-      state = { ...state, ...next }
-      for (const fn of listeners) fn(state)
-    },
-  }
+  return { engine, set: state.set }
 }
 
 /** A PhotoUploadQueue double: state is set by the test. */
 export function fakePhotoQueue(initial: Partial<UploadQueueState> = {}) {
-  let state: UploadQueueState = { pending: 0, counted: true, uploading: 0, online: true, lastError: null, nextRetryAt: null, ...initial }
-  const listeners = new Set<(s: UploadQueueState) => void>()
+  const state = fakeState<UploadQueueState>({ pending: 0, counted: true, uploading: 0, online: true, lastError: null, nextRetryAt: null, ...initial })
   const queue = {
     start: vi.fn(),
     stop: vi.fn(),
     uploadNow: vi.fn(async () => {}),
-    getState: () => state,
-    subscribe: (fn: (s: UploadQueueState) => void) => {
-      listeners.add(fn)
-      fn(state)
-      return () => listeners.delete(fn)
-    },
+    getState: state.get,
+    subscribe: state.subscribe,
   } satisfies PhotoUploadQueue
-  return {
-    queue,
-    set(next: Partial<UploadQueueState>) {
-      state = { ...state, ...next }
-      for (const fn of listeners) fn(state)
-    },
-  }
+  return { queue, set: state.set }
 }

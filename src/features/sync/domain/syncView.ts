@@ -22,10 +22,11 @@ export interface BadgeStatus {
 
 /** The most important thing to say, in priority order: not yet known, refused writes, offline, activity, backlog. */
 export function badgeStatus(s: SyncSummary): BadgeStatus {
+  const offline = !s.online || s.phase === 'offline'
   // Never "synced" over an outbox not yet read: offline is known, the rest is not.
-  if (!s.counted) return { kind: !s.online || s.phase === 'offline' ? 'offline' : 'checking', count: 0 }
+  if (!s.counted) return { kind: offline ? 'offline' : 'checking', count: 0 }
   if (s.attentionCount > 0) return { kind: 'attention', count: s.attentionCount }
-  if (!s.online || s.phase === 'offline') return { kind: 'offline', count: s.pending }
+  if (offline) return { kind: 'offline', count: s.pending }
   if (s.phase === 'pushing' || s.phase === 'pulling') return { kind: 'syncing', count: s.pending }
   if (s.pending > 0) return { kind: 'pending', count: s.pending }
   return { kind: 'synced', count: 0 }
