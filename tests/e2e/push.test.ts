@@ -24,11 +24,20 @@ describe('Web Push in a real browser', () => {
     const registrationId = await registration
     const taskId = '7a5c0000-0000-4000-8000-000000000001'
     const data = JSON.stringify({ title: '任务今天到期｜行政外勤', body: '李静：核对印章使用登记（期限 2026-12-14）', url: `${origin}/tasks/${taskId}`, tag: `dueToday:${taskId}` })
+    const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => `${n.title}|${n.body}`))
+    const expected = ['任务今天到期｜行政外勤|李静：核对印章使用登记（期限 2026-12-14）']
+    await page.evaluate(async () => void (await navigator.serviceWorker.ready))
     await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId, data })
-
-    await expect
-      .poll(() => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => `${n.title}|${n.body}`)), { timeout: 30_000 })
-      .toEqual(['任务今天到期｜行政外勤|李静：核对印章使用登记（期限 2026-12-14）'])
+    // About one run in 40 on this machine, Chromium's notification store stays empty although the
+    // worker's push handler ran (seen with a probe in the worker: handled once, nothing stored).
+    // So the push is delivered once more (same tag: still one notification). A handler that shows
+    // nothing, or the wrong text, fails on both deliveries.
+    const once = await expect.poll(shown, { timeout: 10_000 }).toEqual(expected).then(() => true, () => false)
+    if (!once) {
+      console.warn('push: no notification after the first delivery; delivering again')
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId, data })
+      await expect.poll(shown, { timeout: 30_000 }).toEqual(expected)
+    }
 
     // Tap it (a notificationclick in the worker, with the notification it showed): the task opens.
     const worker = context.serviceWorkers()[0]
