@@ -6,6 +6,7 @@ import type { MessageNamespace, MessageSchema } from './messages/zh-CN'
 // The shell's few zh-CN messages only (picked from zh-CN.json by vite.config.ts's shellMessages).
 import shell from 'virtual:adminfield/shell-messages'
 import { nextTask } from '@/shared/lib/nextTask'
+import { startInBatches } from '@/shared/lib/inBatches'
 import { DEFAULT_LOCALE, loadLocale, saveLocale, type AppLocale } from './locale'
 
 export { LOCALES, DEFAULT_LOCALE, isAppLocale, type AppLocale } from './locale'
@@ -196,11 +197,24 @@ export function preloadMessages(i18n: LocaleComposer, namespaces: readonly Messa
   return load(i18n, stateOf(i18n).target, ['core', ...namespaces])
 }
 
+/**
+ * How many chunks one task of loadAllMessages asks for. Each import() cost the main thread 1–5 ms
+ * here (4× that on a slow phone): asking for all ~25 at once was a long task on every page.
+ */
+const UNITS_PER_TASK = 2
+
 /** Every namespace of the language shown, and of any language chosen later (once the first page is on screen). */
-export function loadAllMessages(i18n: LocaleComposer): Promise<void> {
+export async function loadAllMessages(i18n: LocaleComposer): Promise<void> {
   const state = stateOf(i18n)
   state.all = true
-  return load(i18n, state.target, ['core', ...MESSAGE_NAMESPACES], { quiet: true })
+  const locale = state.target
+  const loads = await startInBatches(['core', ...MESSAGE_NAMESPACES] as Unit[], UNITS_PER_TASK, (units) => {
+    const loading = load(i18n, locale, units, { quiet: true })
+    loading.catch(() => undefined) // Handled below, once every batch is asked for: not "unhandled" meanwhile.
+    return loading
+  })
+  const failed = (await Promise.allSettled(loads)).find((s): s is PromiseRejectedResult => s.status === 'rejected')
+  if (failed) throw failed.reason
 }
 
 /**
