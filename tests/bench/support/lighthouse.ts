@@ -62,13 +62,18 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility'],
       disableFullPageScreenshot: true,
+      // LIGHTHOUSE_PROFILE=1: the trace also holds V8's CPU samples (it slows the page a little).
+      ...(process.env.LIGHTHOUSE_PROFILE ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
     })
     if (!result) throw new Error(`lighthouse returned nothing for ${url}`)
-    // LIGHTHOUSE_REPORTS=<dir>: keep each run's full report (JSON) to see what a figure is made of.
+    // LIGHTHOUSE_REPORTS=<dir>: keep each run's full report (JSON) and its trace, to see what a
+    // figure is made of (which tasks block, and, with LIGHTHOUSE_PROFILE=1, in which functions).
     const reports = process.env.LIGHTHOUSE_REPORTS
     if (reports) {
       mkdirSync(reports, { recursive: true })
-      writeFileSync(join(reports, `${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}.json`), JSON.stringify(result.lhr))
+      const stem = join(reports, `${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}`)
+      writeFileSync(`${stem}.json`, JSON.stringify(result.lhr))
+      writeFileSync(`${stem}.trace.json`, JSON.stringify((result.artifacts as unknown as { Trace?: unknown }).Trace ?? null))
     }
     return figuresOf(result.lhr)
   } finally {
