@@ -13,7 +13,7 @@ const nullableDecimal = (max: number) =>
     .nullish()
     .transform((v) => v ?? null)
 
-const baseFields = {
+const baseFields = () => ({
   /** Device-made UUID: the same push twice is one row. */
   id: uuid(),
   vehicle_id: uuid(),
@@ -42,27 +42,31 @@ const baseFields = {
   receipt_photo_ids: photoIds(5),
   note: optionalText(500),
   status: choice(FUEL_ENTRY_STATUSES),
-}
+})
 
 /**
  * The entry as the device writes it. For 'complete', the missing third figure is filled
  * in and a mismatch or missing pair is an issue on the figures; a 'draft' needs only a
  * receipt photo or some figure (something to complete later), and keeps what it has.
+ * Built at its first parse (z.lazy): the form loads this module once it shows, and building
+ * the schema then was a long task of the form's start (issue 13).
  */
-export const fuelEntrySchema = z.object(baseFields).transform((entry, ctx) => {
-  if (entry.status === 'draft') {
-    if (entry.receipt_photo_ids.length === 0 && entry.litres === null && entry.amount === null) {
-      ctx.addIssue({ code: 'custom', message: E.photos, path: ['receipt_photo_ids'] })
-      return z.NEVER
+export const fuelEntrySchema = z.lazy(() =>
+  z.object(baseFields()).transform((entry, ctx) => {
+    if (entry.status === 'draft') {
+      if (entry.receipt_photo_ids.length === 0 && entry.litres === null && entry.amount === null) {
+        ctx.addIssue({ code: 'custom', message: E.photos, path: ['receipt_photo_ids'] })
+        return z.NEVER
+      }
+      return entry
     }
-    return entry
-  }
-  const r = resolveAmounts(entry)
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.issue.key, path: [r.issue.field ?? 'amount'] })
-  if (entry.fuel_type === null) ctx.addIssue({ code: 'custom', message: E.required, path: ['fuel_type'] })
-  if (!r.ok) return z.NEVER
-  return { ...entry, litres: r.litres, unit_price: r.unit_price, amount: r.amount }
-})
+    const r = resolveAmounts(entry)
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.issue.key, path: [r.issue.field ?? 'amount'] })
+    if (entry.fuel_type === null) ctx.addIssue({ code: 'custom', message: E.required, path: ['fuel_type'] })
+    if (!r.ok) return z.NEVER
+    return { ...entry, litres: r.litres, unit_price: r.unit_price, amount: r.amount }
+  }),
+)
 
 export type FuelEntryInput = z.input<typeof fuelEntrySchema>
 export type FuelEntry = z.output<typeof fuelEntrySchema>
