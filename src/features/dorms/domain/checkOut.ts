@@ -7,36 +7,13 @@
  */
 import { z } from 'zod'
 import { calendarDate, daysBetween } from '@/shared/lib/zonedTime'
-import { E } from './fields'
-import { dateTime, optionalText, uuid } from './fieldSchemas'
+import { optionalText } from './fieldSchemas'
 import { METERS, type Meter } from './checkIn'
-import { keyHandSchema, meterReading } from './checkInSchema'
+import { roomRecordFields } from './checkInSchema'
 import { consumption, splitByDays, type Consumption, type StaySpan } from './utilities'
 
-export const checkOutSchema = z.object({
-  /** The check-out record's id (photos' owner). */
-  id: uuid(),
-  stay_id: uuid(),
-  bed_id: uuid(),
-  /** The bed's check_out event, recorded with it. */
-  event_id: uuid(),
-  template_id: uuid(),
-  started_at: dateTime(),
-  answers: z.array(
-    z.object({
-      item_key: z.string(),
-      result: z.enum(['pass', 'fail', 'na', 'points']),
-      points: z.number().optional(),
-      note: z.string().optional(),
-      photo_ids: z.array(uuid()).optional(),
-    }),
-  ),
-  meters: z
-    .array(z.object({ meter: z.enum(METERS, { error: E.choice }), reading: meterReading(), photo_id: uuid() }))
-    .refine((m) => METERS.every((k) => m.filter((x) => x.meter === k).length === 1), { error: E.reading }),
-  keys: z.array(keyHandSchema).max(10, { error: E.tooLong }),
-  note: optionalText(500).optional(),
-})
+/** Built at its first parse (z.lazy), as checkInSchema: the check-out page loads this module with its domain code. */
+export const checkOutSchema = z.lazy(() => z.object({ ...roomRecordFields(), note: optionalText(500).optional() }))
 export type CheckOut = z.output<typeof checkOutSchema>
 
 type Result = 'pass' | 'fail' | 'na' | 'points'
