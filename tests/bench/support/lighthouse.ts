@@ -11,6 +11,7 @@ import lighthouse from 'lighthouse'
 import type { Result } from 'lighthouse'
 import { chromium } from 'playwright-core'
 import { chromiumPath } from '../../e2e/support/browser'
+import { observedTasks } from './traceTasks'
 
 export interface LighthouseFigures {
   performance: number
@@ -29,6 +30,9 @@ export interface LighthouseFigures {
   a11yFailures: string[]
   /** The page's protocol as the browser saw it (h2, http/1.1): Lighthouse simulates each differently. */
   protocol: string
+  /** From the trace's observed tasks after the first paint (traceTasks.ts): NaN without a trace. */
+  observedBlockingMs: number
+  longestTaskMs: number
 }
 
 interface NetworkItem {
@@ -75,14 +79,14 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
       writeFileSync(`${stem}.json`, JSON.stringify(result.lhr))
       writeFileSync(`${stem}.trace.json`, JSON.stringify((result.artifacts as unknown as { Trace?: unknown }).Trace ?? null))
     }
-    return figuresOf(result.lhr)
+    return figuresOf(result.lhr, (result.artifacts as unknown as { Trace?: Parameters<typeof observedTasks>[0] }).Trace)
   } finally {
     await browser.close()
     rmSync(profile, { recursive: true, force: true })
   }
 }
 
-export function figuresOf(lhr: Result): LighthouseFigures {
+export function figuresOf(lhr: Result, trace?: Parameters<typeof observedTasks>[0]): LighthouseFigures {
   if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
   const audit = (id: string) => lhr.audits[id]
   const numeric = (id: string) => audit(id)?.numericValue ?? NaN
@@ -96,6 +100,7 @@ export function figuresOf(lhr: Result): LighthouseFigures {
   const before = (at: number) => items.filter((r) => (r.rendererStartTime ?? Infinity) <= at)
   const jsKb = (list: NetworkItem[]) => list.filter((r) => r.resourceType === 'Script').reduce((sum, r) => sum + (r.transferSize ?? 0), 0) / 1024
   const a11y = lhr.categories.accessibility
+  const tasks = observedTasks(trace)
   return {
     performance: lhr.categories.performance?.score ?? NaN,
     fcp: numeric('first-contentful-paint'),
@@ -108,6 +113,8 @@ export function figuresOf(lhr: Result): LighthouseFigures {
     jsBeforeLcpKb: jsKb(before(lcpAt)),
     a11yFailures: (a11y?.auditRefs ?? []).filter((ref) => ref.weight > 0 && audit(ref.id)?.score === 0).map((ref) => ref.id),
     protocol: items[0]?.protocol ?? 'unknown',
+    observedBlockingMs: tasks?.estimatedBlockingMs ?? NaN,
+    longestTaskMs: tasks?.longestMs ?? NaN,
   }
 }
 

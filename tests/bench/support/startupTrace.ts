@@ -5,6 +5,7 @@
  * thread (CPU) time. On a busy machine wall time grows with the load; thread time much less.
  */
 import type { Browser } from 'playwright-core'
+import { mainThreadTasks, type TraceEvent } from './traceTasks'
 
 export interface StartupFigures {
   /** Σ (task − 50 ms) over the main thread's tasks, wall time. */
@@ -17,17 +18,6 @@ export interface StartupFigures {
   lcpMs: number
   /** From navigation until the demo seed's last flag was readable (−1: not within a minute). */
   seededMs: number
-}
-
-interface TraceEvent {
-  name: string
-  ph: string
-  pid: number
-  tid: number
-  ts: number
-  dur?: number
-  tdur?: number
-  args?: { name?: string; data?: { documentLoaderURL?: string } }
 }
 
 const SEEDED = `(async () => {
@@ -71,10 +61,7 @@ export async function traceFirstVisit(browser: Browser, url: string, cpuSlowdown
 }
 
 function figuresOf(events: TraceEvent[], seededMs: number): StartupFigures {
-  const mainThreads = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-  const tasksOf = (t: TraceEvent) => events.filter((e) => e.pid === t.pid && e.tid === t.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
-  // The page's renderer: the main thread that ran the most tasks.
-  const tasks = mainThreads.map(tasksOf).sort((a, b) => b.length - a.length)[0] ?? []
+  const tasks = mainThreadTasks(events)
   const navStart = Math.min(...events.filter((e) => e.name === 'navigationStart' && (e.args?.data?.documentLoaderURL ?? '').startsWith('http')).map((e) => e.ts))
   const lcp = Math.max(...events.filter((e) => e.name === 'largestContentfulPaint::Candidate').map((e) => e.ts))
   const after = tasks.filter((t) => t.ts >= navStart)
