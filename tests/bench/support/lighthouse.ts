@@ -70,6 +70,7 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
       ...(process.env.LIGHTHOUSE_PROFILE ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
     })
     if (!result) throw new Error(`lighthouse returned nothing for ${url}`)
+    const trace = (result.artifacts as unknown as { Trace?: Parameters<typeof observedTasks>[0] }).Trace
     // LIGHTHOUSE_REPORTS=<dir>: keep each run's full report (JSON) and its trace, to see what a
     // figure is made of (which tasks block, and, with LIGHTHOUSE_PROFILE=1, in which functions).
     const reports = process.env.LIGHTHOUSE_REPORTS
@@ -77,9 +78,9 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
       mkdirSync(reports, { recursive: true })
       const stem = join(reports, `${new URL(url).pathname.replace(/\W+/g, '_')}-${Date.now()}`)
       writeFileSync(`${stem}.json`, JSON.stringify(result.lhr))
-      writeFileSync(`${stem}.trace.json`, JSON.stringify((result.artifacts as unknown as { Trace?: unknown }).Trace ?? null))
+      writeFileSync(`${stem}.trace.json`, JSON.stringify(trace ?? null))
     }
-    return figuresOf(result.lhr, (result.artifacts as unknown as { Trace?: Parameters<typeof observedTasks>[0] }).Trace)
+    return figuresOf(result.lhr, trace)
   } finally {
     await browser.close()
     rmSync(profile, { recursive: true, force: true })
