@@ -54,6 +54,18 @@ describe('KPI dashboard frame', () => {
     await page.goto('/kpis')
     await expect.poll(() => page.getByTestId('kpi-dashboard').getAttribute('data-status'), { timeout: 45_000 }).toBe('ready')
     await page.getByTestId('kpi-trend').locator('[data-testid="chart"]').waitFor()
+    // The trend is drawn (ChartView sets the chart up on a detached canvas and attaches it a task
+    // later): a named canvas at the box's size, with ink on it.
+    const trend = page.getByTestId('kpi-trend').locator('canvas[role="img"]')
+    await expect
+      .poll(() =>
+        trend.evaluate((c: HTMLCanvasElement) => {
+          const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? []
+          return { sized: c.clientHeight === 220 && c.width > 0, inked: pixels.some((v, i) => i % 4 === 3 && v > 0) }
+        }),
+      )
+      .toEqual({ sized: true, inked: true })
+    expect(await trend.getAttribute('aria-label')).toContain('趋势')
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(500)
     const seen = await page.evaluate(() => (window as unknown as { seen: Seen }).seen)
