@@ -22,13 +22,16 @@ vi.mock('html5-qrcode', () => ({
   },
 }))
 
+/** The asset page's lazy loader: the Scan tab fetches it ahead of a scan. */
+const assetPageLoads = vi.fn(async () => ({ template: '<div data-testid="asset-stub" />' }))
+
 async function mountPage() {
   const { plugins } = appPlugins()
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
       { path: '/scan', name: 'scan', component: ScanPage },
-      { path: '/assets/:id', name: 'asset', component: { template: '<div data-testid="asset-stub" />' } },
+      { path: '/assets/:id', name: 'asset', component: () => assetPageLoads() },
       { path: '/p/:userId', name: 'badge', component: { template: '<div />' } },
     ],
   })
@@ -54,6 +57,21 @@ beforeEach(async () => {
 })
 
 describe('ScanPage', () => {
+  it('no camera: fetches the asset page ahead of a scan at the first touch, not before', async () => {
+    assetPageLoads.mockClear()
+    const { wrapper } = await mountPage()
+    // Past the idle moment a camera's start would have fetched it at.
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    await flushPromises()
+    expect(assetPageLoads).not.toHaveBeenCalled()
+    await wrapper.find('[data-testid=scan-manual-input] input').trigger('focusin')
+    await vi.waitFor(() => expect(assetPageLoads).toHaveBeenCalledTimes(1))
+    await wrapper.find('[data-testid=scan-page]').trigger('pointerdown')
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(assetPageLoads).toHaveBeenCalledTimes(1)
+    wrapper.unmount()
+  })
+
   it('no camera: explains it, and a typed number opens the asset page', async () => {
     const seal = await addAsset(getDb())
     const { wrapper, router } = await mountPage()
