@@ -60,12 +60,13 @@ async function start(): Promise<void> {
   // The first page's namespaces are fetched with the core messages, not after its guards and chunk.
   void ensureMessages(i18n.global, messagesOf(router.resolve(location.pathname + location.search + location.hash))).catch(() => undefined)
   pagesWaitForMessages(router, i18n.global, messagesReady)
-  router.beforeResolve(() =>
-    toastsReady.then(
-      () => true,
-      () => true, // Even without them (a chunk that cannot load) the page opens.
-    ),
-  )
+  router.beforeResolve(async () => {
+    await toastsReady.catch(() => undefined) // Even without them (a chunk that cannot load) the page opens.
+    // The page's chunk has just been evaluated: its first render comes in a task of its own (issue
+    // 13: the evaluation and the render were one long task on a slow phone).
+    await nextTask()
+    return true
+  })
   await nextTask()
   app.use(router)
   await nextTask()
