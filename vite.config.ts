@@ -185,7 +185,7 @@ function entryScriptsLowPriority(): Plugin {
 }
 
 /** Dexie and the db modules start-up loads with it (the `db` chunk). */
-const DB_MODULES = /node_modules[\\/]dexie[\\/]|[\\/]src[\\/]platform[\\/]db[\\/](index|schema|schemaVersions|observe|changes|assetIndex|inspectionScores|kpiMonths)\.ts$/
+const DB_MODULES = /node_modules[\\/]dexie[\\/]|[\\/]src[\\/]platform[\\/]db[\\/](index|schema|schemaVersions|schemaUpgrades|observe|changes|assetIndex|inspectionScores|kpiMonths)\.ts$/
 /** Whether a module imports one that `test` matches, itself or through its static imports. */
 function reaches(id: string, ctx: ChunkingContext, test: RegExp): boolean {
   const seen = new Set([id])

@@ -1,11 +1,8 @@
 /**
  * Every Dexie schema version the app has shipped, oldest first (AdminFieldDb declares them in
- * order). A shipped version is never edited: a change is a new version.
+ * order). A shipped version is never edited: a change is a new version. The upgraders that move a
+ * device's data from one version to the next are in schemaUpgrades.ts.
  */
-import type { Transaction } from 'dexie'
-import { scoreRowOf, type InspectionScoreRow } from './inspectionScores'
-import type { AssetRow, InspectionRow, MetaRow, OutboxEntry, PhotoBlobRow, PhotoRow } from './rows'
-
 /** The first schema ever shipped. Kept verbatim: Dexie needs it to upgrade old devices. */
 export const SCHEMA_V1 = {
   company: 'id',
@@ -27,22 +24,6 @@ export const SCHEMA_V2 = {
   departments: 'id, site_id, [site_id+code]',
 } as const
 
-/** v1 builds could write outbox entries without the retry bookkeeping fields; fill them in. */
-export async function upgradeToV2(tx: Transaction): Promise<void> {
-  await tx
-    .table<Partial<OutboxEntry>, number>('outbox')
-    .toCollection()
-    .modify((e) => {
-      e.attempts ??= 0
-      e.next_attempt_at ??= 0
-      e.last_error ??= null
-      e.reason ??= null
-      e.detail ??= null
-      e.settled_at ??= null
-      e.entity_table ??= ''
-    })
-}
-
 /**
  * v3: the custody engine's tables, and photos split in two: `photos` holds synced metadata
  * (pull may overwrite it), `photo_blobs` holds the device's own pictures (pull never touches it).
@@ -57,41 +38,6 @@ export const SCHEMA_V3 = {
   scan_log: 'id, scanned_at',
 } as const
 
-interface LegacyPhoto {
-  id: string
-  blob: Blob
-  mime: string
-  owner_table: string
-  owner_id: string
-  taken_at: string
-  uploaded_at: string | null
-}
-
-/** Moves each v1/v2 photo's bytes to photo_blobs and keeps its metadata in photos: no picture is lost. */
-export async function upgradeToV3(tx: Transaction): Promise<void> {
-  const photos = tx.table<LegacyPhoto | PhotoRow, string>('photos')
-  const blobs = tx.table<PhotoBlobRow, string>('photo_blobs')
-  for (const old of await photos.toArray()) {
-    if (!('blob' in old)) continue
-    await blobs.put({ id: old.id, blob: old.blob, thumb: null, uploaded_at: old.uploaded_at, attempts: 0, next_attempt_at: 0, last_error: null })
-    const meta: PhotoRow = {
-      id: old.id,
-      owner_table: old.owner_table,
-      owner_id: old.owner_id,
-      mime: old.mime,
-      bytes: old.blob.size,
-      width: 0,
-      height: 0,
-      taken_at: old.taken_at,
-      taken_by: '',
-      storage_path: `${old.owner_table}/${old.id}.jpg`,
-      updated_at: old.taken_at,
-      deleted_at: null,
-    }
-    await photos.put(meta)
-  }
-}
-
 /**
  * v4: the custody indexes. assets.conflict_flag (0/1, kept by assetIndexMiddleware) lets keepers'
  * conflict lists read only flagged rows; asset_index holds the registry snapshot and its token.
@@ -100,16 +46,6 @@ export const SCHEMA_V4 = {
   assets: 'id, kind, status, holder_id, site_id, label_token, number, due_at, [kind+status], conflict_flag',
   asset_index: 'key',
 } as const
-
-/** Flags the conflicts a v3 device already holds (writes after this go through the middleware). */
-export async function upgradeToV4(tx: Transaction): Promise<void> {
-  await tx
-    .table<AssetRow & { conflict_flag?: 0 | 1 }, string>('assets')
-    .toCollection()
-    .modify((a) => {
-      a.conflict_flag = a.has_conflict ? 1 : 0
-    })
-}
 
 /** v5: the checklists engine (v4 is reserved for the custody indexes). */
 export const SCHEMA_V5 = {
@@ -140,14 +76,6 @@ export const SCHEMA_V6 = {
 export const SCHEMA_V7 = {
   inspection_scores: 'id, submitted_at',
 } as const
-
-/** Indexes the inspections a v6 device already holds (writes after this go through the middleware). */
-export async function upgradeToV7(tx: Transaction): Promise<void> {
-  const inspections = await tx.table<InspectionRow, string>('inspections').toArray()
-  await tx.table<InspectionScoreRow, string>('inspection_scores').bulkPut(inspections.map(scoreRowOf))
-  // The compact copies v6 builds cached per visited period (~0.5 MB each): the index replaces them.
-  await tx.table<MetaRow, string>('meta').where('key').startsWith('rankings.rows:').delete()
-}
 
 /**
  * v8: the requests engine. [status+waiting_role+status_at] is the approvers' inbox, oldest first; applicant_id "my applications";
