@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import lighthouse from 'lighthouse'
 import type { Result } from 'lighthouse'
-import { chromium } from 'playwright-core'
+import { launch } from 'chrome-launcher'
 import { chromiumPath } from '../../e2e/support/browser'
 import { observedTasks } from './traceTasks'
 
@@ -45,20 +45,8 @@ interface NetworkItem {
 
 /** One Lighthouse run on `url` in a Chromium started just for it. */
 export async function runLighthouse(url: string): Promise<LighthouseFigures> {
-  const port = 9300 + Math.floor(Math.random() * 600)
-  const profile = mkdtempSync(join(tmpdir(), 'adminfield-lh-'))
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: [
-      `--remote-debugging-port=${port}`,
-      '--ignore-certificate-errors',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await launchForLighthouse()
+  const port = browser.port
   try {
     const result = await lighthouse(url, {
       port,
@@ -82,8 +70,34 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
     }
     return figuresOf(result.lhr, trace)
   } finally {
-    await browser.close()
-    rmSync(profile, { recursive: true, force: true })
+    browser.close()
+  }
+}
+
+const CHROMIUM_FLAGS = ['--ignore-certificate-errors', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+/**
+ * A Chromium with a fresh profile, for Lighthouse alone: started by chrome-launcher (Lighthouse's
+ * own, with its default flags), so that no second DevTools client (Playwright's) adds its work to
+ * the browser being measured, on a 2-core machine.
+ */
+async function launchForLighthouse(): Promise<{ port: number; close(): void }> {
+  const profile = mkdtempSync(join(tmpdir(), 'adminfield-lh-'))
+  // As root (CI), Chromium starts only without its sandbox (Playwright adds the same flag).
+  const noSandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : []
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true })
+  try {
+    const chrome = await launch({ chromePath: chromiumPath(), userDataDir: profile, chromeFlags: ['--headless=new', ...noSandbox, ...CHROMIUM_FLAGS], logLevel: 'silent' })
+    return {
+      port: chrome.port,
+      close: () => {
+        chrome.kill()
+        removeProfile()
+      },
+    }
+  } catch (e) {
+    removeProfile()
+    throw e
   }
 }
 

@@ -10,6 +10,7 @@ import { getCertificate } from '@vitejs/plugin-basic-ssl'
 import { preview, type PreviewServer } from 'vite'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
+import { gzipStatic } from './gzipStatic'
 
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -45,6 +46,8 @@ export async function serveBuiltApp(options: ServeOptions = {}): Promise<ServedA
   const server: PreviewServer = await preview({
     root: projectRoot,
     logLevel: 'warn',
+    // As a static host serves it: text files gzipped once, not on each request (see gzipStatic.ts).
+    plugins: [gzipStatic(join(projectRoot, 'dist'))],
     preview: {
       host: '127.0.0.1',
       port: 4300 + Math.floor(Math.random() * 500),
