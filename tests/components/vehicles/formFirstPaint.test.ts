@@ -2,7 +2,7 @@
  * Issue 13: the fuel and seal-use forms show their labels at once, before their data is read (on a
  * first visit that waits for the demo seed), disabled so that nothing typed can be overwritten by
  * the entry or the device draft being read; once read they are enabled and show the vehicle / seal.
- * Their lower parts mount in the next tasks (the first render comes in parts).
+ * Their lower parts mount in the next frames (the first render comes in parts).
  */
 import '../support/vantCss'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -35,15 +35,17 @@ async function mountAt(path: string, pattern: string, component: Component, user
 }
 
 describe('issue 13: the forms paint before their data', () => {
-  it('fuel: the labels show while loading, disabled, the lower part a task later; then the vehicle and an enabled form', async () => {
+  it('fuel: the labels show while loading, disabled, the amounts and the lower part in the next frames; then the vehicle and an enabled form', async () => {
     await seedDemoCompany(getDb())
     const w = await mountAt(`/vehicles/${VEHICLE.id}/fuel`, '/vehicles/:id/fuel', FuelPage, demo.users[0]!.id)
     expect(w.get('[data-testid=fuel-page]').attributes('data-status')).toBe('loading')
     expect(w.get('fieldset').attributes('disabled')).toBeDefined()
     expect(w.get('[data-testid=fuel-title-loading]').attributes('role')).toBe('status')
     expect(w.text()).toContain('加油时间')
-    expect(w.find('[data-testid=fuel-litres] input').exists()).toBe(true)
+    expect(w.find('[data-testid=fuel-odometer] input').exists()).toBe(true)
+    expect(w.find('[data-testid=fuel-litres]').exists()).toBe(false)
     expect(w.find('[data-testid=fuel-station]').exists()).toBe(false)
+    await until(() => expect(w.find('[data-testid=fuel-litres] input').exists()).toBe(true))
     await until(() => expect(w.find('[data-testid=fuel-station] input').exists()).toBe(true))
     expect(w.find('[data-testid=fuel-save]').exists()).toBe(true)
     await until(() => expect(w.get('[data-testid=fuel-page]').attributes('data-status')).toBe('ready'))
