@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
-import { afterFrame } from '@/shared/lib/afterFrame'
+import { afterFrame } from '@/shared/lib/afterPaint'
 
 /**
  * A page's first render in parts (issue 13): on a slow phone, a page's first render was its longest

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, nextTick, ref, type Ref } from 'vue'
 import { mount } from '@vue/test-utils'
 import { useMountStages } from '@/shared/composables/useMountStages'
-import { afterFrame } from '@/shared/lib/afterFrame'
+import { afterFrame } from '@/shared/lib/afterPaint'
 import { nextTask } from '@/shared/lib/nextTask'
 
 /** The staged count of the component mounted last. */
