@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import lighthouse from 'lighthouse'
 import type { Result } from 'lighthouse'
 import { launch } from 'chrome-launcher'
-import { chromiumPath } from '../../e2e/support/browser'
+import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/support/browser'
 import { observedTasks } from './traceTasks'
 
 export interface LighthouseFigures {
@@ -46,10 +46,9 @@ interface NetworkItem {
 /** One Lighthouse run on `url` in a Chromium started just for it. */
 export async function runLighthouse(url: string): Promise<LighthouseFigures> {
   const browser = await launchForLighthouse()
-  const port = browser.port
   try {
     const result = await lighthouse(url, {
-      port,
+      port: browser.port,
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility'],
@@ -74,8 +73,6 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
   }
 }
 
-const CHROMIUM_FLAGS = ['--ignore-certificate-errors', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-
 /**
  * A Chromium with a fresh profile, for Lighthouse alone: started by chrome-launcher (Lighthouse's
  * own, with its default flags), so that no second DevTools client (Playwright's) adds its work to
@@ -87,7 +84,7 @@ async function launchForLighthouse(): Promise<{ port: number; close(): void }> {
   const noSandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : []
   const removeProfile = () => rmSync(profile, { recursive: true, force: true })
   try {
-    const chrome = await launch({ chromePath: chromiumPath(), userDataDir: profile, chromeFlags: ['--headless=new', ...noSandbox, ...CHROMIUM_FLAGS], logLevel: 'silent' })
+    const chrome = await launch({ chromePath: chromiumPath(), userDataDir: profile, chromeFlags: ['--headless=new', '--ignore-certificate-errors', ...noSandbox, ...CHROMIUM_ARGS], logLevel: 'silent' })
     return {
       port: chrome.port,
       close: () => {
