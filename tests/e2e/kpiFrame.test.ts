@@ -5,6 +5,7 @@
  * open fetches the statutory calendar with the read code, not a round trip after it.
  */
 import { describe, expect, it } from 'vitest'
+import type { Locator } from 'playwright-core'
 import { collectAppErrors, newPhoneContext, useBuiltApp } from './support/browser'
 
 const app = useBuiltApp()
@@ -17,7 +18,7 @@ interface Seen {
 }
 
 describe('KPI dashboard frame', () => {
-  it('a second open paints the rows shown last at once; the figures fill them in without a shift; Chart.js after them', async () => {
+  it('a second open paints the rows shown last at once; the figures fill them in without a shift; Chart.js after them, a chart below the fold once scrolled to', async () => {
     const context = await newPhoneContext(app.browser, app.url)
     const first = await context.newPage()
     const errors = collectAppErrors(first)
@@ -53,19 +54,33 @@ describe('KPI dashboard frame', () => {
     })
     await page.goto('/kpis')
     await expect.poll(() => page.getByTestId('kpi-dashboard').getAttribute('data-status'), { timeout: 45_000 }).toBe('ready')
-    await page.getByTestId('kpi-trend').locator('[data-testid="chart"]').waitFor()
-    // The trend is drawn (ChartView sets the chart up on a detached canvas and attaches it a task
-    // later): a named canvas at the box's size, with ink on it.
+    // A chart is drawn once it comes near the viewport (ChartView sets the chart up on a detached
+    // canvas and attaches it a task later): a named canvas at the box's size, with ink on it.
+    const drawn = (canvas: Locator, height: number) =>
+      expect
+        .poll(() =>
+          canvas.evaluate((c: HTMLCanvasElement, h) => {
+            const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? []
+            return { sized: c.clientHeight === h && c.width > 0, inked: pixels.some((v, i) => i % 4 === 3 && v > 0) }
+          }, height),
+        )
+        .toEqual({ sized: true, inked: true })
+    const trendFigure = page.getByTestId('kpi-trend').locator('[data-testid="chart"]')
+    await trendFigure.scrollIntoViewIfNeeded()
     const trend = page.getByTestId('kpi-trend').locator('canvas[role="img"]')
-    await expect
-      .poll(() =>
-        trend.evaluate((c: HTMLCanvasElement) => {
-          const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? []
-          return { sized: c.clientHeight === 220 && c.width > 0, inked: pixels.some((v, i) => i % 4 === 3 && v > 0) }
-        }),
-      )
-      .toEqual({ sized: true, inked: true })
+    await drawn(trend, 220)
     expect(await trend.getAttribute('aria-label')).toContain('趋势')
+    // The ranking, further down, is not drawn until it is scrolled to; its numbers are in the page meanwhile.
+    await page.evaluate(() => window.scrollTo(0, 0))
+    const rankingFigure = page.getByTestId('kpi-ranking').locator('[data-testid="chart"]')
+    await rankingFigure.waitFor({ state: 'attached' })
+    expect(await rankingFigure.evaluate((f) => f.getBoundingClientRect().top > window.innerHeight + 48)).toBe(true)
+    await page.waitForTimeout(300)
+    expect(await page.getByTestId('kpi-ranking').locator('canvas').count()).toBe(0)
+    expect(Number(await rankingFigure.getAttribute('data-points'))).toBeGreaterThan(0)
+    await rankingFigure.scrollIntoViewIfNeeded()
+    const rankingHeight = await rankingFigure.locator('.chart-view__box').evaluate((b) => b.clientHeight)
+    await drawn(page.getByTestId('kpi-ranking').locator('canvas[role="img"]'), rankingHeight)
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(500)
     const seen = await page.evaluate(() => (window as unknown as { seen: Seen }).seen)

@@ -6,6 +6,7 @@ import { kpiRoutes } from '@/features/kpis/routes'
 import { monthsBack } from '@/features/kpis/domain'
 import { calendarMonth } from '@/shared/lib/zonedTime'
 import { mountAt, until } from '../rectification/support'
+import { FakeIntersectionObserver } from '../../support/fakeIntersectionObserver'
 
 const SITE = '00000000-0000-4000-8000-00000000000a'
 const FIN = '00000000-0000-4000-8000-0000000000d1'
@@ -32,6 +33,8 @@ afterEach(() => {
   wrappers.splice(0).forEach((w) => w.unmount())
   localStorage.clear()
   vi.restoreAllMocks()
+  vi.unstubAllGlobals()
+  FakeIntersectionObserver.all = []
 })
 
 const task = (id: string, assignee: string, dept: string, due: string, completed: string) =>
@@ -96,9 +99,11 @@ describe('KPI pages', () => {
     expect(rows[0]!.text()).toContain('王芳')
   })
 
-  it('the rows shown last paint at once with their names, the figures fill in once read; Chart.js only after them', async () => {
+  it('the rows shown last paint at once with their names, the figures fill in once read; Chart.js only after them, for a chart scrolled to', async () => {
     // A canvas that draws: ChartView asks for Chart.js (happy-dom has none).
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({} as never)
+    // A chart is drawn once it is scrolled to (near the viewport), not with the page.
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver)
     chartAsked.withFigures = []
     // The last open on this device showed these two rows (the second one has no figure this month).
     localStorage.setItem('adminfield.kpis.shown', JSON.stringify({ user: HEAD, kpis: ['affairs_on_time', 'seal_use_first_pass'] }))
@@ -120,7 +125,12 @@ describe('KPI pages', () => {
     expect(cell.find('[data-testid=kpi-value]').text()).toBe('66.7%')
     expect(wrapper.find('[data-testid=kpi-seal_use_first_pass]').exists()).toBe(false)
     expect(wrapper.find('[data-testid=kpi-figures]').attributes('aria-busy')).toBeUndefined()
-    // Chart.js was asked for once the trend was drawn, with the figures already on screen.
+    // The charts below the fold wait: no Chart.js while nobody has scrolled to them.
+    await until(() => expect(wrapper.find('[data-testid=kpi-trend] [data-testid=chart]').exists()).toBe(true))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(chartAsked.withFigures).toEqual([])
+    // Scrolled to: Chart.js is asked for, with the figures already on screen.
+    FakeIntersectionObserver.scrollAllIntoView()
     await until(() => expect(chartAsked.withFigures.length).toBeGreaterThan(0))
     expect(chartAsked.withFigures.every(Boolean)).toBe(true)
     // What this open showed is kept for the next one.
