@@ -9,6 +9,7 @@ import { createAppRouterInStages } from './router'
 import { messagesOf, pagesWaitForMessages } from './router/messages'
 import { whenIdle } from '@/shared/lib/idle'
 import { afterPaint } from '@/shared/lib/afterPaint'
+import { afterSettling } from './bootstrap/afterSettling'
 import './styles/base.css'
 
 /**
@@ -20,9 +21,6 @@ import './styles/base.css'
  * before. (An async function, not top-level awaits: those would make the bundler split the entry
  * chunk differently.)
  */
-/** How long after the first page (and the device db) the rest of the messages wait: its data read and largest paint. */
-const SETTLE_MS = 2000
-
 async function start(): Promise<void> {
   await nextTask()
   const app = createApp(App)
@@ -83,8 +81,7 @@ async function start(): Promise<void> {
   // a page that reads the device db paints its largest content after those (the seal-use form,
   // an inspection, the KPI dashboard: up to ~40 kB of messages before their largest paint).
   void Promise.all([firstScreen, sessionReady.catch(() => undefined)])
-    .then(() => new Promise((resolve) => setTimeout(resolve, SETTLE_MS)))
-    .then(() => whenIdle())
+    .then(() => afterSettling())
     .then(() => loadAllMessages(i18n.global))
     .catch(() => undefined)
 
