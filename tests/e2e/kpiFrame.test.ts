@@ -28,15 +28,18 @@ describe('KPI dashboard frame', () => {
     const shown = await first.locator('[data-testid^="kpi-"][data-red]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
     expect(shown.length).toBeGreaterThan(0)
     expect(JSON.parse(kept ?? 'null').kpis.map((k: string) => `kpi-${k}`)).toEqual(shown)
-    // The statutory calendar the reads need was requested with the read code, not a round trip after it.
-    const [calendarStart, readCodeEnd] = await first.evaluate(() => {
+    // The read code was requested with the page's chunk (by its route), not from inside the page's
+    // first render; the statutory calendar the reads need with the read code, not a round trip after it.
+    const [calendarStart, readCodeStart, readCodeEnd, pageEnd] = await first.evaluate(() => {
       const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
       const of = (re: RegExp) => entries.find((e) => re.test(e.name))
-      return [of(/\/chinese-days-[\w-]+\.js$/)?.startTime, of(/\/kpiDevice-[\w-]+\.js$/)?.responseEnd]
+      const code = of(/\/kpiDevice-[\w-]+\.js$/)
+      return [of(/\/chinese-days-[\w-]+\.js$/)?.startTime, code?.startTime, code?.responseEnd, of(/\/KpiDashboardPage-[\w-]+\.js$/)?.responseEnd]
     })
     expect(calendarStart).toBeDefined()
     expect(readCodeEnd).toBeDefined()
     expect(calendarStart!).toBeLessThan(readCodeEnd!)
+    expect(readCodeStart!).toBeLessThan(pageEnd!)
     await first.close()
 
     const page = await context.newPage()

@@ -23,6 +23,7 @@ vi.mock('@/shared/ui/charts/chartjs', () => ({
     chartAsked.withFigures.push(document.querySelector('[data-testid=kpi-value]') !== null)
     return Promise.resolve(class {
       update() {}
+      render() {}
       destroy() {}
     })
   },

@@ -11,7 +11,6 @@ import { computed, ref, shallowRef } from 'vue'
 import { useSessionStore } from '@/features/auth'
 import { useSyncStore } from '@/features/sync/stores/sync'
 import { calendarDater, calendarMonth } from '@/shared/lib/zonedTime'
-import { loadStatutoryDays } from '@/shared/lib/calendar'
 // The domain's modules one by one: the sources' formulas (sourceItems) come with the device code.
 import type { KpiCode } from '../domain/catalogue'
 import { trend, type Figure, type Scope } from '../domain/figures'
@@ -21,6 +20,7 @@ import { figureOfMonth, tallyMonth, type MonthTallies } from '../domain/tallies'
 import { targetFor } from '../domain/targets'
 import { viewerLevel, visibleTo, type Viewer } from '../domain/visibility'
 import type { KpiBase } from '../data/kpiReads'
+import { loadKpiDevice } from '../data/loadKpiDevice'
 import { computeMonths, type MonthCache } from './kpiMonths'
 
 /**
@@ -28,10 +28,7 @@ import { computeMonths, type MonthCache } from './kpiMonths'
  * db (`beforeSeed`), and on a fresh device its reads must wait for the demo seed.
  */
 async function deviceCode(session: ReturnType<typeof useSessionStore>) {
-  // The reads need the statutory calendar (a chunk of its own): fetched with the read code, not a
-  // round trip after it (issue 13: the figures are the dashboard's largest paint). Cached once loaded.
-  loadStatutoryDays().catch(() => undefined)
-  const [code] = await Promise.all([import('../data/kpiDevice'), session.dbReadable()])
+  const [code] = await Promise.all([loadKpiDevice(), session.dbReadable()])
   return code
 }
 
