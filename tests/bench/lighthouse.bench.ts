@@ -20,6 +20,7 @@ const ROWS: Row[] = [
   { what: 'Largest Contentful Paint', pick: (f) => f.lcp / 1000, unit: 's', goal: '≤ 2.0 s', digits: 2 },
   { what: 'Total Blocking Time', pick: (f) => f.tbt, unit: 'ms', goal: '≤ 100 ms', digits: 0 },
   { what: 'blocking, observed tasks × 4 (traceTasks.ts)', pick: (f) => f.observedBlockingMs, unit: 'ms', goal: '', digits: 0 },
+  { what: 'blocking, tasks\' CPU time × 4 (no waits for a core)', pick: (f) => f.cpuBlockingMs, unit: 'ms', goal: '', digits: 0 },
   { what: 'longest observed task', pick: (f) => f.longestTaskMs, unit: 'ms', goal: '', digits: 1 },
   { what: 'Cumulative Layout Shift', pick: (f) => f.cls, unit: '', goal: '', digits: 3 },
   { what: 'accessibility score', pick: (f) => f.accessibility, unit: '', goal: '1.00', digits: 2 },

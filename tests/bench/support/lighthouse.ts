@@ -32,6 +32,7 @@ export interface LighthouseFigures {
   protocol: string
   /** From the trace's observed tasks after the first paint (traceTasks.ts): NaN without a trace. */
   observedBlockingMs: number
+  cpuBlockingMs: number
   longestTaskMs: number
 }
 
@@ -126,6 +127,7 @@ export function figuresOf(lhr: Result, trace?: Parameters<typeof observedTasks>[
     a11yFailures: (a11y?.auditRefs ?? []).filter((ref) => ref.weight > 0 && audit(ref.id)?.score === 0).map((ref) => ref.id),
     protocol: items[0]?.protocol ?? 'unknown',
     observedBlockingMs: tasks?.estimatedBlockingMs ?? NaN,
+    cpuBlockingMs: tasks?.cpuBlockingMs ?? NaN,
     longestTaskMs: tasks?.longestMs ?? NaN,
   }
 }

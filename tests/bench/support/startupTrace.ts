@@ -5,7 +5,7 @@
  * thread (CPU) time. On a busy machine wall time grows with the load; thread time much less.
  */
 import type { Browser } from 'playwright-core'
-import { mainThreadTasks, type TraceEvent } from './traceTasks'
+import { blockingOf, mainThreadTasks, taskTimes, type TraceEvent } from './traceTasks'
 
 export interface StartupFigures {
   /** Σ (task − 50 ms) over the main thread's tasks, wall time. */
@@ -64,13 +64,10 @@ function figuresOf(events: TraceEvent[], seededMs: number): StartupFigures {
   const tasks = mainThreadTasks(events)
   const navStart = Math.min(...events.filter((e) => e.name === 'navigationStart' && (e.args?.data?.documentLoaderURL ?? '').startsWith('http')).map((e) => e.ts))
   const lcp = Math.max(...events.filter((e) => e.name === 'largestContentfulPaint::Candidate').map((e) => e.ts))
-  const after = tasks.filter((t) => t.ts >= navStart)
-  const over = (ms: number) => Math.max(0, ms - 50)
-  const wall = after.map((t) => (t.dur ?? 0) / 1000)
-  const cpu = after.map((t) => (t.tdur ?? t.dur ?? 0) / 1000)
+  const { wall, cpu } = taskTimes(tasks.filter((t) => t.ts >= navStart))
   return {
-    blockingMs: wall.reduce((s, ms) => s + over(ms), 0),
-    cpuBlockingMs: cpu.reduce((s, ms) => s + over(ms), 0),
+    blockingMs: blockingOf(wall),
+    cpuBlockingMs: blockingOf(cpu),
     cpuBusyMs: cpu.reduce((s, ms) => s + ms, 0),
     longTasks: wall.filter((ms) => ms > 50).length,
     lcpMs: Number.isFinite(lcp) ? (lcp - navStart) / 1000 : NaN,
