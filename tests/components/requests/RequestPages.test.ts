@@ -8,6 +8,8 @@ import { seedDemoCompany } from '@/features/auth/data/demoSeed'
 import { useSessionStore } from '@/features/auth'
 import RequestNewPage from '@/features/requests/pages/RequestNewPage.vue'
 import RequestSettingsPage from '@/features/requests/pages/RequestSettingsPage.vue'
+import RequestsPage from '@/features/requests/pages/RequestsPage.vue'
+import { useRequestsStore } from '@/features/requests/stores/requests'
 import { appPlugins } from '../support/mountApp'
 import { until } from '../support/until'
 import { fakePhoto } from '../../unit/photos/support'
@@ -18,9 +20,11 @@ vi.mock('@/shared/ui/photos/processor', () => ({ defaultProcessor: async () => f
 const EMPLOYEE = demo.users.find((u) => u.roles.includes('employee'))!
 const HEAD = demo.users.find((u) => u.roles.includes('admin_head'))!
 
-async function mountAt(path: string, userId: string) {
+/** `before`: runs once the test's stores exist, before the page mounts. */
+async function mountAt(path: string, userId: string, { settle = true, before = () => undefined as void } = {}) {
   await seedDemoCompany(getDb())
   const { plugins } = appPlugins()
+  before()
   const session = useSessionStore()
   session.userId = userId
   session.profile = { displayName: 'x', phone: null, siteId: EMPLOYEE.site_id, departmentId: EMPLOYEE.department_id } as never
@@ -28,6 +32,7 @@ async function mountAt(path: string, userId: string) {
     history: createMemoryHistory(),
     routes: [
       { path: '/requests/new/:type?', name: 'requestNew', component: RequestNewPage },
+      { path: '/requests', name: 'requests', component: RequestsPage },
       { path: '/requests/settings', name: 'requestSettings', component: RequestSettingsPage },
       { path: '/requests/:id', name: 'requestDetail', component: { template: '<div data-testid="detail-stub" />' } },
       { path: '/elsewhere', name: 'elsewhere', component: { template: '<div />' } },
@@ -35,7 +40,7 @@ async function mountAt(path: string, userId: string) {
   })
   await router.push(path)
   const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [...plugins, router] }, attachTo: document.body })
-  await flushPromises()
+  if (settle) await flushPromises()
   return { wrapper, router }
 }
 
@@ -145,5 +150,18 @@ describe('RequestSettingsPage', () => {
     await until(() => expect(wrapper.find('[data-testid=threshold-form]').exists()).toBe(true))
     session.grants = []
     wrapper.unmount()
+  })
+})
+
+describe('RequestsPage', () => {
+  it('offers a new application a frame after its first render, without waiting for the lists', async () => {
+    // Lists that are never read: the page stays in its loading state.
+    const neverRead = () => void vi.spyOn(useRequestsStore(), 'start').mockImplementation(() => new Promise(() => undefined))
+    const { wrapper } = await mountAt('/requests', EMPLOYEE.id, { settle: false, before: neverRead })
+    // Issue 13: the bubble measures itself when it mounts; with the lists, that was a forced layout of them all.
+    await until(() => expect(document.querySelectorAll('[data-testid=requests-new]')).toHaveLength(1))
+    expect(wrapper.find('[data-testid=requests-page] .state-view').attributes('data-state')).toBe('loading')
+    wrapper.unmount()
+    vi.restoreAllMocks()
   })
 })
