@@ -16,14 +16,8 @@ export class FakeIntersectionObserver {
   observe(element: Element): void {
     this.observed.push(element)
   }
-  unobserve(element: Element): void {
-    this.observed = this.observed.filter((e) => e !== element)
-  }
   disconnect(): void {
     this.connected = false
-  }
-  takeRecords(): IntersectionObserverEntry[] {
-    return []
   }
   scrolledTo(isIntersecting: boolean): void {
     if (this.connected) this.report(this.observed.map((target) => ({ target, isIntersecting })))
