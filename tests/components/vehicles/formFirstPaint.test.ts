@@ -35,16 +35,18 @@ async function mountAt(path: string, pattern: string, component: Component, user
 }
 
 describe('issue 13: the forms paint before their data', () => {
-  it('fuel: the labels show while loading, disabled, the amounts and the lower part in the next frames; then the vehicle and an enabled form', async () => {
+  it('fuel: the photo shows while loading, disabled; the date and odometer, the amounts and the lower part in the next frames; then the vehicle and an enabled form', async () => {
     await seedDemoCompany(getDb())
     const w = await mountAt(`/vehicles/${VEHICLE.id}/fuel`, '/vehicles/:id/fuel', FuelPage, demo.users[0]!.id)
     expect(w.get('[data-testid=fuel-page]').attributes('data-status')).toBe('loading')
     expect(w.get('fieldset').attributes('disabled')).toBeDefined()
     expect(w.get('[data-testid=fuel-title-loading]').attributes('role')).toBe('status')
-    expect(w.text()).toContain('加油时间')
-    expect(w.find('[data-testid=fuel-odometer] input').exists()).toBe(true)
+    expect(w.find('[data-testid=fuel-photo]').exists()).toBe(true)
+    expect(w.find('[data-testid=fuel-odometer]').exists()).toBe(false)
     expect(w.find('[data-testid=fuel-litres]').exists()).toBe(false)
     expect(w.find('[data-testid=fuel-station]').exists()).toBe(false)
+    await until(() => expect(w.find('[data-testid=fuel-odometer] input').exists()).toBe(true))
+    expect(w.text()).toContain('加油时间')
     await until(() => expect(w.find('[data-testid=fuel-litres] input').exists()).toBe(true))
     await until(() => expect(w.find('[data-testid=fuel-station] input').exists()).toBe(true))
     expect(w.find('[data-testid=fuel-save]').exists()).toBe(true)
