@@ -12,6 +12,7 @@ import type { Plugin } from 'vite'
 import type { ChunkingContext } from 'rolldown'
 import { iconCodePoints, iconNamesIn, inlinedIconFont, subsetIconFont, withoutUnusedIconRules } from './build/iconFont.ts'
 import { hoistTransitiveImports } from './build/hoistTransitiveImports.ts'
+import { compileHints } from './build/compileHints.ts'
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url))
 
@@ -269,6 +270,7 @@ export default defineConfig(({ command }) => ({
   plugins: [
     shellMessages(),
     hoistTransitiveImports(),
+    compileHints(),
     // Production builds ship the i18n messages precompiled (vue-i18n's AST) and vue-i18n's
     // runtime-only build, so no message compiler is in the bundle. Dev and tests keep plain
     // strings, compiled just in time (tests read the message files as strings).
